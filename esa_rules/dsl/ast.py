@@ -1,0 +1,205 @@
+"""The ruleset AST: frozen attrs nodes. The engine works on these, never on lark trees.
+
+Every node carries a ``Pos`` so later checks (unknown term, cycle, duplicate id) can point at the source.
+``Pos`` is excluded from equality, so two parses of differently formatted text compare equal.
+"""
+
+from __future__ import annotations
+
+import attrs
+
+
+@attrs.frozen
+class Pos:
+    path: str
+    line: int
+    column: int
+
+
+def _pos() -> attrs.Attribute:  # type: ignore[type-arg]
+    return attrs.field(default=None, eq=False, repr=False, kw_only=True)
+
+
+# --- phrases and term references ------------------------------------------------------------------
+
+
+@attrs.frozen
+class Phrase:
+    """A quoted phrase: words, ``*`` continues a word; plural/-ed/-ing of the last word match by default."""
+
+    text: str
+    pos: Pos | None = _pos()
+
+
+@attrs.frozen
+class Regex:
+    """A ``/.../`` pattern, matched on normalized text with RE2 (linear time) or rejected."""
+
+    pattern: str
+    pos: Pos | None = _pos()
+
+
+@attrs.frozen
+class TermRef:
+    name: str
+    pos: Pos | None = _pos()
+
+
+Alternative = Phrase | Regex | TermRef
+
+
+@attrs.frozen
+class TermsDef:
+    name: str
+    alternatives: tuple[Alternative, ...]
+    pos: Pos | None = _pos()
+
+
+# --- conditions -----------------------------------------------------------------------------------
+
+
+@attrs.frozen
+class Atom:
+    """A term reference, an inline phrase or an inline regex used as a condition."""
+
+    ref: Alternative
+    pos: Pos | None = _pos()
+
+
+@attrs.frozen
+class And:
+    left: Condition
+    right: Condition
+    pos: Pos | None = _pos()
+
+
+@attrs.frozen
+class Or:
+    left: Condition
+    right: Condition
+    pos: Pos | None = _pos()
+
+
+@attrs.frozen
+class Not:
+    inner: Condition
+    pos: Pos | None = _pos()
+
+
+@attrs.frozen
+class Near:
+    """``left near/N right`` (either order) or ``left before/N right`` (``ordered``): within N words."""
+
+    left: Condition
+    right: Condition
+    distance: int
+    ordered: bool = False
+    pos: Pos | None = _pos()
+
+
+@attrs.frozen
+class Heading:
+    """True in a unit whose own heading, or an enclosing unit's heading, matches ``inner``."""
+
+    inner: Condition
+    pos: Pos | None = _pos()
+
+
+Condition = Atom | And | Or | Not | Near | Heading
+
+
+# --- provisions and rulesets ----------------------------------------------------------------------
+
+
+@attrs.frozen
+class Clause:
+    """``require COND in SCOPE`` or ``forbid COND in SCOPE``."""
+
+    kind: str  # "require" | "forbid"
+    condition: Condition
+    scope: str = "paragraph"
+    pos: Pos | None = _pos()
+
+
+@attrs.frozen
+class Example:
+    status: str  # satisfied | weak | missing | violated
+    text: str
+    pos: Pos | None = _pos()
+
+
+@attrs.frozen
+class Provision:
+    id: str
+    title: str
+    topic: str
+    severity: str = "error"
+    expects: str = "obligation"  # obligation | exception
+    why: str | None = None
+    source: str | None = None
+    suggest: str | None = None
+    clauses: tuple[Clause, ...] = ()
+    examples: tuple[Example, ...] = ()
+    pos: Pos | None = _pos()
+
+    @property
+    def requires(self) -> tuple[Clause, ...]:
+        return tuple(c for c in self.clauses if c.kind == "require")
+
+    @property
+    def forbids(self) -> tuple[Clause, ...]:
+        return tuple(c for c in self.clauses if c.kind == "forbid")
+
+
+@attrs.frozen
+class Include:
+    target: str  # a shipped ruleset name (bare word) or a quoted relative path
+    quoted: bool = False
+    pos: Pos | None = _pos()
+
+
+@attrs.frozen
+class Override:
+    """``override ID severity LEVEL`` or ``disable ID`` in an including ruleset."""
+
+    provision: str
+    severity: str | None = None  # None with disabled=True
+    disabled: bool = False
+    pos: Pos | None = _pos()
+
+
+@attrs.frozen
+class Comment:
+    """A ``#`` comment, kept so ``fmt`` can write it back (its position says where it belongs)."""
+
+    text: str
+    pos: Pos | None = _pos()
+
+
+@attrs.frozen
+class RulesetFile:
+    """One parsed .esa file, before includes are resolved."""
+
+    name: str
+    title: str | None = None
+    version: str | None = None
+    includes: tuple[Include, ...] = ()
+    terms: tuple[TermsDef, ...] = ()
+    provisions: tuple[Provision, ...] = ()
+    overrides: tuple[Override, ...] = ()
+    path: str = attrs.field(default="<string>", eq=False)
+    pos: Pos | None = _pos()
+
+
+@attrs.frozen
+class Ruleset:
+    """A loaded ruleset: includes resolved, overrides applied, every term reference checked."""
+
+    name: str
+    title: str | None
+    version: str | None
+    path: str
+    sha256: str
+    terms: dict[str, TermsDef] = attrs.field(eq=False)  # all terms visible (own and included)
+    provisions: tuple[Provision, ...] = ()  # active provisions, in file order, includes first
+    sources: tuple[RulesetFile, ...] = attrs.field(default=(), eq=False)  # every file that was read
