@@ -63,6 +63,7 @@ class Finding:
     source: str | None = None
     ruleset: str = ""
     waiver: str | None = None  # the justification, when status is "waived"
+    waived_status: str | None = None  # the gap status (weak/missing/violated) a waiver covered
 
     @property
     def anchor(self) -> tuple[int, int]:
