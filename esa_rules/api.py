@@ -1,0 +1,90 @@
+"""The library entry points the CLI calls: load rulesets, read inputs, check them, build a Report.
+
+Workers: with ``jobs > 1`` documents are read and checked in worker processes; results are put back in
+input order, so the report is byte-identical to a ``jobs=1`` run.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
+
+from esa_rules import __version__
+from esa_rules.dsl import load_many
+from esa_rules.dsl.ast import Ruleset
+from esa_rules.engine import Checker
+from esa_rules.errors import EsaRulesError, InputError
+from esa_rules.readers import iter_inputs, read
+from esa_rules.report import DocumentResult, InputFailure, Report, RulesetInfo
+
+Outcome = DocumentResult | InputFailure
+_WORKER_CHECKER: Checker | None = None
+
+
+def load_rulesets(specs: Sequence[str]) -> tuple[Ruleset, ...]:
+    return load_many(list(specs) or ["esa-core"])
+
+
+def ruleset_infos(rulesets: Sequence[Ruleset]) -> tuple[RulesetInfo, ...]:
+    return tuple(RulesetInfo(r.name, r.version or "", r.sha256, r.title or "", r.path) for r in rulesets)
+
+
+def check_one(checker: Checker, path: str) -> Outcome:
+    """Read and check one file; a file that cannot be read becomes an InputFailure, not an exception."""
+    try:
+        return checker.check(read(path))
+    except EsaRulesError as exc:
+        return InputFailure(path, str(exc))
+
+
+def _init_worker(checker: Checker) -> None:
+    global _WORKER_CHECKER
+    _WORKER_CHECKER = checker
+
+
+def _check_in_worker(path: str) -> Outcome:
+    assert _WORKER_CHECKER is not None
+    return check_one(_WORKER_CHECKER, path)
+
+
+def default_jobs() -> int:
+    return max(1, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1))
+
+
+def check_paths(
+    checker: Checker,
+    paths: Sequence[str],
+    *,
+    jobs: int = 1,
+    progress: Callable[[int, int], None] | None = None,
+) -> Report:
+    """Check every input under ``paths`` (folders recursed), in input order, with ``jobs`` processes."""
+    items = list(iter_inputs(paths))
+    files = [i for i in items if isinstance(i, str)]
+    results = _run(checker, files, jobs, progress)
+    ordered: list[Outcome] = []
+    it = iter(results)
+    for item in items:
+        ordered.append(next(it) if isinstance(item, str) else InputFailure(item.path or "<input>", str(item)))
+    documents = tuple(o for o in ordered if isinstance(o, DocumentResult))
+    failures = tuple(o for o in ordered if isinstance(o, InputFailure))
+    return Report(rulesets=ruleset_infos(checker.rulesets), documents=documents, failures=failures,
+                  tool_version=__version__)
+
+
+def _run(checker: Checker, files: list[str], jobs: int,
+         progress: Callable[[int, int], None] | None) -> Iterator[Outcome]:
+    total = len(files)
+    if jobs <= 1 or total <= 1:
+        for n, path in enumerate(files, 1):
+            yield check_one(checker, path)
+            if progress:
+                progress(n, total)
+        return
+    with ProcessPoolExecutor(max_workers=min(jobs, total), initializer=_init_worker,
+                             initargs=(checker,)) as pool:
+        for n, outcome in enumerate(pool.map(_check_in_worker, files, chunksize=4), 1):
+            yield outcome
+            if progress:
+                progress(n, total)

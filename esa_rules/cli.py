@@ -1,0 +1,137 @@
+"""The command line. The only module that prints and sets exit codes: 0 clean, 1 gaps, 2 bad input."""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Callable
+from functools import wraps
+from typing import Any, TypeVar
+
+import click
+
+from esa_rules import __version__
+from esa_rules.errors import EsaRulesError
+
+F = TypeVar("F", bound=Callable[..., Any])
+FORMATS = ["text", "json", "sarif", "junit", "html", "markdown", "github"]
+FAIL_ON = ["error", "warning", "info", "never"]
+
+
+def _fail(message: str) -> None:
+    click.echo(message, err=True)
+    sys.exit(2)
+
+
+def guarded(func: F) -> F:
+    """Turn every user-facing error into a message and exit code 2: a user never sees a traceback."""
+
+    @wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return func(*args, **kwargs)
+        except EsaRulesError as exc:
+            _fail(f"esa-rules: {exc}")
+        except KeyboardInterrupt:
+            _fail("esa-rules: interrupted")
+        except Exception as exc:  # a bug: say so plainly, keep the traceback for those who ask
+            if os.environ.get("ESA_RULES_DEBUG"):
+                raise
+            _fail(f"esa-rules: internal error: {type(exc).__name__}: {exc} "
+                  "(set ESA_RULES_DEBUG=1 for details and please report it)")
+
+    return wrapper  # type: ignore[return-value]
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, "-V", "--version", prog_name="esa-rules")
+def main() -> None:
+    """Check draft economic security agreements against required provisions."""
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("-r", "--ruleset", "rulesets", multiple=True, metavar="RULESET",
+              help="Shipped ruleset name or .esa file (repeatable; default esa-core).")
+@click.option("-f", "--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True)
+@click.option("-o", "--output", metavar="FILE", help="Write the report to FILE (atomically).")
+@click.option("--fail-on", type=click.Choice(FAIL_ON), default="error", show_default=True,
+              help="Exit 1 when a gap at or above this severity is found.")
+@click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
+              help="Worker processes (default: CPU count).")
+@click.option("-v", "--verbose", is_flag=True, help="Show model wording under each gap (text format).")
+@guarded
+def check(paths: tuple[str, ...], rulesets: tuple[str, ...], fmt: str, output: str | None, fail_on: str,
+          jobs: int | None, verbose: bool) -> None:
+    """Check drafts (files or folders) and report every provision's status."""
+    from esa_rules.api import check_paths, default_jobs, load_rulesets
+    from esa_rules.engine import Checker
+    from esa_rules.output import emit, use_color
+    from esa_rules.progress import Progress
+    from esa_rules.reporters import render
+
+    checker = Checker(load_rulesets(rulesets))
+    with Progress() as progress:
+        report = check_paths(checker, list(paths), jobs=jobs or default_jobs(), progress=progress.update)
+    text = render(fmt, report, fail_on=fail_on, color=use_color(output), verbose=verbose)
+    emit(text, output)
+    for failure in report.failures:
+        click.echo(f"esa-rules: {failure.message}", err=True)
+    if report.failures:
+        sys.exit(2)
+    sys.exit(1 if report.failing(fail_on) else 0)
+
+
+@main.command("test")
+@click.argument("rulesets", nargs=-1)
+@click.option("--filter", "only", metavar="ID", help="Only provisions whose id contains ID.")
+@guarded
+def test_cmd(rulesets: tuple[str, ...], only: str | None) -> None:
+    """Run every `example` of the rulesets (default: all shipped rulesets)."""
+    from esa_rules.examples import render_results, run_examples
+    from esa_rules.resources import shipped_rulesets
+
+    results = run_examples(list(rulesets) or list(shipped_rulesets()), only=only)
+    click.echo(render_results(results), nl=False)
+    sys.exit(1 if any(not r.passed for r in results) or not results else 0)
+
+
+@main.command()
+@click.option("-r", "--ruleset", "rulesets", multiple=True, metavar="RULESET")
+@click.option("-f", "--format", "fmt", type=click.Choice(["text", "markdown", "json"]), default="text",
+              show_default=True)
+@guarded
+def rules(rulesets: tuple[str, ...], fmt: str) -> None:
+    """List and document the provisions of the active rulesets."""
+    from esa_rules.api import load_rulesets
+    from esa_rules.ruledocs import render_rules
+
+    click.echo(render_rules(load_rulesets(rulesets), fmt), nl=False)
+
+
+@main.command()
+@click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False))
+@click.option("--check", "check_only", is_flag=True, help="Exit 1 if a file is not formatted; change nothing.")
+@guarded
+def fmt(files: tuple[str, ...], check_only: bool) -> None:
+    """Rewrite rulesets in the canonical layout (idempotent; comments kept)."""
+    from pathlib import Path
+
+    from esa_rules.dsl import format_ruleset
+    from esa_rules.errors import InputError
+    from esa_rules.output import write_atomic
+
+    unformatted = []
+    for name in files:
+        try:
+            source = Path(name).read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            raise InputError(f"cannot read ruleset: {exc}", path=name) from None
+        formatted = format_ruleset(source, name)
+        if formatted != source:
+            unformatted.append(name)
+            if not check_only:
+                write_atomic(name, formatted)
+    for name in unformatted:
+        click.echo(f"{'would reformat' if check_only else 'reformatted'} {name}", err=True)
+    sys.exit(1 if check_only and unformatted else 0)

@@ -1,0 +1,126 @@
+"""The engine: compile rulesets once (``Checker``), then check documents against them.
+
+``Checker`` is picklable (it pickles its rulesets and recompiles), so batches can be mapped over worker
+processes, Dask bags or Spark RDDs unchanged.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import re2
+
+from esa_rules.document import Document
+from esa_rules.dsl.ast import (
+    Alternative, And, Atom, Condition, Heading, Near, Not, Or, Phrase, Provision, Regex, Ruleset, TermRef,
+)
+from esa_rules.engine.context import carve_outs, non_binding
+from esa_rules.engine.findings import provision_finding
+from esa_rules.engine.index import DocIndex
+from esa_rules.engine.matcher import PhraseMatcher
+from esa_rules.engine.verdict import DocContext
+from esa_rules.report import DocumentResult
+
+__all__ = ["Checker"]
+
+Leaf = tuple[str, str]  # ("phrase", text) or ("regex", pattern)
+
+
+def _atoms(cond: Condition) -> list[Atom]:
+    if isinstance(cond, Atom):
+        return [cond]
+    if isinstance(cond, (And, Or, Near)):
+        return _atoms(cond.left) + _atoms(cond.right)
+    if isinstance(cond, (Not, Heading)):
+        return _atoms(cond.inner)
+    return []
+
+
+def _leaves(ref: Alternative, ruleset: Ruleset, seen: frozenset[str] = frozenset()) -> list[Leaf]:
+    if isinstance(ref, Phrase):
+        return [("phrase", ref.text)]
+    if isinstance(ref, Regex):
+        return [("regex", ref.pattern)]
+    if ref.name in seen:  # the loader rejects cycles; this only guards against a hand-built AST
+        return []
+    out: list[Leaf] = []
+    for alt in ruleset.terms[ref.name].alternatives:
+        out.extend(_leaves(alt, ruleset, seen | {ref.name}))
+    return out
+
+
+def _display(ref: Alternative) -> str:
+    if isinstance(ref, TermRef):
+        return ref.name
+    if isinstance(ref, Phrase):
+        return f'"{ref.text}"'
+    return f"/{ref.pattern}/"
+
+
+class Checker:
+    def __init__(self, rulesets: Sequence[Ruleset]) -> None:
+        self.rulesets: tuple[Ruleset, ...] = tuple(rulesets)
+        self._compile()
+
+    def _compile(self) -> None:
+        term_ids: dict[tuple[Leaf, ...], int] = {}
+        self.term_leaves: list[tuple[Leaf, ...]] = []
+        self.names: dict[int, str] = {}
+        self.entries: list[tuple[Ruleset, Provision, dict[Alternative, int]]] = []
+        for ruleset in self.rulesets:
+            for provision in ruleset.provisions:
+                tids: dict[Alternative, int] = {}
+                for clause in provision.clauses:
+                    for atom in _atoms(clause.condition):
+                        leaves = tuple(sorted(set(_leaves(atom.ref, ruleset))))
+                        if leaves not in term_ids:
+                            term_ids[leaves] = len(self.term_leaves)
+                            self.term_leaves.append(leaves)
+                            self.names[term_ids[leaves]] = _display(atom.ref)
+                        tids[atom.ref] = term_ids[leaves]
+                self.entries.append((ruleset, provision, tids))
+        phrases = sorted({text for leaves in self.term_leaves for kind, text in leaves if kind == "phrase"})
+        self._matcher = PhraseMatcher(phrases)
+        self._phrase_index = {p: i for i, p in enumerate(self._matcher.phrases)}
+        self._regexes = {text: re2.compile(text) for leaves in self.term_leaves
+                         for kind, text in leaves if kind == "regex"}
+
+    def __getstate__(self) -> tuple[Ruleset, ...]:
+        return self.rulesets
+
+    def __setstate__(self, rulesets: tuple[Ruleset, ...]) -> None:
+        self.rulesets = rulesets
+        self._compile()
+
+    @property
+    def provisions(self) -> list[Provision]:
+        return [p for _, p, _ in self.entries]
+
+    def scan(self, folded: str) -> list[list[tuple[int, int]]]:
+        """Hits of every term in a folded text: one automaton pass, plus one RE2 pass per regex."""
+        phrase_hits = self._matcher.scan(folded)
+        regex_hits = {text: [(m.start(), m.end()) for m in rx.finditer(folded)]
+                      for text, rx in self._regexes.items()}
+        out: list[list[tuple[int, int]]] = []
+        for leaves in self.term_leaves:
+            lists = [phrase_hits[self._phrase_index[text]] if kind == "phrase" else regex_hits[text]
+                     for kind, text in leaves]
+            if len(lists) == 1:
+                out.append(lists[0])
+            else:
+                out.append(sorted(set().union(*lists)))
+        return out
+
+    def check(self, doc: Document) -> DocumentResult:
+        index = DocIndex.build(doc, self.scan)
+        ctx = DocContext(index, non_binding(index), carve_outs(index), self.names)
+        findings = tuple(provision_finding(ctx, ruleset, provision, tids)
+                         for ruleset, provision, tids in self.entries)
+        return DocumentResult(path=doc.path, sha256=doc.sha256, title=doc.title, findings=findings,
+                              format=doc.format, notices=doc.notices)
+
+    def check_text(self, text: str, path: str = "<text>") -> DocumentResult:
+        from esa_rules.readers import read_text
+
+        return self.check(read_text(text, path))
+

@@ -1,0 +1,94 @@
+"""Evaluate a condition inside one scope, over hit lists (never by re-reading text).
+
+A match is a tuple of parts ``(term, fstart, fend)`` in folded offsets; a condition yields the list of
+its matches in the scope (empty: it does not hold; ``[()]``: it holds with nothing to show, as ``not X``
+does). Combinators keep result sizes linear: ``near`` and ``and`` pair each left match with its closest
+right match only, which is all a verdict and its evidence need.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections.abc import Mapping
+
+from esa_rules.dsl.ast import And, Atom, Condition, Heading, Near, Not, Or
+from esa_rules.engine.index import DocIndex, Scope
+
+Part = tuple[int, int, int]
+MatchT = tuple[Part, ...]
+TRUE: list[MatchT] = [()]
+
+
+def extent(match: MatchT) -> tuple[int, int]:
+    return min(p[1] for p in match), max(p[2] for p in match)
+
+
+def evaluate(cond: Condition, index: DocIndex, scope: Scope, ranges: list[tuple[int, int]],
+             tids: Mapping[object, int]) -> list[MatchT]:
+    if isinstance(cond, Atom):
+        tid = tids[cond.ref]
+        return [((tid, s, e),) for fs, fe in ranges for s, e in index.hits_in(tid, fs, fe)]
+    if isinstance(cond, Or):
+        return evaluate(cond.left, index, scope, ranges, tids) + evaluate(cond.right, index, scope, ranges, tids)
+    if isinstance(cond, And):
+        left = evaluate(cond.left, index, scope, ranges, tids)
+        if not left:
+            return []
+        right = evaluate(cond.right, index, scope, ranges, tids)
+        if not right:
+            return []
+        return _pair(left, right, index, None, False)
+    if isinstance(cond, Not):
+        return [] if evaluate(cond.inner, index, scope, ranges, tids) else TRUE
+    if isinstance(cond, Near):
+        left = evaluate(cond.left, index, scope, ranges, tids)
+        if not left:
+            return []
+        right = evaluate(cond.right, index, scope, ranges, tids)
+        return _pair(left, right, index, cond.distance, cond.ordered) if right else []
+    if isinstance(cond, Heading):
+        heads = []
+        for unit in index.ancestors(scope.unit):
+            if unit.heading_span:
+                heads.append((index.to_folded(unit.heading_span[0]), index.to_folded(unit.heading_span[1])))
+        return evaluate(cond.inner, index, scope, heads, tids) if heads else []
+    raise TypeError(f"unknown condition node {cond!r}")  # pragma: no cover - the parser makes no others
+
+
+def _pair(left: list[MatchT], right: list[MatchT], index: DocIndex, distance: int | None,
+          ordered: bool) -> list[MatchT]:
+    """Each left match joined with its closest right match (within ``distance`` words, if given)."""
+    if left == TRUE or right == TRUE:
+        return right if left == TRUE else left
+    rights = sorted(((*extent(m), m) for m in right), key=lambda r: (r[0], r[1]))
+    rstarts = [r[0] for r in rights]
+    out: list[MatchT] = []
+    for m in left:
+        ls, le = extent(m)
+        best: tuple[int, MatchT] | None = None
+        i = bisect_left(rstarts, ls)
+        # the closest right match is one starting just before this one, overlapping it, or the first
+        # one starting after it ends
+        for j in sorted({i - 2, i - 1, i, bisect_left(rstarts, le)}):
+            if not 0 <= j < len(rights):
+                continue
+            rs, re_, rm = rights[j]
+            if ordered and rs < le:
+                continue
+            gap = _gap(index, ls, le, rs, re_)
+            if distance is not None and gap > distance:
+                continue
+            if best is None or gap < best[0]:
+                best = (gap, rm)
+        if best is not None:
+            out.append(m + best[1])
+    return out
+
+
+def _gap(index: DocIndex, ls: int, le: int, rs: int, re_: int) -> int:
+    """Words strictly between two spans (0 when they touch or overlap)."""
+    if rs >= le:
+        return max(0, index.word_index(rs) - index.word_index(le) - 1)
+    if ls >= re_:
+        return max(0, index.word_index(ls) - index.word_index(re_) - 1)
+    return 0

@@ -1,0 +1,94 @@
+"""Document-wide strength context: non-binding declarations and dispute-settlement carve-outs."""
+
+from __future__ import annotations
+
+import re
+
+import attrs
+
+from esa_rules.document import Unit
+from esa_rules.engine import lexicon
+from esa_rules.engine.index import DocIndex
+from esa_rules.engine.strength import EXCLUSION_RE, NON_BINDING_RE, TRIGGER_RE
+
+_TARGET_RE = re.compile(r"\b(?:this|the present)\s+(chapter|article|section|part|annex|agreement)\b"
+                        r"|\b(chapter|article|section|part|annex)\s+([0-9ivxlc]+(?:[.\-][0-9a-z]+)*)\b")
+_KIND_OF = {"chapter": "chapter", "article": "article", "section": "section", "part": "part",
+            "annex": "annex", "agreement": "document"}
+
+
+@attrs.frozen
+class Declaration:
+    """A sentence that weakens what it covers: a non-binding declaration or a carve-out."""
+
+    kind: str  # "non-binding" | "carve-out"
+    start: int  # the sentence, original offsets
+    end: int
+    targets: tuple[Unit, ...] = ()  # for carve-outs: the units excluded from dispute settlement
+
+
+def non_binding(index: DocIndex) -> Declaration | None:
+    """The document's own statement that it creates no legal obligations, or its "Participants"."""
+    text = index.folded.text
+    m = NON_BINDING_RE.search(text)
+    if m is not None:
+        start, end = index.sentence_at(index.to_original(m.start()))
+        return Declaration("non-binding", start, end)
+    participants = sum(len(re.findall(rf"\b{w}s?\b", text)) for w in lexicon.PARTICIPANT_WORDS)
+    parties = sum(len(re.findall(rf"\b{w}\b", text)) for w in lexicon.PARTY_WORDS)
+    if participants >= 3 and participants > 2 * parties:
+        first = re.search(rf"\b{lexicon.PARTICIPANT_WORDS[0]}", text)
+        assert first is not None
+        start, end = index.sentence_at(index.to_original(first.start()))
+        return Declaration("non-binding", start, end)
+    return None
+
+
+def carve_outs(index: DocIndex) -> list[Declaration]:
+    """Sentences that take units out of dispute settlement, with the units they name."""
+    found: dict[tuple[int, int], Declaration] = {}
+    text = index.doc.text
+    for m in TRIGGER_RE.finditer(index.folded.text):
+        start, end = index.sentence_at(index.to_original(m.start()))
+        if (start, end) in found:
+            continue
+        sentence = text[start:end]
+        folded_sentence = index.folded.text[index.to_folded(start):index.to_folded(end)]
+        if not EXCLUSION_RE.search(folded_sentence):
+            continue
+        targets = _targets(index, start, sentence.lower())
+        if targets:
+            found[(start, end)] = Declaration("carve-out", start, end, tuple(targets))
+    return [found[k] for k in sorted(found)]
+
+
+def _targets(index: DocIndex, at: int, sentence: str) -> list[Unit]:
+    """Units a carve-out sentence excludes: "this Chapter" is the enclosing chapter; "Article 9" by number.
+
+    A reference that names the dispute settlement forum itself ("dispute settlement under Chapter 28",
+    "Chapter 28 (Dispute Settlement)") is not what is carved out.
+    """
+    tail = sentence
+    path = index.doc.unit_path(at)
+    units: list[Unit] = []
+    for m in _TARGET_RE.finditer(tail):
+        if m.group(1):
+            kind = _KIND_OF[m.group(1)]
+            enclosing = [u for u in path if u.kind == kind]
+            if enclosing:
+                units.append(enclosing[-1])
+            elif kind == "document":
+                units.append(index.doc.root)
+        else:
+            kind, number = _KIND_OF[m.group(2)], m.group(3)
+            if _is_dispute_chapter(tail, m):
+                continue
+            units.extend(u for u in index.doc.units() if u.kind == kind and (u.number or "").lower() == number)
+    return units
+
+
+def _is_dispute_chapter(tail: str, m: re.Match[str]) -> bool:
+    """"dispute settlement under Chapter 28" names the forum, not the carved-out subject."""
+    before = tail[max(0, m.start() - 40):m.start()]
+    return bool(re.search(r"(dispute settlement|dispute resolution|settlement of disputes)\s*"
+                          r"(\(|provisions)?\s*(under|of|in)\s*$", before)) or "(dispute" in tail[m.end():m.end() + 3]

@@ -1,0 +1,76 @@
+"""Turn the located matches of one provision into its Finding: status, evidence, reasons, message."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from esa_rules.dsl.ast import Alternative, Provision, Ruleset
+from esa_rules.engine.verdict import DocContext, Located, best_match, evidence, forbidden_match, nearest
+from esa_rules.report import Evidence, Finding
+
+
+def provision_finding(ctx: DocContext, ruleset: Ruleset, provision: Provision,
+                      tids: Mapping[Alternative, int]) -> Finding:
+    def finding(status: str, message: str, **kw: object) -> Finding:
+        return Finding(provision=provision.id, title=provision.title, topic=provision.topic,
+                       severity=provision.severity, status=status, message=message,
+                       suggest=provision.suggest, why=provision.why, source=provision.source,
+                       ruleset=ruleset.name, **kw)  # type: ignore[arg-type]
+
+    for clause in provision.forbids:
+        hit = forbidden_match(ctx, clause, tids)
+        if hit is not None:
+            ev = evidence(ctx, hit, "forbid")
+            where = ev[0].unit if ev else "the document"
+            return finding("violated", f"forbidden wording in {where}", evidence=tuple(ev),
+                           reasons=(f"wording that defeats the provision in {where}",))
+
+    located: list[Located] = []
+    for clause in provision.requires:
+        hit = best_match(ctx, clause, provision.expects, tids)
+        if hit is None:
+            near = nearest(ctx, clause, tids)
+            partial = tuple(e for loc in located for e in evidence(ctx, loc, "require"))
+            if near is not None:
+                message = f"not found; nearest is {near.unit} (line {near.line}), which lacks {_words(near.lacks)}"
+            else:
+                message = "not found: no related wording anywhere in the document"
+            return finding("missing", message, evidence=partial, nearest=near)
+        located.append(hit)
+
+    ev: list[Evidence] = []
+    for loc in located:
+        ev.extend(evidence(ctx, loc, "require"))
+    weak = [loc for loc in located if loc.level not in ("binding", "exception")]
+    if not weak:
+        where = ev[0].unit if ev else "the document"
+        kind = "exception" if provision.expects == "exception" else "binding wording"
+        return finding("satisfied", f"satisfied by {kind} in {where}", evidence=tuple(ev))
+    reasons = tuple(dict.fromkeys(r for loc in weak for r in _reasons(ctx, loc)))
+    where = ev[0].unit if ev else "the document"
+    return finding("weak", f"only in weak form in {where}: {'; '.join(reasons)}", evidence=tuple(ev),
+                   reasons=reasons)
+
+
+def _reasons(ctx: DocContext, loc: Located) -> list[str]:
+    doc = ctx.index.doc
+    out: list[str] = []
+    for decl in loc.weakened_by:
+        line = doc.locate(decl.start).line
+        if decl.kind == "non-binding":
+            out.append(f"the document declares itself non-binding (line {line})")
+        else:
+            where = ctx.index.leaf_at(decl.start).label
+            out.append(f"carved out of dispute settlement by {where} (line {line})")
+    if not loc.weakened_by:
+        strength = loc.strength
+        if strength is not None and strength.cues and loc.sentence is not None:
+            words = sorted({doc.text[loc.sentence[0] + c.start:loc.sentence[0] + c.end] for c in strength.cues})
+            out.append("soft wording: " + ", ".join(f"'{w}'" for w in words))
+        else:
+            out.append("no binding verb (shall, must, agree) governs it")
+    return out
+
+
+def _words(names: tuple[str, ...]) -> str:
+    return ", ".join(names) if names else "nothing (the terms are present but not together)"

@@ -1,0 +1,79 @@
+"""The strength lexicon: which words make a sentence binding, soft or a denial. Data, not code.
+
+Entries are written once, in plain words; they are folded like any phrase (so "endeavour" also covers
+"endeavor"), and ``*`` continues a word. Order does not matter.
+"""
+
+from __future__ import annotations
+
+# A sentence with one of these denies the obligation it mentions: it never satisfies an obligation.
+NEGATIONS: tuple[str, ...] = (
+    "no provision of this * shall oblige", "no provision of this * obliges", "no provision of this * requires",
+    "no provision of this * shall require", "nothing in this * obliges", "nothing in this * requires",
+    "nothing in this * shall oblige", "nothing in this * shall require",
+    "nothing in this * shall be construed to require", "nothing in this * shall be construed to oblige",
+    "nothing in this * shall be construed as requiring", "nothing in this * shall be construed as obliging",
+    "nothing in this * shall be construed as an obligation", "under no obligation",
+    "shall not be obliged", "shall not be required", "is not obliged", "are not obliged",
+    "is not required", "are not required", "does not oblige", "do not oblige", "does not require",
+    "shall not be construed as imposing an obligation", "without any obligation", "no obligation to",
+    "not be obliged",
+)
+
+# Qualifiers that make the whole sentence hortatory, whatever its modal verb.
+HEDGES: tuple[str, ...] = (
+    "endeavour", "endeavours", "best effort*", "as appropriate", "where appropriate", "when appropriate",
+    "if appropriate", "as they consider appropriate", "as it considers appropriate",
+    "to the extent possible", "to the extent practicable", "to the extent feasible",
+    "as far as possible", "where possible", "where practicable", "where feasible", "if possible",
+    "recognise the importance", "recognise the value", "recognise the need", "strive", "seek to",
+    "aim to", "explore", "explore ways", "on a voluntary basis", "encourage", "promote", "may consider",
+    "consider the possibility", "welcome", "hope",
+)
+
+# Modal expressions that bind. The one governing a match decides (see strength.py).
+BINDING_MODALS: tuple[str, ...] = (
+    "shall", "must", "agree to", "agree that", "agrees to", "agrees that", "undertake", "undertakes",
+    "is required to", "are required to", "hereby establish", "hereby agree", "is obliged to",
+    "are obliged to", "is obligated to", "are obligated to", "commit to", "commits to",
+)
+
+SOFT_MODALS: tuple[str, ...] = (
+    "should", "may", "might", "could", "would", "will", "intend", "intends", "wish", "wishes",
+    "recognise", "recognises", "affirm", "affirms", "reaffirm", "reaffirms", "acknowledge",
+    "acknowledges", "share the view", "expect", "expects", "plan to", "plans to",
+    "are determined", "desiring", "resolved to",
+)
+
+# The document declares itself non-binding (searched in the whole text).
+NON_BINDING: tuple[str, ...] = (
+    "does not create legally binding", "do not create legally binding", "not legally binding",
+    "is not intended to create legally binding", "are not intended to create legally binding",
+    "not intended to be legally binding", "not intended to create legal", "does not create any legal",
+    "does not give rise to legal", "do not give rise to legal", "will not give rise to legal",
+    "does not constitute a treaty", "is not a treaty", "not constitute an international agreement",
+    "does not constitute an international agreement", "non-binding instrument", "non-binding arrangement",
+    "non-binding memorandum", "not binding under international law", "politically binding",
+)
+
+# Words naming the signatories of a non-binding instrument; a text that uses them far more than
+# "Party/Parties" is a memorandum, whatever it says about itself.
+PARTICIPANT_WORDS: tuple[str, ...] = ("participant",)
+PARTY_WORDS: tuple[str, ...] = ("party", "parties")
+
+# Carve-outs from dispute settlement: a sentence that has both a trigger and an exclusion.
+CARVE_OUT_TRIGGERS: tuple[str, ...] = ("dispute settlement", "dispute resolution", "settlement of disputes")
+CARVE_OUT_EXCLUSIONS: tuple[str, ...] = (
+    "no party shall have recourse", "shall not have recourse", "may not have recourse",
+    "shall not be subject to", "is not subject to", "are not subject to", "shall not apply to",
+    "does not apply to", "do not apply to", "shall not be applicable to", "shall not be used",
+    "no party may have recourse", "not be subject to",
+)
+
+# A forbidden act named in a sentence that prohibits it ("No Party shall suspend...") is compliance, not
+# a violation: a `forbid` match preceded by one of these in its sentence does not count.
+PROHIBITIONS: tuple[str, ...] = (
+    "shall not", "may not", "must not", "will not", "no party shall", "no party may", "neither party shall",
+    "neither party may", "in no case", "in no event", "under no circumstances", "nothing in", "not be",
+    "without prejudice to", "cannot",
+)

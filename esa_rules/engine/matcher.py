@@ -1,0 +1,114 @@
+"""One automaton for every phrase of every active ruleset; one scan per text.
+
+A phrase is compiled into (a) the literal prefix that any match must start with, which goes into a
+single Aho-Corasick automaton, and (b) an anchored regular expression that verifies the rest (wildcards,
+inflection of the last word, word boundaries). Scanning is one pass of the automaton over the folded
+text, plus a cheap verification per candidate: the work grows with hits, not with rules times text.
+Regex terms (``/.../``) are compiled with RE2, which guarantees linear time.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterable
+
+import ahocorasick
+from esa_rules.normalize import fold_phrase
+
+_WORD_CHAR = re.compile(r"\w")
+
+
+# A verified match of one phrase: (start, end) in folded-text offsets. Plain tuples: there are many.
+Hit = tuple[int, int]
+
+
+def _last_word_pattern(word: str) -> tuple[str, str]:
+    """(literal stem, regex) for the last word of a phrase: plural, -ed and -ing forms match too."""
+    esc = re.escape
+    if word.endswith("y") and len(word) > 2 and word[-2] not in "aeiou":
+        stem = word[:-1]
+        return stem, esc(stem) + r"(?:y|ies|ied|ying)"
+    if word.endswith("e") and len(word) > 2:
+        stem = word[:-1]
+        return stem, esc(stem) + r"(?:e|es|ed|ing)"
+    if word.endswith(("s", "x", "z", "ch", "sh")):
+        return word, esc(word) + r"(?:es|ed|ing)?"
+    # a doubled final consonant (controlled, controlling) is allowed but not required
+    return word, esc(word) + rf"(?:{esc(word[-1])}?(?:ed|ing)|s)?"
+
+
+def compile_phrase(text: str) -> tuple[str, str]:
+    """(automaton key, verification regex source) for a ruleset phrase.
+
+    The key is the longest literal prefix every match must begin with; the regex matches the whole
+    phrase at that position (and checks the right word boundary).
+    """
+    folded = fold_phrase(text)
+    words = [w for w in re.split(r"[ ]+", folded) if w]
+    if not words:
+        raise ValueError("empty phrase")
+    parts: list[str] = []
+    key_parts: list[str] = []
+    key_open = True  # still extending the literal key
+    for i, word in enumerate(words):
+        last = i == len(words) - 1
+        pieces = word.split("-")
+        for j, piece in enumerate(pieces):
+            final_piece = last and j == len(pieces) - 1
+            sep = r"[- ]?" if j else (r" " if i else "")
+            if piece.endswith("*"):
+                stem = piece[:-1]
+                regex = re.escape(stem) + r"\w*"
+            elif final_piece:
+                stem, regex = _last_word_pattern(piece)
+            else:
+                stem, regex = piece, re.escape(piece)
+            parts.append(sep + regex)
+            if key_open:
+                if j:  # a hyphen may be a space or nothing in the text: the key stops before it
+                    key_open = False
+                else:
+                    key_parts.append((" " if i else "") + stem)
+                    key_open = not piece.endswith("*") and not final_piece and stem == piece
+    key = "".join(key_parts)
+    return key, "".join(parts) + r"(?!\w)"
+
+
+class PhraseMatcher:
+    """Finds every phrase of a set in a folded text in one pass."""
+
+    def __init__(self, phrases: Iterable[str]) -> None:
+        self.phrases: tuple[str, ...] = tuple(dict.fromkeys(phrases))
+        by_key: dict[str, list[tuple[int, re.Pattern[str]]]] = defaultdict(list)
+        for index, phrase in enumerate(self.phrases):
+            key, regex = compile_phrase(phrase)
+            by_key[key].append((index, re.compile(regex)))
+        self._automaton = ahocorasick.Automaton()
+        for key, entries in by_key.items():
+            self._automaton.add_word(key, (len(key), tuple(entries)))
+        if by_key:
+            self._automaton.make_automaton()
+        self._empty = not by_key
+
+    def scan(self, text: str) -> list[list[Hit]]:
+        """Hits per phrase index, each list sorted by start."""
+        found: list[list[Hit]] = [[] for _ in self.phrases]
+        if self._empty:
+            return found
+        is_word = _WORD_CHAR.match
+        for end, (length, entries) in self._automaton.iter(text):
+            start = end - length + 1
+            if start and is_word(text, start - 1):
+                continue  # not at the start of a word
+            for index, regex in entries:
+                m = regex.match(text, start)
+                if m is not None:
+                    found[index].append((start, m.end()))
+        return found
+
+    def __getstate__(self) -> tuple[str, ...]:
+        return self.phrases
+
+    def __setstate__(self, phrases: tuple[str, ...]) -> None:
+        self.__init__(phrases)  # type: ignore[misc]

@@ -1,0 +1,83 @@
+"""How strongly a sentence commits the Parties to what it mentions.
+
+``classify(sentence, at)`` looks at one sentence (original text) and the position of a match in it:
+- ``negated``: the sentence denies the obligation ("No provision of this Chapter obliges a Party...");
+- ``soft``: a hedge anywhere ("shall endeavour", "as appropriate"), or the governing modal is soft;
+- ``binding``: the governing modal binds ("shall", "must", "agree to");
+- ``neutral``: no modal at all (a heading, a definition, a recital).
+The governing modal is the last modal before the match, else the first after it: in "The Parties shall
+consult and may exchange information", "exchange information" is governed by "may".
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+import attrs
+
+from esa_rules.engine import lexicon
+from esa_rules.engine.matcher import compile_phrase
+from esa_rules.normalize import fold
+
+
+def _alternation(phrases: tuple[str, ...]) -> re.Pattern[str]:
+    regexes = sorted({compile_phrase(p)[1] for p in phrases}, key=len, reverse=True)
+    return re.compile(r"(?<!\w)(?:" + "|".join(regexes) + ")")
+
+
+NEGATION_RE = _alternation(lexicon.NEGATIONS)
+HEDGE_RE = _alternation(lexicon.HEDGES)
+BINDING_RE = _alternation(lexicon.BINDING_MODALS)
+SOFT_RE = _alternation(lexicon.SOFT_MODALS)
+NON_BINDING_RE = _alternation(lexicon.NON_BINDING)
+EXCLUSION_RE = _alternation(lexicon.CARVE_OUT_EXCLUSIONS)
+TRIGGER_RE = _alternation(lexicon.CARVE_OUT_TRIGGERS)
+PROHIBITION_RE = _alternation(lexicon.PROHIBITIONS)
+
+
+@attrs.frozen
+class Cue:
+    """A word that decided the strength, in original-sentence offsets (relative to the sentence)."""
+
+    kind: str  # negation | hedge | binding | soft
+    start: int
+    end: int
+
+
+@attrs.frozen
+class Strength:
+    level: str  # binding | soft | neutral | negated
+    cues: tuple[Cue, ...] = ()
+
+
+@lru_cache(maxsize=4096)
+def _folded_cues(sentence: str) -> tuple[tuple[int, ...], tuple[Cue, ...]]:
+    """All cues of a sentence (folded offsets mapped back to the sentence), computed once per sentence."""
+    folded = fold(sentence)
+    origin = folded.origin
+    cues: list[Cue] = []
+    for kind, regex in (("negation", NEGATION_RE), ("hedge", HEDGE_RE),
+                        ("binding", BINDING_RE), ("soft", SOFT_RE)):
+        for m in regex.finditer(folded.text):
+            cues.append(Cue(kind, origin[m.start()], origin[m.end()]))
+    cues.sort(key=lambda c: (c.start, c.kind))
+    return tuple(origin), tuple(cues)
+
+
+def classify(sentence: str, at: int = 0) -> Strength:
+    """Strength of ``sentence`` for a match starting at sentence offset ``at``."""
+    _, cues = _folded_cues(sentence)
+    negations = tuple(c for c in cues if c.kind == "negation")
+    if negations:
+        return Strength("negated", negations)
+    hedges = tuple(c for c in cues if c.kind == "hedge")
+    if hedges:
+        return Strength("soft", hedges)
+    modals = [c for c in cues if c.kind in ("binding", "soft")]
+    # a modal inside a longer one ("shall" of "shall not be required") never reaches here: negations won
+    before = [c for c in modals if c.start < at]
+    governing = before[-1] if before else (modals[0] if modals else None)
+    if governing is None:
+        return Strength("neutral")
+    return Strength("binding" if governing.kind == "binding" else "soft", (governing,))

@@ -1,0 +1,241 @@
+"""From a provision and a document index to a Finding: verdict, evidence, nearest unit, message."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections.abc import Mapping
+
+import attrs
+
+from esa_rules.document import Unit
+from esa_rules.dsl.ast import And, Atom, Clause, Condition, Heading, Near, Not, Or, Provision
+from esa_rules.engine.conditions import TRUE, MatchT, evaluate
+from esa_rules.engine.context import Declaration
+from esa_rules.engine.index import DocIndex, Scope
+from esa_rules.engine.strength import PROHIBITION_RE, Strength, classify
+from esa_rules.report import Evidence, Finding, Match, Nearest
+
+_LEVEL_ORDER = {"negated": 0, "neutral": 1, "soft": 2, "binding": 3, "exception": 3}
+QUOTE_LIMIT = 400
+
+
+@attrs.frozen
+class Located:
+    """A match judged in context: its strength, the sentence that carries it, and what weakened it."""
+
+    scope: Scope
+    match: MatchT
+    level: str
+    strength: Strength | None  # of the deciding sentence
+    sentence: tuple[int, int] | None
+    weakened_by: tuple[Declaration, ...] = ()
+
+
+class DocContext:
+    """A document index plus its document-wide declarations; shared by all provisions of one check."""
+
+    def __init__(self, index: DocIndex, non_binding: Declaration | None, carve_outs: list[Declaration],
+                 names: Mapping[int, str]) -> None:
+        self.index = index
+        self.non_binding = non_binding
+        self.carve_outs = carve_outs
+        self.names = names  # term id -> display name
+
+
+def candidate_terms(cond: Condition, tids: Mapping[object, int]) -> set[int] | None:
+    """Terms one of which must occur in any scope where ``cond`` holds (None: cannot tell)."""
+    if isinstance(cond, Atom):
+        return {tids[cond.ref]}
+    if isinstance(cond, Or):
+        left, right = candidate_terms(cond.left, tids), candidate_terms(cond.right, tids)
+        return None if left is None or right is None else left | right
+    if isinstance(cond, (And, Near)):
+        left = candidate_terms(cond.left, tids)
+        return left if left is not None else candidate_terms(cond.right, tids)
+    return None  # not / heading: may hold anywhere
+
+
+def positive_atoms(cond: Condition) -> list[Atom]:
+    """Atoms whose presence the condition asks for (those under ``not`` are left out), in order."""
+    if isinstance(cond, Atom):
+        return [cond]
+    if isinstance(cond, (And, Or, Near)):
+        return positive_atoms(cond.left) + positive_atoms(cond.right)
+    if isinstance(cond, Heading):
+        return positive_atoms(cond.inner)
+    return []
+
+
+def candidate_scopes(ctx: DocContext, clause: Clause, tids: Mapping[object, int]) -> list[Scope]:
+    index = ctx.index
+    terms = candidate_terms(clause.condition, tids)
+    scopes = index.scopes(clause.scope)
+    if terms is None:
+        return scopes
+    picked: set[int] = set()
+    for tid in terms:
+        for start, _ in index.term_hits[tid]:
+            i = index.scope_of(clause.scope, start)
+            if i is not None:
+                picked.add(i)
+    return [scopes[i] for i in sorted(picked)]
+
+
+def judge(ctx: DocContext, scope: Scope, match: MatchT, expects: str, role: str) -> Located:
+    """Strength of a match: the weakest of its parts' sentences, ignoring parts inside headings."""
+    index = ctx.index
+    parts = [p for p in match if not index.in_heading(p[1])] or list(match)
+    if not parts:
+        return Located(scope, match, "binding" if role == "require" else "neutral", None, None)
+    judged: list[tuple[str, Strength, tuple[int, int]]] = []
+    for _, fs, _ in parts:
+        at = index.to_original(fs)
+        sentence = index.sentence_at(at)
+        strength = classify(index.doc.text[sentence[0]:sentence[1]], at - sentence[0])
+        if strength.level == "neutral":
+            strength = _chapeau_strength(index, at) or strength
+        judged.append((strength.level, strength, sentence))
+    if expects == "exception":
+        level, strength, sentence = "exception", judged[0][1], judged[0][2]
+    else:
+        informative = [j for j in judged if j[0] != "neutral"] or judged
+        level, strength, sentence = min(informative, key=lambda j: _LEVEL_ORDER[j[0]])
+    weakened: list[Declaration] = []
+    if level in ("binding", "exception"):
+        if ctx.non_binding is not None:
+            weakened.append(ctx.non_binding)
+        if expects != "exception":
+            at = index.to_original(parts[0][1])
+            weakened.extend(d for d in ctx.carve_outs if any(t.start <= at < t.end for t in d.targets))
+    if weakened:
+        level = "soft"
+    return Located(scope, match, level, strength, sentence, tuple(weakened))
+
+
+def _chapeau_strength(index: DocIndex, at: int) -> Strength | None:
+    """A subparagraph "(a) maintain a screening mechanism" takes its modal from the chapeau above it."""
+    for unit in index.ancestors(index.leaf_at(at))[1:]:
+        if unit.children and unit.kind in ("paragraph", "subparagraph", "article"):
+            lead = index.doc.text[unit.start:unit.children[0].start]
+            strength = classify(lead, len(lead))
+            if strength.level != "neutral":
+                return strength
+    return None
+
+
+def best_match(ctx: DocContext, clause: Clause, expects: str, tids: Mapping[object, int]) -> Located | None:
+    """The strongest match of a clause, first in document order among equals (stops at a binding one)."""
+    best: Located | None = None
+    for scope in candidate_scopes(ctx, clause, tids):
+        for match in evaluate(clause.condition, ctx.index, scope, [(scope.fstart, scope.fend)], tids):
+            located = judge(ctx, scope, match, expects, clause.kind)
+            if located.level == "negated" and clause.kind == "require":
+                continue
+            if best is None or _LEVEL_ORDER[located.level] > _LEVEL_ORDER[best.level]:
+                best = located
+                if _LEVEL_ORDER[best.level] == 3:
+                    return best
+    return best
+
+
+def forbidden_match(ctx: DocContext, clause: Clause, tids: Mapping[object, int]) -> Located | None:
+    """The first match of a ``forbid`` clause that is not itself prohibited ("No Party shall suspend...")."""
+    index = ctx.index
+    for scope in candidate_scopes(ctx, clause, tids):
+        for match in evaluate(clause.condition, index, scope, [(scope.fstart, scope.fend)], tids):
+            if match == ():
+                return Located(scope, match, "binding", None, None)
+            fstart = min(p[1] for p in match)
+            sentence = index.sentence_at(index.to_original(fstart))
+            if PROHIBITION_RE.search(index.folded.text, index.to_folded(sentence[0]), fstart):
+                continue
+            return Located(scope, match, "binding", None, sentence)
+    return None
+
+
+def nearest(ctx: DocContext, clause: Clause, tids: Mapping[object, int]) -> Nearest | None:
+    """The scope holding most of the clause's required terms, and which of them it lacks."""
+    index = ctx.index
+    atoms = list(dict.fromkeys(positive_atoms(clause.condition)))
+    if not atoms:
+        return None
+    present: dict[int, set[int]] = {}
+    for atom in atoms:
+        tid = tids[atom.ref]
+        for start, _ in index.term_hits[tid]:
+            i = index.scope_of(clause.scope, start)
+            if i is not None:
+                present.setdefault(i, set()).add(tid)
+    if not present:
+        return None
+    best = min(present, key=lambda i: (-len(present[i]), i))
+    scope = index.scopes(clause.scope)[best]
+    names = [ctx.names[tids[a.ref]] for a in atoms]
+    has = [n for a, n in zip(atoms, names) if tids[a.ref] in present[best]]
+    lacks = [n for a, n in zip(atoms, names) if tids[a.ref] not in present[best]]
+    anchor = index.doc.locate(scope.start)
+    return Nearest(scope.unit.label, scope.unit.eid, anchor.line, tuple(dict.fromkeys(lacks)),
+                   tuple(dict.fromkeys(has)))
+
+
+def evidence(ctx: DocContext, located: Located, role: str) -> list[Evidence]:
+    """Evidence for a located match: the quoted sentence with matched words, then what weakened it."""
+    index = ctx.index
+    doc = index.doc
+    if located.match == () or located.match is TRUE:
+        return []
+    parts = sorted(located.match, key=lambda p: p[1])
+    first = index.to_original(parts[0][1])
+    sentence = located.sentence or index.sentence_at(first)
+    leaf = index.leaf_at(first)
+    spans = [(ctx.names[t], *index.folded.span(fs, fe)) for t, fs, fe in parts]
+    out = [_quote(ctx, leaf, sentence, spans, role, located.level)]
+    if located.strength is not None and located.level == "soft" and located.strength.cues:
+        cue_spans = [(f"{c.kind}: {doc.text[sentence[0] + c.start:sentence[0] + c.end]}",
+                      sentence[0] + c.start, sentence[0] + c.end) for c in located.strength.cues]
+        if not located.weakened_by:
+            out.append(_quote(ctx, leaf, sentence, cue_spans, "soft-wording", "soft"))
+    for decl in located.weakened_by:
+        out.append(_quote(ctx, index.leaf_at(decl.start), (decl.start, decl.end), [], decl.kind, "soft"))
+    return out
+
+
+def _quote(ctx: DocContext, unit_: Unit, sentence: tuple[int, int], spans: list[tuple[str, int, int]],
+           role: str, level: str) -> Evidence:
+    doc = ctx.index.doc
+    s, e = sentence
+    raw = doc.text[s:e]
+    # collapse whitespace, remembering where each kept character came from
+    kept: list[int] = []
+    chars: list[str] = []
+    for m in re.finditer(r"\S+", raw):
+        if chars:
+            chars.append(" ")
+            kept.append(s + m.start())
+        for i, ch in enumerate(m.group()):
+            chars.append(ch)
+            kept.append(s + m.start() + i)
+    quote = "".join(chars)
+    matches = [Match(term, bisect_left(kept, ms), bisect_left(kept, me)) for term, ms, me in spans if s <= ms < e]
+    quote, matches = _trim(quote, matches)
+    begin, end = doc.locate(s), doc.locate(max(s, e - 1))
+    return Evidence(unit=unit_.label, eid=unit_.eid, line=begin.line, column=begin.column, end_line=end.line,
+                    quote=quote, matches=tuple(matches), strength=level, role=role, page=begin.page,
+                    key=unit_.key)
+
+
+def _trim(quote: str, matches: list[Match]) -> tuple[str, list[Match]]:
+    """Keep long quotes readable: a window around the matches, with ellipses."""
+    if len(quote) <= QUOTE_LIMIT:
+        return quote, matches
+    lo = min((m.start for m in matches), default=0)
+    hi = max((m.end for m in matches), default=QUOTE_LIMIT)
+    start = max(0, min(lo - 80, hi - QUOTE_LIMIT + 80))
+    end = min(len(quote), max(start + QUOTE_LIMIT, hi + 40))
+    head = "… " if start else ""
+    tail = " …" if end < len(quote) else ""
+    shift = len(head) - start
+    return head + quote[start:end] + tail, [
+        Match(m.term, m.start + shift, m.end + shift) for m in matches if start <= m.start and m.end <= end
+    ]

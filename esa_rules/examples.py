@@ -1,0 +1,78 @@
+"""Run the `example` statements of rulesets: each example text must get the status it declares."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+
+import attrs
+
+from esa_rules.dsl import load
+from esa_rules.engine import Checker
+from esa_rules.report import Finding
+
+
+@attrs.frozen
+class ExampleResult:
+    ruleset: str
+    provision: str
+    expected: str
+    actual: str
+    text: str
+    line: int | None
+    path: str
+    finding: Finding
+
+    @property
+    def passed(self) -> bool:
+        return self.expected == self.actual
+
+
+def run_examples(specs: Sequence[str], only: str | None = None) -> list[ExampleResult]:
+    results: list[ExampleResult] = []
+    seen: set[tuple[str, str]] = set()
+    for spec in specs:
+        ruleset = load(spec)
+        checker = Checker([ruleset])
+        for provision in ruleset.provisions:
+            origin = provision.pos.path if provision.pos else ruleset.path
+            if (origin, provision.id) in seen or (only and only not in provision.id):
+                continue
+            seen.add((origin, provision.id))
+            for example in provision.examples:
+                doc = checker.check_text(example.text, path=f"<example {provision.id}>")
+                finding = next(f for f in doc.findings if f.provision == provision.id)
+                results.append(ExampleResult(
+                    ruleset.name, provision.id, example.status, finding.status, example.text,
+                    example.pos.line if example.pos else None, origin, finding))
+    return results
+
+
+def render_results(results: Sequence[ExampleResult]) -> str:
+    out: list[str] = []
+    for r in results:
+        if r.passed:
+            out.append(f"PASS {r.provision} {r.expected}")
+        else:
+            where = f"{r.path}:{r.line}: " if r.line else ""
+            out.append(f"FAIL {where}{r.provision}: expected {r.expected}, got {r.actual}")
+            out.append(f"     text: {r.text}")
+            out.append(f"     engine: {r.finding.message}")
+    if not results:
+        out.append("no examples found")
+    out.append("")
+    out.append(confusion_table(results))
+    failed = sum(not r.passed for r in results)
+    out.append(f"examples: {len(results) - failed} passed, {failed} failed")
+    return "\n".join(out) + "\n"
+
+
+def confusion_table(results: Sequence[ExampleResult]) -> str:
+    """Per expected status: true positives, false positives (another status predicted as it), false negatives."""
+    statuses = ["satisfied", "weak", "missing", "violated"]
+    tp = Counter(r.expected for r in results if r.passed)
+    fp = Counter(r.actual for r in results if not r.passed)
+    fn = Counter(r.expected for r in results if not r.passed)
+    rows = [f"{'status':<10} {'TP':>4} {'FP':>4} {'FN':>4}"]
+    rows += [f"{s:<10} {tp[s]:>4} {fp[s]:>4} {fn[s]:>4}" for s in statuses]
+    return "\n".join(rows)
