@@ -167,8 +167,7 @@ def sax_parse(data: bytes, handler: Any, path: str, what: str = "XML") -> None:
         parser = safe_sax.make_parser()
         parser.setFeature("http://xml.org/sax/features/namespaces", True)
         parser.setContentHandler(handler)
-        parser.feed(data)
-        parser.close()
+        parser.parse(BytesIO(data))  # parse(), unlike feed(), hands the handler a locator
     except InputError:
         raise
     except (SAXException, DefusedXmlException, ValueError, UnicodeError) as exc:

@@ -1,0 +1,83 @@
+"""Shared by the docx, pdf and html readers: blocks of extracted text -> one ``Document``.
+
+Those formats know where each paragraph came from (paragraph number, page and line, source line) but
+not the treaty structure, which the segmenter recovers from the wording ("Article 3", "1.", "(a)").
+Blocks are joined one per line, so the text the segmenter sees looks like a plain-text draft and the
+same draft gives the same units whatever format it arrived in.
+"""
+
+from __future__ import annotations
+
+import hashlib
+
+import attrs
+
+from esa_rules.document import Anchor, Document
+from esa_rules.errors import InputError
+from esa_rules.keys import assign_keys
+from esa_rules.readers.limits import check_text
+
+
+@attrs.frozen
+class Block:
+    """One paragraph-like piece of text and where it sits in the source file."""
+
+    text: str
+    line: int  # docx: paragraph number; pdf: line on its page; html: source line
+    column: int = 1
+    page: int | None = None
+    # Pieces after internal line breaks keep pointing at the same source position.
+    breaks_keep_line: bool = True
+
+
+def assemble(blocks: list[Block], separator: str = "\n") -> tuple[str, tuple[Anchor, ...]]:
+    """Join block texts with ``separator``; one anchor per block (and per line break inside one)."""
+    parts: list[str] = []
+    anchors: list[Anchor] = []
+    offset = 0
+    for block in blocks:
+        if parts:
+            parts.append(separator)
+            offset += len(separator)
+        anchors.append(Anchor(offset, block.line, block.column, block.page))
+        if block.breaks_keep_line:
+            position = block.text.find("\n")
+            while position >= 0:
+                anchors.append(Anchor(offset + position + 1, block.line, block.column, block.page))
+                position = block.text.find("\n", position + 1)
+        parts.append(block.text)
+        offset += len(block.text)
+    if not anchors:
+        anchors.append(Anchor(0, 1, 1))
+    return "".join(parts), tuple(anchors)
+
+
+def build_document(
+    data: bytes,
+    path: str,
+    blocks: list[Block],
+    fmt: str,
+    title: str | None = None,
+    notices: tuple[str, ...] = (),
+) -> Document:
+    """Segment the joined blocks and key the units; empty extracted text is an ``InputError``."""
+    from esa_rules.segment import segment  # the segmenter imports readers' siblings; import late
+
+    text, anchors = assemble(blocks)
+    if not text.strip():
+        raise InputError(f"the {fmt} file contains no text", path=path)
+    check_text(text, path)
+    root = segment(text)
+    if title is None:
+        title = next((b.text.strip() for b in blocks if b.text.strip()), None)
+    document = Document(
+        path=path,
+        text=text,
+        root=root,
+        sha256=hashlib.sha256(data).hexdigest(),
+        format=fmt,
+        title=title[:200] if title else None,
+        anchors=anchors,
+        notices=notices,
+    )
+    return assign_keys(document)
