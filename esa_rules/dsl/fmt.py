@@ -1,0 +1,258 @@
+"""Canonical layout of a ruleset file, comments kept.
+
+The formatter walks the parse tree (which keeps statement order and line numbers) and renders each
+piece from its AST, so what it writes parses back to the same AST. Comments are attached by line:
+one on the line where a statement ends trails that statement; any other comment leads the next
+statement or item. Blank lines: always around provisions and after the header, never inside a
+provision, and elsewhere only where the author left one, so a second pass changes nothing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import attrs
+from lark import Token, Tree
+
+from esa_rules.dsl.ast import And, Atom, Comment, Condition, Heading, Near, Not, Or, Phrase, Regex, TermRef
+from esa_rules.dsl.parser import parse_tree
+from esa_rules.dsl.transform import condition_of, string_value, to_ast
+
+WIDTH = 100
+_PRECEDENCE = {Or: 1, And: 2, Not: 3, Near: 4, Heading: 5, Atom: 6}
+
+
+def quote(value: str) -> str:
+    return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def slashes(pattern: str) -> str:
+    """A pattern as a ``/.../`` literal: ``/`` escaped, RE2's own escapes left alone."""
+    out, i = [], 0
+    while i < len(pattern):
+        if pattern[i] == "\\" and i + 1 < len(pattern):
+            out.append(pattern[i : i + 2])
+            i += 2
+            continue
+        out.append("\\/" if pattern[i] == "/" else pattern[i])
+        i += 1
+    return "/" + "".join(out) + "/"
+
+
+def render_alternative(alt: Phrase | Regex | TermRef) -> str:
+    if isinstance(alt, Phrase):
+        return quote(alt.text)
+    if isinstance(alt, Regex):
+        return slashes(alt.pattern)
+    return alt.name
+
+
+def render_condition(cond: Condition) -> str:
+    """The condition with only the parentheses its shape needs (binary operators associate left)."""
+    level = _PRECEDENCE[type(cond)]
+
+    def operand(child: Condition, minimum: int) -> str:
+        text = render_condition(child)
+        return f"({text})" if _PRECEDENCE[type(child)] < minimum else text
+
+    match cond:
+        case Atom(ref=ref):
+            return render_alternative(ref)
+        case Or(left=left, right=right) | And(left=left, right=right):
+            word = "or" if isinstance(cond, Or) else "and"
+            return f"{operand(left, level)} {word} {operand(right, level + 1)}"
+        case Near(left=left, right=right, distance=distance, ordered=ordered):
+            word = "before" if ordered else "near"
+            return f"{operand(left, level)} {word}/{distance} {operand(right, level + 1)}"
+        case Not(inner=inner):
+            return f"not {operand(inner, level)}"
+        case Heading(inner=inner):
+            return f"heading {operand(inner, level)}"
+    raise TypeError(f"not a condition: {cond!r}")  # pragma: no cover
+
+
+def wrap_string(prefix: str, value: str) -> list[str]:
+    """``prefix"value"`` over as many lines as needed, continuations under the first quoted word."""
+    words = quote(value)[1:-1].split(" ")
+    indent = " " * (len(prefix) + 1)
+    lines, current = [], prefix + '"' + words[0]
+    for word in words[1:]:
+        if len(current) + 1 + len(word) + 1 > WIDTH:  # +1 for a closing quote that may follow
+            lines.append(current)
+            current = indent + word
+        else:
+            current += " " + word
+    lines.append(current + '"')
+    return lines
+
+
+@attrs.define
+class _Block:
+    """One statement or top-level item: its rendered lines and the source lines it spanned."""
+
+    kind: str
+    lines: list[str]
+    start: int
+    end: int
+    leading: list[Comment] = attrs.Factory(list)
+    trailing: str | None = None
+
+    def emit(self, indent: str = "") -> list[str]:
+        lines = [indent + c.text for c in self.leading] + list(self.lines)
+        if self.trailing is not None:
+            lines[-1] += "  " + self.trailing
+        return lines
+
+
+def _line(comment: Comment) -> int:
+    return comment.pos.line if comment.pos else 0
+
+
+def _attach(blocks: Sequence[_Block], comments: Sequence[Comment]) -> list[Comment]:
+    """Trailing where a block ends on the comment's line, else leading the block it sits in or precedes.
+
+    Returns the comments after the last block.
+    """
+    tail: list[Comment] = []
+    for comment in comments:
+        line = _line(comment)
+        ending = [b for b in blocks if b.end == line]
+        if ending:
+            ending[-1].trailing = comment.text
+            continue
+        following = [b for b in blocks if b.end > line]
+        (following[0].leading if following else tail).append(comment)
+    return tail
+
+
+def _render_statement(tree: Tree[Token], path: str) -> list[str]:
+    kind, children = str(tree.data), tree.children
+    if kind in ("topic", "severity", "expects"):
+        return [f"  {kind} {children[0]}"]
+    if kind in ("why", "source", "suggest"):
+        return wrap_string(f"  {kind} ", string_value(str(children[0])))
+    if kind == "example":
+        return wrap_string(f"  example {children[0]} ", string_value(str(children[1])))
+    condition, scope = children
+    text = f"  {kind} {render_condition(condition_of(condition, path))}"  # type: ignore[arg-type]
+    if isinstance(scope, Tree):
+        text += f" in {scope.children[0]}"
+    return [text]
+
+
+def _render_provision(tree: Tree[Token], path: str, comments: Sequence[Comment]) -> list[str]:
+    ident, title, lbrace, *statements, rbrace = tree.children
+    assert isinstance(lbrace, Token) and isinstance(rbrace, Token) and isinstance(title, Token)
+    header = _Block(
+        "header", [f"provision {ident} {quote(string_value(str(title)))} {{"], 0, lbrace.line or 0
+    )
+    body = [
+        _Block("statement", _render_statement(s, path), s.meta.line, s.meta.end_line)
+        for s in statements
+        if isinstance(s, Tree)
+    ]
+    closing = _Block("closing", ["}"], rbrace.line or 0, rbrace.line or 0)
+    tail = _attach([header, *body, closing], comments)
+    lines = header.emit()
+    for block in body:
+        lines += block.emit("  ")
+    # Comments before `}` stay inside the block; after it (only possible on its line) they trail it.
+    lines += [f"  {c.text}" for c in closing.leading] + [
+        "}" + (f"  {closing.trailing}" if closing.trailing else "")
+    ]
+    return lines + [c.text for c in tail]
+
+
+def _render_terms(tree: Tree[Token], comments: Sequence[Comment]) -> tuple[list[str], list[Comment]]:
+    """One line if it fits and carries no inner comment; else one alternative per line, comments kept
+    beside the alternative they followed. Returns the lines and the comments not placed."""
+    name, *alts = tree.children
+    rendered = [render_alternative(condition_of(alt).ref) for alt in alts]  # type: ignore[arg-type, union-attr]
+    ends = [alt.meta.end_line if isinstance(alt, Tree) else 0 for alt in alts]
+    notes: list[str | None] = [None] * len(alts)
+    rest = []
+    for comment in comments:
+        hits = [i for i, end in enumerate(ends[:-1]) if end == _line(comment)]
+        if hits and _line(comment) < tree.meta.end_line:
+            notes[hits[-1]] = comment.text
+        else:
+            rest.append(comment)
+    head = f"terms {name} = "
+    one_line = head + " | ".join(rendered)
+    if len(one_line) <= WIDTH and not any(notes):
+        return [one_line], rest
+    pad = " " * (len(head) - 2)
+    lines = [head + rendered[0]] + [f"{pad}| {text}" for text in rendered[1:]]
+    return [line + (f"  {note}" if note else "") for line, note in zip(lines, notes, strict=True)], rest
+
+
+def _render_item(tree: Tree[Token], path: str) -> list[str]:
+    kind, children = str(tree.data), tree.children
+    if kind == "header":
+        name, title, version = children
+        text = f"ruleset {name}"
+        text += f" {quote(string_value(str(title)))}" if title is not None else ""
+        text += f" version {quote(string_value(str(version)))}" if version is not None else ""
+        return [text]
+    if kind == "include":
+        (target,) = children
+        assert isinstance(target, Token)
+        return [f"include {quote(string_value(str(target))) if target.type == 'STRING' else target}"]
+    if kind == "override":
+        return [f"override {children[0]} severity {children[1]}"]
+    return [f"disable {children[0]}"]
+
+
+_GROUPS = {"include": "include", "terms": "terms", "override": "override", "disable": "override"}
+
+
+def _separated(before: _Block | None, after: _Block, gap: bool) -> bool:
+    """Whether a blank line goes between two consecutive top-level pieces (a comment is a piece)."""
+    if before is None:
+        return False
+    if before.kind in ("header", "provision"):
+        return True
+    if after.kind in ("header", "provision", "lead") and not before.kind.startswith(("comment", "lead")):
+        return True  # a provision, with the comments that lead it, stands apart
+    if {"comment", "lead"} & {before.kind, after.kind}:
+        return gap
+    return gap or _GROUPS[before.kind] != _GROUPS[after.kind]
+
+
+def format_ruleset(text: str, path: str = "<string>") -> str:
+    """The canonical layout of ``text``; raises ``RulesetError`` if it does not parse."""
+    tree, comments = parse_tree(text, path)
+    to_ast(tree, path, text.splitlines())  # refuse values the language rejects, with their message
+    blocks: list[_Block] = []
+    loose = list(comments)
+    for item in tree.children:
+        assert isinstance(item, Tree)
+        start, end = item.meta.line, item.meta.end_line
+        inside = [c for c in loose if start <= _line(c) <= end]
+        if item.data == "provision":
+            loose = [c for c in loose if c not in inside]
+            blocks.append(_Block("provision", _render_provision(item, path, inside), start, end))
+            continue
+        if item.data == "terms":
+            lines, rest = _render_terms(item, inside)
+            loose = [c for c in loose if c not in inside or c in rest]
+        else:
+            lines = _render_item(item, path)
+        blocks.append(_Block(str(item.data), lines, start, end))
+    tail = _attach(blocks, loose)
+    pieces: list[tuple[_Block, int, int]] = []  # each comment and item, with its source lines
+    for block in blocks:
+        kind = "lead" if block.kind in ("header", "provision") else "comment"
+        pieces += [(_Block(kind, [c.text], 0, 0), _line(c), _line(c)) for c in block.leading]
+        block.leading = []
+        pieces.append((block, block.start, block.end))
+    pieces += [(_Block("comment", [c.text], 0, 0), _line(c), _line(c)) for c in tail]
+    out: list[str] = []
+    previous: tuple[_Block, int, int] | None = None
+    for piece in pieces:
+        block, start, _ = piece
+        if previous is not None and _separated(previous[0], block, start > previous[2] + 1):
+            out.append("")
+        out += block.emit()
+        previous = piece
+    return "\n".join(out) + "\n"
