@@ -1,0 +1,104 @@
+from __future__ import annotations
+
+import pytest
+
+from esa_rules.errors import InputError
+from esa_rules.readers import akn
+
+AKN = """<?xml version="1.0" encoding="UTF-8"?>
+<akomaNtoso xmlns="http://docs.oasis-open.org/legaldocml/ns/akn/3.0">
+  <act name="esa">
+    <meta><identification source="#drafting"><FRBRWork><FRBRthis value="/akn/xx/act/esa"/>
+    </FRBRWork></identification></meta>
+    <preface><p><docTitle>Agreement on Economic Security</docTitle></p></preface>
+    <body>
+      <chapter eId="chp_2">
+        <num>Chapter 2</num><heading>Investment</heading>
+        <article eId="chp_2__art_5">
+          <num>Article 5</num>
+          <heading>Investment Screening</heading>
+          <paragraph eId="chp_2__art_5__para_1">
+            <num>1.</num>
+            <content><p>Each Party shall maintain a mechanism to review foreign investments<authorialNote
+              eId="n1"><p>A note that is not treaty text.</p></authorialNote> for risks to national
+              security.</p></content>
+          </paragraph>
+          <paragraph eId="chp_2__art_5__para_2">
+            <num>2.</num>
+            <intro><p>The Parties shall:</p></intro>
+            <point eId="chp_2__art_5__para_2__pnt_a"><num>(a)</num><content><p>exchange information;</p></content></point>
+            <point eId="chp_2__art_5__para_2__pnt_b"><num>(b)</num><content><p>consult.</p></content></point>
+          </paragraph>
+        </article>
+        <article eId="chp_2__art_6"><num>Article 6</num><heading>Review</heading>
+          <content><p>The Joint Council shall review this Chapter.</p></content></article>
+      </chapter>
+    </body>
+  </act>
+</akomaNtoso>
+"""
+
+
+@pytest.fixture(scope="module")
+def document():
+    return akn.read(AKN.encode(), "esa.xml")
+
+
+def test_structure_and_eids_come_from_the_document(document) -> None:
+    units = [(u.kind, u.label, u.eid) for u in document.units()][1:]
+    assert units == [
+        ("chapter", "Chapter 2", "chp_2"),
+        ("article", "Article 5", "chp_2__art_5"),
+        ("paragraph", "Article 5, paragraph 1", "chp_2__art_5__para_1"),
+        ("paragraph", "Article 5, paragraph 2", "chp_2__art_5__para_2"),
+        ("subparagraph", "Article 5, paragraph 2(a)", "chp_2__art_5__para_2__pnt_a"),
+        ("subparagraph", "Article 5, paragraph 2(b)", "chp_2__art_5__para_2__pnt_b"),
+        ("article", "Article 6", "chp_2__art_6"),
+    ]
+    article = next(u for u in document.units() if u.eid == "chp_2__art_5")
+    assert (article.number, article.heading) == ("5", "Investment Screening")
+    assert document.title == "Agreement on Economic Security"
+
+
+def test_text_reads_like_a_plain_draft_and_skips_notes(document) -> None:
+    assert "Article 5 Investment Screening\n1. Each Party shall maintain" in document.text
+    assert "foreign investments for risks to national security." in document.text
+    assert "not treaty text" not in document.text
+
+
+def test_units_tile_the_text(document) -> None:
+    for unit in document.units():
+        assert unit.start <= unit.end
+        if unit.children:
+            assert unit.children[-1].end == unit.end
+            for left, right in zip(unit.children, unit.children[1:], strict=False):
+                assert left.end == right.start
+    paragraph = next(u for u in document.units() if u.eid == "chp_2__art_5__para_2__pnt_b")
+    assert document.text[paragraph.start:paragraph.end].strip() == "(b) consult."
+
+
+def test_evidence_lines_point_into_the_xml(document) -> None:
+    lines = AKN.splitlines()
+    offset = document.text.index("The Joint Council")
+    anchor = document.locate(offset)
+    assert "The Joint Council" in lines[anchor.line - 1]
+
+
+def test_keys_are_set(document) -> None:
+    keys = [u.key for u in document.units()]
+    assert all(keys) and len(set(keys)) == len(keys)
+
+
+def test_sniffing() -> None:
+    assert akn.sniff(AKN.encode(), "esa.xml")
+    assert not akn.sniff(b"<treaty><meta/></treaty>", "pta_1.xml")
+
+
+@pytest.mark.parametrize(("xml", "reason"), [
+    (b"<akomaNtoso><act><body>", "not well-formed"),
+    (b"", "empty"),
+    (b'<?xml version="1.0"?><akomaNtoso xmlns="http://docs.oasis-open.org/legaldocml/ns/akn/3.0"/>', "no text"),
+])
+def test_broken_files(xml: bytes, reason: str) -> None:
+    with pytest.raises(InputError, match=reason):
+        akn.read(xml, "bad.xml")
