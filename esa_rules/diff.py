@@ -18,6 +18,7 @@ CHANGES: tuple[str, ...] = ("opened", "weakened", "strengthened", "closed", "unc
 # Worse statuses have lower ranks; a waived finding is ranked by the gap it waives, since a waiver is a
 # decision about the draft, not a change in it.
 RANK: dict[str, int] = {"violated": 0, "missing": 1, "weak": 2, "satisfied": 3}
+UNKNOWN_GAP_RANK = RANK["weak"]  # a waiver record from an older report may not say which gap it covered
 REGRESSIONS: frozenset[str] = frozenset({"opened", "weakened"})
 
 
@@ -85,7 +86,8 @@ def classify(old: Finding | None, new: Finding | None) -> str:
         return "added"
     if new is None:
         return "removed"
-    before, after = RANK[effective_status(old)], RANK[effective_status(new)]
+    before = RANK.get(effective_status(old), UNKNOWN_GAP_RANK)
+    after = RANK.get(effective_status(new), UNKNOWN_GAP_RANK)
     if before == after:
         return "unchanged"
     if after == RANK["satisfied"]:
@@ -156,3 +158,25 @@ def _pair_documents(
 
 def diff_reports(old: Report, new: Report) -> Diff:
     return Diff(tuple(diff_documents(a, b) for a, b in _pair_documents(old.documents, new.documents)))
+
+
+DIFF_FORMATS: tuple[str, ...] = ("text", "json", "html", "markdown")
+
+
+def render_diff(diff: Diff, fmt: str) -> str:
+    """The comparison in one of DIFF_FORMATS; renderers are imported only when asked for."""
+    if fmt == "json":
+        from esa_rules.reporters.diff_json import render_json
+
+        return render_json(diff)
+    if fmt == "html":
+        from esa_rules.reporters.diff_html import render_html
+
+        return render_html(diff)
+    from esa_rules.reporters.diff_text import render_markdown, render_text
+
+    if fmt == "markdown":
+        return render_markdown(diff)
+    if fmt == "text":
+        return render_text(diff)
+    raise ValueError(f"unknown diff format {fmt!r}")

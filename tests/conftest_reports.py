@@ -6,6 +6,9 @@ real agreement.
 
 from __future__ import annotations
 
+import os
+from pathlib import Path
+
 from esa_rules.report import (
     DocumentResult,
     Evidence,
@@ -151,3 +154,17 @@ def two_document_report() -> Report:
         rulesets=(RULESET,), documents=(document(), second),
         failures=(InputFailure(path="drafts/broken.docx", message="not a zip file"),),
     )
+
+
+GOLDEN = Path(__file__).resolve().parent / "golden"
+
+
+def assert_golden(name: str, text: str) -> None:
+    """Compare with tests/golden/<name>; rewrite it only when ESA_UPDATE_GOLDEN=1 is set explicitly."""
+    path = GOLDEN / name
+    if os.environ.get("ESA_UPDATE_GOLDEN") == "1":
+        path.write_text(text, encoding="utf-8", newline="\n")
+        return
+    assert path.exists(), f"missing golden file {path}; run with ESA_UPDATE_GOLDEN=1 to create it"
+    expected = path.read_text(encoding="utf-8")
+    assert text == expected, f"{name} differs from its golden file; if intended, ESA_UPDATE_GOLDEN=1"

@@ -1,0 +1,75 @@
+"""GitHub workflow commands and Markdown: golden files plus the escaping that keeps them intact."""
+
+from __future__ import annotations
+
+import attrs
+import pytest
+from conftest_reports import (
+    assert_golden,
+    coe_violated,
+    com_missing,
+    document,
+    exp_weak,
+    sample_report,
+    two_document_report,
+)
+
+from esa_rules.reporters import github, junit, markdown, sarif
+
+
+def _waived_report():
+    doc = document()
+    findings = tuple(
+        attrs.evolve(f, status="waived", waiver="Covered by the side letter (approved by Chief negotiator)",
+                     waived_status=f.status) if f.provision == "ESA-COM-1" else f
+        for f in doc.findings
+    )
+    return sample_report((attrs.evolve(doc, findings=findings),))
+
+
+@pytest.mark.parametrize(("name", "module"), [
+    ("two_documents.github.txt", github), ("two_documents.md", markdown),
+    ("two_documents.junit.xml", junit), ("two_documents.sarif.json", sarif),
+])
+def test_golden_two_documents(name: str, module) -> None:
+    assert_golden(name, module.render(two_document_report(), fail_on="warning"))
+
+
+@pytest.mark.parametrize(("name", "module"), [("waived.github.txt", github), ("waived.md", markdown)])
+def test_golden_waived(name: str, module) -> None:
+    assert_golden(name, module.render(_waived_report()))
+
+
+def test_github_levels_follow_the_threshold() -> None:
+    lines = github.render(sample_report(), fail_on="warning").splitlines()
+    assert [line.split(" ", 1)[0] for line in lines] == ["::error", "::notice", "::error"]
+    assert github.render(sample_report(), fail_on="never").count("::error") == 0
+
+
+def test_github_escapes_so_values_cannot_end_early() -> None:
+    doc = document("drafts/a,b:c%.txt", (attrs.evolve(com_missing(), message="line one\nline two 100%"),))
+    line = github.render(sample_report((doc,))).strip()
+    assert "\n" not in line
+    assert "file=drafts/a%2Cb%3Ac%25.txt," in line
+    assert "line one%0Aline two 100%25" in line
+    assert github.escape_data("a\r\nb") == "a%0D%0Ab"
+
+
+def test_github_waived_is_a_notice_with_its_reason() -> None:
+    out = github.render(_waived_report())
+    assert "::notice file=drafts/uk-ch3.txt,line=112" in out and "missing waived: Covered" in out
+
+
+def test_markdown_cells_cannot_break_the_table_or_inject_html() -> None:
+    hostile = attrs.evolve(coe_violated(), message="a | b\nc <img src=x onerror=alert(1)>")
+    out = markdown.render(sample_report((document(findings=(hostile, exp_weak())),)))
+    row = next(line for line in out.splitlines() if "ESA-COE-2" in line)
+    assert row.count(" | ") == 4 and "a \\| b c &lt;img" in row
+    assert "<img" not in out
+
+
+def test_markdown_lists_gaps_worst_first_and_folds_satisfied() -> None:
+    out = markdown.render(sample_report())
+    order = [p for p in ("ESA-COE-2", "ESA-COM-1", "ESA-EXP-1") if p in out]
+    assert sorted(order, key=out.index) == ["ESA-COE-2", "ESA-COM-1", "ESA-EXP-1"]
+    assert out.index("<details>") < out.index("ESA-INV-1")
