@@ -90,7 +90,7 @@ class SafeZip:
         try:
             self._zip = zipfile.ZipFile(BytesIO(data))
             infos = self._zip.infolist()
-        except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError) as exc:
+        except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError, NotImplementedError) as exc:
             raise InputError(f"not a readable {kind} file (corrupt or truncated zip: {exc})", path=path) from None
         if len(infos) > MAX_ZIP_MEMBERS:
             raise InputError(f"{kind} holds {len(infos):,} parts; refusing (limit {MAX_ZIP_MEMBERS:,})", path=path)
@@ -155,7 +155,7 @@ def parse_xml(data: bytes, path: str, what: str = "XML") -> Element:
     """An ElementTree root, with DTDs, entities and external references refused."""
     try:
         return safe_etree.fromstring(data, forbid_dtd=True)
-    except (ParseError, DefusedXmlException, ValueError, UnicodeError) as exc:
+    except (ParseError, DefusedXmlException, ValueError, LookupError) as exc:
         raise _xml_error(exc, path, what) from None
 
 
@@ -170,7 +170,7 @@ def sax_parse(data: bytes, handler: Any, path: str, what: str = "XML") -> None:
         parser.parse(BytesIO(data))  # parse(), unlike feed(), hands the handler a locator
     except InputError:
         raise
-    except (SAXException, DefusedXmlException, ValueError, UnicodeError) as exc:
+    except (SAXException, DefusedXmlException, ValueError, LookupError) as exc:
         raise _xml_error(exc, path, what) from None
 
 
