@@ -60,9 +60,10 @@ def main() -> None:
 @click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
               help="Worker processes (default: CPU count).")
 @click.option("-v", "--verbose", is_flag=True, help="Show model wording under each gap (text format).")
+@click.option("--waivers", metavar="FILE", help="TOML file of accepted gaps ([[waiver]] records).")
 @guarded
 def check(paths: tuple[str, ...], rulesets: tuple[str, ...], fmt: str, output: str | None, fail_on: str,
-          jobs: int | None, verbose: bool) -> None:
+          jobs: int | None, verbose: bool, waivers: str | None) -> None:
     """Check drafts (files or folders) and report every provision's status."""
     from esa_rules.api import check_paths, default_jobs, load_rulesets
     from esa_rules.engine import Checker
@@ -73,6 +74,8 @@ def check(paths: tuple[str, ...], rulesets: tuple[str, ...], fmt: str, output: s
     checker = Checker(load_rulesets(rulesets))
     with Progress() as progress:
         report = check_paths(checker, list(paths), jobs=jobs or default_jobs(), progress=progress.update)
+    if waivers:
+        report = _apply_waivers(report, waivers, checker)
     text = render(fmt, report, fail_on=fail_on, color=use_color(output), verbose=verbose)
     emit(text, output)
     for failure in report.failures:
@@ -80,6 +83,47 @@ def check(paths: tuple[str, ...], rulesets: tuple[str, ...], fmt: str, output: s
     if report.failures:
         sys.exit(2)
     sys.exit(1 if report.failing(fail_on) else 0)
+
+
+def _apply_waivers(report: Any, waivers: str, checker: Any) -> Any:
+    from esa_rules.waivers import apply_waivers, load_waivers, outcome_notes, today
+
+    known = {p.id for ruleset in checker.rulesets for p in ruleset.provisions}
+    day = today()
+    report, outcome = apply_waivers(report, load_waivers(waivers), day, known=known)
+    for note in outcome_notes(outcome, day):
+        click.echo(f"esa-rules: {note}", err=True)
+    return report
+
+
+@main.command("diff")
+@click.argument("old")
+@click.argument("new")
+@click.option("-r", "--ruleset", "rulesets", multiple=True, metavar="RULESET",
+              help="Shipped ruleset name or .esa file (repeatable; default esa-core).")
+@click.option("-f", "--format", "fmt", type=click.Choice(["text", "json", "html", "markdown"]), default="text",
+              show_default=True)
+@click.option("-o", "--output", metavar="FILE", help="Write the comparison to FILE (atomically).")
+@click.option("--fail-on-regression", is_flag=True, help="Exit 1 when any provision got worse.")
+@guarded
+def diff_cmd(old: str, new: str, rulesets: tuple[str, ...], fmt: str, output: str | None,
+             fail_on_regression: bool) -> None:
+    """Compare two rounds of a draft (files or folders), provision by provision."""
+    from esa_rules.api import check_paths, load_rulesets
+    from esa_rules.diff import diff_reports, render_diff
+    from esa_rules.engine import Checker
+    from esa_rules.output import emit
+
+    checker = Checker(load_rulesets(rulesets))
+    before, after = (check_paths(checker, [path], jobs=1) for path in (old, new))
+    failures = before.failures + after.failures
+    for failure in failures:
+        click.echo(f"esa-rules: {failure.message}", err=True)
+    if failures:
+        sys.exit(2)
+    diff = diff_reports(before, after)
+    emit(render_diff(diff, fmt), output)
+    sys.exit(1 if fail_on_regression and diff.regressions else 0)
 
 
 @main.command("test")

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import os
 import re
 import tomllib
 from collections.abc import Collection, Sequence
@@ -191,6 +192,17 @@ def apply_waivers(
     unused = tuple(w for w in active if id(w) not in used)
     outcome = WaiverOutcome(applied=tuple(applied), expired=expired, unused=unused)
     return attrs.evolve(report, documents=tuple(documents)), outcome
+
+
+def today() -> dt.date:
+    """The date waivers are judged on; ESA_RULES_TODAY=YYYY-MM-DD pins it for reproducible CI runs."""
+    pinned = os.environ.get("ESA_RULES_TODAY")
+    if not pinned:
+        return dt.date.today()
+    try:
+        return dt.date.fromisoformat(pinned)
+    except ValueError:
+        raise UsageError(f"ESA_RULES_TODAY must be a date such as 2027-03-31, not {pinned!r}") from None
 
 
 def outcome_notes(outcome: WaiverOutcome, today: dt.date) -> list[str]:
