@@ -17,7 +17,6 @@ from urllib.parse import quote
 from esa_rules.report import GAP_STATUSES, Finding, Report
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
-INFO_URI = "https://esa-rules.invalid/"
 LEVELS = {"error": "error", "warning": "warning", "info": "note"}
 FINGERPRINT_KEY = "esaProvisionUnit/v1"
 
@@ -144,7 +143,6 @@ def render(report: Report, *, fail_on: str = "error") -> str:
                 "name": "esa-rules",
                 "version": report.tool_version,
                 "semanticVersion": report.tool_version,
-                "informationUri": INFO_URI,
                 "rules": [rules[rule_id] for rule_id in order],
             }},
             "invocations": [invocation],
