@@ -34,20 +34,41 @@ def test_articles_opening_consecutive_pages_are_not_mistaken_for_headers() -> No
     ]
 
 
-def test_hyphenated_words_are_rejoined_but_compounds_keep_their_hyphen() -> None:
+def test_lines_are_grouped_into_paragraphs_and_hyphens_rejoined() -> None:
+    Line = pdf_reader.Line
     lines = [
-        (1, 1, "Each Party shall maintain a mecha-"),
-        (1, 2, "nism to review non-"),
-        (1, 3, "market economies and self-"),
-        (1, 4, "judging exceptions. Article"),
-        (1, 5, "5 applies."),
+        (1, 1, Line("Article 2 Screening", 700, 13)),
+        (1, 2, Line("1. Each Party shall maintain a mecha-", 680, 11)),
+        (1, 3, Line("nism to review non-", 665.3, 11)),
+        (1, 4, Line("market and self-", 650.6, 11)),
+        (1, 5, Line("judging investments.", 635.9, 11)),
+        (1, 6, Line("2. The Parties shall", 611, 11)),
+        (2, 2, Line("consult.", 760, 11)),  # continues across the page break: lowercase after an open sentence
+        (2, 3, Line("Article 3", 735, 13)),
     ]
-    assert [t for _, _, t in pdf_reader.rejoin_hyphens(lines)] == [
-        "Each Party shall maintain a mechanism",
-        "to review non-market",
-        "economies and self-judging",
-        "exceptions. Article",
-        "5 applies.",
+    blocks = pdf_reader.paragraph_blocks(lines)
+    assert [b.text for b in blocks] == [
+        "Article 2 Screening",
+        "1. Each Party shall maintain a mechanism to review non-market and self-judging investments.",
+        "2. The Parties shall consult.",
+        "Article 3",
+    ]
+    second = blocks[1]
+    assert (second.page, second.line) == (1, 2)
+    # Every printed line keeps an anchor: "nism" sits on line 3, "judging" on line 5.
+    assert [(second.text[a.offset:a.offset + 4], a.line) for a in second.extra] == [
+        ("nism", 3), ("mark", 4), ("judg", 5),
+    ]
+    assert blocks[2].extra[0].page == 2
+
+
+def test_paragraphs_without_spacing_split_at_numbering_markers() -> None:
+    Line = pdf_reader.Line
+    lines = [(1, n, Line(text, 700 - 14 * n, 11)) for n, text in enumerate(
+        ["1. Each Party shall review", "investments.", "2. The Parties shall consult on", "Article 5 of this Chapter."], 1)]
+    assert [b.text for b in pdf_reader.paragraph_blocks(lines)] == [
+        "1. Each Party shall review investments.",
+        "2. The Parties shall consult on Article 5 of this Chapter.",
     ]
 
 

@@ -28,6 +28,8 @@ class Block:
     page: int | None = None
     # Pieces after internal line breaks keep pointing at the same source position.
     breaks_keep_line: bool = True
+    # Further positions inside the block (offsets relative to the block), e.g. each printed PDF line.
+    extra: tuple[Anchor, ...] = ()
 
 
 def assemble(blocks: list[Block], separator: str = "\n") -> tuple[str, tuple[Anchor, ...]]:
@@ -45,6 +47,7 @@ def assemble(blocks: list[Block], separator: str = "\n") -> tuple[str, tuple[Anc
             while position >= 0:
                 anchors.append(Anchor(offset + position + 1, block.line, block.column, block.page))
                 position = block.text.find("\n", position + 1)
+        anchors.extend(attrs.evolve(a, offset=offset + a.offset) for a in block.extra)
         parts.append(block.text)
         offset += len(block.text)
     if not anchors:

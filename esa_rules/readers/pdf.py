@@ -11,8 +11,11 @@ from __future__ import annotations
 import logging
 import re
 from collections import Counter
+from typing import Any
 
-from esa_rules.document import Document
+import attrs
+
+from esa_rules.document import Anchor, Document
 from esa_rules.errors import InputError
 from esa_rules.readers.layout import Block, build_document
 from esa_rules.readers.limits import MAX_PDF_PAGES, Deadline, check_size
@@ -36,6 +39,8 @@ _KEEP_HYPHEN = frozenset({
     "dual", "long", "short", "state", "well", "semi", "quasi", "pre", "post", "over", "under", "socio",
     "macro", "micro", "cyber", "bi", "tri", "pluri", "so", "all", "high", "low", "end", "e",
 })
+_MARKER = re.compile(r"^(?:\d+(?:\.\d+)*\.?\s|\([a-z0-9]{1,5}\)|(?:article|chapter|section|annex|part)\s)",
+                     re.IGNORECASE)
 _EDGE = 2  # how many lines at the top and bottom of a page may be running furniture
 
 
@@ -47,8 +52,44 @@ def _furniture_key(line: str) -> str:
     return re.sub(r"\d+", "#", " ".join(line.split()).casefold())
 
 
-def _page_lines(data: bytes, path: str) -> list[list[str]]:
-    """Raw text lines of every page; encryption and damage become InputErrors."""
+@attrs.frozen
+class Line:
+    text: str
+    y: float | None = None  # baseline height on the page, from the bottom; None when unknown
+    size: float | None = None  # font size as drawn
+
+
+def _lines_with_geometry(page: Any) -> list[Line]:
+    """The page's text lines (as pypdf lays them out), each with the height and font size of its first
+    drawn fragment, which is what tells a wrapped line from a new paragraph."""
+    lines: list[Line] = []
+    current: list[str] = []
+    where: list[tuple[float, float] | None] = [None]
+
+    def visit(text: str, cm: list[float], tm: list[float], font: Any, size: float) -> None:
+        pieces = text.split("\n")
+        for index, piece in enumerate(pieces):
+            if index:
+                _close()
+            if piece.strip() and where[0] is None:
+                y = tm[4] * cm[1] + tm[5] * cm[3] + cm[5]
+                scale = abs(tm[3] * cm[3]) or 1.0
+                where[0] = (y, size * scale)
+            current.append(piece)
+
+    def _close() -> None:
+        position = where[0]
+        lines.append(Line("".join(current), *(position or (None, None))))
+        current.clear()
+        where[0] = None
+
+    page.extract_text(visitor_text=visit)
+    _close()
+    return lines
+
+
+def _page_lines(data: bytes, path: str) -> list[list[Line]]:
+    """Text lines of every page; encryption and damage become InputErrors."""
     from pypdf import PdfReader
     from pypdf.errors import DependencyError, FileNotDecryptedError, PdfReadError
 
@@ -70,7 +111,7 @@ def _page_lines(data: bytes, path: str) -> list[list[str]]:
         pages = []
         for page in reader.pages:
             deadline.check()
-            pages.append((page.extract_text() or "").splitlines())
+            pages.append(_lines_with_geometry(page))
         return pages
     except InputError:
         raise
@@ -127,20 +168,60 @@ def _is_furniture(line: str, page_no: int, exact: Counter[str], folded: Counter[
     return folded[_furniture_key(text)] >= threshold and str(page_no) in re.findall(r"\d+", text)
 
 
-def rejoin_hyphens(lines: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
-    """Move the tail of a word hyphenated at a line end up to the line that starts it."""
-    out = list(lines)
-    for i in range(len(out) - 1):
-        page, number, text = out[i]
-        match = _HYPHENATED.search(text)
-        following = out[i + 1][2].lstrip()
-        if not match or not following[:1].islower():
-            continue
-        tail, _, rest = following.partition(" ")
-        keep = text.endswith("-") and match.group(1).casefold() in _KEEP_HYPHEN
-        out[i] = (page, number, (text if keep else text[:-1]) + tail)
-        out[i + 1] = (out[i + 1][0], out[i + 1][1], rest.lstrip())
-    return [line for line in out if line[2].strip()]
+def joins(previous: str, following: str) -> str:
+    """How two lines of one paragraph meet: "" after a hyphenated word, "-" kept for compounds
+    ("non-" + "market"), otherwise a space."""
+    match = _HYPHENATED.search(previous)
+    if not match or not following[:1].islower():
+        return " "
+    return "-" if previous.endswith("-") and match.group(1).casefold() in _KEEP_HYPHEN else ""
+
+
+def new_paragraph(previous: Line, line: Line, same_page: bool) -> bool:
+    """Whether ``line`` starts a paragraph rather than continuing the one ``previous`` is in.
+
+    Geometry first: a change of font size, or a gap wider than 1.6 lines of the smaller font (paragraph
+    spacing). Text second, for layouts without spacing: a numbering marker after a line that ends a
+    sentence. Across a page break only a lowercase start after an open sentence continues the paragraph.
+    """
+    text, before = line.text.strip(), previous.text.strip()
+    if not same_page:
+        return not text[:1].islower() or before[-1:] in ".;:"
+    if not before or (_MARKER.match(text) and before[-1:] in ".;:"):
+        return True
+    if None in (previous.y, line.y, previous.size, line.size):
+        return not (text[:1].islower() or before[-1:] not in ".;:")
+    assert previous.y is not None and line.y is not None and previous.size and line.size
+    if abs(previous.size - line.size) > 0.5:
+        return True
+    gap = previous.y - line.y
+    return gap <= 0 or gap > 1.6 * min(previous.size, line.size)
+
+
+def paragraph_blocks(lines: list[tuple[int, int, Line]]) -> list[Block]:
+    """Group kept lines into paragraphs: one block each, with an anchor at every printed line so
+    evidence still names the page and line a quoted word sits on."""
+    blocks: list[Block] = []
+    text = ""
+    anchors: list[Anchor] = []
+    first: tuple[int, int] | None = None
+    previous: tuple[int, Line] | None = None
+    for page, number, line in lines:
+        piece = " ".join(line.text.split())
+        if previous is not None and new_paragraph(previous[1], line, previous[0] == page):
+            blocks.append(Block(text, first[1], page=first[0], extra=tuple(anchors)))  # type: ignore[index]
+            text, anchors, first = "", [], None
+        if first is None:
+            first, text = (page, number), piece
+        else:
+            glue = joins(text, piece)
+            # "" drops the hyphen that split a word; "-" keeps the one already there in a compound.
+            text = text + " " + piece if glue == " " else (text[:-1] if glue == "" else text) + piece
+            anchors.append(Anchor(len(text) - len(piece), number, 1, page))
+        previous = (page, line)
+    if first is not None:
+        blocks.append(Block(text, first[1], page=first[0], extra=tuple(anchors)))
+    return blocks
 
 
 def read(data: bytes, path: str, options: dict[str, str] | None = None) -> Document:
@@ -148,12 +229,12 @@ def read(data: bytes, path: str, options: dict[str, str] | None = None) -> Docum
     pages = _page_lines(data, path)
     if not pages:
         raise InputError("the PDF has no pages", path=path)
-    if not any(line.strip() for lines in pages for line in lines):
+    if not any(line.text.strip() for lines in pages for line in lines):
         raise InputError(
             f"the PDF has no text layer ({len(pages)} page(s) of images, probably a scan); "
             "run OCR on it or check the original .docx instead",
             path=path,
         )
-    lines = [(page_no, n, text) for page_no, page in enumerate(strip_furniture(pages), 1) for n, text in page]
-    blocks = [Block(text=text.strip(), line=n, page=page) for page, n, text in rejoin_hyphens(lines)]
-    return build_document(data, path, blocks, NAME)
+    kept = strip_furniture([[line.text for line in page] for page in pages])
+    lines = [(page_no, n, pages[page_no - 1][n - 1]) for page_no, page in enumerate(kept, 1) for n, _ in page]
+    return build_document(data, path, paragraph_blocks(lines), NAME)
