@@ -1,0 +1,285 @@
+"""How treaties number things: structural headings ("CHAPTER XIV", "Article 14.3: Title") and list
+markers ("1.", "(a)", "(iv)"). Pure functions over one line; the segmenter decides what they mean in
+context.
+
+A heading must be a line of its own, with a short title or none: "Article 5 shall not apply..." at the
+start of a line is a cross-reference, not a heading.
+"""
+
+from __future__ import annotations
+
+import re
+
+import attrs
+
+_WORD_NUMBERS = {
+    w: i + 1
+    for i, w in enumerate(
+        [
+            "one",
+            "two",
+            "three",
+            "four",
+            "five",
+            "six",
+            "seven",
+            "eight",
+            "nine",
+            "ten",
+            "eleven",
+            "twelve",
+            "thirteen",
+            "fourteen",
+            "fifteen",
+            "sixteen",
+            "seventeen",
+            "eighteen",
+            "nineteen",
+            "twenty",
+        ]
+    )
+}
+_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50}
+_WORD_NUMBER = (
+    r"(?:(?:twenty|thirty|forty|fifty)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?"
+    r"|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen"
+    r"|seventeen|eighteen|nineteen)"
+)
+_ROMAN = r"(?:[IVXLC]{1,7}|[ivxlc]{1,7})"
+_ARABIC = r"\d{1,4}(?:[.\-]\d{1,4}){0,3}(?:-?[A-Za-z]\b|\s?bis\b|\s?ter\b)?"
+_NUMBER = {
+    "part": rf"{_ARABIC}|{_ROMAN}\b|{_WORD_NUMBER}\b|[A-Z]\b",
+    "chapter": rf"{_ARABIC}|{_ROMAN}\b|{_WORD_NUMBER}\b",
+    "section": rf"{_ARABIC}|{_ROMAN}\b|[A-Z]\b",
+    "article": rf"{_ARABIC}|{_ROMAN}\b|{_WORD_NUMBER}\b",
+    "annex": rf"\d{{1,4}}(?:[.\-]\d{{1,4}})*(?:-?[A-Z]\b)?|{_ROMAN}\b|[A-Z]\b",
+}
+_KEYWORDS = {
+    "part": "PART|Part",
+    "chapter": "CHAPTER|Chapter",
+    "section": "SECTION|Section",
+    "article": r"ARTICLE|Article|ART\.|Art\.",
+    "annex": "ANNEX|Annex|APPENDIX|Appendix|SCHEDULE|Schedule",
+}
+_HEADING = re.compile(
+    "|".join(
+        rf"(?P<{kind}>(?:{kw})[ \t]+(?P<{kind}_num>(?i:{_NUMBER[kind]})))" for kind, kw in _KEYWORDS.items()
+    )
+    + r"|(?P<bare_annex>ANNEX|Annex)(?=[ \t]*$)|(?P<preamble>PREAMBLE|Preamble)(?=[ \t:.]*$)"
+)
+_DECORATION = re.compile(r"[ \t]*(?:#{1,6}[ \t]+)?(?:\*\*|__)?")
+_SEPARATORS = " \t:.-\u2013\u2014*_"
+# Words that make a line a sentence, not a title.
+_SENTENCE_WORD = re.compile(
+    r"\b(?:shall|must|may|will|should|is|are|was|were|has|have|does|do|agree|agrees|undertake|undertakes"
+    r"|apply|applies)\b"
+)
+_SMALL_WORDS = frozenset(
+    [
+        "a",
+        "an",
+        "and",
+        "as",
+        "at",
+        "by",
+        "for",
+        "from",
+        "in",
+        "into",
+        "of",
+        "on",
+        "or",
+        "the",
+        "to",
+        "with",
+        "its",
+        "their",
+        "under",
+        "between",
+    ]
+)
+_TITLE_THEN_SENTENCE = re.compile(r"(.{1,120}?)[.:][ \t]+(?=[A-Z(\"'\u201c])")
+_LIST_MARKER = re.compile(
+    r"[ \t]*(?:"
+    r"(?P<num>\d{1,3})(?P<num_shape>[.)])(?=[ \t]|$)"  # 1.  1)
+    r"|\((?P<paren>[a-zA-Z]{1,2}|[ivxlcIVXLC]{1,7}|\d{1,3})\)(?=[ \t]|$)"  # (a) (iv) (A) (1)
+    r"|(?P<close>[a-z]|[ivx]{1,6})\)(?=[ \t]|$)"  # a)  iv)
+    r"|(?P<bare>\d{1,3})[ \t]*$"  # 1 alone on its line, text below
+    r")"
+)
+# A marker line that merely continues a sentence cut by a line break ("...in paragraph\n(a) shall").
+CROSS_REFERENCE_END = re.compile(
+    r"(?i:\b(?:paragraphs?|subparagraphs?|articles?|annex(?:es)?|sections?|chapters?|points?|items?|clauses?"
+    r"|parts?|to|of|in|under|see)[ \t]*)$"
+)
+_ROMAN_VALUES = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100}
+
+
+def word_number(word: str) -> int | None:
+    word = word.lower().replace("-", " ")
+    if word in _WORD_NUMBERS:
+        return _WORD_NUMBERS[word]
+    parts = word.split()
+    if len(parts) == 2 and parts[0] in _TENS and parts[1] in _WORD_NUMBERS and _WORD_NUMBERS[parts[1]] < 10:
+        return _TENS[parts[0]] + _WORD_NUMBERS[parts[1]]
+    return _TENS.get(word)
+
+
+def roman_value(numeral: str) -> int | None:
+    """The value of a well-formed lowercase or uppercase roman numeral, else None ("il", "vv")."""
+    total, previous = 0, 0
+    for char in reversed(numeral.lower()):
+        value = _ROMAN_VALUES.get(char)
+        if value is None:
+            return None
+        total += -value if value < previous else value
+        previous = max(previous, value)
+    return total if total > 0 and to_roman(total) == numeral.lower() else None
+
+
+def to_roman(value: int) -> str:
+    out = []
+    for number, text in (
+        (100, "c"),
+        (90, "xc"),
+        (50, "l"),
+        (40, "xl"),
+        (10, "x"),
+        (9, "ix"),
+        (5, "v"),
+        (4, "iv"),
+        (1, "i"),
+    ):
+        while value >= number:
+            out.append(text)
+            value -= number
+    return "".join(out)
+
+
+def canonical_number(kind: str, raw: str) -> str:
+    """How a negotiator would cite the number: words as digits ("Fourteen" -> "14"), roman numerals in
+    capitals, everything else as written."""
+    raw = raw.strip().rstrip(".")
+    value = word_number(raw)
+    if value is not None:
+        return str(value)
+    if kind != "section" and roman_value(raw) is not None and not raw.isdigit():
+        return raw.upper()
+    return raw
+
+
+def title_like(text: str) -> bool:
+    """A short title rather than a sentence."""
+    text = text.strip().strip("*_").strip()
+    if not text:
+        return True
+    if len(text) > 150 or text[-1] in ",;" or _SENTENCE_WORD.search(text):
+        return False
+    words = text.split()
+    return len(words) <= 20 and not (text.endswith(".") and len(words) > 5)
+
+
+def next_line_title(text: str) -> bool:
+    """A line under a bare "Article 5" that is its title: short, capitalised, not numbered."""
+    text = text.strip().strip("*_#").strip()
+    if not text or not title_like(text) or text.endswith((":", ".")) or _LIST_MARKER.match(text):
+        return False
+    if not (text[0].isupper() or text[0] in "\"'\u201c"):
+        return False
+    words = [w for w in text.split() if w.lower() not in _SMALL_WORDS]
+    capitalised = sum(1 for w in words if w[:1].isupper())
+    return len(words) <= 5 or capitalised * 2 >= len(words)
+
+
+@attrs.frozen
+class Heading:
+    """A structural heading found on one line. Offsets are relative to the line start."""
+
+    kind: str  # part | chapter | section | article | annex | preamble
+    number: str | None
+    title_start: int | None  # where a title on the same line begins
+    title_end: int | None
+    body_start: int | None  # where body text on the same line begins ("Article 5 Each Party shall...")
+    heading_end: int  # end of the number (and title) on the line
+
+
+def match_heading(line: str) -> Heading | None:
+    """The heading this line is, if it is one (it may still be rejected in context by the caller)."""
+    lead = _DECORATION.match(line)
+    start = lead.end() if lead else 0
+    match = _HEADING.match(line, start)
+    if match is None:
+        return None
+    kind = match.lastgroup or ""
+    if kind == "preamble":
+        return Heading("preamble", None, None, None, None, len(line.rstrip()))
+    if kind == "bare_annex":
+        return Heading("annex", None, None, None, None, len(line.rstrip()))
+    raw = match[f"{kind}_num"]
+    if not raw[0].isdigit() and word_number(raw) is None and roman_value(raw) is None and len(raw) > 1:
+        return None  # "Chapter Civil Aviation": letters that are no numeral
+    number = canonical_number(kind, raw)
+    end = match.end()
+    rest = line[end:]
+    if rest and rest[0] not in _SEPARATORS:
+        return None  # "Article 5of" or "Section Annex": not a number followed by a title
+    stripped = rest.lstrip(_SEPARATORS)
+    if not stripped.strip():
+        return Heading(kind, number, None, None, None, end)
+    offset = len(line) - len(stripped)
+    separator = rest[: len(rest) - len(stripped)].strip()
+    if stripped[0].islower() and not separator.startswith((":", "-", "\u2013", "\u2014")):
+        return None  # "Article 5 shall not apply", "Article XXI of GATT 1994"
+    if title_like(stripped):
+        title_end = offset + len(stripped.rstrip().rstrip("*_").rstrip())
+        return Heading(kind, number, offset, title_end, None, title_end)
+    title = _TITLE_THEN_SENTENCE.match(stripped)
+    if title and title_like(title[1]) and stripped[0].isupper():
+        return Heading(
+            kind, number, offset, offset + len(title[1]), offset + title.end(), offset + len(title[1])
+        )
+    if stripped[0].isupper() or stripped[0] in "(\"'\u201c":
+        return Heading(kind, number, None, None, offset, end)
+    return None
+
+
+@attrs.frozen
+class Marker:
+    """A list marker at the start of a line: its candidate readings as (system, value) pairs."""
+
+    start: int  # offset of the marker in the line
+    end: int
+    shape: str  # "dot", "close", "paren", "bare"
+    text: str  # as cited: "1", "a", "iv"
+    readings: tuple[tuple[str, int], ...]
+
+
+def match_marker(line: str) -> Marker | None:
+    match = _LIST_MARKER.match(line)
+    if match is None:
+        return None
+    if match["num"]:
+        token, shape = match["num"], "dot" if match["num_shape"] == "." else "close"
+    elif match["paren"]:
+        token, shape = match["paren"], "paren"
+    elif match["close"]:
+        token, shape = match["close"], "close"
+    else:
+        token, shape = match["bare"], "bare"
+    start = len(line) - len(line.lstrip(" \t"))
+    return Marker(start, match.end(), shape, token, _readings(token))
+
+
+def _readings(token: str) -> tuple[tuple[str, int], ...]:
+    if token.isdigit():
+        return (("arabic", int(token)),)
+    readings: list[tuple[str, int]] = []
+    case = "upper" if token.isupper() else "lower"
+    if len(token) == 1:
+        readings.append((f"{case}-alpha", ord(token.lower()) - 96))
+    elif len(token) == 2 and token[0] == token[1]:
+        readings.append((f"{case}-alpha", ord(token[0].lower()) - 96 + 26))  # "aa" follows "z"
+    roman = roman_value(token) if set(token.lower()) <= set("ivxlc") else None
+    if roman is not None and (len(token) > 1 or token.lower() in "ivx"):
+        readings.append((f"{case}-roman", roman))
+    return tuple(readings)
