@@ -144,12 +144,14 @@ def _body_items(text: str, start: int, end: int) -> list[_Item]:
         if not stripped:
             blank_before = True
             continue
-        indent = len(line) - len(line.lstrip())
-        marker = match_marker(line)
+        indent = line.find(stripped[0])
+        first = stripped[0]
+        # Cheap test first: most lines cannot open with a list marker.
+        marker = match_marker(line) if first == "(" or first.isdigit() or ")" in stripped[1:8] else None
         depth = None
         if (
             marker is not None
-            and not (previous and CROSS_REFERENCE_END.search(previous[-48:]))
+            and not (previous and CROSS_REFERENCE_END.search(previous))
             and (marker.shape != "bare" or line_end < end)  # a bare number needs its text below
         ):
             depth = _place(levels, marker)
@@ -164,11 +166,11 @@ def _body_items(text: str, start: int, end: int) -> list[_Item]:
             blank_before
             and not (levels and levels[0].depth == 0)
             and previous[-1:] in _TERMINAL
-            and (stripped[0].isupper() or stripped[0] in "\"'(\u201c" or stripped[0].isdigit())
+            and (first.isupper() or first in "\"'(\u201c" or first.isdigit())
         ):
             levels.clear()  # a new unnumbered paragraph in an article without paragraph numbers
             items.append(_Item(0, line_start + indent))
-        previous = line.rstrip()
+        previous = stripped[-48:]
         blank_before = False
     return items
 

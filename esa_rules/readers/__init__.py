@@ -1,0 +1,139 @@
+"""Input formats -> ``Document``. One module per format, tried in the order of ``READERS``.
+
+Each reader module has ``NAME``, ``EXTENSIONS``, ``sniff(data, name) -> bool`` and
+``read(data, path, options=None) -> Document``. A file whose extension a reader claims goes to that
+reader first (so a Markdown draft with inline HTML stays Markdown); otherwise the first reader whose
+``sniff`` accepts the bytes wins, which is how files without an extension are recognised. Text comes
+last: it accepts anything that decodes as text.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import stat
+from collections.abc import Iterator, Sequence
+from types import ModuleType
+
+from esa_rules.document import Document
+from esa_rules.errors import InputError
+from esa_rules.readers import akn, docx, html, pdf, tota
+from esa_rules.readers import text as text_reader
+
+__all__ = ["READERS", "handled_extensions", "iter_inputs", "read", "read_text", "reader_for"]
+
+READERS: tuple[ModuleType, ...] = (tota, akn, docx, pdf, html, text_reader)
+
+
+def _extension(name: str) -> str:
+    return os.path.splitext(name)[1].lower()
+
+
+def handled_extensions() -> frozenset[str]:
+    return frozenset(ext for reader in READERS for ext in getattr(reader, "EXTENSIONS", ()))
+
+
+def reader_for(data: bytes, name: str) -> ModuleType | None:
+    """The reader for these bytes, or None if no reader recognises them."""
+    lowered = name.lower()
+    claimed = [r for r in READERS if any(lowered.endswith(ext) for ext in getattr(r, "EXTENSIONS", ()))]
+    for reader in (*claimed, *READERS):
+        if reader.sniff(data, name):
+            return reader
+    return None
+
+
+def _load(path: str) -> bytes:
+    try:
+        with open(path, "rb") as handle:
+            return handle.read()
+    except FileNotFoundError:
+        raise InputError("no such file", path=path) from None
+    except IsADirectoryError:
+        raise InputError("is a folder, not a file", path=path) from None
+    except PermissionError:
+        raise InputError("permission denied", path=path) from None
+    except OSError as error:
+        raise InputError(f"cannot read file ({error.strerror or error})", path=path) from None
+
+
+def read(
+    path: str | os.PathLike[str], data: bytes | None = None, options: dict[str, str] | None = None
+) -> Document:
+    """Read one draft. ``data`` skips the disk (the path is then only a name); errors are InputError."""
+    name = os.fspath(path)
+    if data is None:
+        data = _load(name)
+    if not data:
+        raise InputError("empty file", path=name)
+    reader = reader_for(data, os.path.basename(name))
+    if reader is None:
+        known = ", ".join(sorted(handled_extensions()))
+        raise InputError(f"unsupported file type (readable formats: {known})", path=name)
+    try:
+        return reader.read(data, name, options)
+    except (InputError, KeyboardInterrupt):
+        raise
+    except RecursionError:
+        raise InputError("the file is nested too deeply to read", path=name) from None
+    except MemoryError:
+        raise InputError("the file needs too much memory to read", path=name) from None
+
+
+def read_text(text: str, path: str = "<text>") -> Document:
+    """A Document from a string, as if read from a UTF-8 text file (for tests and ruleset examples)."""
+    digest = hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+    return text_reader.document_from_text(text, path, digest)
+
+
+def iter_inputs(paths: Sequence[str]) -> Iterator[str | InputError]:
+    """Files to read, in a stable order. A path given explicitly is always returned; folders are walked
+    (sorted by name, depth first), skipping hidden entries and files no reader claims by extension.
+    Symlink loops and unreadable folders become InputError items instead of stopping the walk."""
+    extensions = handled_extensions()
+    for given in paths:
+        if os.path.isdir(given):
+            yield from _walk(given, extensions)
+        else:
+            yield given
+
+
+def _walk(top: str, extensions: frozenset[str]) -> Iterator[str | InputError]:
+    try:
+        top_stat = os.stat(top)
+    except OSError as error:
+        yield InputError(f"cannot open folder ({error.strerror or error})", path=top)
+        return
+    # Each stack entry is (folder, identities of the folders above it): a folder that is its own
+    # ancestor is a symlink loop.
+    stack: list[tuple[str, frozenset[tuple[int, int]]]] = [
+        (top, frozenset({(top_stat.st_dev, top_stat.st_ino)}))
+    ]
+    while stack:
+        folder, ancestors = stack.pop()
+        try:
+            with os.scandir(folder) as scan:
+                entries = sorted(scan, key=lambda e: e.name)
+        except OSError as error:
+            yield InputError(f"cannot read folder ({error.strerror or error})", path=folder)
+            continue
+        pending: list[tuple[str, frozenset[tuple[int, int]]]] = []
+        for entry in entries:
+            if entry.name.startswith("."):
+                continue
+            try:
+                info = os.stat(entry.path)
+            except OSError:
+                if entry.is_symlink() and _extension(entry.name) in extensions:
+                    yield InputError("broken symbolic link", path=entry.path)
+                continue
+            if stat.S_ISDIR(info.st_mode):
+                identity = (info.st_dev, info.st_ino)
+                if identity in ancestors:
+                    yield InputError("symbolic link loop; folder skipped", path=entry.path)
+                else:
+                    pending.append((entry.path, ancestors | {identity}))
+            elif stat.S_ISREG(info.st_mode) and any(entry.name.lower().endswith(e) for e in extensions):
+                yield entry.path
+        # Folders are visited after the files beside them, in name order.
+        stack.extend(reversed(pending))

@@ -1,0 +1,119 @@
+"""Plain text and Markdown drafts: decode, normalise line ends, segment.
+
+Decoding order: UTF-8 (with or without BOM), UTF-16 with BOM, then cp1252 when the bytes make sense in
+it (a notice says so). NUL bytes or many control characters mean the file is not text at all. Line ends
+become ``\\n`` without adding or removing lines, so line numbers still match the file.
+"""
+
+from __future__ import annotations
+
+import codecs
+import hashlib
+import os
+import re
+
+from esa_rules.document import Document
+from esa_rules.errors import InputError
+from esa_rules.readers.limits import check_size, check_text
+
+NAME = "text"
+EXTENSIONS = (".txt", ".md", ".markdown", ".text")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+_LINE_ENDS = re.compile(r"\r\n?")
+_MARKDOWN_HEADING = re.compile(r"[ \t]{0,3}#{1,6}[ \t]+(.+?)[ \t#]*$", re.MULTILINE)
+_TITLE_DECORATION = " \t#*_>"
+MAX_TITLE = 120
+
+
+def _extension(name: str) -> str:
+    return os.path.splitext(name)[1].lower()
+
+
+def sniff(data: bytes, name: str) -> bool:
+    """A text extension, or none at all and bytes that decode as text."""
+    extension = _extension(name)
+    if extension in EXTENSIONS:
+        return True
+    if extension:
+        return False
+    try:
+        decode(data[:65536], name, partial=True)
+    except InputError:
+        return False
+    return True
+
+
+def _looks_binary(text: str) -> bool:
+    sample = text[:65536]
+    return "\x00" in sample or len(_CONTROL.findall(sample)) > max(2, len(sample) // 100)
+
+
+def decode(data: bytes, path: str, *, partial: bool = False) -> tuple[str, tuple[str, ...]]:
+    """The text of ``data`` and any notices about how it was decoded. ``partial`` tolerates a
+    multi-byte character cut at the end (for sniffing a prefix)."""
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        try:
+            text = data.decode("utf-16")
+        except UnicodeDecodeError:
+            if not partial:
+                raise InputError("not a text file (broken UTF-16)", path=path) from None
+            text = data[: len(data) // 2 * 2 - 2].decode("utf-16", errors="replace")
+        return _checked(text, path), ()
+    if b"\x00" in data[:65536]:
+        raise InputError("not a text file (binary content)", path=path)
+    try:
+        return _checked(data.decode("utf-8-sig"), path), ()
+    except UnicodeDecodeError as error:
+        if partial and error.start >= len(data) - 3:
+            return _checked(data[: error.start].decode("utf-8-sig"), path), ()
+    try:
+        text = data.decode("cp1252")
+    except UnicodeDecodeError:
+        raise InputError("not a text file (neither UTF-8, UTF-16 nor cp1252)", path=path) from None
+    return _checked(text, path), ("decoded as cp1252",)
+
+
+def _checked(text: str, path: str) -> str:
+    if _looks_binary(text):
+        raise InputError("not a text file (binary content)", path=path)
+    return text
+
+
+def title_of(text: str) -> str | None:
+    """The first Markdown heading near the top, else the first non-empty line, trimmed."""
+    heading = _MARKDOWN_HEADING.search(text, 0, min(len(text), 4000))
+    if heading is not None and not text[: heading.start()].strip():
+        candidate = heading.group(1)
+    else:
+        candidate = next((line for line in text[:65536].split("\n") if line.strip(_TITLE_DECORATION)), "")
+    candidate = " ".join(candidate.strip(_TITLE_DECORATION).split())
+    if not candidate:
+        return None
+    return candidate if len(candidate) <= MAX_TITLE else candidate[: MAX_TITLE - 1].rstrip() + "\u2026"
+
+
+def document_from_text(text: str, path: str, sha256: str, notices: tuple[str, ...] = ()) -> Document:
+    from esa_rules.keys import assign_keys
+    from esa_rules.segment import segment
+
+    text = _LINE_ENDS.sub("\n", text)
+    return assign_keys(
+        Document(
+            path=path,
+            text=text,
+            root=segment(text),
+            sha256=sha256,
+            format="text",
+            title=title_of(text),
+            notices=notices,
+        )
+    )
+
+
+def read(data: bytes, path: str, options: dict[str, str] | None = None) -> Document:
+    check_size(data, path)
+    text, notices = decode(data, path)
+    if not text.strip():
+        raise InputError("empty file (only whitespace)", path=path)
+    check_text(text, path)
+    return document_from_text(text, path, hashlib.sha256(data).hexdigest(), notices)
