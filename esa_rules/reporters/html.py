@@ -11,7 +11,7 @@ from __future__ import annotations
 import base64
 import hashlib
 from functools import cache
-from pathlib import Path
+from pathlib import Path, PurePath
 
 import attrs
 import jinja2
@@ -88,6 +88,7 @@ class TopicBar:
 class DocumentView:
     anchor: str
     path: str
+    short: str  # the file name, when that tells the documents apart; else the path
     title: str | None
     counts: tuple[tuple[str, int], ...]
     failing: int
@@ -101,6 +102,7 @@ class MatrixRow:
     provision: str
     title: str
     severity: str
+    topic: str  # set on the first row of each topic, which starts a group
     cells: tuple[tuple[str, str], ...]  # (status, anchor of the finding) per document
 
 
@@ -175,8 +177,12 @@ def _finding_view(doc_anchor: str, finding: Finding, fail_on: str) -> FindingVie
     )
 
 
+def _topic_order(topic: str) -> tuple[int, str]:
+    return (list(TOPICS).index(topic) if topic in TOPICS else len(TOPICS), topic)
+
+
 def _topic_bars(findings: tuple[Finding, ...]) -> tuple[TopicBar, ...]:
-    topics = sorted({f.topic for f in findings}, key=lambda t: (list(TOPICS).index(t) if t in TOPICS else 99, t))
+    topics = sorted({f.topic for f in findings}, key=_topic_order)
     bars = []
     for topic in topics:
         mine = [f for f in findings if f.topic == topic]
@@ -192,15 +198,21 @@ def _topic_bars(findings: tuple[Finding, ...]) -> tuple[TopicBar, ...]:
     return tuple(bars)
 
 
+def _short_names(paths: list[str]) -> list[str]:
+    names = [PurePath(p.replace("\\", "/")).name or p for p in paths]
+    return names if len(set(names)) == len(names) else paths
+
+
 def build_view(report: Report, fail_on: str = "error") -> ReportView:
     documents = []
+    short_names = _short_names([d.path for d in report.documents])
     for number, doc in enumerate(report.documents, start=1):
         anchor = f"doc{number}"
         ordered = sorted(doc.findings, key=lambda f: (
             STATUS_ORDER.get(f.status, 9), -SEVERITY_RANK[f.severity], f.provision))
         counts = doc.counts()
         documents.append(DocumentView(
-            anchor=anchor, path=doc.path, title=doc.title,
+            anchor=anchor, path=doc.path, short=short_names[number - 1], title=doc.title,
             counts=tuple((s, counts[s]) for s in STATUSES),
             failing=sum(1 for f in doc.findings if _fails(f, fail_on)),
             topics=_topic_bars(doc.findings),
@@ -209,13 +221,18 @@ def build_view(report: Report, fail_on: str = "error") -> ReportView:
         ))
     matrix: list[MatrixRow] = []
     if len(report.documents) > 1:
-        provisions = sorted({(f.provision, f.title, f.severity) for d in report.documents for f in d.findings})
-        for provision, title, severity in provisions:
+        provisions = sorted(
+            {(f.topic, f.provision, f.title, f.severity) for d in report.documents for f in d.findings},
+            key=lambda p: (_topic_order(p[0]), p[1]))
+        previous_topic = None
+        for topic, provision, title, severity in provisions:
             cells = []
             for view, doc in zip(documents, report.documents, strict=True):
                 status = next((f.status for f in doc.findings if f.provision == provision), "")
                 cells.append((status, f"{view.anchor}-{_slug(provision)}" if status else ""))
-            matrix.append(MatrixRow(provision, title, severity, tuple(cells)))
+            label = topic.replace("-", " ").capitalize() if topic != previous_topic else ""
+            previous_topic = topic
+            matrix.append(MatrixRow(provision, title, severity, label, tuple(cells)))
     summary = report.summary()
     topics = sorted({f.topic for d in report.documents for f in d.findings})
     return ReportView(
