@@ -78,8 +78,11 @@ def test_summary_counts_match_the_report() -> None:
 def test_matrix_only_with_several_documents() -> None:
     assert 'class="matrix"' not in html.render(sample_report())
     view = html.build_view(two_document_report())
-    assert [row.provision for row in view.matrix] == ["ESA-COE-2", "ESA-COM-1", "ESA-EXP-1", "ESA-INV-1"]
-    assert view.matrix[2].cells == (("weak", "doc1-esa-exp-1"), ("weak", "doc2-esa-exp-1"))
+    # grouped by topic in the order of the contract's topic table, each group labelled once
+    assert [row.provision for row in view.matrix] == ["ESA-INV-1", "ESA-EXP-1", "ESA-COM-1", "ESA-COE-2"]
+    assert [row.topic for row in view.matrix][:2] == ["Investment screening", "Export controls"]
+    assert view.matrix[1].cells == (("weak", "doc1-esa-exp-1"), ("weak", "doc2-esa-exp-1"))
+    assert [d.short for d in view.documents] == ["uk-ch3.txt", "jp-ch3.txt"]
 
 
 def test_findings_worst_first_with_fail_marks() -> None:
