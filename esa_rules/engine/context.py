@@ -72,6 +72,8 @@ def _targets(index: DocIndex, at: int, sentence: str) -> list[Unit]:
     path = index.doc.unit_path(at)
     units: list[Unit] = []
     for m in _TARGET_RE.finditer(tail):
+        if _is_forum(tail, m):
+            continue
         if m.group(1):
             kind = _KIND_OF[m.group(1)]
             enclosing = [u for u in path if u.kind == kind]
@@ -81,14 +83,12 @@ def _targets(index: DocIndex, at: int, sentence: str) -> list[Unit]:
                 units.append(index.doc.root)
         else:
             kind, number = _KIND_OF[m.group(2)], m.group(3)
-            if _is_dispute_chapter(tail, m):
-                continue
             units.extend(u for u in index.doc.units() if u.kind == kind and (u.number or "").lower() == number)
     return units
 
 
-def _is_dispute_chapter(tail: str, m: re.Match[str]) -> bool:
-    """"dispute settlement under Chapter 28" names the forum, not the carved-out subject."""
+def _is_forum(tail: str, m: re.Match[str]) -> bool:
+    """"dispute settlement under Chapter 28 / this Agreement" names the forum, not what is carved out."""
     before = tail[max(0, m.start() - 40):m.start()]
     return bool(re.search(r"(dispute settlement|dispute resolution|settlement of disputes)\s*"
                           r"(\(|provisions)?\s*(under|of|in)\s*$", before)) or "(dispute" in tail[m.end():m.end() + 3]

@@ -62,13 +62,12 @@ def _reasons(ctx: DocContext, loc: Located) -> list[str]:
         else:
             where = ctx.index.leaf_at(decl.start).label
             out.append(f"carved out of dispute settlement by {where} (line {line})")
-    if not loc.weakened_by:
-        strength = loc.strength
-        if strength is not None and strength.cues and loc.sentence is not None:
-            words = sorted({doc.text[loc.sentence[0] + c.start:loc.sentence[0] + c.end] for c in strength.cues})
-            out.append("soft wording: " + ", ".join(f"'{w}'" for w in words))
-        else:
-            out.append("no binding verb (shall, must, agree) governs it")
+    strength = loc.strength
+    if strength is not None and strength.level == "soft" and strength.cues and loc.sentence is not None:
+        words = sorted({doc.text[loc.sentence[0] + c.start:loc.sentence[0] + c.end] for c in strength.cues})
+        out.insert(0, "soft wording: " + ", ".join(f"'{w}'" for w in words))
+    elif not loc.weakened_by:
+        out.append("no binding verb (shall, must, agree) governs it")
     return out
 
 

@@ -101,14 +101,16 @@ def judge(ctx: DocContext, scope: Scope, match: MatchT, expects: str, role: str)
     else:
         informative = [j for j in judged if j[0] != "neutral"] or judged
         level, strength, sentence = min(informative, key=lambda j: _LEVEL_ORDER[j[0]])
+    # Declarations are reported with every match they cover, but only demote binding ones: a soft match
+    # in a memorandum is weak for both reasons, and the reviewer should see both.
     weakened: list[Declaration] = []
-    if level in ("binding", "exception"):
+    if level != "negated":
         if ctx.non_binding is not None:
             weakened.append(ctx.non_binding)
         if expects != "exception":
             at = index.to_original(parts[0][1])
             weakened.extend(d for d in ctx.carve_outs if any(t.start <= at < t.end for t in d.targets))
-    if weakened:
+    if weakened and level in ("binding", "exception"):
         level = "soft"
     return Located(scope, match, level, strength, sentence, tuple(weakened))
 
@@ -194,8 +196,7 @@ def evidence(ctx: DocContext, located: Located, role: str) -> list[Evidence]:
     if located.strength is not None and located.level == "soft" and located.strength.cues:
         cue_spans = [(f"{c.kind}: {doc.text[sentence[0] + c.start:sentence[0] + c.end]}",
                       sentence[0] + c.start, sentence[0] + c.end) for c in located.strength.cues]
-        if not located.weakened_by:
-            out.append(_quote(ctx, leaf, sentence, cue_spans, "soft-wording", "soft"))
+        out.append(_quote(ctx, leaf, sentence, cue_spans, "soft-wording", "soft"))
     for decl in located.weakened_by:
         out.append(_quote(ctx, index.leaf_at(decl.start), (decl.start, decl.end), [], decl.kind, "soft"))
     return out
@@ -212,7 +213,7 @@ def _quote(ctx: DocContext, unit_: Unit, sentence: tuple[int, int], spans: list[
     for m in re.finditer(r"\S+", raw):
         if chars:
             chars.append(" ")
-            kept.append(s + m.start())
+            kept.append(kept[-1] + 1)  # the first whitespace character after the previous word
         for i, ch in enumerate(m.group()):
             chars.append(ch)
             kept.append(s + m.start() + i)

@@ -1,0 +1,169 @@
+"""Engine behaviour on small rulesets written inline: verdicts, scopes, strength, evidence."""
+
+from __future__ import annotations
+
+import pickle
+
+import pytest
+
+from esa_rules.dsl import load
+from esa_rules.engine import Checker
+from esa_rules.report import Finding
+
+RULES = '''
+ruleset t "test" version "1"
+terms security  = "national security" | "essential security" | "security interests"
+terms screening = "investment screening" | "screening of investment*" | "review of foreign investment*"
+                | "review* acquisition*" | "foreign investment review" | "review* foreign invest*"
+terms exchange  = "exchange information" | "share information" | "information sharing"
+
+provision INV-1 "Investment screening" {
+  topic investment-screening
+  require screening near/25 security in paragraph
+  require exchange near/40 (screening or "review authorit*") in article
+  suggest "Each Party shall maintain a mechanism to review foreign investment for national security."
+}
+provision ESX-1 "Security exception" {
+  topic essential-security
+  expects exception
+  require "essential security interests" in paragraph
+}
+provision CMP-1 "No retaliation across chapters" {
+  topic compartmentalization
+  forbid "suspend*" near/12 "economic security" in sentence
+}
+provision HDG-1 "A chapter headed economic security" {
+  topic institutional-mechanism
+  severity warning
+  require heading "economic security" and "council" in paragraph
+}
+'''
+
+
+@pytest.fixture(scope="module")
+def checker(tmp_path_factory: pytest.TempPathFactory) -> Checker:
+    path = tmp_path_factory.mktemp("rules") / "t.esa"
+    path.write_text(RULES, encoding="utf-8")
+    return Checker([load(str(path))])
+
+
+def finding(checker: Checker, text: str, pid: str) -> Finding:
+    result = checker.check_text(text)
+    return next(f for f in result.findings if f.provision == pid)
+
+
+BINDING = """Article 1: Investment Screening
+
+1. Each Party shall maintain a mechanism to review foreign investments for risks to national security.
+
+2. The review authorities of the Parties shall exchange information on transactions reviewed by both.
+"""
+
+
+def test_satisfied_with_evidence(checker: Checker) -> None:
+    f = finding(checker, BINDING, "INV-1")
+    assert f.status == "satisfied"
+    first = f.evidence[0]
+    assert first.unit == "Article 1, paragraph 1"
+    assert first.line == 3
+    assert first.quote.startswith("1. Each Party shall maintain")
+    assert {m.term for m in first.matches} == {"screening", "security"}
+    for m in first.matches:
+        assert first.quote[m.start:m.end].lower() in {"review foreign investments", "national security"}
+
+
+def test_soft_wording_is_weak(checker: Checker) -> None:
+    text = BINDING.replace("shall exchange", "shall endeavour to exchange")
+    f = finding(checker, text, "INV-1")
+    assert f.status == "weak"
+    assert any("endeavour" in r for r in f.reasons)
+    assert any(e.role == "soft-wording" for e in f.evidence)
+
+
+def test_denial_does_not_satisfy(checker: Checker) -> None:
+    text = BINDING.replace(
+        "The review authorities of the Parties shall exchange information",
+        "A Party is under no obligation to exchange information with the review authorities",
+    )
+    f = finding(checker, text, "INV-1")
+    assert f.status == "missing"
+    assert f.nearest is not None
+
+
+def test_missing_names_nearest_and_lacks(checker: Checker) -> None:
+    text = "Article 4\n\n1. Each Party shall maintain a mechanism for foreign investment review.\n"
+    f = finding(checker, text, "INV-1")
+    assert f.status == "missing"
+    assert f.nearest is not None
+    assert f.nearest.unit == "Article 4, paragraph 1"
+    assert f.nearest.lacks == ("security",)
+    assert f.suggest and f.suggest.startswith("Each Party shall")
+
+
+def test_nothing_related_has_no_nearest(checker: Checker) -> None:
+    f = finding(checker, "The Parties recognise the importance of tourism.", "INV-1")
+    assert f.status == "missing" and f.nearest is None
+
+
+def test_exception_presence_suffices(checker: Checker) -> None:
+    text = ("Nothing in this Agreement shall be construed to preclude a Party from applying measures that "
+            "it considers necessary for the protection of its own essential security interests.")
+    assert finding(checker, text, "ESX-1").status == "satisfied"
+
+
+def test_non_binding_document_is_weak(checker: Checker) -> None:
+    text = BINDING + "\n3. This Memorandum does not create legally binding obligations.\n"
+    f = finding(checker, text, "INV-1")
+    assert f.status == "weak"
+    assert any(e.role == "non-binding" for e in f.evidence)
+
+
+def test_carve_out_makes_weak(checker: Checker) -> None:
+    text = "CHAPTER 5 ECONOMIC SECURITY\n\n" + BINDING + (
+        "\nArticle 2: Non-Application of Dispute Settlement\n\n"
+        "No Party shall have recourse to dispute settlement under Chapter 28 for any matter arising "
+        "under this Chapter.\n\nCHAPTER 6 TRADE IN GOODS\n\nArticle 6.1\n\nEach Party shall apply tariffs.\n")
+    f = finding(checker, text, "INV-1")
+    assert f.status == "weak"
+    assert any("carved out" in r for r in f.reasons)
+
+
+def test_carve_out_of_another_chapter_does_not_weaken(checker: Checker) -> None:
+    text = "CHAPTER 5 ECONOMIC SECURITY\n\n" + BINDING + (
+        "\nCHAPTER 6 COMPETITION\n\nArticle 6.1\n\nNo Party shall have recourse to dispute settlement "
+        "under this Agreement for any matter arising under this Chapter.\n")
+    assert finding(checker, text, "INV-1").status == "satisfied"
+
+
+def test_forbid_and_prohibited_forbid(checker: Checker) -> None:
+    bad = "A Party may suspend its obligations on economic security in response to a tariff dispute."
+    good = "No Party shall suspend its obligations on economic security in response to a tariff dispute."
+    assert finding(checker, bad, "CMP-1").status == "violated"
+    assert finding(checker, good, "CMP-1").status == "satisfied"
+
+
+def test_heading_condition(checker: Checker) -> None:
+    text = ("Chapter 9: Economic Security\n\nArticle 9.1\n\n1. The Parties shall establish a Council.\n\n"
+            "Chapter 10: Tourism\n\nArticle 10.1\n\n1. The Parties shall establish a council.\n")
+    f = finding(checker, text, "HDG-1")
+    assert f.status == "satisfied"
+    assert f.evidence[0].unit == "Article 9.1, paragraph 1"
+    assert finding(checker, text.replace("Economic Security", "Fisheries"), "HDG-1").status == "missing"
+
+
+def test_every_provision_reported_once_in_order(checker: Checker) -> None:
+    result = checker.check_text(BINDING)
+    assert [f.provision for f in result.findings] == ["INV-1", "ESX-1", "CMP-1", "HDG-1"]
+
+
+def test_checker_pickles(checker: Checker) -> None:
+    clone = pickle.loads(pickle.dumps(checker))
+    assert clone.check_text(BINDING) == checker.check_text(BINDING)
+
+
+def test_thousands_of_hits_stay_fast(checker: Checker) -> None:
+    """Worst case for proximity: one term thousands of times; must not go quadratic (runs in well under
+    a second; a quadratic pairing would take minutes)."""
+    text = "Each Party shall protect national security. " * 5000 + "It shall review acquisitions."
+    f = finding(checker, text, "INV-1")
+    assert f.status == "missing"

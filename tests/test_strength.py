@@ -1,0 +1,41 @@
+from __future__ import annotations
+
+import pytest
+
+from esa_rules.engine.strength import classify
+
+
+def level(sentence: str, phrase: str) -> str:
+    return classify(sentence, sentence.index(phrase)).level
+
+
+@pytest.mark.parametrize(
+    ("sentence", "phrase", "expected"),
+    [
+        ("Each Party shall maintain a mechanism to screen foreign investment.", "screen", "binding"),
+        ("The Parties agree to exchange information on export controls.", "exchange", "binding"),
+        ("Each Party shall endeavour to exchange information.", "exchange", "soft"),
+        ("Each Party shall endeavor to exchange information.", "exchange", "soft"),
+        ("The Parties should coordinate their export controls.", "coordinate", "soft"),
+        ("The Participants intend to share information on screening.", "share", "soft"),
+        ("The Parties shall consult and may exchange information.", "exchange", "soft"),
+        ("The Parties shall consult and may exchange information.", "consult", "binding"),
+        ("Each Party shall, as appropriate, exchange information.", "exchange", "soft"),
+        ("The Parties recognise the importance of investment screening.", "investment", "soft"),
+        ("No provision of this Chapter obliges a Party to harmonise its controls on strategic goods.",
+         "controls", "negated"),
+        ("A Party is under no obligation to disclose details of its foreign investment reviews.",
+         "foreign", "negated"),
+        ("Investment screening means a review of foreign investment.", "review", "neutral"),
+        ("Information shall be exchanged between the screening authorities.", "screening", "binding"),
+        ("No Party shall impose export duties on critical minerals.", "export", "binding"),
+    ],
+)
+def test_classify(sentence: str, phrase: str, expected: str) -> None:
+    assert level(sentence, phrase) == expected
+
+
+def test_cues_point_at_the_words() -> None:
+    sentence = "Each Party shall endeavour to exchange information."
+    strength = classify(sentence, sentence.index("exchange"))
+    assert [sentence[c.start:c.end] for c in strength.cues] == ["endeavour"]
