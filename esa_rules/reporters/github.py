@@ -8,6 +8,7 @@ the way the Actions runner unescapes them (``%``, CR and LF everywhere; ``:`` an
 from __future__ import annotations
 
 from esa_rules.report import GAP_STATUSES, SEVERITY_RANK, Finding, Report
+from esa_rules.reporters.markdown import nearest_is_new, new_reasons
 
 
 def escape_data(text: str) -> str:
@@ -32,8 +33,8 @@ def _message(finding: Finding) -> str:
     if finding.status == "waived":
         return f"{finding.waived_status or 'gap'} waived: {finding.waiver or 'no reason given'}"
     lines = [f"{finding.status}: {finding.message}" if finding.message else finding.status]
-    lines += list(finding.reasons)
-    if finding.nearest is not None:
+    lines += new_reasons(finding)
+    if finding.nearest is not None and nearest_is_new(finding):
         lines.append(f"Nearest clause: {finding.nearest.unit}; lacks {', '.join(finding.nearest.lacks) or '-'}")
     if finding.suggest:
         lines.append(f"Model wording: {finding.suggest}")

@@ -17,6 +17,15 @@ def cell(text: str) -> str:
     return text
 
 
+def new_reasons(finding: Finding) -> list[str]:
+    """Reasons the message does not already say (the engine often folds the first into it)."""
+    return [r for r in finding.reasons if r not in finding.message]
+
+
+def nearest_is_new(finding: Finding) -> bool:
+    return finding.nearest is not None and finding.nearest.unit not in finding.message
+
+
 def _where(finding: Finding) -> str:
     if finding.evidence:
         return f"{finding.evidence[0].unit}, line {finding.evidence[0].line}"
@@ -28,8 +37,8 @@ def _where(finding: Finding) -> str:
 def _note(finding: Finding) -> str:
     if finding.status == "waived":
         return f"waived ({finding.waived_status or 'gap'}): {finding.waiver or ''}"
-    parts = [finding.message] + list(finding.reasons)
-    if finding.status == "missing" and finding.nearest is not None and finding.nearest.lacks:
+    parts = [finding.message, *new_reasons(finding)]
+    if finding.status == "missing" and nearest_is_new(finding) and finding.nearest and finding.nearest.lacks:
         parts.append("lacks " + ", ".join(finding.nearest.lacks))
     return "; ".join(p for p in parts if p)
 
