@@ -1,0 +1,295 @@
+from __future__ import annotations
+
+import time
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from esa_rules.document import Unit
+from esa_rules.segment import segment, segment_body, sentences
+
+
+def check_invariants(root: Unit, text: str) -> None:
+    """The Unit invariants of document.py, plus: leaves and heading blocks give back the text."""
+    assert (root.start, root.end) == (0, len(text))
+    pieces: list[str] = []
+    eids: list[str] = []
+
+    def visit(unit: Unit) -> None:
+        assert 0 <= unit.start <= unit.end <= len(text)
+        eids.append(unit.eid)
+        if unit.heading_span is not None:
+            assert unit.start <= unit.heading_span[0] <= unit.heading_span[1] <= unit.body_start
+        if not unit.children:
+            pieces.append(text[unit.start:unit.end])
+            return
+        assert unit.children[0].start >= unit.start
+        assert unit.children[-1].end == unit.end
+        for left, right in zip(unit.children, unit.children[1:], strict=False):
+            assert left.end == right.start
+        pieces.append(text[unit.start:unit.children[0].start])
+        for child in unit.children:
+            visit(child)
+
+    visit(root)
+    assert "".join(pieces) == text
+    assert len(eids) == len(set(eids)), "eids must be unique within a document"
+
+
+def units(text: str) -> dict[str, Unit]:
+    root = segment(text)
+    check_invariants(root, text)
+    return {u.label: u for u in root.walk()}
+
+
+DRAFT = """\
+AGREEMENT ON ECONOMIC SECURITY
+
+The Parties, recognising that economic security is national security,
+
+HAVE AGREED AS FOLLOWS:
+
+CHAPTER 3
+INVESTMENT SCREENING
+
+Article 3.1: Definitions
+
+For the purposes of this Chapter, covered transaction means any acquisition of control.
+
+Article 3.2 Investment Screening Cooperation
+
+1. Each Party shall maintain a mechanism to review foreign investment for risks to national
+security, in accordance with its laws. Article 5 shall not apply to such review.
+
+2. The Parties shall:
+(a) exchange information on transactions reviewed by both; and
+(b) consult on:
+    (i) shared risk assessments; and
+    (ii) common approaches to mitigation; and
+(c) cooperate in enforcement.
+
+3. Nothing in paragraph
+2. obliges a Party to disclose confidential information.
+
+Article 3.3
+Review Authorities
+
+The review authorities shall meet at least once a year.
+
+They shall report to the Council.
+
+ANNEX 3-A
+Contact points of the review authorities.
+"""
+
+
+def test_realistic_draft_structure() -> None:
+    found = units(DRAFT)
+    assert found["Preamble"].kind == "chapter"
+    chapter = found["Chapter 3"]
+    assert (chapter.kind, chapter.number, chapter.heading, chapter.eid) == (
+        "chapter", "3", "INVESTMENT SCREENING", "chp_3")
+    article = found["Article 3.2"]
+    assert (article.heading, article.eid) == ("Investment Screening Cooperation", "chp_3__art_3.2")
+    assert [c.label for c in article.children] == [
+        "Article 3.2, paragraph 1", "Article 3.2, paragraph 2", "Article 3.2, paragraph 3"]
+    sub = found["Article 3.2, paragraph 2(b)(ii)"]
+    assert sub.kind == "subparagraph"
+    assert sub.eid == "chp_3__art_3.2__para_2__subpara_b__subpara_ii"
+    assert found["Article 3.2, paragraph 2(c)"].number == "c"
+    assert found["Article 3.3"].heading == "Review Authorities"
+    assert found["Article 3.3, second paragraph"].eid == "chp_3__art_3.3__para_u2"
+    assert found["Article 3.1"].heading == "Definitions"
+    assert found["Annex 3-A"].kind == "annex"
+
+
+def test_cross_references_are_not_headings_or_paragraphs() -> None:
+    found = units(DRAFT)
+    assert "Article 5" not in found
+    assert "Article 3.2, paragraph 4" not in found
+    paragraph = found["Article 3.2, paragraph 3"]
+    assert "obliges a Party" in DRAFT[paragraph.start:paragraph.end]
+
+
+def test_heading_spans_point_at_the_heading_text() -> None:
+    root = segment(DRAFT)
+    article = next(u for u in root.walk() if u.label == "Article 3.1")
+    assert article.heading_span is not None
+    assert DRAFT[slice(*article.heading_span)] == "Article 3.1: Definitions"
+    paragraph = next(u for u in root.walk() if u.label == "Article 3.2, paragraph 2")
+    assert paragraph.heading_span is not None
+    assert DRAFT[slice(*paragraph.heading_span)] == "2."
+
+
+@pytest.mark.parametrize(
+    ("line", "label", "heading"),
+    [
+        ("CHAPTER 14", "Chapter 14", None),
+        ("Chapter Fourteen", "Chapter 14", None),
+        ("CHAPTER XIV", "Chapter XIV", None),
+        ("Chapter 14: Investment", "Chapter 14", "Investment"),
+        ("Chapter Twenty-One \u2013 Exceptions", "Chapter 21", "Exceptions"),
+        ("Article 14.3: Screening of Investments", "Article 14.3", "Screening of Investments"),
+        ("ARTICLE 3", "Article 3", None),
+        ("Article III", "Article III", None),
+        ("Art. 5", "Article 5", None),
+        ("Article 5 Essential Security", "Article 5", "Essential Security"),
+        ("Article 5bis", "Article 5bis", None),
+        ("Section A", "Section A", None),
+        ("Part II", "Part II", None),
+        ("Annex 14-A", "Annex 14-A", None),
+        ("ANNEX I", "Annex I", None),
+        ("# Chapter 3", "Chapter 3", None),
+        ("## Article 3.1 Scope", "Article 3.1", "Scope"),
+        ("**Article 4** Scope", "Article 4", "Scope"),
+    ],
+)
+def test_heading_forms(line: str, label: str, heading: str | None) -> None:
+    text = f"{line}\n\nEach Party shall cooperate.\n"
+    found = units(text)
+    assert label in found
+    assert found[label].heading == heading
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Article 5 shall not apply to measures of a Party.", "Article XXI of the GATT 1994 is incorporated.",
+     "Chapter Civil Aviation", "article 5 applies", "Articles 3 and 4 apply."],
+)
+def test_lines_that_are_not_headings(line: str) -> None:
+    found = units(f"Some text.\n\n{line}\n")
+    assert all(u.kind in ("document", "paragraph") for u in found.values())
+
+
+def test_a_wrapped_sentence_is_not_a_heading() -> None:
+    found = units("1. The obligations in\nArticle 5\nshall apply.\n")
+    assert "Article 5" not in found
+
+
+def test_section_and_part_nesting() -> None:
+    text = "PART II\n\nCHAPTER 9 Investment\n\nSection A\n\nArticle 9.1 Scope\n\nText.\n\nSection B\n\n" \
+           "Article 9.2 Disputes\n\nText.\n\nPART III\n\nArticle 10\n\nText.\n"
+    found = units(text)
+    assert found["Chapter 9, Section A"].eid == "part_II__chp_9__sec_A"
+    assert found["Article 9.2"].eid == "part_II__chp_9__sec_B__art_9.2"
+    assert found["Article 10"].eid == "part_III__art_10"
+
+
+def test_explicit_preamble_heading_and_article_only_documents() -> None:
+    found = units("PREAMBLE\n\nThe Parties, resolved to cooperate,\n\nArticle 1\n\nText.\n\nArticle 2\n\nMore.\n")
+    assert found["Preamble"].kind == "article"  # the level of the document's top headings
+    assert found["Article 2"].eid == "art_2"
+
+
+def test_text_without_numbering_is_split_at_blank_lines() -> None:
+    text = "The Parties shall cooperate.\n\nThey shall meet annually.\n\nand this continues the sentence.\n"
+    found = units(text)
+    assert [u.label for u in segment(text).children] == ["First paragraph", "Second paragraph"]
+    assert found["Second paragraph"].eid == "para_u2"
+
+
+def test_roman_and_letter_lists_are_told_apart() -> None:
+    letters = "\n".join(f"({c}) item {c};" for c in "abcdefghij")
+    found = units(f"Article 1\n\n1. The Parties shall:\n{letters}\n")
+    assert "Article 1, paragraph 1(i)" in found
+    assert found["Article 1, paragraph 1(i)"].eid == "art_1__para_1__subpara_i"
+    assert "Article 1, paragraph 1(h)(i)" not in found
+    nested = units("Article 1\n\n1. The Parties shall:\n(a) consult on:\n(i) one;\n(ii) two; and\n(b) act.\n")
+    assert "Article 1, paragraph 1(a)(ii)" in nested
+    assert "Article 1, paragraph 1(b)" in nested
+
+
+def test_subparagraphs_of_an_unnumbered_paragraph() -> None:
+    found = units("Article 7\n\nThe Parties shall:\n\n(a) consult; and\n\n(b) cooperate.\n")
+    assert "Article 7, first paragraph, subparagraph (b)" in found
+
+
+def test_other_marker_shapes() -> None:
+    found = units("Article 2\n\n1) The Parties:\n\na) consult;\n\nb) cooperate.\n\n2) They meet.\n")
+    assert "Article 2, paragraph 1(b)" in found
+    assert "Article 2, paragraph 2" in found
+    bare = units("Article 4\n\n1\nEach Party shall notify.\n\n2\nThe other Party shall reply.\n")
+    assert "Article 4, paragraph 2" in bare
+
+
+def test_duplicate_numbers_get_unique_eids() -> None:
+    root = segment("Article 1\n\nText.\n\nArticle 1\n\nMore text.\n")
+    check_invariants(root, "Article 1\n\nText.\n\nArticle 1\n\nMore text.\n")
+    assert [u.eid for u in root.children] == ["art_1", "art_1_2"]
+
+
+def test_segment_body_labels_and_offsets() -> None:
+    text = "HEADING\n\n1. First.\n\n2. Second:\n(a) x; and\n(b) y.\n"
+    body = segment_body(text, 8, len(text), label="Article 9", eid="art_9")
+    assert [u.label for u in body] == ["Article 9, paragraph 1", "Article 9, paragraph 2"]
+    assert body[0].start == text.index("1.")
+    assert body[-1].end == len(text)
+    assert body[1].children[1].eid == "art_9__para_2__subpara_b"
+
+
+def test_empty_and_blank_texts() -> None:
+    for text in ("", "   \n\n  "):
+        root = segment(text)
+        check_invariants(root, text)
+        assert root.children == ()
+
+
+LINES = st.sampled_from([
+    "", "", "CHAPTER 3", "Chapter Two: Scope", "Article 3.2 Screening", "ARTICLE 4", "Section A", "PART I",
+    "ANNEX I", "PREAMBLE", "# Chapter 9", "## Article 9.1 Title", "1. The Parties shall:", "2.", "3",
+    "(a) consult;", "(b) act; and", "(i) first", "(ii) second", "a) item", "Article 5 shall not apply.",
+    "The Parties shall cooperate.", "They shall meet.", "in accordance with paragraph", "  indented text",
+    "\t(c) tabbed", "Nothing in this Agreement.", "**Article 6** Bold",
+])
+
+
+@given(st.lists(st.one_of(LINES, st.text(max_size=30)), max_size=40), st.sampled_from(["\n", "\n\n", "\r\n"]))
+@settings(max_examples=400, deadline=None)
+def test_segmentation_accounts_for_every_character(lines: list[str], joiner: str) -> None:
+    text = joiner.join(lines)
+    check_invariants(segment(text), text)
+
+
+@given(st.text(max_size=400))
+@settings(max_examples=300, deadline=None)
+def test_segmentation_of_arbitrary_text(text: str) -> None:
+    check_invariants(segment(text), text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Each Party shall maintain a review mechanism " * 400_000,  # ~18 MB, no line break
+        "Article 1 Scope\n(a) one;\n1. Text.\n\n" * 30_000,  # 120k short lines
+    ],
+    ids=["one-huge-line", "many-short-lines"],
+)
+def test_segmentation_is_linear(text: str) -> None:
+    started = time.perf_counter()
+    root = segment(text)
+    assert time.perf_counter() - started < 15
+    assert root.end == len(text)
+
+
+def test_sentences_split_at_sentence_ends_only() -> None:
+    text = ("Under Art. 5 of the Agreement, e.g. in the U.S. market, paragraph 3.2 applies. The Parties "
+            "shall consult; The Committee shall meet? Yes! (a) it will.")
+    spans = [text[a:b] for a, b in sentences(text, 0, len(text))]
+    assert spans == [
+        "Under Art. 5 of the Agreement, e.g. in the U.S. market, paragraph 3.2 applies.",
+        "The Parties shall consult;", "The Committee shall meet?", "Yes!", "(a) it will.",
+    ]
+
+
+def test_sentences_end_at_a_chapeau_colon_and_at_list_items() -> None:
+    text = "1. The Parties shall:\n(a) exchange information; and\n(b) consult.\n\nNext paragraph"
+    spans = [text[a:b] for a, b in sentences(text, 0, len(text))]
+    assert spans == ["1. The Parties shall:", "(a) exchange information; and", "(b) consult.", "Next paragraph"]
+
+
+def test_sentences_respect_the_region() -> None:
+    text = "Ignore this. Keep this one. And this."
+    start = text.index("Keep")
+    assert [text[a:b] for a, b in sentences(text, start, len(text))] == ["Keep this one.", "And this."]
+    assert sentences(text, 3, 3) == []
