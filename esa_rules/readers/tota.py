@@ -23,8 +23,11 @@ from esa_rules.readers.limits import check_size, check_text, parse_xml
 
 NAME = "tota"
 EXTENSIONS = (".xml",)
+# The prolog may hold comments and a DOCTYPE (with an internal subset); sniffing looks past them so that a
+# hostile DTD reaches the parser and is refused there, instead of the file passing for another format.
 _ROOT = re.compile(
-    rb"^(?:\xef\xbb\xbf)?\s*(?:<\?xml[^>]*\?>\s*)?(?:<!--.*?-->\s*|<!DOCTYPE[^>]*>\s*)*<treaty[\s>/]",
+    rb"(?:\xef\xbb\xbf)?\s*(?:<\?xml[^>]*\?>\s*)?(?:<!--.*?-->\s*|<!DOCTYPE[^\[>]*(?:\[.*?\])?\s*>\s*)*"
+    rb"<treaty[\s>/]",
     re.DOTALL,
 )
 _ARTICLE_TAG = re.compile(rb"<article\b[^>]*>")
