@@ -125,7 +125,7 @@ def _hostile_folder(folder: Path) -> dict[str, str]:
     (folder / "good.txt").write_text(DRAFT, encoding="utf-8")
     cases = {
         "empty.txt": (b"", "empty"),
-        "junk.bin": (os.urandom(4096), ""),
+        "junk.txt": (bytes(range(256)) * 16, ""),
         "truncated.docx": (raw_docx(para("Article 1"))[:300], "corrupt"),
         "bomb.docx": (zip_bomb(), "zip bomb"),
         "laughs.xml": (LAUGHS + b"<akomaNtoso>&lol9;</akomaNtoso>", "entit"),
@@ -154,14 +154,17 @@ def _blank_pdf() -> bytes:
 def test_hostile_batch_through_the_cli(tmp_path: Path) -> None:
     pytest.importorskip("esa_rules.cli")
     expected = _hostile_folder(tmp_path)
+    # Files named explicitly are read whatever their extension; folders only yield known extensions.
+    (tmp_path / "junk.bin").write_bytes(os.urandom(4096))
+    expected["junk.bin"] = ""
     code = (
         "import resource, sys\n"
         "resource.setrlimit(resource.RLIMIT_AS, (1 << 30, 1 << 30))\n"
         "from esa_rules.cli import main\n"
-        "sys.argv = ['esa-rules', 'check', '--jobs', '1', '-f', 'json', sys.argv[1]]\n"
+        "sys.argv = ['esa-rules', 'check', '--jobs', '1', '-f', 'json', *sys.argv[1:]]\n"
         "main()\n"
     )
-    done = subprocess.run([sys.executable, "-c", code, str(tmp_path)], capture_output=True, text=True,
+    done = subprocess.run([sys.executable, "-c", code, str(tmp_path), str(tmp_path / "junk.bin")], capture_output=True, text=True,
                           timeout=240, cwd=Path(__file__).resolve().parents[1], check=False)
     assert done.returncode == 2, done.stderr
     assert "Traceback" not in done.stderr and "internal error" not in done.stderr, done.stderr

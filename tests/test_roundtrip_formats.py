@@ -3,7 +3,7 @@
 The other formats are generated from the project's own sample drafts: python-docx writes the .docx
 (chapter and article lines become Word headings, the rest body paragraphs), LibreOffice prints it to
 PDF, and the .md and .html are written here. Only the reader changes between runs, so any difference
-in a provision's status is a reader (or layout) bug.
+in a provision's status, or in the units its evidence cites, is a reader (or layout) bug.
 """
 
 from __future__ import annotations
@@ -42,11 +42,13 @@ def as_html(lines: list[str]) -> str:
     return f"<!DOCTYPE html><html><head><title>Draft</title></head><body>{chrome}\n" + "\n".join(body) + "</body></html>"
 
 
-def statuses(checker, path: Path) -> dict[str, str]:  # type: ignore[no-untyped-def]
+def verdicts(checker, path: Path) -> dict[str, tuple[object, ...]]:  # type: ignore[no-untyped-def]
+    """Per provision: status, the units its evidence cites, and the nearest unit of a missing one."""
     from esa_rules.readers import read
 
     result = checker.check(read(str(path)))
-    return {finding.provision: finding.status for finding in result.findings}
+    return {f.provision: (f.status, tuple(e.unit for e in f.evidence), f.nearest.unit if f.nearest else None)
+            for f in result.findings}
 
 
 @pytest.fixture(scope="module")
@@ -78,15 +80,18 @@ def drafts(tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict[str, Path
 @pytest.mark.parametrize("fmt", ["md", "html", "docx"])
 @pytest.mark.parametrize("sample", [Path(s).stem for s in SAMPLES])
 def test_same_verdicts_as_text(checker, drafts, sample: str, fmt: str) -> None:  # type: ignore[no-untyped-def]
-    expected = statuses(checker, drafts[sample]["txt"])
-    assert set(expected.values()) - {"satisfied"}, "the sample should exercise more than one status"
-    assert statuses(checker, drafts[sample][fmt]) == expected
+    assert verdicts(checker, drafts[sample][fmt]) == verdicts(checker, drafts[sample]["txt"])
+
+
+def test_samples_exercise_several_statuses(checker, drafts) -> None:  # type: ignore[no-untyped-def]
+    seen = {v[0] for paths in drafts.values() for v in verdicts(checker, paths["txt"]).values()}
+    assert {"satisfied", "weak", "missing"} <= seen
 
 
 @pytest.mark.parametrize("sample", [Path(s).stem for s in SAMPLES])
 def test_pdf_gives_same_verdicts_as_text(checker, drafts, sample: str, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     pdf = to_pdf(drafts[sample]["docx"], tmp_path)
-    assert statuses(checker, pdf) == statuses(checker, drafts[sample]["txt"])
+    assert verdicts(checker, pdf) == verdicts(checker, drafts[sample]["txt"])
 
 
 def test_formats_are_sniffed_without_extensions(drafts, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]

@@ -2,7 +2,7 @@
 
 Those formats know where each paragraph came from (paragraph number, page and line, source line) but
 not the treaty structure, which the segmenter recovers from the wording ("Article 3", "1.", "(a)").
-Blocks are joined one per line, so the text the segmenter sees looks like a plain-text draft and the
+Blocks are joined with a blank line between them (as paragraphs are in a .txt draft), so the text the segmenter sees looks like a plain-text draft and the
 same draft gives the same units whatever format it arrived in.
 """
 
@@ -32,7 +32,7 @@ class Block:
     extra: tuple[Anchor, ...] = ()
 
 
-def assemble(blocks: list[Block], separator: str = "\n") -> tuple[str, tuple[Anchor, ...]]:
+def assemble(blocks: list[Block], separator: str = "\n\n") -> tuple[str, tuple[Anchor, ...]]:
     """Join block texts with ``separator``; one anchor per block (and per line break inside one)."""
     parts: list[str] = []
     anchors: list[Anchor] = []
