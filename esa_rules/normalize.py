@@ -5,9 +5,9 @@ zero-width characters and glued footnote digits, rejoins words hyphenated across
 folds UK/US spelling. Phrases from rulesets go through the same fold (``fold_phrase``), so the matcher
 compares like with like and the spelling table only has to avoid folding two different words together.
 
-Speed matters (the ToTA corpus is 43 MB): one ``str.translate`` and ``lower`` do every 1:1 change, then a
-single regex pass finds the few places where lengths change. The offset map stores only breakpoints,
-so its size follows the number of edits, not the length of the text.
+Speed matters (the ToTA corpus is 43 MB; about 10 MB/s here): ``str.replace`` and ``lower`` do every 1:1
+change, then a few regex passes, each keyed on something rare, find the places where lengths change.
+The offset map stores only breakpoints, so its size follows the number of edits, not the text length.
 """
 
 from __future__ import annotations
@@ -95,7 +95,11 @@ class OffsetMap(Sequence[int]):
         return self._original[k] + index - self._folded[k]
 
     def __iter__(self) -> Iterator[int]:
-        return (self[i] for i in range(self._length))
+        # Walk the stretches in order instead of bisecting for every index.
+        bounds = [*self._folded[1:], self._length]
+        for k, stop in enumerate(bounds):
+            first, base = self._folded[k], self._original[k]
+            yield from range(base, base + min(stop, self._length) - first)
 
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, OffsetMap):

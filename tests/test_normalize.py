@@ -129,6 +129,7 @@ def _check_map(text: str, result: Folded) -> None:
     assert len(origin) == len(result.text) + 1
     assert origin[len(result.text)] == len(text)
     values = list(origin)
+    assert values == [origin[i] for i in range(len(origin))], "iteration and indexing must agree"
     assert values == sorted(values), "the map must be monotonic"
     assert all(0 <= v < len(text) for v in values[:-1])
 
