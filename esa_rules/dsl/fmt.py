@@ -219,6 +219,12 @@ def _separated(before: _Block | None, after: _Block, gap: bool) -> bool:
     return gap or _GROUPS[before.kind] != _GROUPS[after.kind]
 
 
+def _without(comments: Sequence[Comment], gone: Sequence[Comment]) -> list[Comment]:
+    """By identity: two comments with the same text (``# ----``) are still different comments."""
+    ids = {id(c) for c in gone}
+    return [c for c in comments if id(c) not in ids]
+
+
 def format_ruleset(text: str, path: str = "<string>") -> str:
     """The canonical layout of ``text``; raises ``RulesetError`` if it does not parse."""
     tree, comments = parse_tree(text, path)
@@ -230,12 +236,12 @@ def format_ruleset(text: str, path: str = "<string>") -> str:
         start, end = item.meta.line, item.meta.end_line
         inside = [c for c in loose if start <= _line(c) <= end]
         if item.data == "provision":
-            loose = [c for c in loose if c not in inside]
+            loose = _without(loose, inside)
             blocks.append(_Block("provision", _render_provision(item, path, inside), start, end))
             continue
         if item.data == "terms":
             lines, rest = _render_terms(item, inside)
-            loose = [c for c in loose if c not in inside or c in rest]
+            loose = _without(loose, _without(inside, rest))
         else:
             lines = _render_item(item, path)
         blocks.append(_Block(str(item.data), lines, start, end))
