@@ -20,6 +20,7 @@ from esa_rules.report import DocumentResult, InputFailure, Report, RulesetInfo
 
 Outcome = DocumentResult | InputFailure
 _WORKER_CHECKER: Checker | None = None
+_WORKER_OPTIONS: dict[str, str] | None = None
 
 
 def load_rulesets(specs: Sequence[str]) -> tuple[Ruleset, ...]:
@@ -30,22 +31,24 @@ def ruleset_infos(rulesets: Sequence[Ruleset]) -> tuple[RulesetInfo, ...]:
     return tuple(RulesetInfo(r.name, r.version or "", r.sha256, r.title or "", r.path) for r in rulesets)
 
 
-def check_one(checker: Checker, path: str) -> Outcome:
-    """Read and check one file; a file that cannot be read becomes an InputFailure, not an exception."""
+def check_one(checker: Checker, path: str, options: dict[str, str] | None = None) -> Outcome:
+    """Read and check one file; a file that cannot be read becomes an InputFailure, not an exception.
+    ``options`` go to the reader (e.g. ``{"revisions": "original"}`` for tracked changes in .docx)."""
     try:
-        return checker.check(read(path))
+        return checker.check(read(path, options=options))
     except EsaRulesError as exc:
         return InputFailure(path, str(exc))
 
 
-def _init_worker(checker: Checker) -> None:
-    global _WORKER_CHECKER
+def _init_worker(checker: Checker, options: dict[str, str] | None = None) -> None:
+    global _WORKER_CHECKER, _WORKER_OPTIONS
     _WORKER_CHECKER = checker
+    _WORKER_OPTIONS = options
 
 
 def _check_in_worker(path: str) -> Outcome:
     assert _WORKER_CHECKER is not None
-    return check_one(_WORKER_CHECKER, path)
+    return check_one(_WORKER_CHECKER, path, _WORKER_OPTIONS)
 
 
 def default_jobs() -> int:
@@ -58,11 +61,12 @@ def check_paths(
     *,
     jobs: int = 1,
     progress: Callable[[int, int], None] | None = None,
+    options: dict[str, str] | None = None,
 ) -> Report:
     """Check every input under ``paths`` (folders recursed), in input order, with ``jobs`` processes."""
     items = list(iter_inputs(paths))
     files = [i for i in items if isinstance(i, str)]
-    results = _run(checker, files, jobs, progress)
+    results = _run(checker, files, jobs, progress, options)
     ordered: list[Outcome] = []
     it = iter(results)
     for item in items:
@@ -74,16 +78,16 @@ def check_paths(
 
 
 def _run(checker: Checker, files: list[str], jobs: int,
-         progress: Callable[[int, int], None] | None) -> Iterator[Outcome]:
+         progress: Callable[[int, int], None] | None, options: dict[str, str] | None = None) -> Iterator[Outcome]:
     total = len(files)
     if jobs <= 1 or total <= 1:
         for n, path in enumerate(files, 1):
-            yield check_one(checker, path)
+            yield check_one(checker, path, options)
             if progress:
                 progress(n, total)
         return
     with ProcessPoolExecutor(max_workers=min(jobs, total), initializer=_init_worker,
-                             initargs=(checker,)) as pool:
+                             initargs=(checker, options)) as pool:
         for n, outcome in enumerate(pool.map(_check_in_worker, files, chunksize=4), 1):
             yield outcome
             if progress:

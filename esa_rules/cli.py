@@ -61,9 +61,11 @@ def main() -> None:
               help="Worker processes (default: CPU count).")
 @click.option("-v", "--verbose", is_flag=True, help="Show model wording under each gap (text format).")
 @click.option("--waivers", metavar="FILE", help="TOML file of accepted gaps ([[waiver]] records).")
+@click.option("--revisions", type=click.Choice(["accepted", "original"]), default="accepted", show_default=True,
+              help="Tracked changes in Word files: read with them accepted, or the text before them.")
 @guarded
 def check(paths: tuple[str, ...], rulesets: tuple[str, ...], fmt: str, output: str | None, fail_on: str,
-          jobs: int | None, verbose: bool, waivers: str | None) -> None:
+          jobs: int | None, verbose: bool, waivers: str | None, revisions: str) -> None:
     """Check drafts (files or folders) and report every provision's status."""
     from esa_rules.api import check_paths, default_jobs, load_rulesets
     from esa_rules.engine import Checker
@@ -73,7 +75,8 @@ def check(paths: tuple[str, ...], rulesets: tuple[str, ...], fmt: str, output: s
 
     checker = Checker(load_rulesets(rulesets))
     with Progress() as progress:
-        report = check_paths(checker, list(paths), jobs=jobs or default_jobs(), progress=progress.update)
+        report = check_paths(checker, list(paths), jobs=jobs or default_jobs(), progress=progress.update,
+                             options={"revisions": revisions})
     if waivers:
         report = _apply_waivers(report, waivers, checker)
     text = render(fmt, report, fail_on=fail_on, color=use_color(output), verbose=verbose)

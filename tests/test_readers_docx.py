@@ -155,3 +155,31 @@ def test_sniffing_uses_content_not_only_the_name() -> None:
     assert docx_reader.sniff(data, "draft.bin")
     assert docx_reader.sniff(b"junk", "draft.docx")  # so a broken .docx gets a .docx message
     assert not docx_reader.sniff(b"Article 1\nEach Party shall", "draft.txt")
+
+
+def test_cli_revisions_option_reaches_the_reader(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from click.testing import CliRunner
+
+    from esa_rules.cli import main
+
+    body = para("Article 1 Investment Screening") + (
+        '<w:p><w:r><w:t xml:space="preserve">1. Each Party </w:t></w:r>'
+        '<w:del w:id="1" w:author="A"><w:r><w:delText>may</w:delText></w:r></w:del>'
+        '<w:ins w:id="2" w:author="B"><w:r><w:t>shall</w:t></w:r></w:ins>'
+        '<w:r><w:t xml:space="preserve"> maintain a mechanism to review foreign investments for risks to national '
+        "security.</w:t></w:r></w:p>"
+    )
+    draft = tmp_path / "tracked.docx"
+    draft.write_bytes(raw_docx(body))
+
+    def status(*extra: str) -> str:
+        result = CliRunner().invoke(main, ["check", "-j", "1", "-f", "json", str(draft), *extra])
+        import json
+
+        findings = json.loads(result.output)["documents"][0]["findings"]
+        finding = next(f for f in findings if f["provision"] == "ESA-INV-1")
+        assert finding["evidence"][0]["line"] == 2  # the second paragraph of the document
+        return finding["status"]
+
+    assert status() == "satisfied"
+    assert status("--revisions", "original") == "weak"
