@@ -106,6 +106,14 @@ def test_long_strings_wrap_under_the_opening_quote() -> None:
     assert parse(format_ruleset(text)).provisions[0].suggest == sentence
 
 
+def test_comments_with_the_same_text_are_all_kept() -> None:
+    text = (
+        "# ----\nruleset t\n# ----\n"
+        + 'provision P-1 "T" {\n  # ----\n  topic export-controls  # ----\n}\n# ----\n'
+    )
+    assert comments_of(format_ruleset(text)) == ["# ----"] * 5
+
+
 def test_alternative_comments_stay_beside_their_alternative() -> None:
     text = (
         'ruleset t\nterms a = "x"  # first\n  | "y"\n'
@@ -331,6 +339,12 @@ class Sloppy:
             return "/" + alt.pattern.replace("/", "\\/") + "/"
         return alt.name
 
+    def alternatives(self, alts: tuple[Phrase | Regex | TermRef, ...]) -> str:
+        text = self.alternative(alts[0])
+        for alt in alts[1:]:
+            text += f"{self.gap()}|{self.gap()}{self.alternative(alt)}"
+        return text
+
     def cond(self, c: Condition) -> str:
         g = self.gap
         match c:
@@ -378,19 +392,22 @@ class Sloppy:
             header += f"{g()}{self.string(r.title)}"
         if r.version is not None:
             header += f"{g()}version{g()}{self.string(r.version)}"
-        items = [f"include{g()}{self.string(i.target) if i.quoted else i.target}" for i in r.includes]
-        items += [
-            f"terms{g()}{t.name}{g()}={g()}" + f"{g()}|{g()}".join(map(self.alternative, t.alternatives))
-            for t in r.terms
+        kinds = [
+            [f"include{g()}{self.string(i.target) if i.quoted else i.target}" for i in r.includes],
+            [f"terms{g()}{t.name}{g()}={g()}" + self.alternatives(t.alternatives) for t in r.terms],
+            [self.provision(p) for p in r.provisions],
+            [
+                f"disable{g()}{o.provision}"
+                if o.disabled
+                else f"override{g()}{o.provision}{g()}severity{g()}{o.severity}"
+                for o in r.overrides
+            ],
         ]
-        items += [self.provision(p) for p in r.provisions]
-        items += [
-            f"disable{g()}{o.provision}"
-            if o.disabled
-            else f"override{g()}{o.provision}{g()}severity{g()}{o.severity}"
-            for o in r.overrides
-        ]
-        return g() + header + g() + "".join(item + g() for item in items) + "\n"
+        # Items of different kinds interleave at random; within a kind the order is the AST's.
+        merged: list[str] = []
+        while any(kinds):
+            merged.append(self.rng.choice([k for k in kinds if k]).pop(0))
+        return g() + header + g() + "".join(item + g() for item in merged) + "\n"
 
 
 @settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -132,7 +132,7 @@ class _Loader:
                 verb = "disable" if override.disabled else "override"
                 hint = did_you_mean(override.provision, active)
                 raise self.fail(f"cannot {verb} unknown provision '{override.provision}'", override.pos, hint)
-            if override.disabled:
+            if override.disabled or override.severity is None:
                 disabled.add(override.provision)
             else:
                 active[override.provision] = attrs.evolve(

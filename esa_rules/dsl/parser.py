@@ -96,7 +96,7 @@ def _describe_expected(expected: set[str], previous: str | None) -> str:
     if "PROVISION" in expected:
         return "`include`, `terms`, `provision`, `override` or `disable`"
     if expected == {"RULESET"}:
-        return "`ruleset NAME` at the start of the file"
+        return "`ruleset <name>` at the start of the file"
     if expected == {"STRING"} and previous == "ID":
         return "a quoted string (the provision title)"
     if expected == {"EQUAL"}:
@@ -133,7 +133,7 @@ def _syntax_error(error: lark.exceptions.UnexpectedInput, text: str, path: str) 
     lines = text.splitlines()
     hint = None
     if isinstance(error, lark.exceptions.UnexpectedCharacters):
-        char = text[error.pos_in_stream]
+        char = text[error.pos_in_stream or 0]
         if char == '"':
             message = 'unterminated string: this " has no closing "'
             hint = 'a string runs to the next unescaped "; write \\" for a quote inside a string'
