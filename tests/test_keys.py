@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -79,3 +80,33 @@ def test_pairing_falls_back_to_similar_text_after_an_edit() -> None:
 def test_keys_depend_on_content_not_position(order: list[str], first: int) -> None:
     reference = keys_by_heading(draft(sorted(ARTICLES)))
     assert keys_by_heading(draft(order, first_number=first)) == reference
+
+
+def _renumbered(xml: str) -> str:
+    """Round 2 of a real agreement: every article number shifted by one and a new article inserted first."""
+    import re
+
+    shifted = re.sub(r'(<article[^>]*?number="[^"]*?)(\d+)(")',
+                     lambda m: f"{m.group(1)}{int(m.group(2)) + 1}{m.group(3)}", xml)
+    new = ('<article number="Article 1" name="Economic Security Cooperation" article_identifier="0">'
+           "The Parties shall establish a council on economic security.</article>")
+    return shifted.replace("<article ", new + "<article ", 1)
+
+
+@pytest.mark.parametrize("number", [112, 37, 159])
+def test_real_agreements_keep_article_keys_when_renumbered(number: int) -> None:
+    from docgen import tota_dir
+
+    from esa_rules.readers import tota
+
+    folder = tota_dir()
+    if folder is None:
+        pytest.skip("ToTA corpus not available (set ESA_TOTA_DIR)")
+    xml = (folder / f"pta_{number}.xml").read_text(encoding="utf-8")
+    # The ToTA reader keys units by the corpus's own article ids; content keys are what other drafts get.
+    round1 = [u for u in assign_keys(tota.read(xml.encode(), "r1.xml")).units() if u.kind == "article"]
+    round2 = [u for u in assign_keys(tota.read(_renumbered(xml).encode(), "r2.xml")).units() if u.kind == "article"]
+    assert len(round2) > len(round1)
+    assert {u.eid for u in round1} - {u.eid for u in round2}  # the numbering really moved
+    keys2 = {u.key for u in round2}
+    assert [u.eid for u in round1 if u.key not in keys2] == []
