@@ -140,6 +140,11 @@ def test_minimal_parentheses_keep_the_tree() -> None:
     assert parse(formatted) == parse(text)
 
 
+def test_crlf_input_gives_lf_output() -> None:
+    crlf = MESSY.replace("\n", "\r\n")
+    assert format_ruleset(crlf) == EXPECTED
+
+
 def test_format_refuses_invalid_rulesets() -> None:
     with pytest.raises(RulesetError, match="unknown topic"):
         format_ruleset('ruleset t\nprovision P-1 "T" { topic export }\n')

@@ -275,6 +275,14 @@ SEMANTIC = [
     (provision() + "disable P-2\n", "cannot disable unknown provision 'P-2'", 8, 1, "did you mean 'P-1'?"),
     (provision() + "override P-9 severity info\n", "cannot override unknown provision 'P-9'", 8, 1, None),
     (provision() + "override P-1 severity fatal\n", "unknown severity 'fatal'", 8, 23, None),
+    (provision("require a near/\u0663 b"), "found '\u0663'", 6, 13, None),
+    (
+        HEAD + 'provision P-1 "  " {\n  topic export-controls\n}\n',
+        "provision P-1 has an empty title",
+        4,
+        15,
+        None,
+    ),
     ("ruleset lonely\n", "ruleset 'lonely' has no provisions and includes no other ruleset", 1, 1, None),
 ]
 

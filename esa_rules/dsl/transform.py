@@ -170,6 +170,8 @@ class _ToAst(Transformer[Token, Any]):
                 ident,
                 "add `topic NAME`; topics: " + ", ".join(TOPICS),
             )
+        if not self._string(title):
+            raise self._fail(f"provision {ident.value} has an empty title", title)
         return Provision(
             id=str(ident.value),
             title=self._string(title),
@@ -233,7 +235,7 @@ class _ToAst(Transformer[Token, Any]):
     def _near(self, meta: Meta, children: list[Any], ordered: bool) -> Near:
         left, op, right = children
         word, _, raw = str(op.value).partition("/")
-        if not raw.isdigit() or not 1 <= int(raw) <= MAX_DISTANCE:
+        if not (raw.isascii() and raw.isdigit()) or not 1 <= int(raw) <= MAX_DISTANCE:
             raise self._fail(
                 f"{word}/N needs a whole number of words from 1 to {MAX_DISTANCE}, found '{raw}'",
                 op,
@@ -303,10 +305,8 @@ def to_ast(tree: Tree[Token], path: str, lines: Sequence[str]) -> RulesetFile:
     return result
 
 
-def condition_of(tree: Tree[Token] | Token, path: str = "<string>") -> Condition:
+def condition_of(tree: Tree[Token], path: str = "<string>") -> Condition:
     """One condition subtree as AST (the formatter renders conditions from the AST)."""
-    if isinstance(tree, Token):
-        tree = Tree("term_ref" if tree.type == "NAME" else tree.type.lower(), [tree])
     try:
         return _as_condition(_ToAst(path, ()).transform(tree))
     except VisitError as error:
