@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from array import array
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator, Sequence
 from typing import overload
 
@@ -53,7 +53,7 @@ _WS = rf"[\s{_ZERO_WIDTH}]"
 # Each pass looks for something rare by a cheap literal or class first; the word around it is found
 # afterwards. One alternation of all of them ran at a third of the speed.
 _WHITESPACE = re.compile(rf"(?! (?!{_WS})){_WS}++")  # any run except the common lone space
-_LINE_BREAK_HYPHEN = re.compile(r"(?<=[a-z])([-\u00ad])[ \t]*+\r?\n[ \t]*+([a-z]++)")
+_LINE_BREAK_HYPHEN = re.compile(r"([-\u00ad])(?<=[a-z][-\u00ad])[ \t]*+\r?\n[ \t]*+([a-z]++)")
 # Digits first: a pattern that opens with a lookbehind cannot use the engine's fast prefix scan.
 _GLUED_DIGITS = re.compile(r"\d{1,3}+\b(?:(?<=[a-z]\d)|(?<=[a-z]\d\d)|(?<=[a-z]\d\d\d))")
 _LIGATURE = re.compile(f"[{''.join(_LIGATURES)}]")
@@ -93,6 +93,19 @@ class OffsetMap(Sequence[int]):
             raise IndexError("offset map index out of range")
         k = bisect_right(self._folded, index) - 1
         return self._original[k] + index - self._folded[k]
+
+    def folded_offset(self, original: int) -> int:
+        """The inverse map: the first folded index whose origin is at or after ``original``
+        (what ``bisect_left(self, original)`` gives, in O(log breakpoints) instead of O(log² n))."""
+        folded, origin = self._folded, self._original
+        k = bisect_left(origin, original)  # the first stretch starting at or after ``original``
+        stop = folded[k] if k < len(folded) else self._length
+        if k:
+            # the stretch before may still reach ``original`` (a ligature repeats an origin at a break)
+            candidate = folded[k - 1] + original - origin[k - 1]
+            if candidate < stop:
+                return candidate
+        return min(stop, self._length)
 
     def __iter__(self) -> Iterator[int]:
         # Walk the stretches in order instead of bisecting for every index.

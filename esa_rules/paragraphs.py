@@ -18,28 +18,11 @@ from esa_rules.numbering import CROSS_REFERENCE_END, Marker, match_marker
 __all__ = ["lines", "segment_body", "unique_eid"]
 
 _TERMINAL = frozenset(".;:!?)]\"'\u201d\u2019")
-_ORDINALS = [
-    "first",
-    "second",
-    "third",
-    "fourth",
-    "fifth",
-    "sixth",
-    "seventh",
-    "eighth",
-    "ninth",
-    "tenth",
-    "eleventh",
-    "twelfth",
-    "thirteenth",
-    "fourteenth",
-    "fifteenth",
-    "sixteenth",
-    "seventeenth",
-    "eighteenth",
-    "nineteenth",
+_ORDINALS = (
+    "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh",
+    "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth", "nineteenth",
     "twentieth",
-]
+)  # fmt: skip
 
 
 def lines(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
