@@ -131,6 +131,7 @@ def _hostile_folder(folder: Path) -> dict[str, str]:
         "laughs.xml": (LAUGHS + b"<akomaNtoso>&lol9;</akomaNtoso>", "entit"),
         "external.xml": (EXTERNAL + b"<akomaNtoso>&leak;</akomaNtoso>", "entit"),
         "scan.pdf": (_blank_pdf(), "no text layer"),
+        "locked.pdf": (_locked_pdf(), "encrypted"),
         "cut.pdf": (b"%PDF-1.7\n1 0 obj\n<< /Type /Catalog", "PDF"),
         "long.txt": (b"word " * (4 * 1024 * 1024), "line break"),
     }
@@ -149,6 +150,35 @@ def _blank_pdf() -> bytes:
     out = io.BytesIO()
     writer.write(out)
     return out.getvalue()
+
+
+def _locked_pdf() -> bytes:
+    pypdf = pytest.importorskip("pypdf")
+    writer = pypdf.PdfWriter(clone_from=pypdf.PdfReader(io.BytesIO(_blank_pdf())))
+    writer.encrypt(user_password="secret", owner_password="owner", algorithm="RC4-128")
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
+@pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() == 0, reason="root reads anything")
+def test_unreadable_file_and_folder(tmp_path: Path) -> None:
+    from esa_rules.readers import iter_inputs, read
+
+    secret = tmp_path / "secret.txt"
+    secret.write_text("Article 1", encoding="utf-8")
+    closed = tmp_path / "closed"
+    closed.mkdir()
+    secret.chmod(0)
+    closed.chmod(0)
+    try:
+        with pytest.raises(InputError, match="permission denied"):
+            read(str(secret))
+        errors = [item for item in iter_inputs([str(tmp_path)]) if isinstance(item, InputError)]
+        assert any("cannot read folder" in str(error) for error in errors)
+    finally:
+        secret.chmod(0o600)
+        closed.chmod(0o700)
 
 
 def test_hostile_batch_through_the_cli(tmp_path: Path) -> None:
