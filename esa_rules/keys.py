@@ -40,7 +40,8 @@ def fold_words(text: str) -> list[str]:
 
 def content_key(kind: str, heading: str | None, text: str, words: int = KEY_WORDS) -> str:
     """The undisambiguated key: ``art-`` plus 12 hex digits of a hash of heading and leading words."""
-    basis = " ".join(fold_words(heading or "")) + "|" + " ".join(fold_words(text)[:words])
+    # Only the opening words count, so long clauses need not be folded whole.
+    basis = " ".join(fold_words(heading or "")) + "|" + " ".join(fold_words(text[: words * 40])[:words])
     digest = hashlib.sha256(f"{kind}|{basis}".encode()).hexdigest()[:12]
     return f"{_KIND_PREFIX.get(kind, kind[:4])}-{digest}"
 
