@@ -138,10 +138,10 @@ def _body_items(text: str, start: int, end: int) -> list[_Item]:
             and (marker.shape != "bare" or line_end < end)  # a bare number needs its text below
         ):
             depth = _place(levels, marker)
-        if depth is not None:
-            depth = min(depth, items[-1].depth + 1 if items else 0)
+        if depth is not None and marker is not None:
             if depth > 0 and not items:
-                items.append(_Item(0, line_start + indent))
+                items.append(_Item(0, line_start + indent))  # an empty chapeau for a list that opens the body
+            depth = min(depth, items[-1].depth + 1 if items else 0)
             items.append(_Item(depth, line_start + indent, marker, line_start + marker.start))
         elif not items:
             items.append(_Item(0, line_start + indent))
@@ -190,30 +190,27 @@ def _build(
         while following < len(items) and items[following].depth > depth:
             following += 1
         unit_end = items[following].start if following < len(items) else end
-        numbered = item.marker is not None
+        marker = item.marker
+        numbered = marker is not None
         if depth == 0:
             lead = f"{label}, " if label else ""
-            if numbered:
-                own_label, own_eid = f"{lead}paragraph {item.marker.text}", f"para_{item.marker.text}"  # type: ignore[union-attr]
+            if marker is not None:
+                own_label, own_eid = f"{lead}paragraph {marker.text}", f"para_{marker.text}"
             else:
                 unnumbered += 1
                 own_label, own_eid = f"{lead}{_ordinal(unnumbered)} paragraph", f"para_u{unnumbered}"
             own_label = own_label[:1].upper() + own_label[1:] if not label else own_label
         else:
-            mark = f"({item.marker.text})" if item.marker else "(-)"
+            mark = f"({marker.text})" if marker else "(-)"
             own_label = f"{label}{mark}" if parent_numbered else f"{label}, subparagraph {mark}"
-            own_eid = f"subpara_{item.marker.text}" if item.marker else "subpara"
+            own_eid = f"subpara_{marker.text}" if marker else "subpara"
         full_eid = unique_eid(f"{eid}__{own_eid}" if eid else own_eid, seen)
         children, _ = (
             _build(text, items, index + 1, unit_end, own_label, full_eid, seen, 0, numbered)
             if following > index + 1
             else ([], 0)
         )
-        span = (
-            (item.marker_start, item.marker_start + item.marker.end - item.marker.start)
-            if item.marker
-            else None
-        )
+        span = (item.marker_start, item.marker_start + marker.end - marker.start) if marker else None
         units.append(
             Unit(
                 kind="paragraph" if depth == 0 else "subparagraph",

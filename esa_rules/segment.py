@@ -93,7 +93,7 @@ def _headings(text: str) -> list[_Node]:
                 if next_line_title(candidate) and match_heading(candidate) is None:
                     node.heading = candidate.strip().strip("*_#").strip()
                     node.body_start = lines[look][0] + len(candidate.rstrip())
-                    node.heading_span = (node.heading_span[0], node.body_start)  # type: ignore[index]
+                    node.heading_span = (line_start + len(line) - len(line.lstrip()), node.body_start)
                     index = look + 1
         found.append(node)
     return found

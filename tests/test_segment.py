@@ -293,3 +293,12 @@ def test_sentences_respect_the_region() -> None:
     start = text.index("Keep")
     assert [text[a:b] for a, b in sentences(text, start, len(text))] == ["Keep this one.", "And this."]
     assert sentences(text, 3, 3) == []
+
+
+def test_a_list_that_opens_the_body_sits_under_an_unnumbered_paragraph() -> None:
+    text = "(a) consult; and\n(b) cooperate.\n"
+    body = segment_body(text, 0, len(text), label="Article 1", eid="art_1")
+    assert [u.label for u in body] == ["Article 1, first paragraph"]
+    assert [u.label for u in body[0].children] == [
+        "Article 1, first paragraph, subparagraph (a)", "Article 1, first paragraph, subparagraph (b)"]
+    assert body[0].start == body[0].children[0].start == 0
