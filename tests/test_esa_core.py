@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 from esa_rules.dsl import load_many
 from esa_rules.dsl.ast import Provision, Ruleset
+from esa_rules.dsl.fmt import format_ruleset
 from esa_rules.engine import Checker
 from esa_rules.examples import run_examples
 from esa_rules.topics import TOPICS
@@ -47,6 +48,19 @@ def test_header() -> None:
     assert ruleset.name == "esa-core"
     assert ruleset.version == "1.0"
     assert ruleset.title == "Core economic security provisions"
+
+
+def test_shipped_file_is_canonically_formatted() -> None:
+    path = core().path
+    with open(path, encoding="utf-8") as handle:
+        text = handle.read()
+    assert format_ruleset(text, path) == text
+
+
+def test_no_duplicate_alternatives() -> None:
+    for name, terms in core().terms.items():
+        keys = [repr(alt).lower() for alt in terms.alternatives]
+        assert len(keys) == len(set(keys)), name
 
 
 def test_size_and_unique_ids() -> None:
