@@ -81,7 +81,11 @@ class Document:
 
     @cached_property
     def _newlines(self) -> list[int]:
-        return [i for i, ch in enumerate(self.text) if ch == "\n"]
+        offsets, pos = [], -1
+        for line in self.text.split("\n")[:-1]:  # split and accumulate run in C; enumerate would not
+            pos += len(line) + 1
+            offsets.append(pos)
+        return offsets
 
     @cached_property
     def _anchor_offsets(self) -> list[int]:

@@ -13,7 +13,7 @@ from functools import cached_property
 import attrs
 
 from esa_rules.document import RANK, Document, Unit
-from esa_rules.normalize import Folded, fold
+from esa_rules.normalize import Folded, OffsetMap, fold
 from esa_rules.segment import sentences
 
 _CHECKPOINT = 4096  # spacing of the word-count checkpoints used for near/N distances
@@ -66,7 +66,10 @@ class DocIndex:
     # --- coordinates ----------------------------------------------------------------------------
 
     def to_folded(self, offset: int) -> int:
-        return bisect_left(self.folded.origin, offset)
+        origin = self.folded.origin
+        if isinstance(origin, OffsetMap):
+            return origin.folded_offset(offset)
+        return bisect_left(origin, offset)
 
     def to_original(self, foffset: int) -> int:
         return self.folded.origin[foffset]
