@@ -14,7 +14,7 @@ from esa_rules import __version__
 from esa_rules.dsl import load_many
 from esa_rules.dsl.ast import Ruleset
 from esa_rules.engine import Checker
-from esa_rules.errors import EsaRulesError, InputError
+from esa_rules.errors import EsaRulesError
 from esa_rules.readers import iter_inputs, read
 from esa_rules.report import DocumentResult, InputFailure, Report, RulesetInfo
 

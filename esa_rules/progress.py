@@ -6,6 +6,7 @@ import os
 import sys
 import time
 from types import TracebackType
+from typing import Self
 
 
 class Progress:
@@ -24,7 +25,7 @@ class Progress:
         sys.stderr.flush()
         self.shown = True
 
-    def __enter__(self) -> Progress:
+    def __enter__(self) -> Self:
         return self
 
     def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,

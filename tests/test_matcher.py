@@ -80,7 +80,7 @@ def test_agrees_with_naive_regex(text_words: list[str], phrase_words: list[list[
     phrases = list(dict.fromkeys(" ".join(p) for p in phrase_words))
     matcher = PhraseMatcher(phrases)
     got = matcher.scan(text)
-    for phrase, hits in zip(matcher.phrases, got):
+    for phrase, hits in zip(matcher.phrases, got, strict=True):
         regex = re.compile(r"(?<!\w)" + compile_phrase(phrase)[1])
         expected = [(m.start(), m.end()) for m in _overlapping(regex, text)]
         assert hits == expected, phrase

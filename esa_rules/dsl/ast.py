@@ -6,6 +6,8 @@ Every node carries a ``Pos`` so later checks (unknown term, cycle, duplicate id)
 
 from __future__ import annotations
 
+from typing import Any
+
 import attrs
 
 
@@ -16,7 +18,8 @@ class Pos:
     column: int
 
 
-def _pos() -> attrs.Attribute:  # type: ignore[type-arg]
+def _pos() -> Any:
+    """A source position field: keyword-only and left out of equality and repr."""
     return attrs.field(default=None, eq=False, repr=False, kw_only=True)
 
 

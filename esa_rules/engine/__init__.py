@@ -12,7 +12,19 @@ import re2
 
 from esa_rules.document import Document
 from esa_rules.dsl.ast import (
-    Alternative, And, Atom, Condition, Heading, Near, Not, Or, Phrase, Provision, Regex, Ruleset, TermRef,
+    Alternative,
+    And,
+    Atom,
+    Condition,
+    Heading,
+    Near,
+    Not,
+    Or,
+    Phrase,
+    Provision,
+    Regex,
+    Ruleset,
+    TermRef,
 )
 from esa_rules.engine.context import carve_outs, non_binding
 from esa_rules.engine.findings import provision_finding

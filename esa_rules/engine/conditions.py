@@ -11,7 +11,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections.abc import Mapping
 
-from esa_rules.dsl.ast import And, Atom, Condition, Heading, Near, Not, Or
+from esa_rules.dsl.ast import Alternative, And, Atom, Condition, Heading, Near, Not, Or
 from esa_rules.engine.index import DocIndex, Scope
 
 Part = tuple[int, int, int]
@@ -24,7 +24,7 @@ def extent(match: MatchT) -> tuple[int, int]:
 
 
 def evaluate(cond: Condition, index: DocIndex, scope: Scope, ranges: list[tuple[int, int]],
-             tids: Mapping[object, int]) -> list[MatchT]:
+             tids: Mapping[Alternative, int]) -> list[MatchT]:
     if isinstance(cond, Atom):
         tid = tids[cond.ref]
         return [((tid, s, e),) for fs, fe in ranges for s, e in index.hits_in(tid, fs, fe)]

@@ -20,9 +20,9 @@ def provision_finding(ctx: DocContext, ruleset: Ruleset, provision: Provision,
     for clause in provision.forbids:
         hit = forbidden_match(ctx, clause, tids)
         if hit is not None:
-            ev = evidence(ctx, hit, "forbid")
-            where = ev[0].unit if ev else "the document"
-            return finding("violated", f"forbidden wording in {where}", evidence=tuple(ev),
+            shown = evidence(ctx, hit, "forbid")
+            where = shown[0].unit if shown else "the document"
+            return finding("violated", f"forbidden wording in {where}", evidence=tuple(shown),
                            reasons=(f"wording that defeats the provision in {where}",))
 
     located: list[Located] = []

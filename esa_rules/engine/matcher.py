@@ -14,6 +14,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 
 import ahocorasick
+
 from esa_rules.normalize import fold_phrase
 
 _WORD_CHAR = re.compile(r"\w")

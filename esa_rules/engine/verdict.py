@@ -9,12 +9,12 @@ from collections.abc import Mapping
 import attrs
 
 from esa_rules.document import Unit
-from esa_rules.dsl.ast import And, Atom, Clause, Condition, Heading, Near, Not, Or, Provision
+from esa_rules.dsl.ast import Alternative, And, Atom, Clause, Condition, Heading, Near, Or
 from esa_rules.engine.conditions import TRUE, MatchT, evaluate
 from esa_rules.engine.context import Declaration
 from esa_rules.engine.index import DocIndex, Scope
 from esa_rules.engine.strength import PROHIBITION_RE, Strength, classify
-from esa_rules.report import Evidence, Finding, Match, Nearest
+from esa_rules.report import Evidence, Match, Nearest
 
 _LEVEL_ORDER = {"negated": 0, "neutral": 1, "soft": 2, "binding": 3, "exception": 3}
 QUOTE_LIMIT = 400
@@ -43,7 +43,7 @@ class DocContext:
         self.names = names  # term id -> display name
 
 
-def candidate_terms(cond: Condition, tids: Mapping[object, int]) -> set[int] | None:
+def candidate_terms(cond: Condition, tids: Mapping[Alternative, int]) -> set[int] | None:
     """Terms one of which must occur in any scope where ``cond`` holds (None: cannot tell)."""
     if isinstance(cond, Atom):
         return {tids[cond.ref]}
@@ -67,7 +67,7 @@ def positive_atoms(cond: Condition) -> list[Atom]:
     return []
 
 
-def candidate_scopes(ctx: DocContext, clause: Clause, tids: Mapping[object, int]) -> list[Scope]:
+def candidate_scopes(ctx: DocContext, clause: Clause, tids: Mapping[Alternative, int]) -> list[Scope]:
     index = ctx.index
     terms = candidate_terms(clause.condition, tids)
     scopes = index.scopes(clause.scope)
@@ -126,7 +126,7 @@ def _chapeau_strength(index: DocIndex, at: int) -> Strength | None:
     return None
 
 
-def best_match(ctx: DocContext, clause: Clause, expects: str, tids: Mapping[object, int]) -> Located | None:
+def best_match(ctx: DocContext, clause: Clause, expects: str, tids: Mapping[Alternative, int]) -> Located | None:
     """The strongest match of a clause, first in document order among equals (stops at a binding one)."""
     best: Located | None = None
     for scope in candidate_scopes(ctx, clause, tids):
@@ -141,7 +141,7 @@ def best_match(ctx: DocContext, clause: Clause, expects: str, tids: Mapping[obje
     return best
 
 
-def forbidden_match(ctx: DocContext, clause: Clause, tids: Mapping[object, int]) -> Located | None:
+def forbidden_match(ctx: DocContext, clause: Clause, tids: Mapping[Alternative, int]) -> Located | None:
     """The first match of a ``forbid`` clause that is not itself prohibited ("No Party shall suspend...")."""
     index = ctx.index
     for scope in candidate_scopes(ctx, clause, tids):
@@ -156,7 +156,7 @@ def forbidden_match(ctx: DocContext, clause: Clause, tids: Mapping[object, int])
     return None
 
 
-def nearest(ctx: DocContext, clause: Clause, tids: Mapping[object, int]) -> Nearest | None:
+def nearest(ctx: DocContext, clause: Clause, tids: Mapping[Alternative, int]) -> Nearest | None:
     """The scope holding most of the clause's required terms, and which of them it lacks."""
     index = ctx.index
     atoms = list(dict.fromkeys(positive_atoms(clause.condition)))
@@ -174,8 +174,8 @@ def nearest(ctx: DocContext, clause: Clause, tids: Mapping[object, int]) -> Near
     best = min(present, key=lambda i: (-len(present[i]), i))
     scope = index.scopes(clause.scope)[best]
     names = [ctx.names[tids[a.ref]] for a in atoms]
-    has = [n for a, n in zip(atoms, names) if tids[a.ref] in present[best]]
-    lacks = [n for a, n in zip(atoms, names) if tids[a.ref] not in present[best]]
+    has = [n for a, n in zip(atoms, names, strict=True) if tids[a.ref] in present[best]]
+    lacks = [n for a, n in zip(atoms, names, strict=True) if tids[a.ref] not in present[best]]
     anchor = index.doc.locate(scope.start)
     return Nearest(scope.unit.label, scope.unit.eid, anchor.line, tuple(dict.fromkeys(lacks)),
                    tuple(dict.fromkeys(has)))
