@@ -11,7 +11,6 @@ import lzma
 import time
 import zipfile
 import zlib
-from collections.abc import Callable
 from io import BytesIO
 from typing import Any
 from xml.etree.ElementTree import Element, ParseError
@@ -172,24 +171,3 @@ def sax_parse(data: bytes, handler: Any, path: str, what: str = "XML") -> None:
         raise
     except (SAXException, DefusedXmlException, ValueError, LookupError) as exc:
         raise _xml_error(exc, path, what) from None
-
-
-def guarded(path: str, what: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
-    """Decorator for third-party parsing calls: anything they raise becomes an ``InputError``."""
-
-    def wrap(func: Callable[..., Any]) -> Callable[..., Any]:
-        def call(*args: Any, **kwargs: Any) -> Any:
-            try:
-                return func(*args, **kwargs)
-            except InputError:
-                raise
-            except RecursionError:
-                raise InputError(f"{what} is nested too deeply to read", path=path) from None
-            except MemoryError:
-                raise InputError(f"{what} needs too much memory to read", path=path) from None
-            except Exception as exc:  # noqa: BLE001 - third-party parsers raise anything on damaged input
-                raise InputError(f"{what} is damaged or unsupported ({type(exc).__name__}: {exc})", path=path) from None
-
-        return call
-
-    return wrap

@@ -121,7 +121,7 @@ def _page_lines(data: bytes, path: str) -> list[list[Line]]:
         raise InputError(f"the PDF is damaged or truncated ({exc})", path=path) from None
     except MemoryError:
         raise InputError("the PDF needs too much memory to read", path=path) from None
-    except Exception as exc:  # noqa: BLE001 - pypdf raises many types on damaged files; all mean "unreadable"
+    except Exception as exc:  # pypdf raises many types on damaged files; all mean "unreadable"
         raise InputError(f"the PDF is damaged or unsupported ({type(exc).__name__}: {exc})", path=path) from None
 
 
