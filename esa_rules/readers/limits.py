@@ -14,6 +14,7 @@ import zlib
 from io import BytesIO
 from typing import Any
 from xml.etree.ElementTree import Element, ParseError
+from xml.sax import SAXException, SAXParseException
 
 import defusedxml.ElementTree as safe_etree
 import defusedxml.sax as safe_sax
@@ -140,13 +141,15 @@ def _xml_error(exc: Exception, path: str, what: str) -> InputError:
             "external entities are not allowed",
             path=path,
         )
-    line = column = None
+    line: int | None = None
+    column: int | None = None
+    message = str(exc).split(":", 1)[0] or type(exc).__name__
     position = getattr(exc, "position", None)
     if position:
         line, column = position[0], position[1] + 1
-    elif hasattr(exc, "getLineNumber"):
-        line, column = exc.getLineNumber(), exc.getColumnNumber() + 1
-    message = getattr(exc, "msg", None) or str(exc).split(":", 1)[0] or type(exc).__name__
+    elif isinstance(exc, SAXParseException):
+        line, column = exc.getLineNumber(), (exc.getColumnNumber() or 0) + 1
+        message = exc.getMessage()
     return InputError(f"{what} is not well-formed XML ({message})", path=path, line=line, column=column)
 
 
@@ -160,8 +163,6 @@ def parse_xml(data: bytes, path: str, what: str = "XML") -> Element:
 
 def sax_parse(data: bytes, handler: Any, path: str, what: str = "XML") -> None:
     """Run a namespace-aware SAX ``handler`` (which may use its locator for line numbers) safely."""
-    from xml.sax import SAXException
-
     try:
         parser = safe_sax.make_parser()
         parser.setFeature("http://xml.org/sax/features/namespaces", True)
