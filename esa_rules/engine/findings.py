@@ -5,7 +5,9 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from esa_rules.dsl.ast import Alternative, Provision, Ruleset
-from esa_rules.engine.verdict import DocContext, Located, best_match, evidence, forbidden_match, nearest
+from esa_rules.engine.verdict import (
+    DocContext, Located, best_match, denial, evidence, forbidden_match, nearest,
+)
 from esa_rules.report import Evidence, Finding
 
 
@@ -31,6 +33,13 @@ def provision_finding(ctx: DocContext, ruleset: Ruleset, provision: Provision,
         if hit is None:
             near = nearest(ctx, clause, tids)
             partial = tuple(e for loc in located for e in evidence(ctx, loc, "require"))
+            denied = denial(ctx, clause, tids) if provision.expects == "obligation" else None
+            if denied is not None:
+                shown = evidence(ctx, denied, "denial")
+                words = _cue_words(ctx, denied)
+                return finding("missing", f"denied: {shown[0].unit} (line {shown[0].line}) says there is no "
+                               f"such obligation ({words})", evidence=partial + tuple(shown), nearest=near,
+                               reasons=(f"the wording found denies the obligation: {words}",))
             if near is not None:
                 message = f"not found; nearest is {near.unit} (line {near.line}), which lacks {_words(near.lacks)}"
             else:
@@ -50,6 +59,13 @@ def provision_finding(ctx: DocContext, ruleset: Ruleset, provision: Provision,
     where = ev[0].unit if ev else "the document"
     return finding("weak", f"only in weak form in {where}: {'; '.join(reasons)}", evidence=tuple(ev),
                    reasons=reasons)
+
+
+def _cue_words(ctx: DocContext, loc: Located) -> str:
+    text, sentence = ctx.index.doc.text, loc.sentence
+    if loc.strength is None or sentence is None:
+        return "a denial"
+    return ", ".join(f"'{text[sentence[0] + c.start:sentence[0] + c.end]}'" for c in loc.strength.cues)
 
 
 def _reasons(ctx: DocContext, loc: Located) -> list[str]:
@@ -72,4 +88,4 @@ def _reasons(ctx: DocContext, loc: Located) -> list[str]:
 
 
 def _words(names: tuple[str, ...]) -> str:
-    return ", ".join(names) if names else "nothing (the terms are present but not together)"
+    return "; ".join(names) if names else "only closeness: the words are there but not near enough together"

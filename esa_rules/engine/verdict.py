@@ -58,12 +58,23 @@ def candidate_terms(cond: Condition, tids: Mapping[Alternative, int]) -> set[int
 
 def positive_atoms(cond: Condition) -> list[Atom]:
     """Atoms whose presence the condition asks for (those under ``not`` are left out), in order."""
+    return [a for group in requirement_groups(cond) for a in group]
+
+
+def requirement_groups(cond: Condition) -> list[tuple[Atom, ...]]:
+    """What a condition asks for, as groups of alternatives: it needs one atom of every group.
+
+    ``a near b and (c or d)`` needs [a], [b] and [c, d]; atoms under ``not`` ask for nothing.
+    """
     if isinstance(cond, Atom):
-        return [cond]
-    if isinstance(cond, (And, Or, Near)):
-        return positive_atoms(cond.left) + positive_atoms(cond.right)
+        return [(cond,)]
+    if isinstance(cond, (And, Near)):
+        return requirement_groups(cond.left) + requirement_groups(cond.right)
+    if isinstance(cond, Or):
+        return [tuple(dict.fromkeys(a for g in requirement_groups(cond.left) + requirement_groups(cond.right)
+                                    for a in g))]
     if isinstance(cond, Heading):
-        return positive_atoms(cond.inner)
+        return requirement_groups(cond.inner)
     return []
 
 
@@ -141,6 +152,16 @@ def best_match(ctx: DocContext, clause: Clause, expects: str, tids: Mapping[Alte
     return best
 
 
+def denial(ctx: DocContext, clause: Clause, tids: Mapping[Alternative, int]) -> Located | None:
+    """The first match of a clause in a sentence that denies the obligation, to explain a gap."""
+    for scope in candidate_scopes(ctx, clause, tids):
+        for match in evaluate(clause.condition, ctx.index, scope, [(scope.fstart, scope.fend)], tids):
+            located = judge(ctx, scope, match, "obligation", clause.kind)
+            if located.level == "negated":
+                return located
+    return None
+
+
 def forbidden_match(ctx: DocContext, clause: Clause, tids: Mapping[Alternative, int]) -> Located | None:
     """The first match of a ``forbid`` clause that is not itself prohibited ("No Party shall suspend...")."""
     index = ctx.index
@@ -157,28 +178,34 @@ def forbidden_match(ctx: DocContext, clause: Clause, tids: Mapping[Alternative, 
 
 
 def nearest(ctx: DocContext, clause: Clause, tids: Mapping[Alternative, int]) -> Nearest | None:
-    """The scope holding most of the clause's required terms, and which of them it lacks."""
+    """The scope meeting most of the clause's requirement groups, what it has and what it lacks."""
     index = ctx.index
-    atoms = list(dict.fromkeys(positive_atoms(clause.condition)))
-    if not atoms:
+    groups = list(dict.fromkeys(requirement_groups(clause.condition)))
+    if not groups:
         return None
-    present: dict[int, set[int]] = {}
-    for atom in atoms:
-        tid = tids[atom.ref]
-        for start, _ in index.term_hits[tid]:
-            i = index.scope_of(clause.scope, start)
-            if i is not None:
-                present.setdefault(i, set()).add(tid)
+    present: dict[int, set[int]] = {}  # scope index -> indices of the groups present there
+    for g, group in enumerate(groups):
+        for atom in group:
+            for start, _ in index.term_hits[tids[atom.ref]]:
+                i = index.scope_of(clause.scope, start)
+                if i is not None:
+                    present.setdefault(i, set()).add(g)
     if not present:
         return None
     best = min(present, key=lambda i: (-len(present[i]), i))
     scope = index.scopes(clause.scope)[best]
-    names = [ctx.names[tids[a.ref]] for a in atoms]
-    has = [n for a, n in zip(atoms, names, strict=True) if tids[a.ref] in present[best]]
-    lacks = [n for a, n in zip(atoms, names, strict=True) if tids[a.ref] not in present[best]]
+    names = [_group_name(ctx, group, tids) for group in groups]
+    has = [n for g, n in enumerate(names) if g in present[best]]
+    lacks = [n for g, n in enumerate(names) if g not in present[best]]
     anchor = index.doc.locate(scope.start)
     return Nearest(scope.unit.label, scope.unit.eid, anchor.line, tuple(dict.fromkeys(lacks)),
                    tuple(dict.fromkeys(has)))
+
+
+def _group_name(ctx: DocContext, group: tuple[Atom, ...], tids: Mapping[Alternative, int]) -> str:
+    names = list(dict.fromkeys(ctx.names[tids[a.ref]] for a in group))
+    shown = " or ".join(names[:3])
+    return shown + (" or …" if len(names) > 3 else "")
 
 
 def evidence(ctx: DocContext, located: Located, role: str) -> list[Evidence]:
