@@ -67,13 +67,17 @@ def main() -> None:
 def check(paths: tuple[str, ...], rulesets: tuple[str, ...], fmt: str, output: str | None, fail_on: str,
           jobs: int | None, verbose: bool, waivers: str | None, revisions: str) -> None:
     """Check drafts (files or folders) and report every provision's status."""
-    from esa_rules.api import check_paths, default_jobs, load_rulesets
+    from esa_rules.api import check_paths, default_jobs
     from esa_rules.engine import Checker
     from esa_rules.output import emit, use_color
     from esa_rules.progress import Progress
     from esa_rules.reporters import render
 
-    checker = Checker(load_rulesets(rulesets))
+    config = _config(verbose)
+    rulesets, fmt, fail_on = rulesets or config.rulesets, _flag("fmt", fmt, config.format), \
+        _flag("fail_on", fail_on, config.fail_on)
+    waivers = waivers or config.waivers
+    checker = Checker(_configured_rulesets(rulesets, config))
     with Progress() as progress:
         report = check_paths(checker, list(paths), jobs=jobs or default_jobs(), progress=progress.update,
                              options={"revisions": revisions})
@@ -86,6 +90,31 @@ def check(paths: tuple[str, ...], rulesets: tuple[str, ...], fmt: str, output: s
     if report.failures:
         sys.exit(2)
     sys.exit(1 if report.failing(fail_on) else 0)
+
+
+def _config(verbose: bool) -> Any:
+    """The nearest esa-rules.toml / pyproject.toml [tool.esa-rules]; ``-v`` says which one was used."""
+    from esa_rules.config import discover
+
+    config = discover()
+    if verbose:
+        click.echo(f"esa-rules: configuration: {config.path or 'none found (built-in defaults)'}", err=True)
+    return config
+
+
+def _flag(name: str, value: Any, configured: Any) -> Any:
+    """A flag given on the command line wins; otherwise the configuration's value, else the default."""
+    from click.core import ParameterSource
+
+    given = click.get_current_context().get_parameter_source(name) is not ParameterSource.DEFAULT
+    return value if given or configured is None else configured
+
+
+def _configured_rulesets(rulesets: tuple[str, ...], config: Any) -> Any:
+    from esa_rules.api import load_rulesets
+    from esa_rules.config import apply_config
+
+    return apply_config(load_rulesets(rulesets), config)
 
 
 def _apply_waivers(report: Any, waivers: str, checker: Any) -> Any:
@@ -141,6 +170,44 @@ def test_cmd(rulesets: tuple[str, ...], only: str | None) -> None:
     results = run_examples(list(rulesets) or list(shipped_rulesets()), only=only)
     click.echo(render_results(results), nl=False)
     sys.exit(1 if any(not r.passed for r in results) or not results else 0)
+
+
+@main.command()
+@click.argument("provision")
+@click.argument("path")
+@click.option("-r", "--ruleset", "rulesets", multiple=True, metavar="RULESET",
+              help="Shipped ruleset name or .esa file (repeatable; default: the configured rulesets, else esa-core).")
+@click.option("-f", "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@guarded
+def explain(provision: str, path: str, rulesets: tuple[str, ...], fmt: str) -> None:
+    """Why PROVISION is (not) satisfied by the draft at PATH, sub-condition by sub-condition."""
+    from esa_rules.engine import Checker
+    from esa_rules.explain import explain as run_explain
+    from esa_rules.explain import render_json, render_text
+    from esa_rules.readers import read
+
+    config = _config(False)
+    checker = Checker(_configured_rulesets(rulesets or config.rulesets, config))
+    result = run_explain(checker, provision, read(path))
+    click.echo((render_json if fmt == "json" else render_text)(result), nl=False)
+
+
+@main.command("eval")
+@click.argument("labels")
+@click.option("-r", "--ruleset", "rulesets", multiple=True, metavar="RULESET",
+              help="Shipped ruleset name or .esa file (repeatable; default esa-core).")
+@click.option("-f", "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option("--min-f1", type=click.FloatRange(0, 1), default=None,
+              help="Exit 1 when the micro-averaged F1 over all labels falls below this.")
+@guarded
+def eval_cmd(labels: str, rulesets: tuple[str, ...], fmt: str, min_f1: float | None) -> None:
+    """Precision, recall and F1 of the rulesets on a labelled corpus (CSV: path,provision|topic,expected)."""
+    from esa_rules.api import load_rulesets
+    from esa_rules.evaluation import evaluate_labels, render_eval_json, render_eval_text
+
+    result = evaluate_labels(labels, load_rulesets(rulesets))
+    click.echo((render_eval_json if fmt == "json" else render_eval_text)(result, min_f1), nl=False)
+    sys.exit(1 if min_f1 is not None and result.overall.f1 < min_f1 else 0)
 
 
 @main.command()

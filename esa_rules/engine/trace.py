@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from typing import TYPE_CHECKING
 
 import attrs
 
 from esa_rules.document import Document
-from esa_rules.dsl.ast import Alternative, And, Atom, Clause, Condition, Heading, Near, Not, Or, Provision
+from esa_rules.dsl.ast import Alternative, And, Atom, Clause, Condition, Near, Not, Or, Provision
 from esa_rules.dsl.checks import did_you_mean
 from esa_rules.dsl.fmt import render_condition
 from esa_rules.engine.conditions import MatchT, evaluate
@@ -24,6 +25,9 @@ from esa_rules.engine.index import DocIndex, Scope
 from esa_rules.engine.verdict import DocContext, Located, best_match, forbidden_match, positive_atoms
 from esa_rules.errors import UsageError
 from esa_rules.report import Finding, Nearest
+
+if TYPE_CHECKING:
+    from esa_rules.engine import Checker
 
 _QUOTE_LIMIT = 240
 
@@ -82,19 +86,19 @@ class Trace:
     carve_outs: tuple[DeclarationTrace, ...] = ()
 
 
-def trace(checker: object, provision_id: str, document: Document) -> Trace:
+def trace(checker: Checker, provision_id: str, document: Document) -> Trace:
     """Explain ``provision_id`` (of a ``Checker``'s rulesets) on ``document``."""
-    entries = getattr(checker, "entries")
+    entries = checker.entries
     found = [(r, p, t) for r, p, t in entries if p.id == provision_id]
     if not found:
         known = [p.id for _, p, _ in entries]
-        active = ", ".join(r.name for r in getattr(checker, "rulesets"))
+        active = ", ".join(r.name for r in checker.rulesets)
         raise UsageError(f"unknown provision '{provision_id}' in the active rulesets ({active})",
                          hint=did_you_mean(provision_id, known) or f"{len(known)} provisions are active; "
                          "`esa-rules rules` lists them")
     ruleset, provision, tids = found[0]
-    index = DocIndex.build(document, getattr(checker, "scan"))
-    ctx = DocContext(index, non_binding(index), carve_outs(index), getattr(checker, "names"))
+    index = DocIndex.build(document, checker.scan)
+    ctx = DocContext(index, non_binding(index), carve_outs(index), checker.names)
     finding = provision_finding(ctx, ruleset, provision, tids)
     clauses = tuple(_clause(ctx, provision, clause, tids) for clause in provision.clauses)
     return Trace(provision, ruleset.name, document.path, finding, clauses,
