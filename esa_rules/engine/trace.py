@@ -22,7 +22,14 @@ from esa_rules.engine.conditions import MatchT, evaluate
 from esa_rules.engine.context import Declaration, carve_outs, non_binding
 from esa_rules.engine.findings import provision_finding
 from esa_rules.engine.index import DocIndex, Scope
-from esa_rules.engine.verdict import DocContext, Located, best_match, forbidden_match, positive_atoms
+from esa_rules.engine.verdict import (
+    DocContext,
+    Located,
+    _group_name,
+    best_match,
+    forbidden_match,
+    requirement_groups,
+)
 from esa_rules.errors import UsageError
 from esa_rules.report import Finding, Nearest
 
@@ -165,27 +172,26 @@ def _first_place(ctx: DocContext, clause: Clause, cond: Condition, tids: Mapping
 
 def nearest_units(ctx: DocContext, clause: Clause, tids: Mapping[Alternative, int],
                   limit: int = 3) -> tuple[Nearest, ...]:
-    """The ``limit`` scopes holding most of the clause's required terms, with what each has and lacks.
+    """The ``limit`` scopes meeting most of the clause's requirement groups, with what each has and lacks.
 
-    Ranked like verdict.nearest (most terms present, then document order), so the first one is the
+    Ranked like verdict.nearest (most groups present, then document order), so the first one is the
     nearest unit the report names.
     """
     index = ctx.index
-    atoms = list(dict.fromkeys(positive_atoms(clause.condition)))
-    present: dict[int, set[int]] = {}
-    for atom in atoms:
-        tid = tids[atom.ref]
-        for start, _ in index.term_hits[tid]:
-            i = index.scope_of(clause.scope, start)
-            if i is not None:
-                present.setdefault(i, set()).add(tid)
-    ranked = sorted(present, key=lambda i: (-len(present[i]), i))[:limit]
+    groups = list(dict.fromkeys(requirement_groups(clause.condition)))
+    present: dict[int, set[int]] = {}  # scope index -> indices of the groups present there
+    for g, group in enumerate(groups):
+        for atom in group:
+            for start, _ in index.term_hits[tids[atom.ref]]:
+                i = index.scope_of(clause.scope, start)
+                if i is not None:
+                    present.setdefault(i, set()).add(g)
+    names = [_group_name(ctx, group, tids) for group in groups]
     out: list[Nearest] = []
-    for i in ranked:
+    for i in sorted(present, key=lambda i: (-len(present[i]), i))[:limit]:
         scope = index.scopes(clause.scope)[i]
-        names = [(ctx.names[tids[a.ref]], tids[a.ref] in present[i]) for a in atoms]
-        has = tuple(dict.fromkeys(n for n, ok in names if ok))
-        lacks = tuple(dict.fromkeys(n for n, ok in names if not ok))
+        has = tuple(dict.fromkeys(n for g, n in enumerate(names) if g in present[i]))
+        lacks = tuple(dict.fromkeys(n for g, n in enumerate(names) if g not in present[i]))
         out.append(Nearest(scope.unit.label, scope.unit.eid, index.doc.locate(scope.start).line, lacks, has))
     return tuple(out)
 
