@@ -9,6 +9,8 @@ import attrs
 
 from esa_rules.dsl import load
 from esa_rules.engine import Checker
+from esa_rules.explain import explain, render_text
+from esa_rules.readers import read_text
 from esa_rules.report import Finding
 
 
@@ -22,6 +24,7 @@ class ExampleResult:
     line: int | None
     path: str
     finding: Finding
+    explanation: str | None = None  # the explain tree, for a failing example only
 
     @property
     def passed(self) -> bool:
@@ -40,11 +43,16 @@ def run_examples(specs: Sequence[str], only: str | None = None) -> list[ExampleR
                 continue
             seen.add((origin, provision.id))
             for example in provision.examples:
-                doc = checker.check_text(example.text, path=f"<example {provision.id}>")
-                finding = next(f for f in doc.findings if f.provision == provision.id)
+                document = read_text(example.text, f"<example {provision.id}>")
+                result = checker.check(document)
+                finding = next(f for f in result.findings if f.provision == provision.id)
+                # explaining costs a second evaluation: only a failure, which someone must debug, pays it
+                explanation = None
+                if finding.status != example.status:
+                    explanation = render_text(explain(checker, provision.id, document))
                 results.append(ExampleResult(
                     ruleset.name, provision.id, example.status, finding.status, example.text,
-                    example.pos.line if example.pos else None, origin, finding))
+                    example.pos.line if example.pos else None, origin, finding, explanation))
     return results
 
 
@@ -52,12 +60,14 @@ def render_results(results: Sequence[ExampleResult]) -> str:
     out: list[str] = []
     for r in results:
         if r.passed:
-            out.append(f"PASS {r.provision} {r.expected}")
+            out.append(f"PASS {r.provision} expected {r.expected}, got {r.actual}")
         else:
             where = f"{r.path}:{r.line}: " if r.line else ""
             out.append(f"FAIL {where}{r.provision}: expected {r.expected}, got {r.actual}")
             out.append(f"     text: {r.text}")
             out.append(f"     engine: {r.finding.message}")
+            if r.explanation:
+                out.extend("     | " + line if line else "     |" for line in r.explanation.splitlines())
     if not results:
         out.append("no examples found")
     out.append("")
