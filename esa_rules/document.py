@@ -105,14 +105,17 @@ class Document:
         return self.root.walk()
 
     def unit_path(self, offset: int) -> list[Unit]:
-        """Units containing ``offset``, outermost first."""
+        """Units containing ``offset``, outermost first (the last is the deepest, heading blocks included)."""
         path = [self.root]
         unit = self.root
-        while True:
-            for child in unit.children:
-                if child.start <= offset < child.end:
-                    path.append(child)
-                    unit = child
-                    break
-            else:
-                return path
+        while unit.children:
+            i = bisect_right(unit.children, offset, key=_start) - 1
+            if i < 0 or not unit.children[i].start <= offset < unit.children[i].end:
+                break
+            unit = unit.children[i]
+            path.append(unit)
+        return path
+
+
+def _start(unit: Unit) -> int:
+    return unit.start

@@ -167,3 +167,17 @@ def test_thousands_of_hits_stay_fast(checker: Checker) -> None:
     text = "Each Party shall protect national security. " * 5000 + "It shall review acquisitions."
     f = finding(checker, text, "INV-1")
     assert f.status == "missing"
+
+
+def test_evidence_labels_the_clause_not_the_heading(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """A part matched in a heading must not drag the evidence label to the unit before the heading."""
+    rules = tmp_path / "h.esa"
+    rules.write_text('ruleset h\nprovision H-1 "t" {\n  topic investment-screening\n'
+                     '  require "consult" and heading "screening" in paragraph\n}\n', encoding="utf-8")
+    text = ("Article 1.2: Definitions\n\nFor the purposes of this Agreement, terms are defined here.\n\n"
+            "Article 2.3: Investment Screening Consultations\n\n"
+            "At the request of either Party, the Parties shall consult on any transaction.\n")
+    f = Checker([load(str(rules))]).check_text(text).findings[0]
+    assert f.status == "satisfied"
+    assert f.evidence[0].unit == "Article 2.3, first paragraph"
+    assert f.evidence[0].quote.startswith("At the request")

@@ -119,17 +119,9 @@ class DocIndex:
             self._scope_start_lists[kind] = [s.fstart for s in self.scopes(kind)]
         return self._scope_start_lists[kind]
 
-    @cached_property
-    def leaves(self) -> list[Unit]:
-        return [u for u in self.doc.units() if not u.children]
-
-    @cached_property
-    def _leaf_starts(self) -> list[int]:
-        return [u.start for u in self.leaves]
-
     def leaf_at(self, offset: int) -> Unit:
-        i = max(0, bisect_right(self._leaf_starts, offset) - 1)
-        return self.leaves[i]
+        """The deepest unit containing ``offset`` (a heading offset belongs to the unit it heads)."""
+        return self.doc.unit_path(min(offset, max(0, len(self.doc.text) - 1)))[-1]
 
     def sentences_in(self, unit: Unit) -> list[tuple[int, int]]:
         key = id(unit)
@@ -158,9 +150,10 @@ class DocIndex:
     def ancestors(self, unit: Unit) -> list[Unit]:
         """``unit`` and the units enclosing it, innermost first."""
         path = self.doc.unit_path(unit.start)
-        if unit in path:
-            path = path[: path.index(unit) + 1]
-        return list(reversed(path))
+        for i, candidate in enumerate(path):
+            if candidate is unit:
+                return path[i::-1]
+        return [unit, *reversed(path)]
 
     def hits_in(self, term: int, fstart: int, fend: int) -> list[tuple[int, int]]:
         starts = self.term_starts[term]

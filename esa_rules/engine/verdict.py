@@ -215,7 +215,9 @@ def evidence(ctx: DocContext, located: Located, role: str) -> list[Evidence]:
     if located.match == () or located.match is TRUE:
         return []
     parts = sorted(located.match, key=lambda p: p[1])
-    first = index.to_original(parts[0][1])
+    # anchor on body text: a part found in a heading ("heading screening") is not the clause itself
+    body = [p for p in parts if not index.in_heading(p[1])] or parts
+    first = index.to_original(body[0][1])
     sentence = located.sentence or index.sentence_at(first)
     leaf = index.leaf_at(first)
     spans = [(ctx.names[t], *index.folded.span(fs, fe)) for t, fs, fe in parts]
