@@ -39,3 +39,22 @@ def test_cues_point_at_the_words() -> None:
     sentence = "Each Party shall endeavour to exchange information."
     strength = classify(sentence, sentence.index("exchange"))
     assert [sentence[c.start:c.end] for c in strength.cues] == ["endeavour"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "phrase", "expected"),
+    [
+        ("The Parties shall consult on any transaction that may affect their security.", "security", "binding"),
+        ("Neither Party is obliged to notify the other Party of new export controls.", "export", "negated"),
+        ("The Parties hereby create an Economic Security Council.", "Council", "binding"),
+        ("Each Party shall review investments which may threaten national security.", "national", "binding"),
+    ],
+)
+def test_subordinate_clauses_denials_and_declaratives(sentence: str, phrase: str, expected: str) -> None:
+    assert level(sentence, phrase) == expected
+
+
+def test_cue_offsets_exclude_collapsed_whitespace() -> None:
+    sentence = "Each Party shall   endeavour\n  to exchange information."
+    strength = classify(sentence, sentence.index("exchange"))
+    assert [sentence[c.start:c.end] for c in strength.cues] == ["endeavour"]

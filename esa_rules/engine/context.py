@@ -36,7 +36,10 @@ def non_binding(index: DocIndex) -> Declaration | None:
         return Declaration("non-binding", start, end)
     participants = sum(len(re.findall(rf"\b{w}s?\b", text)) for w in lexicon.PARTICIPANT_WORDS)
     parties = sum(len(re.findall(rf"\b{w}\b", text)) for w in lexicon.PARTY_WORDS)
-    if participants >= 3 and participants > 2 * parties:
+    # A memorandum between "Participants" says what they "will" do; a binding agreement whose signatories
+    # are called participants (the GSTP) still says "shall".
+    commitments = text.count(" shall ")
+    if participants >= 3 and participants > 2 * parties and text.count(" will ") > commitments:
         first = re.search(rf"\b{lexicon.PARTICIPANT_WORDS[0]}", text)
         assert first is not None
         start, end = index.sentence_at(index.to_original(first.start()))

@@ -17,7 +17,9 @@ NEGATIONS: tuple[str, ...] = (
     "shall not be obliged", "shall not be required", "is not obliged", "are not obliged",
     "is not required", "are not required", "does not oblige", "do not oblige", "does not require",
     "shall not be construed as imposing an obligation", "without any obligation", "no obligation to",
-    "not be obliged",
+    "not be obliged", "neither party is obliged", "neither party shall be obliged", "neither party is required",
+    "neither party shall be required", "no party is obliged", "no party shall be obliged",
+    "no party is required", "no party shall be required", "neither party is under any obligation",
 )
 
 # Qualifiers that make the whole sentence hortatory, whatever its modal verb.
@@ -34,7 +36,8 @@ HEDGES: tuple[str, ...] = (
 # Modal expressions that bind. The one governing a match decides (see strength.py).
 BINDING_MODALS: tuple[str, ...] = (
     "shall", "must", "agree to", "agree that", "agrees to", "agrees that", "undertake", "undertakes",
-    "is required to", "are required to", "hereby establish", "hereby agree", "is obliged to",
+    "is required to", "are required to", "hereby establish", "hereby establishes", "hereby create",
+    "hereby creates", "hereby set up", "hereby agree", "is obliged to",
     "are obliged to", "is obligated to", "are obligated to", "commit to", "commits to",
 )
 
@@ -44,6 +47,10 @@ SOFT_MODALS: tuple[str, ...] = (
     "acknowledges", "share the view", "expect", "expects", "plan to", "plans to",
     "are determined", "desiring", "resolved to",
 )
+
+# A soft modal right after one of these sits in a subordinate clause ("any transaction that may affect its
+# security"): it qualifies the object, not the commitment, so it never governs a match.
+SUBORDINATORS: tuple[str, ...] = ("that", "which", "who", "whom", "whose", "as", "it", "they", "there")
 
 # The document declares itself non-binding (searched in the whole text).
 NON_BINDING: tuple[str, ...] = (

@@ -34,13 +34,14 @@ NON_BINDING_RE = _alternation(lexicon.NON_BINDING)
 EXCLUSION_RE = _alternation(lexicon.CARVE_OUT_EXCLUSIONS)
 TRIGGER_RE = _alternation(lexicon.CARVE_OUT_TRIGGERS)
 PROHIBITION_RE = _alternation(lexicon.PROHIBITIONS)
+_SUBORDINATE_RE = re.compile(r"\b(?:" + "|".join(lexicon.SUBORDINATORS) + r") $")
 
 
 @attrs.frozen
 class Cue:
     """A word that decided the strength, in original-sentence offsets (relative to the sentence)."""
 
-    kind: str  # negation | hedge | binding | soft
+    kind: str  # negation | hedge | binding | soft | subordinate (a soft modal in a relative clause)
     start: int
     end: int
 
@@ -52,22 +53,25 @@ class Strength:
 
 
 @lru_cache(maxsize=4096)
-def _folded_cues(sentence: str) -> tuple[tuple[int, ...], tuple[Cue, ...]]:
+def _folded_cues(sentence: str) -> tuple[Cue, ...]:
     """All cues of a sentence (folded offsets mapped back to the sentence), computed once per sentence."""
     folded = fold(sentence)
-    origin = folded.origin
     cues: list[Cue] = []
     for kind, regex in (("negation", NEGATION_RE), ("hedge", HEDGE_RE),
                         ("binding", BINDING_RE), ("soft", SOFT_RE)):
         for m in regex.finditer(folded.text):
-            cues.append(Cue(kind, origin[m.start()], origin[m.end()]))
+            if kind == "soft" and _SUBORDINATE_RE.search(folded.text, max(0, m.start() - 8), m.start()):
+                kind_here = "subordinate"
+            else:
+                kind_here = kind
+            cues.append(Cue(kind_here, *folded.span(m.start(), m.end())))
     cues.sort(key=lambda c: (c.start, c.kind))
-    return tuple(origin), tuple(cues)
+    return tuple(cues)
 
 
 def classify(sentence: str, at: int = 0) -> Strength:
     """Strength of ``sentence`` for a match starting at sentence offset ``at``."""
-    _, cues = _folded_cues(sentence)
+    cues = _folded_cues(sentence)
     negations = tuple(c for c in cues if c.kind == "negation")
     if negations:
         return Strength("negated", negations)
