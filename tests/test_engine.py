@@ -181,3 +181,14 @@ def test_evidence_labels_the_clause_not_the_heading(tmp_path) -> None:  # type: 
     assert f.status == "satisfied"
     assert f.evidence[0].unit == "Article 2.3, first paragraph"
     assert f.evidence[0].quote.startswith("At the request")
+
+
+def test_carved_out_binding_clause_shows_no_soft_wording(checker: Checker) -> None:
+    """A binding sentence demoted by a carve-out is weak for that reason only: 'shall' is not soft wording."""
+    text = "CHAPTER 5 ECONOMIC SECURITY\n\n" + BINDING + (
+        "\nArticle 2\n\nNo Party shall have recourse to dispute settlement under Chapter 28 for any matter "
+        "arising under this Chapter.\n")
+    f = finding(checker, text, "INV-1")
+    assert f.status == "weak"
+    assert [e.role for e in f.evidence if e.role != "require"] == ["carve-out"]
+    assert not any(r.startswith("soft wording") for r in f.reasons)

@@ -54,10 +54,10 @@ def provision_finding(ctx: DocContext, ruleset: Ruleset, provision: Provision,
     if not weak:
         where = ev[0].unit if ev else "the document"
         kind = "exception" if provision.expects == "exception" else "binding wording"
-        return finding("satisfied", f"satisfied by {kind} in {where}", evidence=tuple(ev))
+        return finding("satisfied", f"satisfied by {kind} in {where}", evidence=tuple(dict.fromkeys(ev)))
     reasons = tuple(dict.fromkeys(r for loc in weak for r in _reasons(ctx, loc)))
     where = ev[0].unit if ev else "the document"
-    return finding("weak", f"only in weak form in {where}: {'; '.join(reasons)}", evidence=tuple(ev),
+    return finding("weak", f"only in weak form in {where}: {'; '.join(reasons)}", evidence=tuple(dict.fromkeys(ev)),
                    reasons=reasons)
 
 

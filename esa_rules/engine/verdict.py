@@ -222,7 +222,7 @@ def evidence(ctx: DocContext, located: Located, role: str) -> list[Evidence]:
     leaf = index.leaf_at(first)
     spans = [(ctx.names[t], *index.folded.span(fs, fe)) for t, fs, fe in parts]
     out = [_quote(ctx, leaf, sentence, spans, role, located.level)]
-    if located.strength is not None and located.level == "soft" and located.strength.cues:
+    if located.strength is not None and located.strength.level == "soft" and located.strength.cues:
         cue_spans = [(f"{c.kind}: {doc.text[sentence[0] + c.start:sentence[0] + c.end]}",
                       sentence[0] + c.start, sentence[0] + c.end) for c in located.strength.cues]
         out.append(_quote(ctx, leaf, sentence, cue_spans, "soft-wording", "soft"))
