@@ -92,3 +92,41 @@ def _gap(index: DocIndex, ls: int, le: int, rs: int, re_: int) -> int:
     if ls >= re_:
         return max(0, index.word_index(ls) - index.word_index(re_) - 1)
     return 0
+
+
+def candidate_keys(cond: Condition, index: DocIndex, kind: str, tids: Mapping[Alternative, int]) -> list[int] | None:
+    """Keys (``DocIndex.scope_of``) of the only scopes of ``kind`` where ``cond`` can hold, in document
+    order; None when it may hold anywhere (``not``, ``heading``).
+
+    ``and`` and ``near`` need both sides in the scope, so their sets intersect: a clause pairing a common
+    word with a rare one is evaluated only where the rare one is. Sentences are narrowed to paragraphs
+    first, so only the paragraphs that can match are split into sentences.
+    """
+    within: set[int] | None = None
+    if kind == "sentence":
+        within = _keys(cond, index, "paragraph", tids, None)
+        if within is None:
+            return None
+    keys = _keys(cond, index, kind, tids, within)
+    return None if keys is None else sorted(keys)
+
+
+def _keys(cond: Condition, index: DocIndex, kind: str, tids: Mapping[Alternative, int],
+          within: set[int] | None) -> set[int] | None:
+    if isinstance(cond, Atom):
+        if within is None:
+            return set(index.scope_keys(kind, tids[cond.ref]))
+        return index.sentence_keys(tids[cond.ref], within)
+    if isinstance(cond, Or):
+        left = _keys(cond.left, index, kind, tids, within)
+        right = _keys(cond.right, index, kind, tids, within) if left is not None else None
+        return None if left is None or right is None else left | right
+    if isinstance(cond, (And, Near)):
+        left = _keys(cond.left, index, kind, tids, within)
+        if left is not None and not left:
+            return left
+        right = _keys(cond.right, index, kind, tids, within)
+        if left is None or right is None:
+            return right if left is None else left
+        return left & right
+    return None  # not / heading: may hold in a scope without any hit

@@ -7,7 +7,7 @@ Hits live in folded-text offsets (that is where the automaton ran); units live i
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from functools import cached_property
 
 import attrs
@@ -54,8 +54,9 @@ class DocIndex:
         self.folded = folded
         self.term_hits = term_hits
         self.term_starts = [[h[0] for h in hits] for hits in term_hits]
-        self._scopes: dict[str, list[Scope]] = {}
-        self._scope_start_lists: dict[str, list[int]] = {}
+        self._scopes: dict[str, Sequence[Scope]] = {}
+        self._bounds: dict[str, tuple[list[int], list[int]]] = {}
+        self._term_scopes: dict[tuple[str, int], list[int]] = {}
         self._sentences: dict[int, list[tuple[int, int]]] = {}
 
     @classmethod
@@ -89,35 +90,60 @@ class DocIndex:
 
     # --- structure ------------------------------------------------------------------------------
 
-    def scopes(self, kind: str) -> list[Scope]:
-        if kind not in self._scopes:
+    def scopes(self, kind: str) -> Sequence[Scope]:
+        """Every scope of ``kind`` in document order, indexable by the keys ``scope_of`` returns.
+
+        Sentence scopes are split lazily, paragraph by paragraph: a ruleset asks for sentences only
+        around a few hits, and splitting every sentence of a treaty cost more than evaluating it.
+        """
+        found = self._scopes.get(kind)
+        if found is None:
             if kind == "sentence":
-                result = [
-                    Scope(sc.unit, s, e, self.to_folded(s), self.to_folded(e))
-                    for sc in self.scopes("paragraph")
-                    for s, e in self.sentences_in(sc.unit)
-                ]
+                found = _SentenceScopes(self)
             else:
-                result = [
-                    Scope(u, u.start, u.end, self.to_folded(u.start), self.to_folded(u.end))
-                    for u in scope_units(self.doc.root, kind)
-                ]
-            self._scopes[kind] = result
-        return self._scopes[kind]
+                to_folded = self.to_folded
+                found = [Scope(u, u.start, u.end, to_folded(u.start), to_folded(u.end))
+                         for u in scope_units(self.doc.root, kind)]
+            self._scopes[kind] = found
+        return found
 
     def scope_of(self, kind: str, foffset: int) -> int | None:
-        """Index of the scope of ``kind`` containing a folded offset."""
-        scopes = self.scopes(kind)
-        starts = self._scope_starts(kind)
-        i = bisect_right(starts, foffset) - 1
-        if i >= 0 and scopes[i].fstart <= foffset < scopes[i].fend:
+        """Key of the scope of ``kind`` containing a folded offset: its index, or for sentences an
+        opaque key ordered like an index (``scopes(kind)[key]`` is the scope)."""
+        if kind == "sentence":
+            return self.scopes("sentence").key_of(foffset)  # type: ignore[attr-defined, no-any-return]
+        bounds = self._bounds.get(kind)
+        if bounds is None:
+            scopes = self.scopes(kind)
+            bounds = self._bounds[kind] = ([s.fstart for s in scopes], [s.fend for s in scopes])
+        i = bisect_right(bounds[0], foffset) - 1
+        if i >= 0 and foffset < bounds[1][i]:
             return i
         return None
 
-    def _scope_starts(self, kind: str) -> list[int]:
-        if kind not in self._scope_start_lists:
-            self._scope_start_lists[kind] = [s.fstart for s in self.scopes(kind)]
-        return self._scope_start_lists[kind]
+    def scope_keys(self, kind: str, term: int) -> list[int]:
+        """Sorted keys of the scopes of ``kind`` holding a hit of ``term``; computed once per document,
+        since many provisions share a term."""
+        cache_key = (kind, term)
+        keys = self._term_scopes.get(cache_key)
+        if keys is None:
+            scope_of = self.scope_of
+            found = {scope_of(kind, start) for start in self.term_starts[term]}
+            keys = self._term_scopes[cache_key] = sorted(k for k in found if k is not None)
+        return keys
+
+    def sentence_keys(self, term: int, paragraphs: set[int]) -> set[int]:
+        """Keys of the sentence scopes holding a hit of ``term`` inside the given paragraph scopes."""
+        sentences = self.scopes("sentence")
+        scope_of = self.scope_of
+        found: set[int] = set()
+        for start in self.term_starts[term]:
+            p = scope_of("paragraph", start)
+            if p in paragraphs:
+                key = sentences.key_in(p, start)  # type: ignore[attr-defined]
+                if key is not None:
+                    found.add(key)
+        return found
 
     def leaf_at(self, offset: int) -> Unit:
         """The deepest unit containing ``offset`` (a heading offset belongs to the unit it heads)."""
@@ -159,3 +185,46 @@ class DocIndex:
         starts = self.term_starts[term]
         lo, hi = bisect_left(starts, fstart), bisect_left(starts, fend)
         return [h for h in self.term_hits[term][lo:hi] if h[1] <= fend]
+
+
+_KEY_BITS = 24  # a sentence key is (paragraph index << _KEY_BITS) | sentence index within the paragraph
+
+
+class _SentenceScopes(Sequence[Scope]):
+    """The sentence scopes of a document, split from their paragraph only when first looked at."""
+
+    def __init__(self, index: DocIndex) -> None:
+        self._index = index
+        self._paragraphs = index.scopes("paragraph")
+        self._split: dict[int, tuple[list[Scope], list[int]]] = {}
+
+    def _sentences(self, p: int) -> tuple[list[Scope], list[int]]:
+        got = self._split.get(p)
+        if got is None:
+            index, unit = self._index, self._paragraphs[p].unit
+            to_folded = index.to_folded
+            scopes = [Scope(unit, s, e, to_folded(s), to_folded(e)) for s, e in index.sentences_in(unit)]
+            got = self._split[p] = (scopes, [sc.fstart for sc in scopes])
+        return got
+
+    def key_of(self, foffset: int) -> int | None:
+        # Sentences lie inside their paragraph, so the paragraph holding the offset holds its sentence.
+        p = self._index.scope_of("paragraph", foffset)
+        return None if p is None else self.key_in(p, foffset)
+
+    def key_in(self, p: int, foffset: int) -> int | None:
+        scopes, starts = self._sentences(p)
+        j = bisect_right(starts, foffset) - 1
+        if j >= 0 and foffset < scopes[j].fend:
+            return (p << _KEY_BITS) | j
+        return None
+
+    def __getitem__(self, key: int) -> Scope:  # type: ignore[override]
+        return self._sentences(key >> _KEY_BITS)[0][key & ((1 << _KEY_BITS) - 1)]
+
+    def __iter__(self) -> Iterator[Scope]:
+        for p in range(len(self._paragraphs)):
+            yield from self._sentences(p)[0]
+
+    def __len__(self) -> int:
+        return sum(len(self._sentences(p)[0]) for p in range(len(self._paragraphs)))

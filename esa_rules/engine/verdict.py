@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 
 import attrs
 
 from esa_rules.document import Unit
 from esa_rules.dsl.ast import Alternative, And, Atom, Clause, Condition, Heading, Near, Or
-from esa_rules.engine.conditions import TRUE, MatchT, evaluate
+from esa_rules.engine.conditions import TRUE, MatchT, candidate_keys, evaluate
 from esa_rules.engine.context import Declaration
 from esa_rules.engine.index import DocIndex, Scope
 from esa_rules.engine.strength import PROHIBITION_RE, Strength, classify
@@ -78,19 +78,10 @@ def requirement_groups(cond: Condition) -> list[tuple[Atom, ...]]:
     return []
 
 
-def candidate_scopes(ctx: DocContext, clause: Clause, tids: Mapping[Alternative, int]) -> list[Scope]:
-    index = ctx.index
-    terms = candidate_terms(clause.condition, tids)
-    scopes = index.scopes(clause.scope)
-    if terms is None:
-        return scopes
-    picked: set[int] = set()
-    for tid in terms:
-        for start, _ in index.term_hits[tid]:
-            i = index.scope_of(clause.scope, start)
-            if i is not None:
-                picked.add(i)
-    return [scopes[i] for i in sorted(picked)]
+def candidate_scopes(ctx: DocContext, clause: Clause, tids: Mapping[Alternative, int]) -> Sequence[Scope]:
+    scopes = ctx.index.scopes(clause.scope)
+    keys = candidate_keys(clause.condition, ctx.index, clause.scope, tids)
+    return scopes if keys is None else [scopes[i] for i in keys]
 
 
 def judge(ctx: DocContext, scope: Scope, match: MatchT, expects: str, role: str) -> Located:
@@ -186,10 +177,8 @@ def nearest(ctx: DocContext, clause: Clause, tids: Mapping[Alternative, int]) ->
     present: dict[int, set[int]] = {}  # scope index -> indices of the groups present there
     for g, group in enumerate(groups):
         for atom in group:
-            for start, _ in index.term_hits[tids[atom.ref]]:
-                i = index.scope_of(clause.scope, start)
-                if i is not None:
-                    present.setdefault(i, set()).add(g)
+            for i in index.scope_keys(clause.scope, tids[atom.ref]):
+                present.setdefault(i, set()).add(g)
     if not present:
         return None
     best = min(present, key=lambda i: (-len(present[i]), i))
