@@ -58,3 +58,16 @@ def test_cue_offsets_exclude_collapsed_whitespace() -> None:
     sentence = "Each Party shall   endeavour\n  to exchange information."
     strength = classify(sentence, sentence.index("exchange"))
     assert [sentence[c.start:c.end] for c in strength.cues] == ["endeavour"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "phrase", "expected"),
+    [
+        ("If a Party intends to commence negotiations with a non-market country, it shall inform the other "
+         "Parties.", "non-market", "binding"),
+        ("Where a Party may be affected by coercion, the Parties shall consult.", "coercion", "binding"),
+        ("The Parties intend to exchange information.", "exchange", "soft"),
+    ],
+)
+def test_soft_verbs_inside_conditions_do_not_govern(sentence: str, phrase: str, expected: str) -> None:
+    assert level(sentence, phrase) == expected

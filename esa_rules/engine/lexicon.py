@@ -52,6 +52,10 @@ SOFT_MODALS: tuple[str, ...] = (
 # security"): it qualifies the object, not the commitment, so it never governs a match.
 SUBORDINATORS: tuple[str, ...] = ("that", "which", "who", "whom", "whose", "as", "it", "they", "there")
 
+# A soft verb a few words after one of these is part of a condition ("If a Party intends to commence
+# negotiations..., it shall inform..."), not the commitment.
+CONDITIONALS: tuple[str, ...] = ("if", "where", "when", "whenever", "unless", "in the event that", "in case")
+
 # The document declares itself non-binding (searched in the whole text).
 NON_BINDING: tuple[str, ...] = (
     "does not create legally binding", "do not create legally binding", "not legally binding",

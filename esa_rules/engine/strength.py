@@ -35,6 +35,8 @@ EXCLUSION_RE = _alternation(lexicon.CARVE_OUT_EXCLUSIONS)
 TRIGGER_RE = _alternation(lexicon.CARVE_OUT_TRIGGERS)
 PROHIBITION_RE = _alternation(lexicon.PROHIBITIONS)
 _SUBORDINATE_RE = re.compile(r"\b(?:" + "|".join(lexicon.SUBORDINATORS) + r") $")
+# "If a Party intends to negotiate..., it shall inform": the soft verb sits in the condition
+_CONDITION_RE = re.compile(r"\b(?:" + "|".join(lexicon.CONDITIONALS) + r")(?: [\w-]+){0,3} $")
 
 
 @attrs.frozen
@@ -60,7 +62,8 @@ def _folded_cues(sentence: str) -> tuple[Cue, ...]:
     for kind, regex in (("negation", NEGATION_RE), ("hedge", HEDGE_RE),
                         ("binding", BINDING_RE), ("soft", SOFT_RE)):
         for m in regex.finditer(folded.text):
-            if kind == "soft" and _SUBORDINATE_RE.search(folded.text, max(0, m.start() - 8), m.start()):
+            if kind == "soft" and (_SUBORDINATE_RE.search(folded.text, max(0, m.start() - 8), m.start())
+                                   or _CONDITION_RE.search(folded.text, max(0, m.start() - 60), m.start())):
                 kind_here = "subordinate"
             else:
                 kind_here = kind

@@ -160,7 +160,8 @@ def forbidden_match(ctx: DocContext, clause: Clause, tids: Mapping[Alternative, 
         for match in evaluate(clause.condition, index, scope, [(scope.fstart, scope.fend)], tids):
             if match == ():
                 return Located(scope, match, "binding", None, None)
-            fstart = min(p[1] for p in match)
+            body = [p[1] for p in match if not index.in_heading(p[1])] or [p[1] for p in match]
+            fstart = min(body)  # a part matched in a heading is not the forbidden sentence
             sentence = index.sentence_at(index.to_original(fstart))
             if PROHIBITION_RE.search(index.folded.text, index.to_folded(sentence[0]), fstart):
                 continue
