@@ -70,7 +70,12 @@ def _clause_lines(n: int, c: ClauseTrace, expects: str) -> list[str]:
                   else "✓ not found (or only where it is itself prohibited)")
     else:
         head = f"{n}. require, within {within}: {c.text}"
-        status = "✓ satisfied" if c.holds else "✗ not satisfied anywhere"
+        if c.holds:
+            status = "✓ satisfied"
+        elif c.level == "negated":
+            status = "✗ found only in wording that denies the obligation"
+        else:
+            status = "✗ not satisfied anywhere"
     lines = [head, f"   {status}"]
     if c.place is not None:
         lines.append(f"   in {_at(c.place)}")

@@ -27,6 +27,7 @@ from esa_rules.engine.verdict import (
     Located,
     _group_name,
     best_match,
+    denial,
     forbidden_match,
     requirement_groups,
 )
@@ -118,10 +119,13 @@ def _clause(ctx: DocContext, provision: Provision, clause: Clause, tids: Mapping
         located = forbidden_match(ctx, clause, tids)
     else:
         located = best_match(ctx, clause, provision.expects, tids)
-    near = () if located is not None or clause.kind == "forbid" else nearest_units(ctx, clause, tids)
+    holds = located is not None
+    if located is None and clause.kind == "require" and provision.expects == "obligation":
+        located = denial(ctx, clause, tids)  # shown as the wording that denies the obligation
+    near = () if holds or clause.kind == "forbid" else nearest_units(ctx, clause, tids)
     reference = located.scope if located is not None else _scope_of_nearest(ctx, clause, near)
     condition = _condition(ctx, clause, clause.condition, reference, tids)
-    base = ClauseTrace(clause.kind, clause.scope, render_condition(clause.condition), located is not None,
+    base = ClauseTrace(clause.kind, clause.scope, render_condition(clause.condition), holds,
                        condition, nearest=near)
     if located is None:
         return base
