@@ -5,7 +5,7 @@ zero-width characters and glued footnote digits, rejoins words hyphenated across
 folds UK/US spelling. Phrases from rulesets go through the same fold (``fold_phrase``), so the matcher
 compares like with like and the spelling table only has to avoid folding two different words together.
 
-Speed matters (the ToTA corpus is 43 MB; about 10 MB/s here): ``str.replace`` and ``lower`` do every 1:1
+Speed matters (the ToTA corpus is 43 MB; about 20 MB/s here): ``str.replace`` and ``lower`` do every 1:1
 change, then a few regex passes, each keyed on something rare, find the places where lengths change.
 The offset map stores only breakpoints, so its size follows the number of edits, not the text length.
 """
@@ -16,8 +16,11 @@ import re
 from array import array
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator, Sequence
+from functools import cache
+from itertools import accumulate, repeat
 from typing import overload
 
+import ahocorasick
 import attrs
 
 from esa_rules.spelling import KEEP_HYPHEN, SPELLING, fold_stem, fold_word
@@ -53,11 +56,17 @@ _WS = rf"[\s{_ZERO_WIDTH}]"
 # Each pass looks for something rare by a cheap literal or class first; the word around it is found
 # afterwards. One alternation of all of them ran at a third of the speed.
 _WHITESPACE = re.compile(rf"(?! (?!{_WS})){_WS}++")  # any run except the common lone space
+_LONG_RUN = re.compile(rf"{_WS}{{2,}}+")  # the runs that shorten the text (without zero-width characters)
+_ZERO_WIDTH_RE = re.compile(f"[{_ZERO_WIDTH}]")
+_LONG_RUN_SPLIT = re.compile(rf"({_WS}{{2,}}+)")
+# What a lone whitespace character can be once ``_lower`` has turned the Unicode spaces into " ".
+_LONE_SPACES = "".join(c for c in map(chr, range(0x3001)) if c.isspace() and c != " " and c not in dict(_ONE_TO_ONE))
 _LINE_BREAK_HYPHEN = re.compile(r"([-\u00ad])(?<=[a-z][-\u00ad])[ \t]*+\r?\n[ \t]*+([a-z]++)")
 # Digits first: a pattern that opens with a lookbehind cannot use the engine's fast prefix scan.
 _GLUED_DIGITS = re.compile(r"\d{1,3}+\b(?:(?<=[a-z]\d)|(?<=[a-z]\d\d)|(?<=[a-z]\d\d\d))")
 _LIGATURE = re.compile(f"[{''.join(_LIGATURES)}]")
 _WORD = re.compile(r"[a-z]+")
+_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyz")
 _WORD_BEFORE = re.compile(r"[a-z]+$")
 _COMPOUND = re.compile(r"\b[a-z]+-[a-z]+\b")
 _STEM = re.compile(r"([a-z]+)\*")
@@ -193,8 +202,6 @@ def _edits(original: str, lowered: str) -> list[tuple[int, int, str]]:
         w1 = _WORD_BEFORE.search(lowered, max(0, m.start() - 64), m.start())
         start = w1.start() if w1 else m.start()
         edits.append((start, m.end(), _rejoin(lowered, lowered[start : m.start()], m[1], m[2], compounds)))
-    for m in _WHITESPACE.finditer(lowered):
-        edits.append((m.start(), m.end(), " " if m.group().strip(_ZERO_WIDTH) else ""))
     for m in _GLUED_DIGITS.finditer(lowered):
         word = _WORD_BEFORE.search(lowered, max(0, m.start() - 64), m.start())
         if word is None or len(word.group()) < 3 or _is_word_char(lowered, word.start() - 1):
@@ -204,16 +211,7 @@ def _edits(original: str, lowered: str) -> list[tuple[int, int, str]]:
         edits.append((word.start(), m.end(), fold_word(word.group())))
     for m in _LIGATURE.finditer(lowered):
         edits.append((m.start(), m.end(), _LIGATURES[m.group()]))
-    # Spelling: find which distinct words fold differently, then only those words' occurrences.
-    # (Compiling a regex of them per text costs more than these plain substring searches.)
-    for word in sorted(w for w in set(_WORD.findall(lowered)) if fold_word(w) != w):
-        canonical = fold_word(word)
-        at = lowered.find(word)
-        while at >= 0:
-            end = at + len(word)
-            if not _is_word_char(lowered, at - 1) and not _is_word_char(lowered, end):
-                edits.append((at, end, canonical))
-            at = lowered.find(word, end)
+    edits.extend(_spelling_edits(lowered))
     edits.sort(key=lambda e: (e[0], -e[1]))
     kept: list[tuple[int, int, str]] = []
     last_end = 0
@@ -224,6 +222,40 @@ def _edits(original: str, lowered: str) -> list[tuple[int, int, str]]:
     return kept
 
 
+def _spelling_edits(lowered: str) -> list[tuple[int, int, str]]:
+    """Words spelt another way than their canonical form, found through the cores any such word has.
+
+    A word folds differently only if it is in the spelling table or contains "our", "iz" or "yz"; one
+    automaton pass finds those cores, and only the words around them are looked at (splitting the text
+    into all of its words took longer than the rest of folding together).
+    """
+    edits: list[tuple[int, int, str]] = []
+    seen = -1
+    letters = _LETTERS
+    for end, _ in _spelling_automaton().iter(lowered):
+        if end < seen:
+            continue  # inside the word just looked at
+        start = end
+        while start and lowered[start - 1] in letters:
+            start -= 1
+        stop = _WORD.match(lowered, start).end()  # type: ignore[union-attr]
+        seen = stop
+        word = lowered[start:stop]
+        canonical = fold_word(word)
+        if canonical != word and not _is_word_char(lowered, start - 1) and not _is_word_char(lowered, stop):
+            edits.append((start, stop, canonical))
+    return edits
+
+
+@cache
+def _spelling_automaton() -> ahocorasick.Automaton:
+    automaton = ahocorasick.Automaton()
+    for core in (*SPELLING, "our", "iz", "yz"):
+        automaton.add_word(core, core)
+    automaton.make_automaton()
+    return automaton
+
+
 def _lower(text: str) -> str:
     for char, replacement in _ONE_TO_ONE:
         if char in text:
@@ -232,24 +264,78 @@ def _lower(text: str) -> str:
 
 
 def fold(text: str) -> Folded:
-    """Fold ``text`` for matching; ``origin`` maps every folded index back to an offset in ``text``."""
+    """Fold ``text`` for matching; ``origin`` maps every folded index back to an offset in ``text``.
+
+    Two passes: the rare edits (rejoined hyphenation, footnote digits, ligatures, spelling) first, on the
+    lowered text, then whitespace collapsing, which is most of the edits (every line break) and so is
+    done by ``re.sub`` in C; the two offset maps are then composed in one merge walk.
+    """
     lowered = _lower(text)
+    first, folded_at, origin_at = _apply(lowered, _edits(text, lowered))
+    second, runs = _collapse(first)
+    builder = _MapBuilder()
+    point = builder.point
+    shift = 0  # how much shorter the final text is than ``first`` before the current run
+    k, breaks = 0, len(folded_at)
+    for s, e, kept in runs:
+        # breakpoints of the first pass up to this run: those on kept characters move left by ``shift``
+        while k < breaks and folded_at[k] < e:
+            if folded_at[k] < s + kept:
+                point(folded_at[k] - shift, origin_at[k])
+            k += 1
+        if k < breaks and folded_at[k] == e:
+            origin = origin_at[k]
+            k += 1
+        else:
+            origin = origin_at[k - 1] + e - folded_at[k - 1]
+        point(s - shift + kept, origin)
+        shift += e - s - kept
+    while k < breaks:
+        point(folded_at[k] - shift, origin_at[k])
+        k += 1
+    return Folded(second, OffsetMap(builder.folded, builder.original, len(second) + 1))
+
+
+def _apply(lowered: str, edits: list[tuple[int, int, str]]) -> tuple[str, array[int], array[int]]:
+    """The text with ``edits`` applied, and its offset map as breakpoint arrays (folded, original)."""
     builder = _MapBuilder()
     pieces: list[str] = []
     position = 0
     folded_length = 0
-    for start, end, new in _edits(text, lowered):
+    for start, end, new in edits:
         pieces.append(lowered[position:start])
         folded_length += start - position
-        if len(new) > 1:  # a lone space or a deletion needs only the breakpoint after it
+        if len(new) > 1:  # a deletion or a one-character edit needs only the breakpoint after it
             builder.edit(folded_length, start, end, lowered[start:end], new)
         pieces.append(new)
         folded_length += len(new)
         builder.point(folded_length, end)
         position = end
     pieces.append(lowered[position:])
-    folded_length += len(lowered) - position
-    return Folded("".join(pieces), OffsetMap(builder.folded, builder.original, folded_length + 1))
+    return "".join(pieces), builder.folded, builder.original
+
+
+def _collapse(text: str) -> tuple[str, list[tuple[int, int, int]]]:
+    """Whitespace runs collapsed to one space (zero-width runs dropped), and the runs that changed length
+    as ``(start, end, characters kept)``; a lone line break becomes a space in place and needs no entry."""
+    runs: list[tuple[int, int, int]]
+    if _ZERO_WIDTH_RE.search(text) is None:
+        # Split at the long runs and take the run positions from the piece lengths: all in C, where a
+        # match object per run cost as much as the rest of folding.
+        pieces = _LONG_RUN_SPLIT.split(text)
+        bounds = list(accumulate(map(len, pieces)))
+        runs = list(zip(bounds[0::2], bounds[1::2], repeat(1)))
+        collapsed = " ".join(pieces[0::2])
+        for char in _LONE_SPACES:
+            if char in collapsed:
+                collapsed = collapsed.replace(char, " ")
+        return collapsed, runs
+    runs = []
+    for m in _WHITESPACE.finditer(text):
+        kept = 1 if m.group().strip(_ZERO_WIDTH) else 0
+        if m.end() - m.start() != kept:
+            runs.append((m.start(), m.end(), kept))
+    return _WHITESPACE.sub(lambda m: " " if m.group().strip(_ZERO_WIDTH) else "", text), runs
 
 
 def fold_phrase(phrase: str) -> str:
