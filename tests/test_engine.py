@@ -192,3 +192,25 @@ def test_carved_out_binding_clause_shows_no_soft_wording(checker: Checker) -> No
     assert f.status == "weak"
     assert [e.role for e in f.evidence if e.role != "require"] == ["carve-out"]
     assert not any(r.startswith("soft wording") for r in f.reasons)
+
+
+def test_heading_only_matches_do_not_count(checker: Checker) -> None:
+    """A table of contents names provisions without making them: words only in headings are no clause."""
+    text = ("Article 1 Investment Screening for National Security Reasons\n\n"
+            "Article 2 Exchange of Information\n\nArticle 3 Final Provisions\n\n"
+            "This Agreement shall enter into force on signature.\n")
+    assert finding(checker, text, "INV-1").status == "missing"
+
+
+def test_dispute_exclusion_sentence_is_not_the_obligation(checker: Checker) -> None:
+    text = ("1. A decision by a Party following a review of foreign investments on national security grounds "
+            "shall not be subject to the dispute settlement provisions of this Chapter.\n")
+    assert finding(checker, text, "INV-1").status == "missing"
+
+
+def test_document_title_heads_its_text(checker: Checker) -> None:
+    text = ("Agreement between Aldoria and Brennmark on Economic Security\n\n"
+            "Article 1\n\n1. The Parties shall establish a Council.\n")
+    assert finding(checker, text, "HDG-1").status == "satisfied"
+    one_line = "Agreement on Economic Security: the Parties shall establish a council."
+    assert finding(checker, one_line, "HDG-1").status == "missing"

@@ -23,25 +23,11 @@ STATUSES = {"satisfied", "weak", "missing", "violated", "present"}
 
 # (draft, provision): why the engine, not the ruleset, gets it wrong.
 KNOWN_ENGINE_GAPS: dict[tuple[str, str], str] = {
-    ("contracting_parties", "ESA-COE-1"): "conditional inversion 'Should either Party become...' read as soft 'should'",
-    ("contracting_parties", "ESA-COE-2"): "conditional inversion 'Should either Party become...' read as soft 'should'",
-    ("contracting_parties", "ESA-COE-3"): "conditional inversion 'Should either Party become...' read as soft 'should'",
-    ("contracting_parties", "ESA-CMP-1"): "the document title (Treaty of Economic Security...) is not a heading",
-    ("eu_agreement", "ESA-CMP-1"): "the document title (Agreement on Economic Security...) is not a heading",
     ("eu_agreement", "ESA-CMP-2"): "the document title (Agreement on Economic Security...) is not a heading",
-    ("japan_epa", "ESA-EXP-3"): "carve-out 'Neither Party shall have recourse to dispute settlement' not recognised",
-    ("japan_epa", "ESA-INS-1"): "carve-out 'Neither Party shall have recourse to dispute settlement' not recognised",
-    ("japan_epa", "ESA-INS-2"): "carve-out 'Neither Party shall have recourse to dispute settlement' not recognised",
-    ("japan_epa", "ESA-SCR-3"): "carve-out 'Neither Party shall have recourse to dispute settlement' not recognised",
     ("paraphrases", "ESA-NME-2"): "a termination right is a permission ('may denounce'), not soft wording",
     ("us_fta_chapter", "ESA-NME-2"): "a termination right is a permission ('may withdraw'), not soft wording",
-    ("us_fta_chapter", "ESA-INV-3"): "'that the requesting Party considers may threaten' : 'may' qualifies the object",
-    ("trap_definitions_xrefs", "ESA-COE-2"): "table-of-contents lines and verbless text count as weak presence",
-    ("trap_definitions_xrefs", "ESA-EXP-2"): "table-of-contents lines and verbless text count as weak presence",
     ("trap_definitions_xrefs", "ESA-INS-1"): "a definition ('X means the Council established under...') is weak presence",
     ("trap_definitions_xrefs", "ESA-INV-1"): "a definition ('investment screening means...') is weak presence",
-    ("trap_side_exception", "ESA-INV-1"): "'a decision following a review ... shall not be subject to dispute settlement' "
-                                          "presupposes a review; the 'shall' does not govern it",
 }
 
 

@@ -51,6 +51,8 @@ def evaluate(cond: Condition, index: DocIndex, scope: Scope, ranges: list[tuple[
         for unit in index.ancestors(scope.unit):
             if unit.heading_span:
                 heads.append((index.to_folded(unit.heading_span[0]), index.to_folded(unit.heading_span[1])))
+        if index.title_span is not None:
+            heads.append(index.title_span)
         return evaluate(cond.inner, index, scope, heads, tids) if heads else []
     raise TypeError(f"unknown condition node {cond!r}")  # pragma: no cover - the parser makes no others
 

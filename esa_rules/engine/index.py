@@ -163,10 +163,30 @@ class DocIndex:
         return spans[i]
 
     @cached_property
+    def title_span(self) -> tuple[int, int] | None:
+        """Folded span of the document's title where the text itself carries it (its first lines).
+
+        "Agreement ... on Economic Security" heads every unit of the text, as a chapter heading heads its
+        articles; a title taken from metadata (ToTA <name>) is not in the text and heads nothing.
+        """
+        title = (self.doc.title or "").rstrip("…").strip()
+        start = self.doc.text.find(title[:60], 0, 4000) if title else -1
+        if start < 0:
+            return None
+        end = self.doc.text.find("\n", start)
+        # only a title line of its own, above a body: a one-sentence text is not its own heading
+        if end < 0 or end - start > 250 or self.doc.text[start:end].rstrip().endswith((".", ";", ":", ",")) \
+                or not self.doc.text[end:].strip():
+            return None
+        return self.to_folded(start), self.to_folded(end)
+
+    @cached_property
     def heading_spans(self) -> list[tuple[int, int]]:
-        """Folded spans of every unit heading, sorted."""
+        """Folded spans of every unit heading (and the title), sorted."""
         spans = [(self.to_folded(u.heading_span[0]), self.to_folded(u.heading_span[1]))
                  for u in self.doc.units() if u.heading_span]
+        if self.title_span is not None:
+            spans.append(self.title_span)
         return sorted(spans)
 
     def in_heading(self, foffset: int) -> bool:

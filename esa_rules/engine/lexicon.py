@@ -50,7 +50,11 @@ SOFT_MODALS: tuple[str, ...] = (
 
 # A soft modal right after one of these sits in a subordinate clause ("any transaction that may affect its
 # security"): it qualifies the object, not the commitment, so it never governs a match.
-SUBORDINATORS: tuple[str, ...] = ("that", "which", "who", "whom", "whose", "as", "it", "they", "there")
+SUBORDINATORS: tuple[str, ...] = (
+    "that", "which", "who", "whom", "whose", "as", "it", "they", "there",
+    # opinion verbs: "a transaction that the requesting Party considers may threaten its security"
+    "considers", "consider", "considered", "believes", "believe", "determines", "deems", "finds", "judges",
+)
 
 # A soft verb a few words after one of these is part of a condition ("If a Party intends to commence
 # negotiations..., it shall inform..."), not the commitment.
@@ -75,7 +79,8 @@ PARTY_WORDS: tuple[str, ...] = ("party", "parties")
 # Carve-outs from dispute settlement: a sentence that has both a trigger and an exclusion.
 CARVE_OUT_TRIGGERS: tuple[str, ...] = ("dispute settlement", "dispute resolution", "settlement of disputes")
 CARVE_OUT_EXCLUSIONS: tuple[str, ...] = (
-    "no party shall have recourse", "shall not have recourse", "may not have recourse",
+    "no party shall have recourse", "neither party shall have recourse", "neither party may have recourse",
+    "no party may invoke", "neither party may invoke", "shall not be subject to any", "shall not have recourse", "may not have recourse",
     "shall not be subject to", "is not subject to", "are not subject to", "shall not apply to",
     "does not apply to", "do not apply to", "shall not be applicable to", "shall not be used",
     "no party may have recourse", "not be subject to",

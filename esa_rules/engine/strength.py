@@ -36,6 +36,8 @@ TRIGGER_RE = _alternation(lexicon.CARVE_OUT_TRIGGERS)
 PROHIBITION_RE = _alternation(lexicon.PROHIBITIONS)
 _SUBORDINATE_RE = re.compile(r"\b(?:" + "|".join(lexicon.SUBORDINATORS) + r") $")
 # "If a Party intends to negotiate..., it shall inform": the soft verb sits in the condition
+# "Should either Party become the object of coercion, the Parties shall consult": an inverted condition
+_LEAD_RE = re.compile(r"\W*(?:\(?[0-9a-z]{1,4}[.)] ?)?$")
 _CONDITION_RE = re.compile(r"\b(?:" + "|".join(lexicon.CONDITIONALS) + r")(?: [\w-]+){0,3} $")
 
 
@@ -50,7 +52,7 @@ class Cue:
 
 @attrs.frozen
 class Strength:
-    level: str  # binding | soft | neutral | negated
+    level: str  # binding | soft | neutral | negated | excluded (a dispute-settlement exclusion)
     cues: tuple[Cue, ...] = ()
 
 
@@ -62,12 +64,16 @@ def _folded_cues(sentence: str) -> tuple[Cue, ...]:
     for kind, regex in (("negation", NEGATION_RE), ("hedge", HEDGE_RE),
                         ("binding", BINDING_RE), ("soft", SOFT_RE)):
         for m in regex.finditer(folded.text):
-            if kind == "soft" and (_SUBORDINATE_RE.search(folded.text, max(0, m.start() - 8), m.start())
-                                   or _CONDITION_RE.search(folded.text, max(0, m.start() - 60), m.start())):
+            if kind == "soft" and (_SUBORDINATE_RE.search(folded.text, max(0, m.start() - 14), m.start())
+                                   or _CONDITION_RE.search(folded.text, max(0, m.start() - 60), m.start())
+                                   or (m.group() == "should" and _LEAD_RE.match(folded.text, 0, m.start()))):
                 kind_here = "subordinate"
             else:
                 kind_here = kind
             cues.append(Cue(kind_here, *folded.span(m.start(), m.end())))
+    trigger, exclusion = TRIGGER_RE.search(folded.text), EXCLUSION_RE.search(folded.text)
+    if trigger is not None and exclusion is not None:
+        cues.append(Cue("carve-out", *folded.span(exclusion.start(), exclusion.end())))
     cues.sort(key=lambda c: (c.start, c.kind))
     return tuple(cues)
 
@@ -78,6 +84,9 @@ def classify(sentence: str, at: int = 0) -> Strength:
     negations = tuple(c for c in cues if c.kind == "negation")
     if negations:
         return Strength("negated", negations)
+    exclusions = tuple(c for c in cues if c.kind == "carve-out")
+    if exclusions:
+        return Strength("excluded", exclusions)
     hedges = tuple(c for c in cues if c.kind == "hedge")
     if hedges:
         return Strength("soft", hedges)

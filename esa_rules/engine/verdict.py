@@ -16,7 +16,12 @@ from esa_rules.engine.index import DocIndex, Scope
 from esa_rules.engine.strength import PROHIBITION_RE, Strength, classify
 from esa_rules.report import Evidence, Match, Nearest
 
-_LEVEL_ORDER = {"negated": 0, "neutral": 1, "soft": 2, "binding": 3, "exception": 3}
+_LEVEL_ORDER = {"heading-only": 0, "excluded": 0, "negated": 0, "neutral": 1, "soft": 2, "binding": 3,
+                "exception": 3}
+# Matches that never count towards a requirement: a denial, a dispute-settlement exclusion sentence
+# ("decisions following a review ... shall not be subject to dispute settlement" is no duty to review),
+# and words found only in headings (a heading or a table of contents line is not a provision).
+NO_COUNT = frozenset({"negated", "excluded", "heading-only"})
 QUOTE_LIMIT = 400
 
 
@@ -84,12 +89,17 @@ def candidate_scopes(ctx: DocContext, clause: Clause, tids: Mapping[Alternative,
     return scopes if keys is None else [scopes[i] for i in keys]
 
 
-def judge(ctx: DocContext, scope: Scope, match: MatchT, expects: str, role: str) -> Located:
+def judge(ctx: DocContext, scope: Scope, match: MatchT, expects: str, role: str,
+          headings_suffice: bool = False) -> Located:
     """Strength of a match: the weakest of its parts' sentences, ignoring parts inside headings."""
     index = ctx.index
-    parts = [p for p in match if not index.in_heading(p[1])] or list(match)
-    if not parts:
+    if not match:
         return Located(scope, match, "binding" if role == "require" else "neutral", None, None)
+    parts = [p for p in match if not index.in_heading(p[1])]
+    if not parts:
+        if not headings_suffice:
+            return Located(scope, match, "heading-only", None, None)
+        parts = list(match)
     judged: list[tuple[str, Strength, tuple[int, int]]] = []
     for _, fs, _ in parts:
         at = index.to_original(fs)
@@ -100,13 +110,15 @@ def judge(ctx: DocContext, scope: Scope, match: MatchT, expects: str, role: str)
         judged.append((strength.level, strength, sentence))
     if expects == "exception":
         level, strength, sentence = "exception", judged[0][1], judged[0][2]
+    elif any(j[0] == "excluded" for j in judged):
+        level, strength, sentence = next(j for j in judged if j[0] == "excluded")
     else:
         informative = [j for j in judged if j[0] != "neutral"] or judged
         level, strength, sentence = min(informative, key=lambda j: _LEVEL_ORDER[j[0]])
     # Declarations are reported with every match they cover, but only demote binding ones: a soft match
     # in a memorandum is weak for both reasons, and the reviewer should see both.
     weakened: list[Declaration] = []
-    if level != "negated":
+    if level not in NO_COUNT:
         if ctx.non_binding is not None:
             weakened.append(ctx.non_binding)
         if expects != "exception":
@@ -133,8 +145,8 @@ def best_match(ctx: DocContext, clause: Clause, expects: str, tids: Mapping[Alte
     best: Located | None = None
     for scope in candidate_scopes(ctx, clause, tids):
         for match in evaluate(clause.condition, ctx.index, scope, [(scope.fstart, scope.fend)], tids):
-            located = judge(ctx, scope, match, expects, clause.kind)
-            if located.level == "negated" and clause.kind == "require":
+            located = judge(ctx, scope, match, expects, clause.kind, isinstance(clause.condition, Heading))
+            if located.level in NO_COUNT and clause.kind == "require":
                 continue
             if best is None or _LEVEL_ORDER[located.level] > _LEVEL_ORDER[best.level]:
                 best = located
