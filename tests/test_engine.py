@@ -214,3 +214,17 @@ def test_document_title_heads_its_text(checker: Checker) -> None:
     assert finding(checker, text, "HDG-1").status == "satisfied"
     one_line = "Agreement on Economic Security: the Parties shall establish a council."
     assert finding(checker, one_line, "HDG-1").status == "missing"
+
+
+def test_carve_out_heading_is_not_a_second_carve_out(checker: Checker) -> None:
+    from esa_rules.engine.context import carve_outs
+    from esa_rules.engine.index import DocIndex
+    from esa_rules.readers import read_text
+
+    text = ("CHAPTER 5 ECONOMIC SECURITY\n\n" + BINDING +
+            "\nArticle 2: Non-Application of Dispute Settlement\n\nNo Party shall have recourse to dispute "
+            "settlement under Chapter 28 for any matter arising under this Chapter.\n")
+    index = DocIndex.build(read_text(text), checker.scan)
+    found = carve_outs(index)
+    assert len(found) == 1
+    assert [u.label for u in found[0].targets] == ["Chapter 5"]

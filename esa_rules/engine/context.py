@@ -67,6 +67,8 @@ def carve_outs(index: DocIndex) -> list[Declaration]:
     found: dict[tuple[int, int], Declaration] = {}
     text = index.doc.text
     for at in _starts(_TRIGGERS, index.folded.text):
+        if index.in_heading(at):  # "Article 9: Non-Application of Dispute Settlement" names, it does not carve
+            continue
         start, end = index.sentence_at(index.to_original(at))
         if (start, end) in found:
             continue
