@@ -28,6 +28,7 @@ ROLE_LABELS = {
     "soft-wording": "Soft wording",
     "carve-out": "Carved out of dispute settlement",
     "non-binding": "Non-binding declaration",
+    "denial": "Wording that denies the obligation",
 }
 
 
