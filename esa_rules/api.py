@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import ProcessPoolExecutor, as_completed
 
 from esa_rules import __version__
 from esa_rules.dsl import load_many
@@ -86,9 +86,26 @@ def _run(checker: Checker, files: list[str], jobs: int,
             if progress:
                 progress(n, total)
         return
+    # Workers get paths, not documents, and send back small results. The largest files go first, one per
+    # task, so that a 1 MB treaty does not start last and leave the other workers idle at the end.
+    results: list[Outcome | None] = [None] * total
     with ProcessPoolExecutor(max_workers=min(jobs, total), initializer=_init_worker,
                              initargs=(checker, options)) as pool:
-        for n, outcome in enumerate(pool.map(_check_in_worker, files, chunksize=4), 1):
-            yield outcome
+        futures = {pool.submit(_check_in_worker, files[i]): i for i in _largest_first(files)}
+        for n, future in enumerate(as_completed(futures), 1):
+            results[futures[future]] = future.result()
             if progress:
                 progress(n, total)
+    for outcome in results:
+        assert outcome is not None
+        yield outcome
+
+
+def _largest_first(files: list[str]) -> list[int]:
+    def size(i: int) -> int:
+        try:
+            return os.path.getsize(files[i])
+        except OSError:
+            return 0  # the worker reports the file as unreadable
+
+    return sorted(range(len(files)), key=lambda i: (-size(i), i))
