@@ -132,6 +132,51 @@ class DocIndex:
             keys = self._term_scopes[cache_key] = sorted(k for k in found if k is not None)
         return keys
 
+    def best_cover(self, kind: str, groups: list[list[int]]) -> tuple[int, set[int]] | None:
+        """The scope of ``kind`` where most groups (lists of terms) have a hit, first in document order
+        among equals, with the indices of those groups; None if no group has a hit anywhere."""
+        if kind == "sentence":
+            return self._best_sentence_cover(groups)
+        present = self._cover(kind, groups)
+        if not present:
+            return None
+        best = min(present, key=lambda k: (-len(present[k]), k))
+        return best, present[best]
+
+    def _cover(self, kind: str, groups: list[list[int]]) -> dict[int, set[int]]:
+        present: dict[int, set[int]] = {}
+        for g, group in enumerate(groups):
+            for term in group:
+                for key in self.scope_keys(kind, term):
+                    present.setdefault(key, set()).add(g)
+        return present
+
+    def _best_sentence_cover(self, groups: list[list[int]]) -> tuple[int, set[int]] | None:
+        # A sentence has at most the groups of its paragraph: visit paragraphs from the best covered down
+        # and split only those that could still hold a better sentence.
+        by_paragraph = self._cover("paragraph", groups)
+        sentences, paragraphs = self.scopes("sentence"), self.scopes("paragraph")
+        best: tuple[int, int, set[int]] | None = None  # (-number of groups, key, groups)
+        for p in sorted(by_paragraph, key=lambda k: (-len(by_paragraph[k]), k)):
+            if best is not None:
+                if len(by_paragraph[p]) < -best[0]:
+                    break
+                if len(by_paragraph[p]) == -best[0] and p > best[1] >> _KEY_BITS:
+                    continue  # as good at most, and later in the document
+            fstart, fend = paragraphs[p].fstart, paragraphs[p].fend
+            present: dict[int, set[int]] = {}
+            for g in by_paragraph[p]:
+                for term in groups[g]:
+                    starts = self.term_starts[term]
+                    for i in range(bisect_left(starts, fstart), bisect_left(starts, fend)):
+                        key = sentences.key_in(p, starts[i])  # type: ignore[attr-defined]
+                        if key is not None:
+                            present.setdefault(key, set()).add(g)
+            for key, found in present.items():
+                if best is None or (-len(found), key) < best[:2]:
+                    best = (-len(found), key, found)
+        return None if best is None else (best[1], best[2])
+
     def sentence_keys(self, term: int, paragraphs: set[int]) -> set[int]:
         """Keys of the sentence scopes holding a hit of ``term`` inside the given paragraph scopes."""
         sentences = self.scopes("sentence")

@@ -187,18 +187,14 @@ def nearest(ctx: DocContext, clause: Clause, tids: Mapping[Alternative, int]) ->
     groups = list(dict.fromkeys(requirement_groups(clause.condition)))
     if not groups:
         return None
-    present: dict[int, set[int]] = {}  # scope index -> indices of the groups present there
-    for g, group in enumerate(groups):
-        for atom in group:
-            for i in index.scope_keys(clause.scope, tids[atom.ref]):
-                present.setdefault(i, set()).add(g)
-    if not present:
+    cover = index.best_cover(clause.scope, [[tids[atom.ref] for atom in group] for group in groups])
+    if cover is None:
         return None
-    best = min(present, key=lambda i: (-len(present[i]), i))
+    best, present = cover
     scope = index.scopes(clause.scope)[best]
     names = [_group_name(ctx, group, tids) for group in groups]
-    has = [n for g, n in enumerate(names) if g in present[best]]
-    lacks = [n for g, n in enumerate(names) if g not in present[best]]
+    has = [n for g, n in enumerate(names) if g in present]
+    lacks = [n for g, n in enumerate(names) if g not in present]
     anchor = index.doc.locate(scope.start)
     return Nearest(scope.unit.label, scope.unit.eid, anchor.line, tuple(dict.fromkeys(lacks)),
                    tuple(dict.fromkeys(has)))
