@@ -76,15 +76,36 @@ def compile_phrase(text: str) -> tuple[str, str]:
     return key, "".join(parts) + r"(?!\w)"
 
 
+def phrase_keys(text: str) -> tuple[str, ...]:
+    """Automaton keys for a phrase: its literal prefix, or, when that prefix stops at a hyphen (which the
+    text may write as a hyphen, a space or nothing), one longer key per way of writing it. "re-export*"
+    alone would be keyed "re" and wake the matcher inside every "are" and "more"."""
+    key = compile_phrase(text)[0]
+    folded = fold_phrase(text)
+    if not folded.startswith(key + "-") or key.endswith(" ") or not key:
+        return (key,)
+    # The literal start of what follows the hyphen, as the same phrase written with a space has it.
+    spaced = compile_phrase(f"{key} {folded[len(key) + 1:]}")[0]
+    if not spaced.startswith(key + " ") or len(spaced) == len(key) + 1:
+        return (key,)
+    after = spaced[len(key) + 1:]
+    return (f"{key}-{after}", f"{key} {after}", f"{key}{after}")
+
+
 class PhraseMatcher:
     """Finds every phrase of a set in a folded text in one pass."""
 
     def __init__(self, phrases: Iterable[str]) -> None:
         self.phrases: tuple[str, ...] = tuple(dict.fromkeys(phrases))
         by_key: dict[str, list[tuple[int, re.Pattern[str]]]] = defaultdict(list)
+        self._several_keys: list[int] = []  # phrases whose hits may arrive out of start order
         for index, phrase in enumerate(self.phrases):
-            key, regex = compile_phrase(phrase)
-            by_key[key].append((index, re.compile(regex)))
+            regex = re.compile(compile_phrase(phrase)[1])
+            keys = phrase_keys(phrase)
+            if len(keys) > 1:
+                self._several_keys.append(index)
+            for key in keys:
+                by_key[key].append((index, regex))
         self._automaton = ahocorasick.Automaton()
         for key, entries in by_key.items():
             self._automaton.add_word(key, (len(key), tuple(entries)))
@@ -97,15 +118,18 @@ class PhraseMatcher:
         found: list[list[Hit]] = [[] for _ in self.phrases]
         if self._empty:
             return found
-        is_word = _WORD_CHAR.match
         for end, (length, entries) in self._automaton.iter(text):
             start = end - length + 1
-            if start and is_word(text, start - 1):
-                continue  # not at the start of a word
+            if start:
+                before = text[start - 1]
+                if before.isalnum() or before == "_":  # what ``\w`` means, without a regex call
+                    continue  # not at the start of a word
             for index, regex in entries:
                 m = regex.match(text, start)
                 if m is not None:
                     found[index].append((start, m.end()))
+        for index in self._several_keys:
+            found[index].sort()
         return found
 
     def __getstate__(self) -> tuple[str, ...]:
