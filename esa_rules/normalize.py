@@ -16,7 +16,7 @@ import re
 from array import array
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator, Sequence
-from functools import cache
+from functools import cache, lru_cache
 from itertools import accumulate, repeat
 from typing import overload
 
@@ -338,6 +338,7 @@ def _collapse(text: str) -> tuple[str, list[tuple[int, int, int]]]:
     return _WHITESPACE.sub(lambda m: " " if m.group().strip(_ZERO_WIDTH) else "", text), runs
 
 
+@lru_cache(maxsize=1 << 16)  # compiling a ruleset folds each phrase several times
 def fold_phrase(phrase: str) -> str:
     """Fold a ruleset phrase exactly as document text is folded; ``*`` (word continues) is kept and the
     stem before it is folded so that it still prefixes the folded forms of the words it should match."""

@@ -93,9 +93,18 @@ class Checker:
                 self.entries.append((ruleset, provision, tids))
         phrases = sorted({text for leaves in self.term_leaves for kind, text in leaves if kind == "phrase"})
         self._matcher = PhraseMatcher(phrases)
-        self._phrase_index = {p: i for i, p in enumerate(self._matcher.phrases)}
+        phrase_index = {p: i for i, p in enumerate(self._matcher.phrases)}
         self._regexes = {text: re2.compile(text) for leaves in self.term_leaves
                          for kind, text in leaves if kind == "regex"}
+        # leaf -> the terms it belongs to, so that a scan touches only the phrases that occur
+        self._phrase_terms: dict[int, list[int]] = {}
+        self._regex_terms: dict[str, list[int]] = {}
+        for tid, leaves in enumerate(self.term_leaves):
+            for kind, text in leaves:
+                if kind == "phrase":
+                    self._phrase_terms.setdefault(phrase_index[text], []).append(tid)
+                else:
+                    self._regex_terms.setdefault(text, []).append(tid)
 
     def __getstate__(self) -> tuple[Ruleset, ...]:
         return self.rulesets
@@ -105,23 +114,27 @@ class Checker:
         self._compile()
 
     @property
+    def phrases(self) -> tuple[str, ...]:
+        """Every distinct phrase the matcher looks for (regex terms aside), as written in the rulesets."""
+        return self._matcher.phrases
+
+    @property
     def provisions(self) -> list[Provision]:
         return [p for _, p, _ in self.entries]
 
     def scan(self, folded: str) -> list[list[tuple[int, int]]]:
         """Hits of every term in a folded text: one automaton pass, plus one RE2 pass per regex."""
-        phrase_hits = self._matcher.scan(folded)
-        regex_hits = {text: [(m.start(), m.end()) for m in rx.finditer(folded)]
-                      for text, rx in self._regexes.items()}
-        out: list[list[tuple[int, int]]] = []
-        for leaves in self.term_leaves:
-            lists = [phrase_hits[self._phrase_index[text]] if kind == "phrase" else regex_hits[text]
-                     for kind, text in leaves]
-            if len(lists) == 1:
-                out.append(lists[0])
-            else:
-                out.append(sorted(set().union(*lists)))
-        return out
+        per_term: list[list[list[tuple[int, int]]]] = [[] for _ in self.term_leaves]
+        for index, hits in self._matcher.scan_found(folded).items():
+            for tid in self._phrase_terms[index]:
+                per_term[tid].append(hits)
+        for text, rx in self._regexes.items():
+            hits = [(m.start(), m.end()) for m in rx.finditer(folded)]
+            if hits:
+                for tid in self._regex_terms[text]:
+                    per_term[tid].append(hits)
+        # each list is sorted and free of duplicates already; only several need a merge
+        return [lists[0] if len(lists) == 1 else sorted(set().union(*lists)) for lists in per_term]
 
     def check(self, doc: Document) -> DocumentResult:
         index = DocIndex.build(doc, self.scan)

@@ -76,11 +76,11 @@ def compile_phrase(text: str) -> tuple[str, str]:
     return key, "".join(parts) + r"(?!\w)"
 
 
-def phrase_keys(text: str) -> tuple[str, ...]:
+def phrase_keys(text: str, key: str | None = None) -> tuple[str, ...]:
     """Automaton keys for a phrase: its literal prefix, or, when that prefix stops at a hyphen (which the
     text may write as a hyphen, a space or nothing), one longer key per way of writing it. "re-export*"
     alone would be keyed "re" and wake the matcher inside every "are" and "more"."""
-    key = compile_phrase(text)[0]
+    key = compile_phrase(text)[0] if key is None else key
     folded = fold_phrase(text)
     if not folded.startswith(key + "-") or key.endswith(" ") or not key:
         return (key,)
@@ -97,39 +97,89 @@ class PhraseMatcher:
 
     def __init__(self, phrases: Iterable[str]) -> None:
         self.phrases: tuple[str, ...] = tuple(dict.fromkeys(phrases))
-        by_key: dict[str, list[tuple[int, re.Pattern[str]]]] = defaultdict(list)
+        by_key: dict[str, list[tuple[int, str]]] = defaultdict(list)
         self._several_keys: list[int] = []  # phrases whose hits may arrive out of start order
         for index, phrase in enumerate(self.phrases):
-            regex = re.compile(compile_phrase(phrase)[1])
-            keys = phrase_keys(phrase)
+            key, regex = compile_phrase(phrase)
+            keys = phrase_keys(phrase, key)
             if len(keys) > 1:
                 self._several_keys.append(index)
             for key in keys:
                 by_key[key].append((index, regex))
+        # Phrases that share a key ("invest" for "invest*", "invest* framework", ...): the one-word ones
+        # are tried directly (they match at most candidates anyway); the longer ones are behind one
+        # alternation, which fails in C for most candidates, and are compiled and tried one by one only
+        # when it matches. Trying each phrase at every candidate made ten times the phrases cost three
+        # times the scan.
+        self._groups: list[tuple[tuple[tuple[int, re.Pattern[str]], ...], re.Pattern[str] | None,
+                                 tuple[tuple[int, str], ...]]] = []
+        self._compiled: dict[int, tuple[tuple[int, re.Pattern[str]], ...]] = {}
+        # A phrase with a key of its own is compiled when the key first occurs: with thousands of
+        # phrases, compiling them all up front cost more than checking a corpus with most of them.
+        self._sources: dict[int, str] = {}
+        self._single: dict[int, re.Pattern[str]] = {}
         self._automaton = ahocorasick.Automaton()
         for key, entries in by_key.items():
-            self._automaton.add_word(key, (len(key), tuple(entries)))
+            if len(entries) == 1:
+                index, regex = entries[0]
+                self._sources[index] = regex
+                self._automaton.add_word(key, (len(key), None, index))
+                continue
+            direct = tuple((i, re.compile(r)) for i, r in entries if " " not in self.phrases[i].strip())
+            longer = tuple((i, r) for i, r in entries if " " in self.phrases[i].strip())
+            # a bare alternation (no phrase regex has a top-level "|"), so that ``re`` factors out the
+            # prefix the phrases share instead of retrying it once per phrase
+            gate = re.compile("|".join(r for _, r in longer)) if longer else None
+            self._automaton.add_word(key, (len(key), True, len(self._groups)))
+            self._groups.append((direct, gate, longer))
         if by_key:
             self._automaton.make_automaton()
         self._empty = not by_key
 
+    def _compile_single(self, index: int) -> re.Pattern[str]:
+        regex = self._single[index] = re.compile(self._sources[index])
+        return regex
+
+    def _longer(self, group: int) -> tuple[tuple[int, re.Pattern[str]], ...]:
+        compiled = self._compiled.get(group)
+        if compiled is None:
+            compiled = self._compiled[group] = tuple((i, re.compile(r)) for i, r in self._groups[group][2])
+        return compiled
+
     def scan(self, text: str) -> list[list[Hit]]:
         """Hits per phrase index, each list sorted by start."""
-        found: list[list[Hit]] = [[] for _ in self.phrases]
+        found = self.scan_found(text)
+        return [found.get(index, []) for index in range(len(self.phrases))]
+
+    def scan_found(self, text: str) -> dict[int, list[Hit]]:
+        """Hits of the phrases that occur, by phrase index, each list sorted by start. (A list per phrase
+        per text costs more than the scan once rulesets have thousands of phrases.)"""
+        found: defaultdict[int, list[Hit]] = defaultdict(list)
         if self._empty:
             return found
-        for end, (length, entries) in self._automaton.iter(text):
+        single = self._single
+        for end, (length, group, target) in self._automaton.iter(text):  # group: shared key
             start = end - length + 1
             if start:
                 before = text[start - 1]
                 if before.isalnum() or before == "_":  # what ``\w`` means, without a regex call
                     continue  # not at the start of a word
-            for index, regex in entries:
+            if not group:
+                regex = single.get(target) or self._compile_single(target)
+                m = regex.match(text, start)
+                if m is not None:
+                    found[target].append((start, m.end()))
+                continue
+            direct, longer, _ = self._groups[target]
+            tried = direct if longer is None or longer.match(text, start) is None \
+                else direct + self._longer(target)
+            for index, regex in tried:
                 m = regex.match(text, start)
                 if m is not None:
                     found[index].append((start, m.end()))
         for index in self._several_keys:
-            found[index].sort()
+            if index in found:
+                found[index].sort()
         return found
 
     def __getstate__(self) -> tuple[str, ...]:
