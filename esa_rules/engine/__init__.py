@@ -6,7 +6,7 @@ processes, Dask bags or Spark RDDs unchanged.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 import re2
 
@@ -26,11 +26,12 @@ from esa_rules.dsl.ast import (
     Ruleset,
     TermRef,
 )
-from esa_rules.engine.context import carve_outs, non_binding
+from esa_rules.engine.context import LEXICON_PHRASES, carve_outs, non_binding
 from esa_rules.engine.findings import provision_finding
 from esa_rules.engine.index import DocIndex
 from esa_rules.engine.matcher import PhraseMatcher
 from esa_rules.engine.verdict import DocContext
+from esa_rules.normalize import fold
 from esa_rules.report import DocumentResult
 
 __all__ = ["Checker"]
@@ -92,8 +93,12 @@ class Checker:
                         tids[atom.ref] = term_ids[leaves]
                 self.entries.append((ruleset, provision, tids))
         phrases = sorted({text for leaves in self.term_leaves for kind, text in leaves if kind == "phrase"})
-        self._matcher = PhraseMatcher(phrases)
+        self._rule_phrases = tuple(phrases)
+        # The phrases of the document-wide declarations (non-binding, carve-outs) ride along in the same
+        # automaton: two more passes over every text cost a tenth of a check.
+        self._matcher = PhraseMatcher([*phrases, *(p for ps in LEXICON_PHRASES.values() for p in ps)])
         phrase_index = {p: i for i, p in enumerate(self._matcher.phrases)}
+        self._lexicon_ids = {name: sorted({phrase_index[p] for p in ps}) for name, ps in LEXICON_PHRASES.items()}
         self._regexes = {text: re2.compile(text) for leaves in self.term_leaves
                          for kind, text in leaves if kind == "regex"}
         # leaf -> the terms it belongs to, so that a scan touches only the phrases that occur
@@ -115,8 +120,8 @@ class Checker:
 
     @property
     def phrases(self) -> tuple[str, ...]:
-        """Every distinct phrase the matcher looks for (regex terms aside), as written in the rulesets."""
-        return self._matcher.phrases
+        """Every distinct phrase of the rulesets' terms (regex terms aside), as written in the rulesets."""
+        return self._rule_phrases
 
     @property
     def provisions(self) -> list[Provision]:
@@ -124,9 +129,12 @@ class Checker:
 
     def scan(self, folded: str) -> list[list[tuple[int, int]]]:
         """Hits of every term in a folded text: one automaton pass, plus one RE2 pass per regex."""
+        return self._term_hits(self._matcher.scan_found(folded), folded)
+
+    def _term_hits(self, found: Mapping[int, list[tuple[int, int]]], folded: str) -> list[list[tuple[int, int]]]:
         per_term: list[list[list[tuple[int, int]]]] = [[] for _ in self.term_leaves]
-        for index, hits in self._matcher.scan_found(folded).items():
-            for tid in self._phrase_terms[index]:
+        for index, hits in found.items():
+            for tid in self._phrase_terms.get(index, ()):
                 per_term[tid].append(hits)
         for text, rx in self._regexes.items():
             hits = [(m.start(), m.end()) for m in rx.finditer(folded)]
@@ -136,8 +144,17 @@ class Checker:
         # each list is sorted and free of duplicates already; only several need a merge
         return [lists[0] if len(lists) == 1 else sorted(set().union(*lists)) for lists in per_term]
 
+    def index(self, doc: Document) -> DocIndex:
+        """The document folded and scanned once: term hits and the starts of the declaration phrases."""
+        folded = fold(doc.text)
+        found = self._matcher.scan_found(folded.text)
+        index = DocIndex(doc, self._term_hits(found, folded.text), folded)
+        index.lexicon_starts = {name: sorted({start for i in ids for start, _ in found.get(i, ())})
+                                for name, ids in self._lexicon_ids.items()}
+        return index
+
     def check(self, doc: Document) -> DocumentResult:
-        index = DocIndex.build(doc, self.scan)
+        index = self.index(doc)
         ctx = DocContext(index, non_binding(index), carve_outs(index), self.names)
         findings = tuple(provision_finding(ctx, ruleset, provision, tids)
                          for ruleset, provision, tids in self.entries)

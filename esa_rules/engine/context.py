@@ -14,13 +14,19 @@ from esa_rules.engine.strength import EXCLUSION_RE
 
 # Whole-text searches go through the automaton: an alternation that opens with a lookbehind gets no
 # literal-prefix scan from ``re`` and crawled at ~50 MB/s, once per pattern per document.
-_NON_BINDING = PhraseMatcher(lexicon.NON_BINDING)
-_TRIGGERS = PhraseMatcher(lexicon.CARVE_OUT_TRIGGERS)
+# ``Checker`` puts these phrases into its own automaton and hands the starts over on the index
+# (``DocIndex.lexicon_starts``); an index built otherwise is scanned here.
+LEXICON_PHRASES: dict[str, tuple[str, ...]] = {
+    "non-binding": lexicon.NON_BINDING, "carve-out": lexicon.CARVE_OUT_TRIGGERS,
+}
+_MATCHERS = {name: PhraseMatcher(phrases) for name, phrases in LEXICON_PHRASES.items()}
 
 
-def _starts(matcher: PhraseMatcher, text: str) -> list[int]:
-    """Sorted start offsets of every phrase of ``matcher`` in a folded text."""
-    return sorted({start for hits in matcher.scan(text) for start, _ in hits})
+def _starts(index: DocIndex, name: str) -> list[int]:
+    """Sorted start offsets of the phrases of lexicon ``name`` in the folded text."""
+    if index.lexicon_starts is not None and name in index.lexicon_starts:
+        return index.lexicon_starts[name]
+    return sorted({start for hits in _MATCHERS[name].scan(index.folded.text) for start, _ in hits})
 
 _TARGET_RE = re.compile(r"\b(?:this|the present)\s+(chapter|article|section|part|annex|agreement)\b"
                         r"|\b(chapter|article|section|part|annex)\s+([0-9ivxlc]+(?:[.\-][0-9a-z]+)*)\b")
@@ -41,7 +47,7 @@ class Declaration:
 def non_binding(index: DocIndex) -> Declaration | None:
     """The document's own statement that it creates no legal obligations, or its "Participants"."""
     text = index.folded.text
-    declared = _starts(_NON_BINDING, text)
+    declared = _starts(index, "non-binding")
     if declared:
         start, end = index.sentence_at(index.to_original(declared[0]))
         return Declaration("non-binding", start, end)
@@ -66,7 +72,7 @@ def carve_outs(index: DocIndex) -> list[Declaration]:
     """Sentences that take units out of dispute settlement, with the units they name."""
     found: dict[tuple[int, int], Declaration] = {}
     text = index.doc.text
-    for at in _starts(_TRIGGERS, index.folded.text):
+    for at in _starts(index, "carve-out"):
         if index.in_heading(at):  # "Article 9: Non-Application of Dispute Settlement" names, it does not carve
             continue
         start, end = index.sentence_at(index.to_original(at))

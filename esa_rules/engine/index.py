@@ -57,6 +57,7 @@ class DocIndex:
         self._scopes: dict[str, Sequence[Scope]] = {}
         self._bounds: dict[str, tuple[list[int], list[int]]] = {}
         self._term_scopes: dict[tuple[str, int], list[int]] = {}
+        self.lexicon_starts: dict[str, list[int]] | None = None  # set by Checker.index (engine.context)
         self._sentences: dict[int, list[tuple[int, int]]] = {}
 
     @classmethod
