@@ -121,8 +121,10 @@ def _body_items(text: str, start: int, end: int) -> list[_Item]:
     levels: list[_Level] = []
     previous = ""  # the last non-blank line, to tell a list marker from a wrapped cross-reference
     blank_before = True
-    for line_start, line_end in lines(text, start, end):
-        line = text[line_start:line_end]
+    line_end = start - 1
+    for line in text[start:end].split("\n"):  # split in C: a generator of offsets cost a tenth of reading
+        line_start = line_end + 1
+        line_end = line_start + len(line)
         stripped = line.strip()
         if not stripped:
             blank_before = True
