@@ -7,7 +7,7 @@ Hits live in folded-text offsets (that is where the automaton ran); units live i
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from functools import cached_property
 
 import attrs
@@ -73,6 +73,14 @@ class DocIndex:
             return origin.folded_offset(offset)
         return bisect_left(origin, offset)
 
+    def to_folded_many(self, offsets: Iterable[int]) -> dict[int, int]:
+        """``to_folded`` of many original offsets at once, as a dict."""
+        points = sorted(set(offsets))
+        origin = self.folded.origin
+        if isinstance(origin, OffsetMap):
+            return dict(zip(points, origin.folded_offsets(points), strict=True))
+        return {x: bisect_left(origin, x) for x in points}
+
     def to_original(self, foffset: int) -> int:
         return self.folded.origin[foffset]
 
@@ -102,9 +110,9 @@ class DocIndex:
             if kind == "sentence":
                 found = _SentenceScopes(self)
             else:
-                to_folded = self.to_folded
-                found = [Scope(u, u.start, u.end, to_folded(u.start), to_folded(u.end))
-                         for u in scope_units(self.doc.root, kind)]
+                units = scope_units(self.doc.root, kind)
+                to_folded = self.to_folded_many(x for u in units for x in (u.start, u.end))
+                found = [Scope(u, u.start, u.end, to_folded[u.start], to_folded[u.end]) for u in units]
             self._scopes[kind] = found
         return found
 
@@ -128,9 +136,20 @@ class DocIndex:
         cache_key = (kind, term)
         keys = self._term_scopes.get(cache_key)
         if keys is None:
-            scope_of = self.scope_of
-            found = {scope_of(kind, start) for start in self.term_starts[term]}
-            keys = self._term_scopes[cache_key] = sorted(k for k in found if k is not None)
+            found: set[int] = set()
+            if kind == "sentence":
+                for at in self.term_starts[term]:
+                    key = self.scope_of(kind, at)
+                    if key is not None:
+                        found.add(key)
+            else:  # scope_of inlined: this runs for every hit of every term
+                self.scope_of(kind, 0)
+                starts, ends = self._bounds[kind]
+                for at in self.term_starts[term]:
+                    i = bisect_right(starts, at) - 1
+                    if i >= 0 and at < ends[i]:
+                        found.add(i)
+            keys = self._term_scopes[cache_key] = sorted(found)
         return keys
 
     def best_cover(self, kind: str, groups: list[list[int]]) -> tuple[int, set[int]] | None:
@@ -229,8 +248,9 @@ class DocIndex:
     @cached_property
     def heading_spans(self) -> list[tuple[int, int]]:
         """Folded spans of every unit heading (and the title), sorted."""
-        spans = [(self.to_folded(u.heading_span[0]), self.to_folded(u.heading_span[1]))
-                 for u in self.doc.units() if u.heading_span]
+        heads = [u.heading_span for u in self.doc.units() if u.heading_span]
+        to_folded = self.to_folded_many(x for span in heads for x in span)
+        spans = [(to_folded[s], to_folded[e]) for s, e in heads]
         if self.title_span is not None:
             spans.append(self.title_span)
         return sorted(spans)
@@ -268,8 +288,9 @@ class _SentenceScopes(Sequence[Scope]):
         got = self._split.get(p)
         if got is None:
             index, unit = self._index, self._paragraphs[p].unit
-            to_folded = index.to_folded
-            scopes = [Scope(unit, s, e, to_folded(s), to_folded(e)) for s, e in index.sentences_in(unit)]
+            spans = index.sentences_in(unit)
+            to_folded = index.to_folded_many(x for span in spans for x in span)
+            scopes = [Scope(unit, s, e, to_folded[s], to_folded[e]) for s, e in spans]
             got = self._split[p] = (scopes, [sc.fstart for sc in scopes])
         return got
 
