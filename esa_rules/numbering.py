@@ -9,6 +9,7 @@ start of a line is a cross-reference, not a heading.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 import attrs
 
@@ -270,6 +271,7 @@ def match_marker(line: str) -> Marker | None:
     return Marker(start, match.end(), shape, token, _readings(token))
 
 
+@lru_cache(maxsize=4096)  # a few hundred distinct tokens ("1", "a", "iv") cover every list of a corpus
 def _readings(token: str) -> tuple[tuple[str, int], ...]:
     if token.isdigit():
         return (("arabic", int(token)),)

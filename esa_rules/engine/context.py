@@ -55,8 +55,8 @@ def non_binding(index: DocIndex) -> Declaration | None:
     # rules out almost every treaty for the price of a memchr.
     if sum(text.count(w) for w in lexicon.PARTICIPANT_WORDS) < 3:
         return None
-    participants = sum(len(re.findall(rf"\b{w}s?\b", text)) for w in lexicon.PARTICIPANT_WORDS)
-    parties = sum(len(re.findall(rf"\b{w}\b", text)) for w in lexicon.PARTY_WORDS)
+    participants = sum(_whole_words(rf"{w}s?\b", text) for w in lexicon.PARTICIPANT_WORDS)
+    parties = sum(_whole_words(rf"{w}\b", text) for w in lexicon.PARTY_WORDS)
     # A memorandum between "Participants" says what they "will" do; a binding agreement whose signatories
     # are called participants (the GSTP) still says "shall".
     commitments = text.count(" shall ")
@@ -66,6 +66,17 @@ def non_binding(index: DocIndex) -> Declaration | None:
         start, end = index.sentence_at(index.to_original(first.start()))
         return Declaration("non-binding", start, end)
     return None
+
+
+def _whole_words(pattern: str, text: str) -> int:
+    """Matches of ``pattern`` that start a word: ``\bword\b`` with the first ``\b`` checked by hand, as
+    a pattern opening with a literal is searched ten times faster than one opening with ``\b``."""
+    count = 0
+    for m in re.finditer(pattern, text):
+        at = m.start()
+        if not at or not (text[at - 1].isalnum() or text[at - 1] == "_"):
+            count += 1
+    return count
 
 
 def carve_outs(index: DocIndex) -> list[Declaration]:
