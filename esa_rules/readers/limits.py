@@ -60,6 +60,8 @@ def check_text(text: str, path: str) -> None:
     """Reject extracted text no draft could have: too long overall, or one enormous line."""
     if len(text) > MAX_TEXT_CHARS:
         raise InputError(f"text is {len(text):,} characters, over the {MAX_TEXT_CHARS:,} limit", path=path)
+    if max(map(len, text.split("\n"))) <= MAX_LINE_CHARS:
+        return  # the common case, measured in C; the loop below finds the line to report
     start = 0
     while start < len(text):
         newline = text.find("\n", start, start + MAX_LINE_CHARS + 1)
