@@ -64,7 +64,8 @@ def check_paths(
     options: dict[str, str] | None = None,
 ) -> Report:
     """Check every input under ``paths`` (folders recursed), in input order, with ``jobs`` processes."""
-    items = list(iter_inputs(paths))
+    skipped: list[str] = []
+    items = list(iter_inputs(paths, skipped))
     files = [i for i in items if isinstance(i, str)]
     results = _run(checker, files, jobs, progress, options)
     ordered: list[Outcome] = []
@@ -74,7 +75,7 @@ def check_paths(
     documents = tuple(o for o in ordered if isinstance(o, DocumentResult))
     failures = tuple(o for o in ordered if isinstance(o, InputFailure))
     return Report(rulesets=ruleset_infos(checker.rulesets), documents=documents, failures=failures,
-                  tool_version=__version__)
+                  tool_version=__version__, skipped=tuple(skipped))
 
 
 def _run(checker: Checker, files: list[str], jobs: int,

@@ -87,6 +87,11 @@ def check(paths: tuple[str, ...], rulesets: tuple[str, ...], fmt: str, output: s
     emit(text, output)
     for failure in report.failures:
         click.echo(f"esa-rules: {failure.message}", err=True)
+    if report.skipped:
+        shown = ", ".join(report.skipped[:10]) + (f" and {len(report.skipped) - 10} more"
+                                                  if len(report.skipped) > 10 else "")
+        click.echo(f"esa-rules: skipped {len(report.skipped)} file(s) in the folders given that are not in a "
+                   f"format esa-rules reads (name a file explicitly to try it anyway): {shown}", err=True)
     if report.failures:
         sys.exit(2)
     sys.exit(1 if report.failing(fail_on) else 0)

@@ -112,6 +112,7 @@ class Report:
     documents: tuple[DocumentResult, ...]
     failures: tuple[InputFailure, ...] = ()
     tool_version: str = "0.1.0"
+    skipped: tuple[str, ...] = ()  # files met in folders that no reader handles (named, never dropped silently)
 
     def summary(self) -> dict[str, int]:
         totals = Counter[str]()

@@ -139,3 +139,12 @@ def test_rules_lists_provisions() -> None:
 def test_version(flag: str) -> None:
     code, out, _ = run(flag)
     assert code == 0 and "0.1.0" in out
+
+
+def test_files_in_folders_that_no_reader_handles_are_named(tmp_path: Path) -> None:
+    (tmp_path / "draft.txt").write_text("Article 1\n\nEach Party shall apply this Agreement.\n", encoding="utf-8")
+    (tmp_path / "notes.py").write_text("x = 1\n", encoding="utf-8")
+    code, out, err = run("check", "-f", "json", "--fail-on", "never", str(tmp_path))
+    assert code == 0
+    assert "skipped 1 file(s)" in err and "notes.py" in err
+    assert json.loads(out)["skipped"] == [str(tmp_path / "notes.py")]

@@ -86,19 +86,20 @@ def read_text(text: str, path: str = "<text>") -> Document:
     return text_reader.document_from_text(text, path, digest)
 
 
-def iter_inputs(paths: Sequence[str]) -> Iterator[str | InputError]:
+def iter_inputs(paths: Sequence[str], skipped: list[str] | None = None) -> Iterator[str | InputError]:
     """Files to read, in a stable order. A path given explicitly is always returned; folders are walked
-    (sorted by name, depth first), skipping hidden entries and files no reader claims by extension.
-    Symlink loops and unreadable folders become InputError items instead of stopping the walk."""
+    (sorted by name, depth first), skipping hidden entries and files no reader claims by extension (those
+    are appended to ``skipped``, so the caller can name them). Symlink loops and unreadable folders become
+    InputError items instead of stopping the walk."""
     extensions = handled_extensions()
     for given in paths:
         if os.path.isdir(given):
-            yield from _walk(given, extensions)
+            yield from _walk(given, extensions, skipped if skipped is not None else [])
         else:
             yield given
 
 
-def _walk(top: str, extensions: frozenset[str]) -> Iterator[str | InputError]:
+def _walk(top: str, extensions: frozenset[str], skipped: list[str]) -> Iterator[str | InputError]:
     try:
         top_stat = os.stat(top)
     except OSError as error:
@@ -135,5 +136,7 @@ def _walk(top: str, extensions: frozenset[str]) -> Iterator[str | InputError]:
                     pending.append((entry.path, ancestors | {identity}))
             elif stat.S_ISREG(info.st_mode) and any(entry.name.lower().endswith(e) for e in extensions):
                 yield entry.path
+            elif stat.S_ISREG(info.st_mode):
+                skipped.append(entry.path)
         # Folders are visited after the files beside them, in name order.
         stack.extend(reversed(pending))

@@ -56,6 +56,8 @@ def report_dict(report: Report) -> dict[str, Any]:
     }
     if report.failures:
         out["errors"] = [{"path": f.path, "message": f.message} for f in report.failures]
+    if report.skipped:
+        out["skipped"] = list(report.skipped)
     return out
 
 
