@@ -10,6 +10,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Iterator
 from functools import cached_property
+from itertools import accumulate
 
 import attrs
 
@@ -81,11 +82,10 @@ class Document:
 
     @cached_property
     def _newlines(self) -> list[int]:
-        offsets, pos = [], -1
-        for line in self.text.split("\n")[:-1]:  # split and accumulate run in C; enumerate would not
-            pos += len(line) + 1
-            offsets.append(pos)
-        return offsets
+        # the offset of each newline: -1 plus the lengths of the lines before it, each with its newline;
+        # split, map and accumulate all run in C
+        lengths = map((1).__add__, map(len, self.text.split("\n")[:-1]))
+        return list(accumulate(lengths, initial=-1))[1:]
 
     @cached_property
     def _anchor_offsets(self) -> list[int]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator, Sequence
 from functools import cached_property
+from operator import itemgetter
 
 import attrs
 
@@ -53,7 +54,7 @@ class DocIndex:
         self.doc = doc
         self.folded = folded
         self.term_hits = term_hits
-        self.term_starts = [[h[0] for h in hits] for hits in term_hits]
+        self.term_starts = [list(map(itemgetter(0), hits)) for hits in term_hits]
         self._scopes: dict[str, Sequence[Scope]] = {}
         self._bounds: dict[str, tuple[list[int], list[int]]] = {}
         self._term_scopes: dict[tuple[str, int], list[int]] = {}
