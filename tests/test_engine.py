@@ -228,3 +228,12 @@ def test_carve_out_heading_is_not_a_second_carve_out(checker: Checker) -> None:
     found = carve_outs(index)
     assert len(found) == 1
     assert [u.label for u in found[0].targets] == ["Chapter 5"]
+
+
+def test_a_wrapped_first_sentence_is_not_a_title(checker: Checker) -> None:
+    text = "The Parties shall establish an economic security council to meet every six\nmonths.\n"
+    assert finding(checker, text, "HDG-1").status == "missing"  # no heading says economic security
+    from esa_rules.engine.index import DocIndex
+    from esa_rules.readers import read_text
+
+    assert DocIndex.build(read_text(text), checker.scan).title_span is None

@@ -134,7 +134,7 @@ def check_cycles(terms: Sequence[TermsDef], lines: Sequence[str]) -> None:
 
     def visit(name: str, path: list[str], via: TermRef | None) -> None:
         if name in path:
-            cycle = path[path.index(name) :] + [name]
+            cycle = [*path[path.index(name):], name]
             raise error_at("term reference cycle: " + " -> ".join(cycle), via.pos if via else None, lines)
         if name in done or name not in graph:
             return

@@ -6,7 +6,13 @@ from collections.abc import Mapping
 
 from esa_rules.dsl.ast import Alternative, Provision, Ruleset
 from esa_rules.engine.verdict import (
-    DocContext, Located, best_match, denial, evidence, forbidden_match, nearest,
+    DocContext,
+    Located,
+    best_match,
+    denial,
+    evidence,
+    forbidden_match,
+    nearest,
 )
 from esa_rules.report import Evidence, Finding
 

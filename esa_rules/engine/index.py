@@ -6,6 +6,7 @@ Hits live in folded-text offsets (that is where the automaton ran); units live i
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator, Sequence
 from functools import cached_property
@@ -17,7 +18,8 @@ from esa_rules.document import RANK, Document, Unit
 from esa_rules.normalize import Folded, OffsetMap, fold
 from esa_rules.segment import sentences
 
-_CHECKPOINT = 4096  # spacing of the word-count checkpoints used for near/N distances
+_CHECKPOINT = 4096
+_OBLIGATION_RE = re.compile(r"\b(?:shall|must|will|may|should|agree[sd]?)\b")  # spacing of the word-count checkpoints used for near/N distances
 
 
 @attrs.frozen
@@ -240,9 +242,13 @@ class DocIndex:
         if start < 0:
             return None
         end = self.doc.text.find("\n", start)
-        # only a title line of its own, above a body: a one-sentence text is not its own heading
-        if end < 0 or end - start > 250 or self.doc.text[start:end].rstrip().endswith((".", ";", ":", ",")) \
-                or not self.doc.text[end:].strip():
+        # Only a title block of its own (a blank line below it, a body after it, no verb of obligation):
+        # "The Council shall sit every six\nmonths." wrapped over two lines is a sentence, not a title.
+        if end < 0 or end - start > 250 or not self.doc.text.startswith("\n\n", end):
+            return None
+        line = self.doc.text[start:end]
+        if line.rstrip().endswith((".", ";", ":", ",")) or not self.doc.text[end:].strip() \
+                or _OBLIGATION_RE.search(line.lower()):
             return None
         return self.to_folded(start), self.to_folded(end)
 

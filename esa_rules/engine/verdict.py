@@ -48,19 +48,6 @@ class DocContext:
         self.names = names  # term id -> display name
 
 
-def candidate_terms(cond: Condition, tids: Mapping[Alternative, int]) -> set[int] | None:
-    """Terms one of which must occur in any scope where ``cond`` holds (None: cannot tell)."""
-    if isinstance(cond, Atom):
-        return {tids[cond.ref]}
-    if isinstance(cond, Or):
-        left, right = candidate_terms(cond.left, tids), candidate_terms(cond.right, tids)
-        return None if left is None or right is None else left | right
-    if isinstance(cond, (And, Near)):
-        left = candidate_terms(cond.left, tids)
-        return left if left is not None else candidate_terms(cond.right, tids)
-    return None  # not / heading: may hold anywhere
-
-
 def positive_atoms(cond: Condition) -> list[Atom]:
     """Atoms whose presence the condition asks for (those under ``not`` are left out), in order."""
     return [a for group in requirement_groups(cond) for a in group]
