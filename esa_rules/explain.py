@@ -25,7 +25,7 @@ _LEVEL_WORD = {
     "soft": "soft: only hortatory wording, or weakened by a declaration",
     "neutral": "neutral: no verb commits the Parties to it",
     "negated": "negated: the sentence denies the obligation",
-    "exception": "exception: present, as an exception must be",
+    "exception": "present: an exception or a permission needs no binding verb",
 }
 
 
@@ -69,7 +69,7 @@ def _clause_lines(n: int, c: ClauseTrace, expects: str) -> list[str]:
         status = ("✗ FOUND: this wording defeats the provision" if c.holds
                   else "✓ not found (or only where it is itself prohibited)")
     else:
-        head = f"{n}. require, within {within}: {c.text}"
+        head = f"{n}. {c.kind}, within {within}: {c.text}"
         if c.holds:
             status = "✓ satisfied"
         elif c.level == "negated":
@@ -83,8 +83,8 @@ def _clause_lines(n: int, c: ClauseTrace, expects: str) -> list[str]:
         lines.append(f"   \"{c.quote}\"")
     if c.words:
         lines.append(f"   matched words: {_quoted(c.words)}")
-    if c.kind == "require" and c.level is not None:
-        level = "exception" if expects == "exception" and c.level == "exception" else c.level
+    if c.kind != "forbid" and c.level is not None:
+        level = c.level
         lines.append(f"   strength: {_LEVEL_WORD.get(level, level)}")
         for kind, words in c.cues:
             lines.append(f"     {kind} wording: '{words}'")
@@ -95,7 +95,7 @@ def _clause_lines(n: int, c: ClauseTrace, expects: str) -> list[str]:
     if c.nearest:
         lines.append("   nearest units:")
         lines.extend(_nearest_lines(c.nearest))
-    elif c.kind == "require" and not c.holds:
+    elif c.kind != "forbid" and not c.holds:
         lines.append("   no unit contains any of the words this clause looks for")
     return lines
 

@@ -274,7 +274,7 @@ def rulesets(draw: st.DrawFn) -> RulesetFile:
             st.lists(
                 st.builds(
                     Clause,
-                    st.sampled_from(["require", "forbid"]),
+                    st.sampled_from(["require", "permit", "forbid"]),
                     conditions(tuple(term_names)),
                     st.sampled_from(["sentence", "paragraph", "article", "chapter", "document"]),
                 ),

@@ -340,3 +340,11 @@ def test_mutated_ruleset_only_raises_ruleset_error(data: st.DataObject) -> None:
         assert error.line is None or error.line >= 1
         return
     assert ruleset.name
+
+
+def test_permit_clause_parses() -> None:
+    ruleset = parse('ruleset t\nprovision P-1 "T" {\n  topic non-market-economies\n'
+                    '  permit "terminate" in article\n  require "notify"\n}\n')
+    clauses = ruleset.provisions[0].clauses
+    assert [(c.kind, c.scope) for c in clauses] == [("permit", "article"), ("require", "paragraph")]
+    assert ruleset.provisions[0].requires == clauses

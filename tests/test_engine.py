@@ -237,3 +237,18 @@ def test_a_wrapped_first_sentence_is_not_a_title(checker: Checker) -> None:
     from esa_rules.readers import read_text
 
     assert DocIndex.build(read_text(text), checker.scan).title_span is None
+
+
+def test_permit_clause_counts_a_permission(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    rules = tmp_path / "p.esa"
+    rules.write_text('ruleset p\nprovision NM-1 "Notice and exit" {\n  topic non-market-economies\n'
+                     '  require "inform" near/20 "non-market country" in article\n'
+                     '  permit "terminate" near/10 "this agreement" in article\n}\n', encoding="utf-8")
+    checker = Checker([load(str(rules))])
+    base = "Article 1\n\n1. A Party shall inform the other Party before negotiating with a non-market country.\n\n"
+    may = base + "2. The other Party may terminate this Agreement on six months' notice.\n"
+    denied = base + "2. No provision of this Agreement obliges a Party to terminate this Agreement.\n"
+    assert checker.check_text(may).findings[0].status == "satisfied"
+    assert checker.check_text(denied).findings[0].status == "missing"
+    soft_notice = may.replace("shall inform", "should inform")
+    assert checker.check_text(soft_notice).findings[0].status == "weak"  # the obligation still must bind

@@ -116,9 +116,9 @@ Condition = Atom | And | Or | Not | Near | Heading
 
 @attrs.frozen
 class Clause:
-    """``require COND in SCOPE`` or ``forbid COND in SCOPE``."""
+    """``require COND in SCOPE``, ``permit COND in SCOPE`` or ``forbid COND in SCOPE``."""
 
-    kind: str  # "require" | "forbid"
+    kind: str  # "require" | "permit" (a right or permission: "may" counts) | "forbid"
     condition: Condition
     scope: str = "paragraph"
     pos: Pos | None = _pos()
@@ -147,7 +147,8 @@ class Provision:
 
     @property
     def requires(self) -> tuple[Clause, ...]:
-        return tuple(c for c in self.clauses if c.kind == "require")
+        """Clauses that must hold: ``require`` and ``permit`` (a permission is met by "may")."""
+        return tuple(c for c in self.clauses if c.kind in ("require", "permit"))
 
     @property
     def forbids(self) -> tuple[Clause, ...]:

@@ -41,6 +41,7 @@ KEYWORDS = frozenset(
         "source",
         "suggest",
         "require",
+        "permit",
         "forbid",
         "example",
         "in",

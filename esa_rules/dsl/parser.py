@@ -92,7 +92,7 @@ def _describe_expected(expected: set[str], previous: str | None) -> str:
     if "IN" in expected:
         return f"`and`, `or`, `near/N`, `before/N`, `in {_SCOPE_LIST}` or the next statement"
     if "TOPIC" in expected and "RBRACE" in expected:
-        return "a provision statement (topic, severity, expects, why, source, suggest, require, forbid, example) or `}`"
+        return "a provision statement (topic, severity, expects, why, source, suggest, require, permit, forbid, example) or `}`"
     if "PROVISION" in expected:
         return "`include`, `terms`, `provision`, `override` or `disable`"
     if expected == {"RULESET"}:

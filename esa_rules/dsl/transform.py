@@ -212,6 +212,9 @@ class _ToAst(Transformer[Token, Any]):
     def require(self, meta: Meta, children: list[Any]) -> tuple[str, Clause, Pos]:
         return self._clause("require", meta, children)
 
+    def permit(self, meta: Meta, children: list[Any]) -> tuple[str, Clause, Pos]:
+        return self._clause("permit", meta, children)
+
     def forbid(self, meta: Meta, children: list[Any]) -> tuple[str, Clause, Pos]:
         return self._clause("forbid", meta, children)
 

@@ -9,6 +9,7 @@ from esa_rules.engine.verdict import (
     DocContext,
     Located,
     best_match,
+    clause_expects,
     denial,
     evidence,
     forbidden_match,
@@ -35,11 +36,12 @@ def provision_finding(ctx: DocContext, ruleset: Ruleset, provision: Provision,
 
     located: list[Located] = []
     for clause in provision.requires:
-        hit = best_match(ctx, clause, provision.expects, tids)
+        expects = clause_expects(provision.expects, clause)
+        hit = best_match(ctx, clause, expects, tids)
         if hit is None:
             near = nearest(ctx, clause, tids)
             partial = tuple(e for loc in located for e in evidence(ctx, loc, "require"))
-            denied = denial(ctx, clause, tids) if provision.expects == "obligation" else None
+            denied = denial(ctx, clause, tids) if expects == "obligation" else None
             if denied is not None:
                 shown = evidence(ctx, denied, "denial")
                 words = _cue_words(ctx, denied)

@@ -27,6 +27,7 @@ from esa_rules.engine.verdict import (
     Located,
     _group_name,
     best_match,
+    clause_expects,
     denial,
     forbidden_match,
     requirement_groups,
@@ -118,9 +119,9 @@ def _clause(ctx: DocContext, provision: Provision, clause: Clause, tids: Mapping
     if clause.kind == "forbid":
         located = forbidden_match(ctx, clause, tids)
     else:
-        located = best_match(ctx, clause, provision.expects, tids)
+        located = best_match(ctx, clause, clause_expects(provision.expects, clause), tids)
     holds = located is not None
-    if located is None and clause.kind == "require" and provision.expects == "obligation":
+    if located is None and clause_expects(provision.expects, clause) == "obligation" and clause.kind == "require":
         located = denial(ctx, clause, tids)  # shown as the wording that denies the obligation
     near = () if holds or clause.kind == "forbid" else nearest_units(ctx, clause, tids)
     reference = located.scope if located is not None else _scope_of_nearest(ctx, clause, near)

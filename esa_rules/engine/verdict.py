@@ -97,6 +97,10 @@ def judge(ctx: DocContext, scope: Scope, match: MatchT, expects: str, role: str,
         judged.append((strength.level, strength, sentence))
     if expects == "exception":
         level, strength, sentence = "exception", judged[0][1], judged[0][2]
+    elif expects == "permission":
+        # a right is worded "may": any sentence that grants it counts, one that denies it does not
+        denied = next((j for j in judged if j[0] == "negated"), None)
+        level, strength, sentence = denied or ("exception", judged[0][1], judged[0][2])
     elif any(j[0] == "excluded" for j in judged):
         level, strength, sentence = next(j for j in judged if j[0] == "excluded")
     else:
@@ -108,7 +112,7 @@ def judge(ctx: DocContext, scope: Scope, match: MatchT, expects: str, role: str,
     if level not in NO_COUNT:
         if ctx.non_binding is not None:
             weakened.append(ctx.non_binding)
-        if expects != "exception":
+        if expects == "obligation":
             at = index.to_original(parts[0][1])
             weakened.extend(d for d in ctx.carve_outs if any(t.start <= at < t.end for t in d.targets))
     if weakened and level in ("binding", "exception"):
@@ -127,13 +131,18 @@ def _chapeau_strength(index: DocIndex, at: int) -> Strength | None:
     return None
 
 
+def clause_expects(provision_expects: str, clause: Clause) -> str:
+    """What a clause expects: ``permit`` clauses a permission, the others what their provision expects."""
+    return "permission" if clause.kind == "permit" else provision_expects
+
+
 def best_match(ctx: DocContext, clause: Clause, expects: str, tids: Mapping[Alternative, int]) -> Located | None:
     """The strongest match of a clause, first in document order among equals (stops at a binding one)."""
     best: Located | None = None
     for scope in candidate_scopes(ctx, clause, tids):
         for match in evaluate(clause.condition, ctx.index, scope, [(scope.fstart, scope.fend)], tids):
             located = judge(ctx, scope, match, expects, clause.kind, isinstance(clause.condition, Heading))
-            if located.level in NO_COUNT and clause.kind == "require":
+            if located.level in NO_COUNT and clause.kind != "forbid":
                 continue
             if best is None or _LEVEL_ORDER[located.level] > _LEVEL_ORDER[best.level]:
                 best = located
