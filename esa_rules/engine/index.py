@@ -18,8 +18,8 @@ from esa_rules.document import RANK, Document, Unit
 from esa_rules.normalize import Folded, OffsetMap, fold
 from esa_rules.segment import sentences
 
-_CHECKPOINT = 4096
-_OBLIGATION_RE = re.compile(r"\b(?:shall|must|will|may|should|agree[sd]?)\b")  # spacing of the word-count checkpoints used for near/N distances
+_CHECKPOINT = 4096  # spacing of the word-count checkpoints used for near/N distances
+_OBLIGATION_RE = re.compile(r"\b(?:shall|must|will|may|should|agree[sd]?)\b")  # a title has no such verb
 
 
 @attrs.frozen
