@@ -71,3 +71,10 @@ def test_cue_offsets_exclude_collapsed_whitespace() -> None:
 )
 def test_soft_verbs_inside_conditions_do_not_govern(sentence: str, phrase: str, expected: str) -> None:
     assert level(sentence, phrase) == expected
+
+
+def test_definition_is_neutral_and_says_so() -> None:
+    sentence = "For the purposes of this Chapter, investment screening means a review of foreign investment."
+    strength = classify(sentence, sentence.index("investment screening"))
+    assert strength.level == "neutral"
+    assert [(c.kind, sentence[c.start:c.end]) for c in strength.cues] == [("definition", "means")]

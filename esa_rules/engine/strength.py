@@ -36,6 +36,8 @@ TRIGGER_RE = _alternation(lexicon.CARVE_OUT_TRIGGERS)
 PROHIBITION_RE = _alternation(lexicon.PROHIBITIONS)
 _SUBORDINATE_RE = re.compile(r"\b(?:" + "|".join(lexicon.SUBORDINATORS) + r") $")
 # "If a Party intends to negotiate..., it shall inform": the soft verb sits in the condition
+# "For the purposes of this Chapter, investment screening means ...": a definition, found by its verb
+_DEFINITION_RE = re.compile(r"\b(means|shall mean|refers to|has the meaning|is defined as)\b", re.IGNORECASE)
 # "Should either Party become the object of coercion, the Parties shall consult": an inverted condition
 _LEAD_RE = re.compile(r"\W*(?:\(?[0-9a-z]{1,4}[.)] ?)?$")
 _CONDITION_RE = re.compile(r"\b(?:" + "|".join(lexicon.CONDITIONALS) + r")(?: [\w-]+){0,3} $")
@@ -45,7 +47,7 @@ _CONDITION_RE = re.compile(r"\b(?:" + "|".join(lexicon.CONDITIONALS) + r")(?: [\
 class Cue:
     """A word that decided the strength, in original-sentence offsets (relative to the sentence)."""
 
-    kind: str  # negation | hedge | binding | soft | subordinate (a soft modal in a relative clause)
+    kind: str  # negation | hedge | binding | soft | subordinate (soft modal in a clause) | definition
     start: int
     end: int
 
@@ -95,5 +97,8 @@ def classify(sentence: str, at: int = 0) -> Strength:
     before = [c for c in modals if c.start < at]
     governing = before[-1] if before else (modals[0] if modals else None)
     if governing is None:
+        definition = _DEFINITION_RE.search(sentence)
+        if definition is not None:  # "investment screening means ...": said, but nobody is bound to it
+            return Strength("neutral", (Cue("definition", definition.start(1), definition.end(1)),))
         return Strength("neutral")
     return Strength("binding" if governing.kind == "binding" else "soft", (governing,))
