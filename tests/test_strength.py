@@ -2,6 +2,8 @@ from __future__ import annotations
 
 import pytest
 
+from esa_rules.dsl import load_many
+from esa_rules.engine import Checker
 from esa_rules.engine.strength import classify
 
 
@@ -78,3 +80,34 @@ def test_definition_is_neutral_and_says_so() -> None:
     strength = classify(sentence, sentence.index("investment screening"))
     assert strength.level == "neutral"
     assert [(c.kind, sentence[c.start:c.end]) for c in strength.cues] == [("definition", "means")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "phrase", "expected"),
+    [
+        # An exception permits; it never fulfils a duty to screen (heldout2: investment_chapter_fta).
+        ("Nothing in this Chapter shall be construed to prevent a Party from reviewing investments by foreign "
+         "persons for the protection of its national security.", "reviewing", "negated"),
+        ("Nothing in this Agreement shall preclude a Party from screening acquisitions.", "screening", "negated"),
+        ("Nothing in this Chapter prevents a Party from adopting export controls.", "export", "negated"),
+        # Bound only to think about it (heldout2: critical_minerals).
+        ("The Parties shall consider ways to facilitate market access for critical minerals.", "market", "soft"),
+        ("Each Party shall consider how to reduce export restrictions.", "export", "soft"),
+        # "expected" as an adjective is not a soft modal (heldout2: negotiating_text_brackets) ...
+        ("The Parties shall notify each other without delay of any disruption, or expected disruption, of "
+         "supply chains of critical goods.", "supply", "binding"),
+        # ... while "expected to" still is.
+        ("The Dialogue is expected to meet once a year.", "meet", "soft"),
+        ("The Participants expect that the Dialogue will review supply chains.", "review", "soft"),
+    ],
+)
+def test_exceptions_hedges_and_expectations(sentence: str, phrase: str, expected: str) -> None:
+    assert level(sentence, phrase) == expected
+
+
+def test_leaders_statement_declares_itself_non_binding() -> None:
+    # A G7-style statement never says "not legally binding"; "We, the Leaders" says it for it.
+    text = ("G7 LEADERS' STATEMENT ON ECONOMIC SECURITY\n\n1. We, the Leaders of the Group of Seven, commit to "
+            "strengthening our investment screening mechanisms to address risks to national security.\n")
+    findings = {f.provision: f.status for f in Checker(load_many(["esa-core"])).check_text(text).findings}
+    assert findings["ESA-INV-1"] == "weak"

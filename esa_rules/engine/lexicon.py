@@ -20,6 +20,11 @@ NEGATIONS: tuple[str, ...] = (
     "not be obliged", "neither party is obliged", "neither party shall be obliged", "neither party is required",
     "neither party shall be required", "no party is obliged", "no party shall be obliged",
     "no party is required", "no party shall be required", "neither party is under any obligation",
+    # An exception leaves a Party free to act ("Nothing in this Chapter shall be construed to prevent a Party
+    # from reviewing investments..."); it does not oblige it to.
+    "nothing in this * shall be construed to prevent", "nothing in this * shall prevent",
+    "nothing in this * prevents", "nothing in this * shall be construed to preclude",
+    "nothing in this * shall preclude", "nothing in this * precludes",
 )
 
 # Qualifiers that make the whole sentence hortatory, whatever its modal verb.
@@ -31,6 +36,8 @@ HEDGES: tuple[str, ...] = (
     "recognise the importance", "recognise the value", "recognise the need", "strive", "seek to",
     "aim to", "explore", "explore ways", "on a voluntary basis", "encourage", "promote", "may consider",
     "consider the possibility", "welcome", "hope",
+    # "shall consider ways to facilitate market access" binds only to think about it.
+    "consider ways", "consider how", "consider means",
 )
 
 # Modal expressions that bind. The one governing a match decides (see strength.py).
@@ -44,7 +51,9 @@ BINDING_MODALS: tuple[str, ...] = (
 SOFT_MODALS: tuple[str, ...] = (
     "should", "may", "might", "could", "would", "will", "intend", "intends", "wish", "wishes",
     "recognise", "recognises", "affirm", "affirms", "reaffirm", "reaffirms", "acknowledge",
-    "acknowledges", "share the view", "expect", "expects", "plan to", "plans to",
+    "acknowledges", "share the view", "plan to", "plans to",
+    # Not a bare "expect": it would also catch "any disruption, or expected disruption, of supply chains".
+    "expect to", "expects to", "expected to", "expect that", "expects that",
     "are determined", "desiring", "resolved to",
 )
 
@@ -69,6 +78,9 @@ NON_BINDING: tuple[str, ...] = (
     "does not constitute a treaty", "is not a treaty", "not constitute an international agreement",
     "does not constitute an international agreement", "non-binding instrument", "non-binding arrangement",
     "non-binding memorandum", "not binding under international law", "politically binding",
+    # A summit statement speaks for leaders, not Parties: "We, the Leaders of the Group of Seven, ...". Not
+    # "Leaders' Declaration": treaties cite APEC ones (ToTA pta_436).
+    "we, the leaders",
 )
 
 # Words naming the signatories of a non-binding instrument; a text that uses them far more than
