@@ -48,11 +48,13 @@ _WORD_NUMBER = (
 )
 _ROMAN = r"(?:[IVXLC]{1,7}|[ivxlc]{1,7})"
 _ARABIC = r"\d{1,4}(?:[.\-]\d{1,4}){0,3}(?:-?[A-Za-z]\b|\s?bis\b|\s?ter\b)?"
+# Negotiating texts number what is not yet numbered: "CHAPTER [X]", "Article X.4", "Article [3.2]"
+_PLACEHOLDER = r"\[[0-9A-Za-z.\-]{1,8}\]|[XN](?:\.\d{1,4}){1,3}"
 _NUMBER = {
     "part": rf"{_ARABIC}|{_ROMAN}\b|{_WORD_NUMBER}\b|[A-Z]\b",
-    "chapter": rf"{_ARABIC}|{_ROMAN}\b|{_WORD_NUMBER}\b",
+    "chapter": rf"{_PLACEHOLDER}|{_ARABIC}|{_ROMAN}\b|{_WORD_NUMBER}\b",
     "section": rf"{_ARABIC}|{_ROMAN}\b|[A-Z]\b",
-    "article": rf"{_ARABIC}|{_ROMAN}\b|{_WORD_NUMBER}\b",
+    "article": rf"{_PLACEHOLDER}|{_ARABIC}|{_ROMAN}\b|{_WORD_NUMBER}\b",
     "annex": rf"\d{{1,4}}(?:[.\-]\d{{1,4}})*(?:-?[A-Z]\b)?|{_ROMAN}\b|[A-Z]\b",
 }
 _KEYWORDS = {
@@ -217,7 +219,7 @@ def match_heading(line: str) -> Heading | None:
     if kind == "bare_annex":
         return Heading("annex", None, None, None, None, len(line.rstrip()))
     raw = match[f"{kind}_num"]
-    if not raw[0].isdigit() and word_number(raw) is None and roman_value(raw) is None and len(raw) > 1:
+    if not raw[0].isdigit() and raw[0] != "[" and "." not in raw and word_number(raw) is None and roman_value(raw) is None and len(raw) > 1:
         return None  # "Chapter Civil Aviation": letters that are no numeral
     number = canonical_number(kind, raw)
     end = match.end()
@@ -239,6 +241,11 @@ def match_heading(line: str) -> Heading | None:
         return Heading(
             kind, number, offset, offset + len(title[1]), offset + title.end(), offset + len(title[1])
         )
+    if stripped[0] == "(":
+        close = stripped.find(")")
+        after = stripped[close + 1:].lstrip() if close > 0 else ""
+        if after[:1].islower():
+            return None  # "Chapter 26 (Dispute Settlement) shall not apply to this Chapter."
     if stripped[0].isupper() or stripped[0] in "(\"'\u201c":
         return Heading(kind, number, None, None, offset, end)
     return None

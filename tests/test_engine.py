@@ -252,3 +252,17 @@ def test_permit_clause_counts_a_permission(tmp_path) -> None:  # type: ignore[no
     assert checker.check_text(denied).findings[0].status == "missing"
     soft_notice = may.replace("shall inform", "should inform")
     assert checker.check_text(soft_notice).findings[0].status == "weak"  # the obligation still must bind
+
+
+def test_not_inside_or_inside_and_does_not_crash(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """`a and (not b or c)`: the position-less match of `not b` pairs with anything."""
+    rules = tmp_path / "n.esa"
+    rules.write_text('ruleset n\nprovision N-1 "t" {\n  topic export-controls\n'
+                     '  require "alpha" and (not "beta" or "gamma")\n}\n', encoding="utf-8")
+    checker = Checker([load(str(rules))])
+    status = {t: checker.check_text(t).findings[0].status for t in (
+        "The Parties shall alpha gamma.", "The Parties shall alpha.", "The Parties shall alpha beta.",
+        "The Parties shall alpha beta gamma.", "The Parties shall gamma.")}
+    assert status == {"The Parties shall alpha gamma.": "satisfied", "The Parties shall alpha.": "satisfied",
+                      "The Parties shall alpha beta.": "missing", "The Parties shall alpha beta gamma.": "satisfied",
+                      "The Parties shall gamma.": "missing"}

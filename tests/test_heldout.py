@@ -24,8 +24,6 @@ STATUSES = {"satisfied", "weak", "missing", "violated", "present"}
 # (draft, provision): why the engine, not the ruleset, gets it wrong.
 KNOWN_ENGINE_GAPS: dict[tuple[str, str], str] = {
     ("eu_agreement", "ESA-CMP-2"): "the document title (Agreement on Economic Security...) is not a heading",
-    ("paraphrases", "ESA-NME-2"): "a termination right is a permission ('may denounce'), not soft wording",
-    ("us_fta_chapter", "ESA-NME-2"): "a termination right is a permission ('may withdraw'), not soft wording",
     ("trap_definitions_xrefs", "ESA-INS-1"): "a definition ('X means the Council established under...') is weak presence",
     ("trap_definitions_xrefs", "ESA-INV-1"): "a definition ('investment screening means...') is weak presence",
 }

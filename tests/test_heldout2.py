@@ -31,23 +31,11 @@ _BRACKETS = "engine: bracketed, unagreed text ('[Party A propose: ...]', '[shall
 
 # (draft, provision): why the engine gets it wrong; nothing in the ruleset or lexicon can fix these.
 KNOWN_ENGINE_GAPS: dict[tuple[str, str], str] = {
-    **{("eu_partnership_chapter", p): _EU_CARVE_OUT for p in (
-        "ESA-INV-1", "ESA-INV-2", "ESA-EXP-1", "ESA-EXP-3", "ESA-COE-1", "ESA-COE-2", "ESA-NME-1",
-        "ESA-SCR-1", "ESA-SCR-4", "ESA-INS-1", "ESA-INS-2", "ESA-INS-3")},
-    ("negotiating_text_brackets", "ESA-INV-2"): _BRACKETS,
-    ("negotiating_text_brackets", "ESA-EXP-2"): _BRACKETS,
     ("negotiating_text_brackets", "ESA-COE-3"): _BRACKETS,
-    ("negotiating_text_brackets", "ESA-INS-3"): _BRACKETS + " ('[at least once a year] [as needed]')",
-    ("negotiating_text_brackets", "ESA-INS-4"): "engine: a drafting note ('Drafting note: Party A proposes that the "
-                                                "Committee resolve referred matters within 60 days') is read as text",
-    ("negotiating_text_brackets", "ESA-CMP-1"): "engine: placeholder numbering ('CHAPTER [X]', 'Article X.4') is not "
-                                                "segmented, so the chapter heading '[ECONOMIC SECURITY]' never "
-                                                "reaches Article X.4; the bracketed proposal would then read as "
-                                                "agreed anyway",
+    ("negotiating_text_brackets", "ESA-CMP-1"): "engine: the chapter heading '[ECONOMIC SECURITY]' is itself "
+                                                "bracketed, and a heading carries no strength of its own",
     ("g7_leaders_statement", "ESA-EXP-3"): "engine: 'prevent the diversion and circumvention of our controls' "
                                            "refers to export controls named in the previous paragraph",
-    ("usmca_review_protocol", "ESA-NME-2"): "engine: the termination right is a permission by nature ('the other "
-                                            "Parties may terminate'); strength has no per-require 'right' mode",
 }
 
 # (draft, provision): ruleset gaps left open on purpose, with the trade-off that keeps them open.

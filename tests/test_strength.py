@@ -111,3 +111,23 @@ def test_leaders_statement_declares_itself_non_binding() -> None:
             "strengthening our investment screening mechanisms to address risks to national security.\n")
     findings = {f.provision: f.status for f in Checker(load_many(["esa-core"])).check_text(text).findings}
     assert findings["ESA-INV-1"] == "weak"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "phrase", "expected"),
+    [
+        ("Each Party [shall][should] notify the other Party of new export controls.", "export", "soft"),
+        ("[Party A propose: The Parties shall establish an Economic Security Council.]", "Council", "soft"),
+        ("Drafting note: Party A proposes that the Committee resolve matters within 60 days.", "resolve",
+         "excluded"),
+        ("Each Party shall maintain export controls [12] on dual-use items.", "dual-use", "binding"),
+    ],
+)
+def test_negotiating_text_brackets_and_notes(sentence: str, phrase: str, expected: str) -> None:
+    assert level(sentence, phrase) == expected
+
+
+def test_recognise_as_an_ordinary_verb_does_not_soften() -> None:
+    sentence = ("Before opening talks on a trade arrangement with an economy that either Party does not recognise "
+                "as a market economy, a Party shall give the other Party notice.")
+    assert level(sentence, "opening talks") == "binding"

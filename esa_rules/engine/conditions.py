@@ -59,9 +59,25 @@ def evaluate(cond: Condition, index: DocIndex, scope: Scope, ranges: list[tuple[
 
 def _pair(left: list[MatchT], right: list[MatchT], index: DocIndex, distance: int | None,
           ordered: bool) -> list[MatchT]:
-    """Each left match joined with its closest right match (within ``distance`` words, if given)."""
-    if left == TRUE or right == TRUE:
-        return right if left == TRUE else left
+    """Each left match joined with its closest right match (within ``distance`` words, if given).
+
+    A match with no parts (what ``not X`` yields) has no position: it pairs with anything, so ``a and
+    (not b or c)`` holds wherever ``a`` does and ``b`` does not.
+    """
+    left_any, right_any = () in left, () in right
+    left = [m for m in left if m]
+    right = [m for m in right if m]
+    if not left or not right:
+        if left_any and right_any and not left and not right:
+            return TRUE
+        return (left if right_any else []) + (right if left_any else [])
+    # a left match without a partner still pairs with a position-less right match
+    paired = _pair_positioned(left, right, index, distance, ordered, keep_unpaired=right_any)
+    return paired + right if left_any else paired
+
+
+def _pair_positioned(left: list[MatchT], right: list[MatchT], index: DocIndex, distance: int | None,
+                     ordered: bool, keep_unpaired: bool) -> list[MatchT]:
     rights = sorted(((*extent(m), m) for m in right), key=lambda r: (r[0], r[1]))
     rstarts = [r[0] for r in rights]
     out: list[MatchT] = []
@@ -84,6 +100,8 @@ def _pair(left: list[MatchT], right: list[MatchT], index: DocIndex, distance: in
                 best = (gap, rm)
         if best is not None:
             out.append(m + best[1])
+        elif keep_unpaired:
+            out.append(m)
     return out
 
 

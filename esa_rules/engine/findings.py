@@ -87,7 +87,9 @@ def _reasons(ctx: DocContext, loc: Located) -> list[str]:
             where = ctx.index.leaf_at(decl.start).label
             out.append(f"carved out of dispute settlement by {where} (line {line})")
     strength = loc.strength
-    if strength is not None and strength.level == "soft" and strength.cues and loc.sentence is not None:
+    if strength is not None and any(c.kind == "bracketed" for c in strength.cues):
+        out.insert(0, "in square brackets: text the negotiators have not agreed")
+    elif strength is not None and strength.level == "soft" and strength.cues and loc.sentence is not None:
         words = sorted({doc.text[loc.sentence[0] + c.start:loc.sentence[0] + c.end] for c in strength.cues})
         out.insert(0, "soft wording: " + ", ".join(f"'{w}'" for w in words))
     elif not loc.weakened_by:

@@ -63,6 +63,8 @@ SUBORDINATORS: tuple[str, ...] = (
     "that", "which", "who", "whom", "whose", "as", "it", "they", "there",
     # opinion verbs: "a transaction that the requesting Party considers may threaten its security"
     "considers", "consider", "considered", "believes", "believe", "determines", "deems", "finds", "judges",
+    # an auxiliary makes "recognise" an ordinary verb: "an economy that a Party does not recognise as..."
+    "not", "does", "do", "did",
 )
 
 # A soft verb a few words after one of these is part of a condition ("If a Party intends to commence

@@ -36,6 +36,19 @@ TRIGGER_RE = _alternation(lexicon.CARVE_OUT_TRIGGERS)
 PROHIBITION_RE = _alternation(lexicon.PROHIBITIONS)
 _SUBORDINATE_RE = re.compile(r"\b(?:" + "|".join(lexicon.SUBORDINATORS) + r") $")
 # "If a Party intends to negotiate..., it shall inform": the soft verb sits in the condition
+_NOTE_RE = re.compile(r"\W{0,3}((?:drafting|negotiators?'?|editor'?s|explanatory|translator'?s) note"
+                      r"|note to (?:the )?(?:draft|text|negotiators)|note(?= ?:))", re.IGNORECASE)
+
+
+def _bracket_around(sentence: str, pos: int) -> tuple[int, int] | None:
+    """The span of the square brackets enclosing ``pos``, if any (a footnote "[12]" encloses nothing)."""
+    opening = sentence.rfind("[", 0, pos + 1)
+    if opening < 0 or sentence.rfind("]", opening, pos) >= 0:
+        return None
+    closing = sentence.find("]", pos)
+    return opening, (len(sentence) if closing < 0 else closing + 1)
+
+
 # "For the purposes of this Chapter, investment screening means ...": a definition, found by its verb
 _DEFINITION_RE = re.compile(r"\b(means|shall mean|refers to|has the meaning|is defined as)\b", re.IGNORECASE)
 # "Should either Party become the object of coercion, the Parties shall consult": an inverted condition
@@ -47,7 +60,9 @@ _CONDITION_RE = re.compile(r"\b(?:" + "|".join(lexicon.CONDITIONALS) + r")(?: [\
 class Cue:
     """A word that decided the strength, in original-sentence offsets (relative to the sentence)."""
 
-    kind: str  # negation | hedge | binding | soft | subordinate (soft modal in a clause) | definition
+    # negation | hedge | binding | soft | subordinate (soft modal in a clause) | definition | carve-out
+    # | drafting-note | bracketed (unagreed text)
+    kind: str
     start: int
     end: int
 
@@ -86,6 +101,9 @@ def classify(sentence: str, at: int = 0) -> Strength:
     negations = tuple(c for c in cues if c.kind == "negation")
     if negations:
         return Strength("negated", negations)
+    note = _NOTE_RE.match(sentence)
+    if note is not None:  # "Drafting note: Party A proposes that ...": about the text, not in it
+        return Strength("excluded", (Cue("drafting-note", note.start(1), note.end(1)),))
     exclusions = tuple(c for c in cues if c.kind == "carve-out")
     if exclusions:
         return Strength("excluded", exclusions)
@@ -96,6 +114,10 @@ def classify(sentence: str, at: int = 0) -> Strength:
     # a modal inside a longer one ("shall" of "shall not be required") never reaches here: negations won
     before = [c for c in modals if c.start < at]
     governing = before[-1] if before else (modals[0] if modals else None)
+    # Square brackets mark text the negotiators have not agreed ("[shall][should]", "[Party A: ...]")
+    bracket = _bracket_around(sentence, at) or (governing and _bracket_around(sentence, governing.start))
+    if bracket:
+        return Strength("soft", (Cue("bracketed", *bracket),))
     if governing is None:
         definition = _DEFINITION_RE.search(sentence)
         if definition is not None:  # "investment screening means ...": said, but nobody is bound to it

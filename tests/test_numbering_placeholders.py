@@ -1,0 +1,33 @@
+"""Negotiating-text numbering: placeholders are headings; a cross-reference sentence is not."""
+
+from __future__ import annotations
+
+import pytest
+
+from esa_rules.numbering import match_heading
+from esa_rules.readers import read_text
+
+
+@pytest.mark.parametrize(("line", "kind", "number"), [
+    ("CHAPTER [X]", "chapter", "[X]"),
+    ("CHAPTER [X] ECONOMIC SECURITY", "chapter", "[X]"),
+    ("Article X.4: Council", "article", "X.4"),
+    ("Article [3.2]", "article", "[3.2]"),
+])
+def test_placeholder_numbers_are_headings(line: str, kind: str, number: str) -> None:
+    heading = match_heading(line)
+    assert heading is not None and (heading.kind, heading.number) == (kind, number)
+
+
+@pytest.mark.parametrize("line", [
+    "Chapter 26 (Dispute Settlement) shall not apply to this Chapter.",
+    "Article X of GATT 1994 applies.",
+])
+def test_cross_reference_sentences_are_not_headings(line: str) -> None:
+    assert match_heading(line) is None
+
+
+def test_placeholder_chapter_heads_its_articles() -> None:
+    doc = read_text("CHAPTER [X] ECONOMIC SECURITY\n\nArticle X.4: Council\n\n1. The Parties shall meet.\n")
+    labels = [u.label for u in doc.units()]
+    assert labels[1:] == ["Chapter [X]", "Article X.4", "Article X.4, paragraph 1"]
