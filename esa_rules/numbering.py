@@ -75,7 +75,8 @@ _SEPARATORS = " \t:.-\u2013\u2014*_"
 # Words that make a line a sentence, not a title.
 _SENTENCE_WORD = re.compile(
     r"\b(?:shall|must|may|will|should|is|are|was|were|has|have|does|do|agree|agrees|undertake|undertakes"
-    r"|apply|applies)\b"
+    r"|apply|applies)\b",
+    re.IGNORECASE,  # "ARTICLE 9.2 SHALL APPLY ..." in a typeset draft is a sentence too
 )
 _SMALL_WORDS = frozenset(
     [

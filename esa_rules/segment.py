@@ -23,6 +23,9 @@ __all__ = ["segment", "segment_body", "sentences", "unique_eid"]
 
 _HEADING_FIRST_CHARS = frozenset("ACPS#*_")
 _NON_SPACE = re.compile(r"\S")
+# A line that goes on with a small letter or a verb continues the sentence of the line above it.
+_CONTINUATION = re.compile(r"[ \t]*(?:[a-z]|(?i:is|are|shall|must|may|will|should|of|and|or|to|in|for|with|"
+                           r"applies|apply)\b)")
 _TERMINAL = frozenset(".;:!?)]\"'\u201d\u2019")
 _EID_PREFIX = {"part": "part", "chapter": "chp", "section": "sec", "article": "art", "annex": "anx"}
 
@@ -67,6 +70,9 @@ def _headings(text: str) -> list[_Node]:
         heading: Heading | None = None
         if first in _HEADING_FIRST_CHARS and (blank_before or after_heading or previous_end in _TERMINAL):
             heading = match_heading(line)
+        if heading is not None and heading.body_start is None and index < len(lines) \
+                and _CONTINUATION.match(text, lines[index][0], lines[index][1]):
+            heading = None  # "Article XXI\nof the GATT is incorporated": a sentence broken after a reference
         after_heading = heading is not None
         blank_before = False
         previous_end = line.rstrip()[-1:]

@@ -266,3 +266,15 @@ def test_not_inside_or_inside_and_does_not_crash(tmp_path) -> None:  # type: ign
     assert status == {"The Parties shall alpha gamma.": "satisfied", "The Parties shall alpha.": "satisfied",
                       "The Parties shall alpha beta.": "missing", "The Parties shall alpha beta gamma.": "satisfied",
                       "The Parties shall gamma.": "missing"}
+
+
+def test_non_binding_part_covers_that_part_only(checker: Checker) -> None:
+    part_a = ("PART A\n\nArticle 1\n\n1. Each Party shall maintain a mechanism to review foreign investments for "
+              "risks to national security, and the review authorities shall exchange information on them.\n\n")
+    part_b = ("PART B\n\nArticle 2\n\n1. The provisions of this Part do not create legally binding obligations.\n\n"
+              "2. Each Party shall maintain a mechanism to review foreign investments for risks to national "
+              "security, and the review authorities shall exchange information on them.\n")
+    assert finding(checker, part_a + part_b, "INV-1").status == "satisfied"
+    f = finding(checker, part_b, "INV-1")
+    assert f.status == "weak"
+    assert f.reasons == ("Part B declared non-binding (line 5)",)

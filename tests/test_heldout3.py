@@ -25,18 +25,12 @@ ROOT = Path(__file__).resolve().parents[1]
 HELDOUT = ROOT / "tests/fixtures/heldout3"
 STATUSES = {"satisfied", "weak", "missing", "violated", "present"}
 
-_PART_B = ("engine: 'The provisions of this Part ... do not create legally binding obligations' is read as a "
-           "declaration about the whole document, so the binding Part A is weakened too")
 _BIS = ("engine: segment.py reads 'CHAPTER TWENTY-TWO BIS' as Chapter 22 headed 'BIS' and 'Article 22 bis.8' as "
         "Article '22 bis' headed '8', so the real headings ('ECONOMIC SECURITY AND RESILIENCE', 'Relation to "
         "Dispute Settlement') become plain paragraphs and 'heading econ-security' never holds")
 
 # (draft, provision): why the engine gets it wrong; nothing in the ruleset or lexicon can fix these.
 KNOWN_ENGINE_GAPS: dict[tuple[str, str], str] = {
-    ("au_critical_minerals_framework", "ESA-INV-2"): _PART_B,
-    ("au_critical_minerals_framework", "ESA-CMP-1"): _PART_B,
-    ("au_critical_minerals_framework", "ESA-SEC-1"): _PART_B,
-    ("au_critical_minerals_framework", "ESA-SEC-3"): _PART_B,
     ("ca_fta_modernisation", "ESA-CMP-1"): _BIS,
     ("ca_fta_modernisation", "ESA-CMP-2"): _BIS,
     ("defined_terms_crossrefs", "ESA-INV-3"): "engine: 'consult on any Covered Transaction referred to in paragraph "

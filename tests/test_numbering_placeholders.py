@@ -31,3 +31,16 @@ def test_placeholder_chapter_heads_its_articles() -> None:
     doc = read_text("CHAPTER [X] ECONOMIC SECURITY\n\nArticle X.4: Council\n\n1. The Parties shall meet.\n")
     labels = [u.label for u in doc.units()]
     assert labels[1:] == ["Chapter [X]", "Article X.4", "Article X.4, paragraph 1"]
+
+
+@pytest.mark.parametrize("text", [
+    "Article XXI\nof the GATT 1994 is incorporated into this Agreement.\n",
+    "ARTICLE XXI OF THE GENERAL AGREEMENT ON TARIFFS AND TRADE 1994\nIS INCORPORATED INTO THIS AGREEMENT.\n",
+])
+def test_a_reference_broken_across_lines_is_not_a_heading(text: str) -> None:
+    assert [u.kind for u in read_text(text).units()] == ["document", "paragraph"]
+
+
+def test_all_caps_sentence_after_an_article_number_is_no_title() -> None:
+    heading = match_heading("ARTICLE 9.2 SHALL APPLY WITHOUT RESERVATION TO INVESTMENTS")
+    assert heading is not None and heading.title_start is None and heading.body_start == 12

@@ -41,16 +41,22 @@ class Declaration:
     kind: str  # "non-binding" | "carve-out"
     start: int  # the sentence, original offsets
     end: int
-    targets: tuple[Unit, ...] = ()  # for carve-outs: the units excluded from dispute settlement
+    targets: tuple[Unit, ...] = ()  # the units covered; a non-binding declaration without any covers all
 
 
 def non_binding(index: DocIndex) -> Declaration | None:
     """The document's own statement that it creates no legal obligations, or its "Participants"."""
     text = index.folded.text
-    declared = _starts(index, "non-binding")
-    if declared:
-        start, end = index.sentence_at(index.to_original(declared[0]))
-        return Declaration("non-binding", start, end)
+    scoped: Declaration | None = None
+    for at in _starts(index, "non-binding"):
+        start, end = index.sentence_at(index.to_original(at))
+        # "The provisions of this Part ... do not create legally binding obligations" covers that Part only
+        targets = _this_unit(index, start, end)
+        if not targets:
+            return Declaration("non-binding", start, end)
+        scoped = scoped or Declaration("non-binding", start, end, targets)
+    if scoped is not None:
+        return scoped
     # Counting whole words is a regex pass over the text; a substring count bounds it from above and
     # rules out almost every treaty for the price of a memchr.
     if sum(text.count(w) for w in lexicon.PARTICIPANT_WORDS) < 3:
@@ -66,6 +72,21 @@ def non_binding(index: DocIndex) -> Declaration | None:
         start, end = index.sentence_at(index.to_original(first.start()))
         return Declaration("non-binding", start, end)
     return None
+
+
+_THIS_UNIT_RE = re.compile(r"\bthis (part|chapter|section|annex|article)\b")
+
+
+def _this_unit(index: DocIndex, start: int, end: int) -> tuple[Unit, ...]:
+    """The unit a non-binding declaration speaks of ("this Part"), looked for in its sentence and the one
+    before it in the same paragraph ("The provisions of this Part ... They do not create ...")."""
+    leaf = index.leaf_at(start)
+    text = index.doc.text[max(leaf.start, start - 400):end].lower()
+    named = _THIS_UNIT_RE.findall(text)
+    if not named:
+        return ()
+    enclosing = [u for u in index.doc.unit_path(start) if u.kind == _KIND_OF[named[-1]]]
+    return (enclosing[-1],) if enclosing else ()
 
 
 def _whole_words(pattern: str, text: str) -> int:

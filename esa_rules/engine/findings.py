@@ -81,7 +81,10 @@ def _reasons(ctx: DocContext, loc: Located) -> list[str]:
     out: list[str] = []
     for decl in loc.weakened_by:
         line = doc.locate(decl.start).line
-        if decl.kind == "non-binding":
+        if decl.kind == "non-binding" and decl.targets:
+            covered = ", ".join(t.label for t in decl.targets)
+            out.append(f"{covered} declared non-binding (line {line})")
+        elif decl.kind == "non-binding":
             out.append(f"the document declares itself non-binding (line {line})")
         else:
             where = ctx.index.leaf_at(decl.start).label

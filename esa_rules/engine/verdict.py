@@ -110,14 +110,19 @@ def judge(ctx: DocContext, scope: Scope, match: MatchT, expects: str, role: str,
     # in a memorandum is weak for both reasons, and the reviewer should see both.
     weakened: list[Declaration] = []
     if level not in NO_COUNT:
-        if ctx.non_binding is not None:
-            weakened.append(ctx.non_binding)
+        declared = ctx.non_binding
+        if declared is not None and (not declared.targets or _covers(declared, index.to_original(parts[0][1]))):
+            weakened.append(declared)
         if expects == "obligation":
             at = index.to_original(parts[0][1])
-            weakened.extend(d for d in ctx.carve_outs if any(t.start <= at < t.end for t in d.targets))
+            weakened.extend(d for d in ctx.carve_outs if _covers(d, at))
     if weakened and level in ("binding", "exception"):
         level = "soft"
     return Located(scope, match, level, strength, sentence, tuple(weakened))
+
+
+def _covers(declaration: Declaration, at: int) -> bool:
+    return any(t.start <= at < t.end for t in declaration.targets)
 
 
 def _chapeau_strength(index: DocIndex, at: int) -> Strength | None:
