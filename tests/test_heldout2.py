@@ -10,23 +10,9 @@ unexpected pass, and the entry must then go.
 
 from __future__ import annotations
 
-import csv
-from functools import cache
-from pathlib import Path
-
 import pytest
+from heldout_support import HeldoutSet, agrees
 
-from esa_rules.dsl import load_many
-from esa_rules.engine import Checker
-from esa_rules.readers import read
-
-ROOT = Path(__file__).resolve().parents[1]
-HELDOUT = ROOT / "tests/fixtures/heldout2"
-STATUSES = {"satisfied", "weak", "missing", "violated", "present"}
-
-_EU_CARVE_OUT = ("engine: segment.py reads the line 'Chapter 26 (Dispute Settlement) shall not apply to this "
-                 "Chapter.' as the heading of a new Chapter 26, so the carve-out covers that phantom chapter "
-                 "and the binding wording of Chapter 21 stays satisfied")
 _BRACKETS = "engine: bracketed, unagreed text ('[Party A propose: ...]', '[shall][should]') is read as agreed text"
 
 # (draft, provision): why the engine gets it wrong; nothing in the ruleset or lexicon can fix these.
@@ -48,68 +34,29 @@ KNOWN_RULESET_GAPS: dict[tuple[str, str], str] = {
                                             "Enterprises because its chapter is titled '... and Economic Security'",
 }
 
-KNOWN_GAPS = {**KNOWN_ENGINE_GAPS, **KNOWN_RULESET_GAPS}
 
 
-@cache
-def checker() -> Checker:
-    return Checker(load_many(["esa-core"]))
-
-
-@cache
-def statuses(name: str) -> dict[str, str]:
-    result = checker().check(read(str(HELDOUT / f"{name}.txt")))
-    return {f.provision: f.status for f in result.findings}
-
-
-def labels() -> list[dict[str, str]]:
-    with (HELDOUT / "labels.csv").open(newline="", encoding="utf-8") as handle:
-        return list(csv.DictReader(handle))
-
-
-def agrees(expected: str, actual: str) -> bool:
-    return actual in {"satisfied", "weak"} if expected == "present" else actual == expected
+SET = HeldoutSet("heldout2", {**KNOWN_ENGINE_GAPS, **KNOWN_RULESET_GAPS})
 
 
 def test_labels_cover_every_draft_and_provision() -> None:
-    rows = labels()
-    assert rows and set(rows[0]) == {"path", "provision", "expected"}
-    assert all(r["expected"] in STATUSES for r in rows)
-    ids = {p.id for p in checker().provisions}
-    drafts = sorted(p.stem for p in HELDOUT.glob("*.txt"))
-    assert len(drafts) == 10
-    for name in drafts:
-        labelled = [r["provision"] for r in rows if Path(r["path"]).stem == name]
-        assert sorted(labelled) == sorted(ids), name
-    assert set(KNOWN_GAPS) <= {(Path(r["path"]).stem, r["provision"]) for r in rows}
+    SET.check_coverage(drafts=10)
     assert not set(KNOWN_ENGINE_GAPS) & set(KNOWN_RULESET_GAPS)
 
 
-def _params() -> list[object]:
-    out: list[object] = []
-    for row in labels():
-        key = (Path(row["path"]).stem, row["provision"])
-        marks = [pytest.mark.xfail(reason=KNOWN_GAPS[key], strict=True)] if key in KNOWN_GAPS else []
-        out.append(pytest.param(row, id=f"{key[0]}:{key[1]}", marks=marks))
-    return out
-
-
-@pytest.mark.parametrize("row", _params())
+@pytest.mark.parametrize("row", SET.params())
 def test_heldout2_verdict(row: dict[str, str]) -> None:
-    actual = statuses(Path(row["path"]).stem)[row["provision"]]
+    actual = SET.actual(row)
     assert agrees(row["expected"], actual), f"expected {row['expected']}, got {actual}"
 
 
 def test_agreement_floor() -> None:
     # Before the second red-team pass the tool agreed on 234 of 280 labels; every row outside the known
     # gaps must agree now, and the share may only rise.
-    rows = labels()
-    agree = sum(agrees(r["expected"], statuses(Path(r["path"]).stem)[r["provision"]]) for r in rows)
-    assert agree >= len(rows) - len(KNOWN_GAPS)
-    assert agree >= 258
+    assert SET.agreement() >= len(SET.rows) - len(SET.gaps)
+    assert SET.agreement() >= 258
 
 
 def test_every_kind_of_verdict_is_labelled() -> None:
     # The set must test recall and precision alike: binding, soft, absent and exception rows all occur.
-    kinds = {r["expected"] for r in labels()}
-    assert {"satisfied", "weak", "missing", "present"} <= kinds
+    assert {"satisfied", "weak", "missing", "present"} <= {r["expected"] for r in SET.rows}
