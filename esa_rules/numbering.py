@@ -47,14 +47,16 @@ _WORD_NUMBER = (
     r"|seventeen|eighteen|nineteen)"
 )
 _ROMAN = r"(?:[IVXLC]{1,7}|[ivxlc]{1,7})"
-_ARABIC = r"\d{1,4}(?:[.\-]\d{1,4}){0,3}(?:-?[A-Za-z]\b|\s?bis\b|\s?ter\b)?"
+_ARABIC = r"\d{1,4}(?:[.\-]\d{1,4}){0,3}(?:(?i:\s?bis|\s?ter)(?:\.\d{1,4})?\b|-?[A-Za-z]\b)?"
+# "Chapter Twenty-Two bis": an inserted chapter keeps its neighbour's number with a Latin suffix
+_INSERTED = r"(?:\s(?i:bis|ter|quater))?"
 # Negotiating texts number what is not yet numbered: "CHAPTER [X]", "Article X.4", "Article [3.2]"
 _PLACEHOLDER = r"\[[0-9A-Za-z.\-]{1,8}\]|[XN](?:\.\d{1,4}){1,3}"
 _NUMBER = {
     "part": rf"{_ARABIC}|{_ROMAN}\b|{_WORD_NUMBER}\b|[A-Z]\b",
-    "chapter": rf"{_PLACEHOLDER}|{_ARABIC}|{_ROMAN}\b|{_WORD_NUMBER}\b",
+    "chapter": rf"{_PLACEHOLDER}|{_ARABIC}|{_ROMAN}\b{_INSERTED}|{_WORD_NUMBER}\b{_INSERTED}",
     "section": rf"{_ARABIC}|{_ROMAN}\b|[A-Z]\b",
-    "article": rf"{_PLACEHOLDER}|{_ARABIC}|{_ROMAN}\b|{_WORD_NUMBER}\b",
+    "article": rf"{_PLACEHOLDER}|{_ARABIC}|{_ROMAN}\b{_INSERTED}|{_WORD_NUMBER}\b{_INSERTED}",
     "annex": rf"\d{{1,4}}(?:[.\-]\d{{1,4}})*(?:-?[A-Z]\b)?|{_ROMAN}\b|[A-Z]\b",
 }
 _KEYWORDS = {
@@ -164,6 +166,9 @@ def canonical_number(kind: str, raw: str) -> str:
     """How a negotiator would cite the number: words as digits ("Fourteen" -> "14"), roman numerals in
     capitals, everything else as written."""
     raw = raw.strip().rstrip(".")
+    head, _, suffix = raw.rpartition(" ")
+    if head and suffix.lower() in ("bis", "ter", "quater"):
+        return f"{canonical_number(kind, head)} {suffix.lower()}"
     value = word_number(raw)
     if value is not None:
         return str(value)
@@ -220,7 +225,9 @@ def match_heading(line: str) -> Heading | None:
     if kind == "bare_annex":
         return Heading("annex", None, None, None, None, len(line.rstrip()))
     raw = match[f"{kind}_num"]
-    if not raw[0].isdigit() and raw[0] != "[" and "." not in raw and word_number(raw) is None and roman_value(raw) is None and len(raw) > 1:
+    bare = re.sub(r"(?i)\s(?:bis|ter|quater)$", "", raw)
+    if (not bare[0].isdigit() and bare[0] != "[" and "." not in bare and word_number(bare) is None
+            and roman_value(bare) is None and len(bare) > 1):
         return None  # "Chapter Civil Aviation": letters that are no numeral
     number = canonical_number(kind, raw)
     end = match.end()

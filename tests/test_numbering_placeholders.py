@@ -44,3 +44,16 @@ def test_a_reference_broken_across_lines_is_not_a_heading(text: str) -> None:
 def test_all_caps_sentence_after_an_article_number_is_no_title() -> None:
     heading = match_heading("ARTICLE 9.2 SHALL APPLY WITHOUT RESERVATION TO INVESTMENTS")
     assert heading is not None and heading.title_start is None and heading.body_start == 12
+
+
+@pytest.mark.parametrize(("line", "kind", "number", "title"), [
+    ("CHAPTER TWENTY-TWO BIS ECONOMIC SECURITY AND RESILIENCE", "chapter", "22 bis", "ECONOMIC SECURITY AND RESILIENCE"),
+    ("Article 22 bis.8: Relation to Dispute Settlement", "article", "22 bis.8", "Relation to Dispute Settlement"),
+    ("Chapter XXI bis", "chapter", "XXI bis", None),
+    ("Article 5 bis", "article", "5 bis", None),
+])
+def test_inserted_numbers_with_latin_suffixes(line: str, kind: str, number: str, title: str | None) -> None:
+    heading = match_heading(line)
+    assert heading is not None and (heading.kind, heading.number) == (kind, number)
+    shown = line[heading.title_start:heading.title_end] if heading.title_start is not None else None
+    assert shown == title
