@@ -8,12 +8,11 @@ from esa_rules.dsl.ast import Alternative, Provision, Ruleset
 from esa_rules.engine.verdict import (
     DocContext,
     Located,
-    best_match,
     clause_expects,
-    denial,
     evidence,
     forbidden_match,
     nearest,
+    search,
 )
 from esa_rules.report import Evidence, Finding
 
@@ -37,11 +36,11 @@ def provision_finding(ctx: DocContext, ruleset: Ruleset, provision: Provision,
     located: list[Located] = []
     for clause in provision.requires:
         expects = clause_expects(provision.expects, clause)
-        hit = best_match(ctx, clause, expects, tids)
+        hit, denied = search(ctx, clause, expects, tids)
         if hit is None:
             near = nearest(ctx, clause, tids)
             partial = tuple(e for loc in located for e in evidence(ctx, loc, "require"))
-            denied = denial(ctx, clause, tids) if expects == "obligation" else None
+            denied = denied if expects == "obligation" else None
             if denied is not None:
                 shown = evidence(ctx, denied, "denial")
                 words = _cue_words(ctx, denied)

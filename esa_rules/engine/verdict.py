@@ -141,29 +141,34 @@ def clause_expects(provision_expects: str, clause: Clause) -> str:
     return "permission" if clause.kind == "permit" else provision_expects
 
 
-def best_match(ctx: DocContext, clause: Clause, expects: str, tids: Mapping[Alternative, int]) -> Located | None:
-    """The strongest match of a clause, first in document order among equals (stops at a binding one)."""
+def search(ctx: DocContext, clause: Clause, expects: str,
+           tids: Mapping[Alternative, int]) -> tuple[Located | None, Located | None]:
+    """The strongest match of a clause, first in document order among equals (stops at a binding one),
+    and, when none counts, the first match in a sentence that denies the obligation (to explain the gap).
+    Both come from one pass over the matches."""
     best: Located | None = None
+    denied: Located | None = None
     for scope in candidate_scopes(ctx, clause, tids):
         for match in evaluate(clause.condition, ctx.index, scope, [(scope.fstart, scope.fend)], tids):
             located = judge(ctx, scope, match, expects, clause.kind, isinstance(clause.condition, Heading))
             if located.level in NO_COUNT and clause.kind != "forbid":
+                if located.level == "negated" and denied is None:
+                    denied = located
                 continue
             if best is None or _LEVEL_ORDER[located.level] > _LEVEL_ORDER[best.level]:
                 best = located
                 if _LEVEL_ORDER[best.level] == 3:
-                    return best
-    return best
+                    return best, None
+    return best, (denied if best is None else None)
+
+
+def best_match(ctx: DocContext, clause: Clause, expects: str, tids: Mapping[Alternative, int]) -> Located | None:
+    return search(ctx, clause, expects, tids)[0]
 
 
 def denial(ctx: DocContext, clause: Clause, tids: Mapping[Alternative, int]) -> Located | None:
     """The first match of a clause in a sentence that denies the obligation, to explain a gap."""
-    for scope in candidate_scopes(ctx, clause, tids):
-        for match in evaluate(clause.condition, ctx.index, scope, [(scope.fstart, scope.fend)], tids):
-            located = judge(ctx, scope, match, "obligation", clause.kind)
-            if located.level == "negated":
-                return located
-    return None
+    return search(ctx, clause, "obligation", tids)[1]
 
 
 def forbidden_match(ctx: DocContext, clause: Clause, tids: Mapping[Alternative, int]) -> Located | None:
