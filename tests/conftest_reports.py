@@ -9,6 +9,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+import attrs
+
 from esa_rules.report import (
     DocumentResult,
     Evidence,
@@ -142,6 +144,16 @@ def sample_report(documents: tuple[DocumentResult, ...] | None = None) -> Report
     if documents is None:
         documents = (document(),)
     return Report(rulesets=(RULESET,), documents=documents)
+
+
+def waived_report(provision: str, waiver: str) -> Report:
+    """The sample report with one finding waived (keeping the gap it covers in ``waived_status``)."""
+    doc = document()
+    findings = tuple(
+        attrs.evolve(f, status="waived", waiver=waiver, waived_status=f.status) if f.provision == provision else f
+        for f in doc.findings
+    )
+    return sample_report((attrs.evolve(doc, findings=findings),))
 
 
 def two_document_report() -> Report:

@@ -3,9 +3,15 @@ from __future__ import annotations
 import json
 from importlib import resources
 
-import attrs
 import pytest
-from conftest_reports import com_missing, document, inv_satisfied, sample_report, two_document_report
+from conftest_reports import (
+    com_missing,
+    document,
+    inv_satisfied,
+    sample_report,
+    two_document_report,
+    waived_report,
+)
 
 from esa_rules.reporters import sarif
 
@@ -25,13 +31,7 @@ def _log(report) -> dict:
 
 
 def _waived_report():
-    doc = document()
-    findings = tuple(
-        attrs.evolve(f, status="waived", waiver="side letter (approved by Chief negotiator)",
-                     waived_status=f.status) if f.provision == "ESA-EXP-1" else f
-        for f in doc.findings
-    )
-    return sample_report((attrs.evolve(doc, findings=findings),))
+    return waived_report("ESA-EXP-1", "side letter (approved by Chief negotiator)")
 
 
 @pytest.mark.parametrize("make", [sample_report, two_document_report, _waived_report,

@@ -12,19 +12,14 @@ from conftest_reports import (
     exp_weak,
     sample_report,
     two_document_report,
+    waived_report,
 )
 
 from esa_rules.reporters import github, junit, markdown, sarif
 
 
 def _waived_report():
-    doc = document()
-    findings = tuple(
-        attrs.evolve(f, status="waived", waiver="Covered by the side letter (approved by Chief negotiator)",
-                     waived_status=f.status) if f.provision == "ESA-COM-1" else f
-        for f in doc.findings
-    )
-    return sample_report((attrs.evolve(doc, findings=findings),))
+    return waived_report("ESA-COM-1", "Covered by the side letter (approved by Chief negotiator)")
 
 
 @pytest.mark.parametrize(("name", "module"), [
