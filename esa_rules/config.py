@@ -21,7 +21,7 @@ import attrs
 from esa_rules.dsl.ast import Ruleset
 from esa_rules.dsl.checks import did_you_mean
 from esa_rules.errors import UsageError
-from esa_rules.report import SEVERITIES
+from esa_rules.levels import SEVERITIES
 
 FILE_NAMES = ("esa-rules.toml", "pyproject.toml")
 FORMATS = ("text", "json", "sarif", "junit", "html", "markdown", "github")

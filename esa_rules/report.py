@@ -6,12 +6,16 @@ from collections import Counter
 
 import attrs
 
-STATUSES: tuple[str, ...] = ("satisfied", "weak", "missing", "violated", "waived")
-SEVERITIES: tuple[str, ...] = ("error", "warning", "info")
-SEVERITY_RANK: dict[str, int] = {"error": 3, "warning": 2, "info": 1}
-# Statuses that are gaps, i.e. can fail a run.
-GAP_STATUSES: frozenset[str] = frozenset({"weak", "missing", "violated"})
-STRENGTHS: tuple[str, ...] = ("binding", "soft", "neutral", "negated", "exception")
+from esa_rules.levels import GAP_STATUSES, SEVERITIES, STATUSES, Severity
+
+__all__ = ["GAP_STATUSES", "SEVERITIES", "STATUSES", "DocumentResult", "Evidence", "Finding", "InputFailure",
+           "Match", "Nearest", "Report", "RulesetInfo", "fails"]
+
+
+def fails(status: str, severity: str, fail_on: str) -> bool:
+    """Whether a finding of this status and severity fails a run at threshold ``fail_on``
+    (error|warning|info|never): only gaps can, and only at or above the threshold."""
+    return fail_on != "never" and status in GAP_STATUSES and Severity(severity).rank >= Severity(fail_on).rank
 
 
 @attrs.frozen
@@ -64,6 +68,9 @@ class Finding:
     ruleset: str = ""
     waiver: str | None = None  # the justification, when status is "waived"
     waived_status: str | None = None  # the gap status (weak/missing/violated) a waiver covered
+
+    def fails(self, fail_on: str) -> bool:
+        return fails(self.status, self.severity, fail_on)
 
     @property
     def anchor(self) -> tuple[int, int]:
@@ -122,13 +129,5 @@ class Report:
 
     def failing(self, fail_on: str) -> list[tuple[DocumentResult, Finding]]:
         """Findings that fail a run at threshold ``fail_on`` (error|warning|info|never)."""
-        if fail_on == "never":
-            return []
-        threshold = SEVERITY_RANK[fail_on]
-        return [
-            (doc, f)
-            for doc in self.documents
-            for f in doc.findings
-            if f.status in GAP_STATUSES and SEVERITY_RANK[f.severity] >= threshold
-        ]
+        return [(doc, f) for doc in self.documents for f in doc.findings if f.fails(fail_on)]
 

@@ -36,10 +36,10 @@ from esa_rules.dsl.ast import (
     TermsDef,
 )
 from esa_rules.dsl.checks import KEYWORDS, did_you_mean, error_at, where
+from esa_rules.levels import DECLARABLE_EXPECTS, SEVERITIES
 from esa_rules.topics import TOPICS
 
-SEVERITIES = ("error", "warning", "info")
-EXPECTS = ("obligation", "exception")
+EXPECTS = tuple(DECLARABLE_EXPECTS)
 SCOPES = ("sentence", "paragraph", "article", "chapter", "document")
 STATUSES = ("satisfied", "weak", "missing", "violated")
 MAX_DISTANCE = 1000

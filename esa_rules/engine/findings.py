@@ -14,6 +14,7 @@ from esa_rules.engine.verdict import (
     nearest,
     search,
 )
+from esa_rules.levels import Expects, Level, Status, status_of
 from esa_rules.report import Evidence, Finding
 
 
@@ -40,7 +41,7 @@ def provision_finding(ctx: DocContext, ruleset: Ruleset, provision: Provision,
         if hit is None:
             near = nearest(ctx, clause, tids)
             partial = tuple(e for loc in located for e in evidence(ctx, loc, "require"))
-            denied = denied if expects == "obligation" else None
+            denied = denied if expects == Expects.OBLIGATION else None
             if denied is not None:
                 shown = evidence(ctx, denied, "denial")
                 words = _cue_words(ctx, denied)
@@ -57,11 +58,11 @@ def provision_finding(ctx: DocContext, ruleset: Ruleset, provision: Provision,
     ev: list[Evidence] = []
     for loc in located:
         ev.extend(evidence(ctx, loc, "require"))
-    weak = [loc for loc in located if loc.level not in ("binding", "exception")]
-    if not weak:
+    if status_of([loc.level for loc in located]) == Status.SATISFIED:
         where = ev[0].unit if ev else "the document"
-        kind = "exception" if provision.expects == "exception" else "binding wording"
+        kind = "exception" if provision.expects == Expects.EXCEPTION else "binding wording"
         return finding("satisfied", f"satisfied by {kind} in {where}", evidence=tuple(dict.fromkeys(ev)))
+    weak = [loc for loc in located if not loc.level.full]
     reasons = tuple(dict.fromkeys(r for loc in weak for r in _reasons(ctx, loc)))
     where = ev[0].unit if ev else "the document"
     return finding("weak", f"only in weak form in {where}: {'; '.join(reasons)}", evidence=tuple(dict.fromkeys(ev)),
@@ -91,7 +92,7 @@ def _reasons(ctx: DocContext, loc: Located) -> list[str]:
     strength = loc.strength
     if strength is not None and any(c.kind == "bracketed" for c in strength.cues):
         out.insert(0, "in square brackets: text the negotiators have not agreed")
-    elif strength is not None and strength.level == "soft" and strength.cues and loc.sentence is not None:
+    elif strength is not None and strength.level == Level.SOFT and strength.cues and loc.sentence is not None:
         words = sorted({doc.text[loc.sentence[0] + c.start:loc.sentence[0] + c.end] for c in strength.cues})
         out.insert(0, "soft wording: " + ", ".join(f"'{w}'" for w in words))
     elif not loc.weakened_by:

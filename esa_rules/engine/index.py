@@ -6,6 +6,7 @@ Hits live in folded-text offsets (that is where the automaton ran); units live i
 
 from __future__ import annotations
 
+import heapq
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator, Sequence
@@ -155,16 +156,14 @@ class DocIndex:
             keys = self._term_scopes[cache_key] = sorted(found)
         return keys
 
-    def best_cover(self, kind: str, groups: list[list[int]]) -> tuple[int, set[int]] | None:
-        """The scope of ``kind`` where most groups (lists of terms) have a hit, first in document order
-        among equals, with the indices of those groups; None if no group has a hit anywhere."""
+    def best_covers(self, kind: str, groups: list[list[int]], limit: int = 1) -> list[tuple[int, set[int]]]:
+        """The ``limit`` scopes of ``kind`` where most groups (lists of terms) have a hit, best first and in
+        document order among equals, each with the indices of the groups it holds; empty if no group has a
+        hit anywhere."""
         if kind == "sentence":
-            return self._best_sentence_cover(groups)
+            return self._best_sentence_covers(groups, limit)
         present = self._cover(kind, groups)
-        if not present:
-            return None
-        best = min(present, key=lambda k: (-len(present[k]), k))
-        return best, present[best]
+        return [(k, present[k]) for k in heapq.nsmallest(limit, present, key=lambda k: (-len(present[k]), k))]
 
     def _cover(self, kind: str, groups: list[list[int]]) -> dict[int, set[int]]:
         present: dict[int, set[int]] = {}
@@ -174,17 +173,18 @@ class DocIndex:
                     present.setdefault(key, set()).add(g)
         return present
 
-    def _best_sentence_cover(self, groups: list[list[int]]) -> tuple[int, set[int]] | None:
+    def _best_sentence_covers(self, groups: list[list[int]], limit: int) -> list[tuple[int, set[int]]]:
         # A sentence has at most the groups of its paragraph: visit paragraphs from the best covered down
-        # and split only those that could still hold a better sentence.
+        # and split only those that could still hold one of the ``limit`` best sentences.
         by_paragraph = self._cover("paragraph", groups)
         sentences, paragraphs = self.scopes("sentence"), self.scopes("paragraph")
-        best: tuple[int, int, set[int]] | None = None  # (-number of groups, key, groups)
+        best: list[tuple[int, int, set[int]]] = []  # (-number of groups, key, groups), best first
         for p in sorted(by_paragraph, key=lambda k: (-len(by_paragraph[k]), k)):
-            if best is not None:
-                if len(by_paragraph[p]) < -best[0]:
+            if len(best) >= limit:
+                worst = best[limit - 1]
+                if len(by_paragraph[p]) < -worst[0]:
                     break
-                if len(by_paragraph[p]) == -best[0] and p > best[1] >> _KEY_BITS:
+                if len(by_paragraph[p]) == -worst[0] and p > worst[1] >> _KEY_BITS:
                     continue  # as good at most, and later in the document
             fstart, fend = paragraphs[p].fstart, paragraphs[p].fend
             present: dict[int, set[int]] = {}
@@ -195,10 +195,9 @@ class DocIndex:
                         key = sentences.key_in(p, starts[i])  # type: ignore[attr-defined]
                         if key is not None:
                             present.setdefault(key, set()).add(g)
-            for key, found in present.items():
-                if best is None or (-len(found), key) < best[:2]:
-                    best = (-len(found), key, found)
-        return None if best is None else (best[1], best[2])
+            best = heapq.nsmallest(limit, [*best, *((-len(found), key, found) for key, found in present.items())],
+                                   key=lambda b: b[:2])
+        return [(key, found) for _, key, found in best]
 
     def sentence_keys(self, term: int, paragraphs: set[int]) -> set[int]:
         """Keys of the sentence scopes holding a hit of ``term`` inside the given paragraph scopes."""
@@ -265,6 +264,14 @@ class DocIndex:
     def in_heading(self, foffset: int) -> bool:
         i = bisect_right(self.heading_spans, (foffset, 1 << 62)) - 1
         return i >= 0 and self.heading_spans[i][0] <= foffset < self.heading_spans[i][1]
+
+    def body_parts(self, match: Sequence[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
+        """The parts of a match outside headings: the clause itself, not the title above it."""
+        return [p for p in match if not self.in_heading(p[1])]
+
+    def body_start(self, match: Sequence[tuple[int, int, int]]) -> int:
+        """Folded start of a match's first part in the body text (of its first part if all are headings)."""
+        return min(p[1] for p in (self.body_parts(match) or match))
 
     def ancestors(self, unit: Unit) -> list[Unit]:
         """``unit`` and the units enclosing it, innermost first."""

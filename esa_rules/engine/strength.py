@@ -18,6 +18,7 @@ import attrs
 
 from esa_rules.engine import lexicon
 from esa_rules.engine.matcher import compile_phrase
+from esa_rules.levels import Level
 from esa_rules.normalize import fold
 
 
@@ -69,7 +70,7 @@ class Cue:
 
 @attrs.frozen
 class Strength:
-    level: str  # binding | soft | neutral | negated | excluded (a dispute-settlement exclusion)
+    level: Level  # binding | soft | neutral | negated | excluded (a dispute-settlement exclusion)
     cues: tuple[Cue, ...] = ()
 
 
@@ -100,16 +101,16 @@ def classify(sentence: str, at: int = 0) -> Strength:
     cues = _folded_cues(sentence)
     negations = tuple(c for c in cues if c.kind == "negation")
     if negations:
-        return Strength("negated", negations)
+        return Strength(Level.NEGATED, negations)
     note = _NOTE_RE.match(sentence)
     if note is not None:  # "Drafting note: Party A proposes that ...": about the text, not in it
-        return Strength("excluded", (Cue("drafting-note", note.start(1), note.end(1)),))
+        return Strength(Level.EXCLUDED, (Cue("drafting-note", note.start(1), note.end(1)),))
     exclusions = tuple(c for c in cues if c.kind == "carve-out")
     if exclusions:
-        return Strength("excluded", exclusions)
+        return Strength(Level.EXCLUDED, exclusions)
     hedges = tuple(c for c in cues if c.kind == "hedge")
     if hedges:
-        return Strength("soft", hedges)
+        return Strength(Level.SOFT, hedges)
     modals = [c for c in cues if c.kind in ("binding", "soft")]
     # a modal inside a longer one ("shall" of "shall not be required") never reaches here: negations won
     before = [c for c in modals if c.start < at]
@@ -117,10 +118,10 @@ def classify(sentence: str, at: int = 0) -> Strength:
     # Square brackets mark text the negotiators have not agreed ("[shall][should]", "[Party A: ...]")
     bracket = _bracket_around(sentence, at) or (governing and _bracket_around(sentence, governing.start))
     if bracket:
-        return Strength("soft", (Cue("bracketed", *bracket),))
+        return Strength(Level.SOFT, (Cue("bracketed", *bracket),))
     if governing is None:
         definition = _DEFINITION_RE.search(sentence)
         if definition is not None:  # "investment screening means ...": said, but nobody is bound to it
-            return Strength("neutral", (Cue("definition", definition.start(1), definition.end(1)),))
-        return Strength("neutral")
-    return Strength("binding" if governing.kind == "binding" else "soft", (governing,))
+            return Strength(Level.NEUTRAL, (Cue("definition", definition.start(1), definition.end(1)),))
+        return Strength(Level.NEUTRAL)
+    return Strength(Level.BINDING if governing.kind == "binding" else Level.SOFT, (governing,))

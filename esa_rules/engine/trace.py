@@ -25,14 +25,14 @@ from esa_rules.engine.index import Scope
 from esa_rules.engine.verdict import (
     DocContext,
     Located,
-    _group_name,
     best_match,
     clause_expects,
     denial,
     forbidden_match,
-    requirement_groups,
+    nearest_units,
 )
 from esa_rules.errors import UsageError
+from esa_rules.levels import Expects
 from esa_rules.report import Finding, Nearest
 
 if TYPE_CHECKING:
@@ -121,9 +121,9 @@ def _clause(ctx: DocContext, provision: Provision, clause: Clause, tids: Mapping
     else:
         located = best_match(ctx, clause, clause_expects(provision.expects, clause), tids)
     holds = located is not None
-    if located is None and clause_expects(provision.expects, clause) == "obligation" and clause.kind == "require":
+    if located is None and clause_expects(provision.expects, clause) == Expects.OBLIGATION and clause.kind == "require":
         located = denial(ctx, clause, tids)  # shown as the wording that denies the obligation
-    near = () if holds or clause.kind == "forbid" else nearest_units(ctx, clause, tids)
+    near = () if holds or clause.kind == "forbid" else nearest_units(ctx, clause, tids, 3)
     reference = located.scope if located is not None else _scope_of_nearest(ctx, clause, near)
     condition = _condition(ctx, clause, clause.condition, reference, tids)
     base = ClauseTrace(clause.kind, clause.scope, render_condition(clause.condition), holds,
@@ -175,32 +175,6 @@ def _first_place(ctx: DocContext, clause: Clause, cond: Condition, tids: Mapping
     return None
 
 
-def nearest_units(ctx: DocContext, clause: Clause, tids: Mapping[Alternative, int],
-                  limit: int = 3) -> tuple[Nearest, ...]:
-    """The ``limit`` scopes meeting most of the clause's requirement groups, with what each has and lacks.
-
-    Ranked like verdict.nearest (most groups present, then document order), so the first one is the
-    nearest unit the report names.
-    """
-    index = ctx.index
-    groups = list(dict.fromkeys(requirement_groups(clause.condition)))
-    present: dict[int, set[int]] = {}  # scope index -> indices of the groups present there
-    for g, group in enumerate(groups):
-        for atom in group:
-            for start, _ in index.term_hits[tids[atom.ref]]:
-                i = index.scope_of(clause.scope, start)
-                if i is not None:
-                    present.setdefault(i, set()).add(g)
-    names = [_group_name(ctx, group, tids) for group in groups]
-    out: list[Nearest] = []
-    for i in sorted(present, key=lambda i: (-len(present[i]), i))[:limit]:
-        scope = index.scopes(clause.scope)[i]
-        has = tuple(dict.fromkeys(n for g, n in enumerate(names) if g in present[i]))
-        lacks = tuple(dict.fromkeys(n for g, n in enumerate(names) if g not in present[i]))
-        out.append(Nearest(scope.unit.label, scope.unit.eid, index.doc.locate(scope.start).line, lacks, has))
-    return tuple(out)
-
-
 def _scope_of_nearest(ctx: DocContext, clause: Clause, near: tuple[Nearest, ...]) -> Scope | None:
     if not near:
         return None
@@ -214,8 +188,7 @@ def _scope_of_nearest(ctx: DocContext, clause: Clause, near: tuple[Nearest, ...]
 def _body_start(ctx: DocContext, match: MatchT) -> int:
     """Where a match starts in the body text: a part inside a heading ("heading X") says nothing about
     which clause of the draft carries the match."""
-    parts = [p[1] for p in match if not ctx.index.in_heading(p[1])] or [p[1] for p in match]
-    return ctx.index.to_original(min(parts))
+    return ctx.index.to_original(ctx.index.body_start(match))
 
 
 def _place(ctx: DocContext, located: Located) -> Place:

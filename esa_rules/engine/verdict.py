@@ -14,14 +14,13 @@ from esa_rules.engine.conditions import TRUE, MatchT, candidate_keys, evaluate
 from esa_rules.engine.context import Declaration
 from esa_rules.engine.index import DocIndex, Scope
 from esa_rules.engine.strength import PROHIBITION_RE, Strength, classify
+from esa_rules.levels import Expects, Level
 from esa_rules.report import Evidence, Match, Nearest
 
-_LEVEL_ORDER = {"heading-only": 0, "excluded": 0, "negated": 0, "neutral": 1, "soft": 2, "binding": 3,
-                "exception": 3}
-# Matches that never count towards a requirement: a denial, a dispute-settlement exclusion sentence
-# ("decisions following a review ... shall not be subject to dispute settlement" is no duty to review),
-# and words found only in headings (a heading or a table of contents line is not a provision).
-NO_COUNT = frozenset({"negated", "excluded", "heading-only"})
+# Levels that never count towards a requirement (``Level.counts``): a denial, a dispute-settlement
+# exclusion sentence ("decisions following a review ... shall not be subject to dispute settlement" is no
+# duty to review), and words found only in headings (a heading or a table of contents line is not a
+# provision).
 QUOTE_LIMIT = 400
 
 
@@ -31,7 +30,7 @@ class Located:
 
     scope: Scope
     match: MatchT
-    level: str
+    level: Level
     strength: Strength | None  # of the deciding sentence
     sentence: tuple[int, int] | None
     weakened_by: tuple[Declaration, ...] = ()
@@ -76,48 +75,48 @@ def candidate_scopes(ctx: DocContext, clause: Clause, tids: Mapping[Alternative,
     return scopes if keys is None else [scopes[i] for i in keys]
 
 
-def judge(ctx: DocContext, scope: Scope, match: MatchT, expects: str, role: str,
+def judge(ctx: DocContext, scope: Scope, match: MatchT, expects: Expects, role: str,
           headings_suffice: bool = False) -> Located:
     """Strength of a match: the weakest of its parts' sentences, ignoring parts inside headings."""
     index = ctx.index
     if not match:
-        return Located(scope, match, "binding" if role == "require" else "neutral", None, None)
-    parts = [p for p in match if not index.in_heading(p[1])]
+        return Located(scope, match, Level.BINDING if role == "require" else Level.NEUTRAL, None, None)
+    parts = index.body_parts(match)
     if not parts:
         if not headings_suffice:
-            return Located(scope, match, "heading-only", None, None)
+            return Located(scope, match, Level.HEADING_ONLY, None, None)
         parts = list(match)
-    judged: list[tuple[str, Strength, tuple[int, int]]] = []
+    judged: list[tuple[Level, Strength, tuple[int, int]]] = []
     for _, fs, _ in parts:
         at = index.to_original(fs)
         sentence = index.sentence_at(at)
         strength = classify(index.doc.text[sentence[0]:sentence[1]], at - sentence[0])
-        if strength.level == "neutral":
+        if strength.level == Level.NEUTRAL:
             strength = _chapeau_strength(index, at) or strength
         judged.append((strength.level, strength, sentence))
-    if expects == "exception":
-        level, strength, sentence = "exception", judged[0][1], judged[0][2]
-    elif expects == "permission":
+    if expects == Expects.EXCEPTION:
+        level, strength, sentence = Level.EXCEPTION, judged[0][1], judged[0][2]
+    elif expects == Expects.PERMISSION:
         # a right is worded "may": any sentence that grants it counts, one that denies it does not
-        denied = next((j for j in judged if j[0] == "negated"), None)
-        level, strength, sentence = denied or ("exception", judged[0][1], judged[0][2])
-    elif any(j[0] == "excluded" for j in judged):
-        level, strength, sentence = next(j for j in judged if j[0] == "excluded")
+        denied = next((j for j in judged if j[0] == Level.NEGATED), None)
+        level, strength, sentence = denied or (Level.EXCEPTION, judged[0][1], judged[0][2])
+    elif any(j[0] == Level.EXCLUDED for j in judged):
+        level, strength, sentence = next(j for j in judged if j[0] == Level.EXCLUDED)
     else:
-        informative = [j for j in judged if j[0] != "neutral"] or judged
-        level, strength, sentence = min(informative, key=lambda j: _LEVEL_ORDER[j[0]])
+        informative = [j for j in judged if j[0] != Level.NEUTRAL] or judged
+        level, strength, sentence = min(informative, key=lambda j: j[0].rank)
     # Declarations are reported with every match they cover, but only demote binding ones: a soft match
     # in a memorandum is weak for both reasons, and the reviewer should see both.
     weakened: list[Declaration] = []
-    if level not in NO_COUNT:
+    if level.counts:
         declared = ctx.non_binding
         if declared is not None and (not declared.targets or _covers(declared, index.to_original(parts[0][1]))):
             weakened.append(declared)
-        if expects == "obligation":
+        if expects == Expects.OBLIGATION:
             at = index.to_original(parts[0][1])
             weakened.extend(d for d in ctx.carve_outs if _covers(d, at))
-    if weakened and level in ("binding", "exception"):
-        level = "soft"
+    if weakened and level.full:
+        level = Level.SOFT
     return Located(scope, match, level, strength, sentence, tuple(weakened))
 
 
@@ -131,17 +130,17 @@ def _chapeau_strength(index: DocIndex, at: int) -> Strength | None:
         if unit.children and unit.kind in ("paragraph", "subparagraph", "article"):
             lead = index.doc.text[unit.start:unit.children[0].start]
             strength = classify(lead, len(lead))
-            if strength.level != "neutral":
+            if strength.level != Level.NEUTRAL:
                 return strength
     return None
 
 
-def clause_expects(provision_expects: str, clause: Clause) -> str:
+def clause_expects(provision_expects: str, clause: Clause) -> Expects:
     """What a clause expects: ``permit`` clauses a permission, the others what their provision expects."""
-    return "permission" if clause.kind == "permit" else provision_expects
+    return Expects.PERMISSION if clause.kind == "permit" else Expects(provision_expects)
 
 
-def search(ctx: DocContext, clause: Clause, expects: str,
+def search(ctx: DocContext, clause: Clause, expects: Expects,
            tids: Mapping[Alternative, int]) -> tuple[Located | None, Located | None]:
     """The strongest match of a clause, first in document order among equals (stops at a binding one),
     and, when none counts, the first match in a sentence that denies the obligation (to explain the gap).
@@ -151,24 +150,24 @@ def search(ctx: DocContext, clause: Clause, expects: str,
     for scope in candidate_scopes(ctx, clause, tids):
         for match in evaluate(clause.condition, ctx.index, scope, [(scope.fstart, scope.fend)], tids):
             located = judge(ctx, scope, match, expects, clause.kind, isinstance(clause.condition, Heading))
-            if located.level in NO_COUNT and clause.kind != "forbid":
-                if located.level == "negated" and denied is None:
+            if not located.level.counts and clause.kind != "forbid":
+                if located.level == Level.NEGATED and denied is None:
                     denied = located
                 continue
-            if best is None or _LEVEL_ORDER[located.level] > _LEVEL_ORDER[best.level]:
+            if best is None or located.level.rank > best.level.rank:
                 best = located
-                if _LEVEL_ORDER[best.level] == 3:
+                if best.level.full:
                     return best, None
     return best, (denied if best is None else None)
 
 
-def best_match(ctx: DocContext, clause: Clause, expects: str, tids: Mapping[Alternative, int]) -> Located | None:
+def best_match(ctx: DocContext, clause: Clause, expects: Expects, tids: Mapping[Alternative, int]) -> Located | None:
     return search(ctx, clause, expects, tids)[0]
 
 
 def denial(ctx: DocContext, clause: Clause, tids: Mapping[Alternative, int]) -> Located | None:
     """The first match of a clause in a sentence that denies the obligation, to explain a gap."""
-    return search(ctx, clause, "obligation", tids)[1]
+    return search(ctx, clause, Expects.OBLIGATION, tids)[1]
 
 
 def forbidden_match(ctx: DocContext, clause: Clause, tids: Mapping[Alternative, int]) -> Located | None:
@@ -177,33 +176,38 @@ def forbidden_match(ctx: DocContext, clause: Clause, tids: Mapping[Alternative, 
     for scope in candidate_scopes(ctx, clause, tids):
         for match in evaluate(clause.condition, index, scope, [(scope.fstart, scope.fend)], tids):
             if match == ():
-                return Located(scope, match, "binding", None, None)
-            body = [p[1] for p in match if not index.in_heading(p[1])] or [p[1] for p in match]
-            fstart = min(body)  # a part matched in a heading is not the forbidden sentence
+                return Located(scope, match, Level.BINDING, None, None)
+            fstart = index.body_start(match)  # a part matched in a heading is not the forbidden sentence
             sentence = index.sentence_at(index.to_original(fstart))
             if PROHIBITION_RE.search(index.folded.text, index.to_folded(sentence[0]), fstart):
                 continue
-            return Located(scope, match, "binding", None, sentence)
+            return Located(scope, match, Level.BINDING, None, sentence)
     return None
 
 
 def nearest(ctx: DocContext, clause: Clause, tids: Mapping[Alternative, int]) -> Nearest | None:
     """The scope meeting most of the clause's requirement groups, what it has and what it lacks."""
+    found = nearest_units(ctx, clause, tids, 1)
+    return found[0] if found else None
+
+
+def nearest_units(ctx: DocContext, clause: Clause, tids: Mapping[Alternative, int],
+                  limit: int) -> tuple[Nearest, ...]:
+    """The ``limit`` scopes meeting most of the clause's requirement groups (then first in document
+    order), with what each has and what it lacks. ``check`` names the first; ``explain`` shows three."""
     index = ctx.index
     groups = list(dict.fromkeys(requirement_groups(clause.condition)))
     if not groups:
-        return None
-    cover = index.best_cover(clause.scope, [[tids[atom.ref] for atom in group] for group in groups])
-    if cover is None:
-        return None
-    best, present = cover
-    scope = index.scopes(clause.scope)[best]
+        return ()
+    covers = index.best_covers(clause.scope, [[tids[atom.ref] for atom in group] for group in groups], limit)
     names = [_group_name(ctx, group, tids) for group in groups]
-    has = [n for g, n in enumerate(names) if g in present]
-    lacks = [n for g, n in enumerate(names) if g not in present]
-    anchor = index.doc.locate(scope.start)
-    return Nearest(scope.unit.label, scope.unit.eid, anchor.line, tuple(dict.fromkeys(lacks)),
-                   tuple(dict.fromkeys(has)))
+    out: list[Nearest] = []
+    for key, present in covers:
+        scope = index.scopes(clause.scope)[key]
+        has = tuple(dict.fromkeys(n for g, n in enumerate(names) if g in present))
+        lacks = tuple(dict.fromkeys(n for g, n in enumerate(names) if g not in present))
+        out.append(Nearest(scope.unit.label, scope.unit.eid, index.doc.locate(scope.start).line, lacks, has))
+    return tuple(out)
 
 
 def _group_name(ctx: DocContext, group: tuple[Atom, ...], tids: Mapping[Alternative, int]) -> str:
@@ -220,18 +224,17 @@ def evidence(ctx: DocContext, located: Located, role: str) -> list[Evidence]:
         return []
     parts = sorted(located.match, key=lambda p: p[1])
     # anchor on body text: a part found in a heading ("heading screening") is not the clause itself
-    body = [p for p in parts if not index.in_heading(p[1])] or parts
-    first = index.to_original(body[0][1])
+    first = index.to_original(index.body_start(parts))
     sentence = located.sentence or index.sentence_at(first)
     leaf = index.leaf_at(first)
     spans = [(ctx.names[t], *index.folded.span(fs, fe)) for t, fs, fe in parts]
     out = [_quote(ctx, leaf, sentence, spans, role, located.level)]
-    if located.strength is not None and located.strength.level == "soft" and located.strength.cues:
+    if located.strength is not None and located.strength.level == Level.SOFT and located.strength.cues:
         cue_spans = [(f"{c.kind}: {doc.text[sentence[0] + c.start:sentence[0] + c.end]}",
                       sentence[0] + c.start, sentence[0] + c.end) for c in located.strength.cues]
-        out.append(_quote(ctx, leaf, sentence, cue_spans, "soft-wording", "soft"))
+        out.append(_quote(ctx, leaf, sentence, cue_spans, "soft-wording", Level.SOFT))
     for decl in located.weakened_by:
-        out.append(_quote(ctx, index.leaf_at(decl.start), (decl.start, decl.end), [], decl.kind, "soft"))
+        out.append(_quote(ctx, index.leaf_at(decl.start), (decl.start, decl.end), [], decl.kind, Level.SOFT))
     return out
 
 

@@ -7,7 +7,7 @@ the way the Actions runner unescapes them (``%``, CR and LF everywhere; ``:`` an
 
 from __future__ import annotations
 
-from esa_rules.report import GAP_STATUSES, SEVERITY_RANK, Finding, Report
+from esa_rules.report import GAP_STATUSES, Finding, Report
 from esa_rules.reporters.markdown import nearest_is_new, new_reasons
 
 
@@ -24,7 +24,7 @@ def _level(finding: Finding, fail_on: str) -> str | None:
         return "notice"
     if finding.status not in GAP_STATUSES:
         return None
-    if fail_on != "never" and SEVERITY_RANK[finding.severity] >= SEVERITY_RANK[fail_on]:
+    if finding.fails(fail_on):
         return "error"
     return "notice" if finding.severity == "info" else "warning"
 

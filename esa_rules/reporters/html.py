@@ -17,7 +17,8 @@ import attrs
 import jinja2
 from markupsafe import Markup
 
-from esa_rules.report import GAP_STATUSES, SEVERITIES, SEVERITY_RANK, STATUSES, Evidence, Finding, Report
+from esa_rules.levels import Severity
+from esa_rules.report import SEVERITIES, STATUSES, Evidence, Finding, Report
 from esa_rules.topics import TOPICS
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
@@ -150,11 +151,6 @@ def _slug(text: str) -> str:
     return "".join(ch if ch.isalnum() else "-" for ch in text.lower()).strip("-") or "x"
 
 
-def _fails(finding: Finding, fail_on: str) -> bool:
-    return (fail_on != "never" and finding.status in GAP_STATUSES
-            and SEVERITY_RANK[finding.severity] >= SEVERITY_RANK[fail_on])
-
-
 def _finding_view(doc_anchor: str, finding: Finding, fail_on: str) -> FindingView:
     evidence = tuple(
         EvidenceView(
@@ -170,7 +166,7 @@ def _finding_view(doc_anchor: str, finding: Finding, fail_on: str) -> FindingVie
         anchor=f"{doc_anchor}-{_slug(finding.provision)}",
         provision=finding.provision, title=finding.title, topic=finding.topic,
         topic_label=finding.topic.replace("-", " "), severity=finding.severity, status=finding.status,
-        waived_status=finding.waived_status, fails=_fails(finding, fail_on), message=finding.message,
+        waived_status=finding.waived_status, fails=finding.fails(fail_on), message=finding.message,
         why=finding.why, source=finding.source, reasons=finding.reasons, evidence=evidence,
         nearest_unit=nearest.unit if nearest else None, nearest_line=nearest.line if nearest else None,
         lacks=nearest.lacks if nearest else (), has=nearest.has if nearest else (),
@@ -210,12 +206,12 @@ def build_view(report: Report, fail_on: str = "error") -> ReportView:
     for number, doc in enumerate(report.documents, start=1):
         anchor = f"doc{number}"
         ordered = sorted(doc.findings, key=lambda f: (
-            STATUS_ORDER.get(f.status, 9), -SEVERITY_RANK[f.severity], f.provision))
+            STATUS_ORDER.get(f.status, 9), -Severity(f.severity).rank, f.provision))
         counts = doc.counts()
         documents.append(DocumentView(
             anchor=anchor, path=doc.path, short=short_names[number - 1], title=doc.title,
             counts=tuple((s, counts[s]) for s in STATUSES),
-            failing=sum(1 for f in doc.findings if _fails(f, fail_on)),
+            failing=sum(1 for f in doc.findings if f.fails(fail_on)),
             topics=_topic_bars(doc.findings),
             findings=tuple(_finding_view(anchor, f, fail_on) for f in ordered),
             notices=doc.notices,

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from xml.etree import ElementTree as ET
 
-from esa_rules.report import GAP_STATUSES, SEVERITY_RANK, DocumentResult, Finding, Report
+from esa_rules.report import GAP_STATUSES, DocumentResult, Finding, Report
 
 # Characters XML 1.0 cannot carry at all; a draft pasted from a PDF can contain them.
 _NOT_XML = re.compile("[^\u0009\u000a\u000d\u0020-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
@@ -18,12 +18,6 @@ _NOT_XML = re.compile("[^\u0009\u000a\u000d\u0020-\ud7ff\ue000-\ufffd\U00010000-
 
 def _clean(text: str) -> str:
     return _NOT_XML.sub("\ufffd", text)
-
-
-def _fails(finding: Finding, fail_on: str) -> bool:
-    if fail_on == "never" or finding.status not in GAP_STATUSES:
-        return False
-    return SEVERITY_RANK[finding.severity] >= SEVERITY_RANK[fail_on]
 
 
 def _details(finding: Finding) -> str:
@@ -50,7 +44,7 @@ def _testcase(doc: DocumentResult, finding: Finding, fail_on: str) -> ET.Element
         "line": str(line),
         "time": "0",
     })
-    if _fails(finding, fail_on):
+    if finding.fails(fail_on):
         failure = ET.SubElement(case, "failure", {
             "message": _clean(f"{finding.status}: {finding.message}" if finding.message else finding.status),
             "type": finding.status,

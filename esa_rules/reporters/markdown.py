@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from esa_rules.report import GAP_STATUSES, SEVERITY_RANK, STATUSES, DocumentResult, Finding, Report
+from esa_rules.levels import Severity
+from esa_rules.report import STATUSES, DocumentResult, Finding, Report
 
 ICONS = {"satisfied": "✅", "weak": "🟡", "missing": "❌", "violated": "⛔", "waived": "⚪"}
 # Worst first: a reader of a PR comment wants the blocking rows at the top.
@@ -44,15 +45,12 @@ def _note(finding: Finding) -> str:
 
 
 def _sort_key(finding: Finding) -> tuple[int, int, str]:
-    return STATUS_ORDER[finding.status], -SEVERITY_RANK[finding.severity], finding.provision
+    return STATUS_ORDER[finding.status], -Severity(finding.severity).rank, finding.provision
 
 
 def _document(doc: DocumentResult, fail_on: str) -> list[str]:
     counts = doc.counts()
-    failing = 0 if fail_on == "never" else sum(
-        1 for f in doc.findings
-        if f.status in GAP_STATUSES and SEVERITY_RANK[f.severity] >= SEVERITY_RANK[fail_on]
-    )
+    failing = sum(1 for f in doc.findings if f.fails(fail_on))
     lines = [f"### `{cell(doc.path)}`", ""]
     lines.append(" · ".join(f"{ICONS[s]} {counts[s]} {s}" for s in STATUSES)
                  + (f" — **{failing} failing at `{fail_on}`**" if failing else ""))
