@@ -12,10 +12,17 @@ import click
 
 from esa_rules import __version__
 from esa_rules.errors import EsaRulesError
+from esa_rules.reporters import formats
 
 F = TypeVar("F", bound=Callable[..., Any])
-FORMATS = ["text", "json", "sarif", "junit", "html", "markdown", "github"]
 FAIL_ON = ["error", "warning", "info", "never"]
+
+
+def format_option(kind: str) -> Callable[[F], F]:
+    """``-f/--format`` with the formats the renderer registry has for this kind of report."""
+    choices = formats(kind)
+    return click.option("-f", "--format", "fmt", type=click.Choice(choices), default=choices[0],
+                        show_default=True)
 
 
 def _fail(message: str) -> None:
@@ -53,7 +60,7 @@ def main() -> None:
 @click.argument("paths", nargs=-1, required=True)
 @click.option("-r", "--ruleset", "rulesets", multiple=True, metavar="RULESET",
               help="Shipped ruleset name or .esa file (repeatable; default esa-core).")
-@click.option("-f", "--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True)
+@format_option("check")
 @click.option("-o", "--output", metavar="FILE", help="Write the report to FILE (atomically).")
 @click.option("--fail-on", type=click.Choice(FAIL_ON), default="error", show_default=True,
               help="Exit 1 when a gap at or above this severity is found.")
@@ -138,8 +145,7 @@ def _apply_waivers(report: Any, waivers: str, checker: Any) -> Any:
 @click.argument("new")
 @click.option("-r", "--ruleset", "rulesets", multiple=True, metavar="RULESET",
               help="Shipped ruleset name or .esa file (repeatable; default esa-core).")
-@click.option("-f", "--format", "fmt", type=click.Choice(["text", "json", "html", "markdown"]), default="text",
-              show_default=True)
+@format_option("diff")
 @click.option("-o", "--output", metavar="FILE", help="Write the comparison to FILE (atomically).")
 @click.option("--fail-on-regression", is_flag=True, help="Exit 1 when any provision got worse.")
 @guarded
@@ -147,9 +153,10 @@ def diff_cmd(old: str, new: str, rulesets: tuple[str, ...], fmt: str, output: st
              fail_on_regression: bool) -> None:
     """Compare two rounds of a draft (files or folders), provision by provision."""
     from esa_rules.api import check_paths, load_rulesets
-    from esa_rules.diff import diff_reports, render_diff
+    from esa_rules.diff import diff_reports
     from esa_rules.engine import Checker
     from esa_rules.output import emit
+    from esa_rules.reporters import render_as
 
     checker = Checker(load_rulesets(rulesets))
     before, after = (check_paths(checker, [path], jobs=1) for path in (old, new))
@@ -159,7 +166,7 @@ def diff_cmd(old: str, new: str, rulesets: tuple[str, ...], fmt: str, output: st
     if failures:
         sys.exit(2)
     diff = diff_reports(before, after)
-    emit(render_diff(diff, fmt), output)
+    emit(render_as("diff", fmt, diff), output)
     sys.exit(1 if fail_on_regression and diff.regressions else 0)
 
 
@@ -182,50 +189,50 @@ def test_cmd(rulesets: tuple[str, ...], only: str | None) -> None:
 @click.argument("path")
 @click.option("-r", "--ruleset", "rulesets", multiple=True, metavar="RULESET",
               help="Shipped ruleset name or .esa file (repeatable; default: the configured rulesets, else esa-core).")
-@click.option("-f", "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@format_option("explain")
 @guarded
 def explain(provision: str, path: str, rulesets: tuple[str, ...], fmt: str) -> None:
     """Why PROVISION is (not) satisfied by the draft at PATH, sub-condition by sub-condition."""
     from esa_rules.engine import Checker
     from esa_rules.explain import explain as run_explain
-    from esa_rules.explain import render_json, render_text
     from esa_rules.readers import read
+    from esa_rules.reporters import render_as
 
     config = _config(False)
     checker = Checker(_configured_rulesets(rulesets or config.rulesets, config))
     result = run_explain(checker, provision, read(path))
-    click.echo((render_json if fmt == "json" else render_text)(result), nl=False)
+    click.echo(render_as("explain", fmt, result), nl=False)
 
 
 @main.command("eval")
 @click.argument("labels")
 @click.option("-r", "--ruleset", "rulesets", multiple=True, metavar="RULESET",
               help="Shipped ruleset name or .esa file (repeatable; default esa-core).")
-@click.option("-f", "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@format_option("eval")
 @click.option("--min-f1", type=click.FloatRange(0, 1), default=None,
               help="Exit 1 when the micro-averaged F1 over all labels falls below this.")
 @guarded
 def eval_cmd(labels: str, rulesets: tuple[str, ...], fmt: str, min_f1: float | None) -> None:
     """Precision, recall and F1 of the rulesets on a labelled corpus (CSV: path,provision|topic,expected)."""
     from esa_rules.api import load_rulesets
-    from esa_rules.evaluation import evaluate_labels, render_eval_json, render_eval_text
+    from esa_rules.evaluation import evaluate_labels
+    from esa_rules.reporters import render_as
 
     result = evaluate_labels(labels, load_rulesets(rulesets))
-    click.echo((render_eval_json if fmt == "json" else render_eval_text)(result, min_f1), nl=False)
+    click.echo(render_as("eval", fmt, result, min_f1=min_f1), nl=False)
     sys.exit(1 if min_f1 is not None and result.overall.f1 < min_f1 else 0)
 
 
 @main.command()
 @click.option("-r", "--ruleset", "rulesets", multiple=True, metavar="RULESET")
-@click.option("-f", "--format", "fmt", type=click.Choice(["text", "markdown", "json"]), default="text",
-              show_default=True)
+@format_option("rules")
 @guarded
 def rules(rulesets: tuple[str, ...], fmt: str) -> None:
     """List and document the provisions of the active rulesets."""
     from esa_rules.api import load_rulesets
-    from esa_rules.ruledocs import render_rules
+    from esa_rules.reporters import render_as
 
-    click.echo(render_rules(load_rulesets(rulesets), fmt), nl=False)
+    click.echo(render_as("rules", fmt, load_rulesets(rulesets)), nl=False)
 
 
 @main.command()

@@ -158,25 +158,3 @@ def _pair_documents(
 
 def diff_reports(old: Report, new: Report) -> Diff:
     return Diff(tuple(diff_documents(a, b) for a, b in _pair_documents(old.documents, new.documents)))
-
-
-DIFF_FORMATS: tuple[str, ...] = ("text", "json", "html", "markdown")
-
-
-def render_diff(diff: Diff, fmt: str) -> str:
-    """The comparison in one of DIFF_FORMATS; renderers are imported only when asked for."""
-    if fmt == "json":
-        from esa_rules.reporters.diff_json import render_json
-
-        return render_json(diff)
-    if fmt == "html":
-        from esa_rules.reporters.diff_html import render_html
-
-        return render_html(diff)
-    from esa_rules.reporters.diff_text import render_markdown, render_text
-
-    if fmt == "markdown":
-        return render_markdown(diff)
-    if fmt == "text":
-        return render_text(diff)
-    raise ValueError(f"unknown diff format {fmt!r}")

@@ -41,16 +41,20 @@ def _provision_dict(ruleset: Ruleset, p: Provision) -> dict[str, Any]:
     }
 
 
-def render_rules(rulesets: Sequence[Ruleset], fmt: str) -> str:
+def render_json(rulesets: Sequence[Ruleset]) -> str:
+    data = {
+        "rulesets": [{"name": r.name, "title": r.title, "version": r.version} for r in rulesets],
+        "provisions": [_provision_dict(r, p) for r in rulesets for p in r.provisions],
+    }
+    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+
+
+def render_markdown(rulesets: Sequence[Ruleset]) -> str:
+    return "\n".join(_markdown(r) for r in rulesets).rstrip() + "\n"
+
+
+def render_text(rulesets: Sequence[Ruleset]) -> str:
     entries = [(r, p) for r in rulesets for p in r.provisions]
-    if fmt == "json":
-        data = {
-            "rulesets": [{"name": r.name, "title": r.title, "version": r.version} for r in rulesets],
-            "provisions": [_provision_dict(r, p) for r, p in entries],
-        }
-        return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
-    if fmt == "markdown":
-        return "\n".join(_markdown(r) for r in rulesets).rstrip() + "\n"
     width = max((len(p.id) for _, p in entries), default=10)
     lines = [f"{p.id:<{width}}  {p.topic:<24} {p.severity:<8} {p.title}" for _, p in entries]
     lines.append(f"{len(entries)} provisions")

@@ -16,8 +16,10 @@ from conftest_reports import (
 from hypothesis import given
 from hypothesis import strategies as st
 
-from esa_rules.diff import CHANGES, classify, diff_documents, diff_reports, render_diff
+from esa_rules.diff import CHANGES, classify, diff_documents, diff_reports
+from esa_rules.errors import UsageError
 from esa_rules.report import Finding
+from esa_rules.reporters import render_as
 
 
 def _as(finding: Finding, status: str) -> Finding:
@@ -111,11 +113,11 @@ def _round_pair():
 
 @pytest.mark.parametrize(("fmt", "name"), [("text", "diff.txt"), ("markdown", "diff.md"), ("json", "diff.json")])
 def test_golden_renderings(fmt: str, name: str) -> None:
-    assert_golden(name, render_diff(_round_pair(), fmt))
+    assert_golden(name, render_as("diff", fmt, _round_pair()))
 
 
 def test_json_rendering_carries_both_sides() -> None:
-    data = json.loads(render_diff(_round_pair(), "json"))
+    data = json.loads(render_as("diff", "json", _round_pair()))
     assert data["schema"] == "esa-rules.diff/1" and data["summary"]["regressions"] == 1
     exp = next(c for c in data["documents"][0]["changes"] if c["provision"] == "ESA-EXP-1")
     assert exp["old"]["status"] == "satisfied" and exp["new"]["status"] == "weak" and exp["regression"]
@@ -126,11 +128,11 @@ def test_html_rendering_escapes_and_counts() -> None:
     hostile = attrs.evolve(coe_violated(), status="satisfied")
     diff = diff_reports(sample_report((document(findings=(coe_violated(),)),)),
                         sample_report((document(findings=(hostile,)),)))
-    page = render_diff(diff, "html")
+    page = render_as("diff", "html", diff)
     assert page.count("<script") == 1 and "<img" not in page
     assert 'data-summary="closed" data-count="1"' in page
 
 
 def test_unknown_format_is_refused() -> None:
-    with pytest.raises(ValueError, match="unknown diff format"):
-        render_diff(_round_pair(), "pdf")
+    with pytest.raises(UsageError, match="unknown diff format 'pdf'"):
+        render_as("diff", "pdf", _round_pair())

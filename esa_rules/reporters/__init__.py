@@ -1,32 +1,66 @@
-"""Output formats: one module per format, each with a pure ``render(report, **options) -> str``.
+"""Every renderer, in one registry keyed by (report kind, format).
 
-Modules load lazily (jinja2 and the XML writers cost start-up time the text lint should not pay).
+A report kind is what is rendered: ``check`` (a Report), ``diff`` (a Diff of two rounds), ``rules`` (the
+provisions of rulesets), ``explain`` (one provision's Trace) and ``eval`` (scores on labelled drafts).
+Each renderer is a pure function ``render(obj, **options) -> str``; the CLI builds its ``--format``
+choices from ``formats(kind)``. Modules load only when their format is used (jinja2 and the XML writers
+cost start-up time the text lint should not pay).
 """
 
 from __future__ import annotations
 
 import importlib
 import inspect
+from collections.abc import Callable
 from typing import Any
 
 from esa_rules.errors import UsageError
-from esa_rules.report import Report
 
-REPORTERS: dict[str, str] = {
-    "text": "esa_rules.reporters.text",
-    "json": "esa_rules.reporters.json",
-    "sarif": "esa_rules.reporters.sarif",
-    "junit": "esa_rules.reporters.junit",
-    "html": "esa_rules.reporters.html",
-    "markdown": "esa_rules.reporters.markdown",
-    "github": "esa_rules.reporters.github",
+# "module:function", imported on first use.
+RENDERERS: dict[tuple[str, str], str] = {
+    ("check", "text"): "esa_rules.reporters.text:render",
+    ("check", "json"): "esa_rules.reporters.json:render",
+    ("check", "sarif"): "esa_rules.reporters.sarif:render",
+    ("check", "junit"): "esa_rules.reporters.junit:render",
+    ("check", "html"): "esa_rules.reporters.html:render",
+    ("check", "markdown"): "esa_rules.reporters.markdown:render",
+    ("check", "github"): "esa_rules.reporters.github:render",
+    ("diff", "text"): "esa_rules.reporters.diff_text:render_text",
+    ("diff", "json"): "esa_rules.reporters.diff_json:render_json",
+    ("diff", "html"): "esa_rules.reporters.diff_html:render_html",
+    ("diff", "markdown"): "esa_rules.reporters.diff_text:render_markdown",
+    ("rules", "text"): "esa_rules.ruledocs:render_text",
+    ("rules", "markdown"): "esa_rules.ruledocs:render_markdown",
+    ("rules", "json"): "esa_rules.ruledocs:render_json",
+    ("explain", "text"): "esa_rules.explain:render_text",
+    ("explain", "json"): "esa_rules.explain:render_json",
+    ("eval", "text"): "esa_rules.evaluation:render_eval_text",
+    ("eval", "json"): "esa_rules.evaluation:render_eval_json",
 }
 
 
-def render(fmt: str, report: Report, **options: Any) -> str:
-    """Render ``report`` as ``fmt``, passing each reporter only the options it declares."""
-    if fmt not in REPORTERS:
-        raise UsageError(f"unknown format {fmt!r}; choose one of {', '.join(REPORTERS)}")
-    func = importlib.import_module(REPORTERS[fmt]).render
+def formats(kind: str) -> list[str]:
+    """The formats a kind of report can be rendered in, in registry order (the first is the default)."""
+    return [fmt for k, fmt in RENDERERS if k == kind]
+
+
+def renderer(kind: str, fmt: str) -> Callable[..., str]:
+    target = RENDERERS.get((kind, fmt))
+    if target is None:
+        raise UsageError(f"unknown {kind} format {fmt!r}; choose one of {', '.join(formats(kind))}")
+    module, _, name = target.partition(":")
+    func: Callable[..., str] = getattr(importlib.import_module(module), name)
+    return func
+
+
+def render_as(kind: str, fmt: str, obj: Any, **options: Any) -> str:
+    """Render ``obj`` (of report kind ``kind``) as ``fmt``, passing the renderer only the options it
+    declares, so a caller can offer every option without knowing which format takes which."""
+    func = renderer(kind, fmt)
     accepted = inspect.signature(func).parameters
-    return func(report, **{k: v for k, v in options.items() if k in accepted})
+    return func(obj, **{k: v for k, v in options.items() if k in accepted})
+
+
+def render(fmt: str, report: Any, **options: Any) -> str:
+    """A check Report as ``fmt`` (the library's main entry point for reports)."""
+    return render_as("check", fmt, report, **options)
