@@ -184,7 +184,9 @@ class _MapBuilder:
 
     def edit(self, folded: int, start: int, end: int, old: str, new: str) -> None:
         """Map ``new`` (replacing ``old`` = original[start:end]) character by character: a shared prefix
-        and suffix map one to one, anything in between maps to where the difference begins."""
+        and suffix map one to one, anything in between maps to where the difference begins. Characters
+        added after the whole of ``old`` ("fulfil" -> "fulfill") map to its last character: the text may
+        end right there, and an origin must always be a character of the original."""
         limit = min(len(old), len(new))
         prefix = 0
         while prefix < limit and old[prefix] == new[prefix]:
@@ -193,8 +195,9 @@ class _MapBuilder:
         while suffix < limit - prefix and old[-1 - suffix] == new[-1 - suffix]:
             suffix += 1
         self.point(folded, start)
+        inserted_at = start + min(prefix, max(len(old) - 1, 0))
         for k in range(len(new) - prefix - suffix):
-            self.point(folded + prefix + k, start + prefix)
+            self.point(folded + prefix + k, inserted_at)
         self.point(folded + len(new) - suffix, end - suffix)
 
 

@@ -162,6 +162,15 @@ def test_offset_map_is_well_formed_for_any_text(text: str) -> None:
     _check_map(text, fold(text))
 
 
+@pytest.mark.parametrize("text", ["fulfil", "to fulfil", "fulfil.", "They fulfil"])
+def test_a_letter_the_spelling_fold_adds_maps_inside_the_text(text: str) -> None:
+    # "fulfil" folds to "fulfill": the added letter once mapped one past the end of the original
+    result = fold(text)
+    _check_map(text, result)
+    start = result.text.index("fulfill")
+    assert result.span(start, start + len("fulfill")) == (text.index("fulfil"), text.index("fulfil") + 6)
+
+
 def test_a_match_in_folded_text_maps_back_to_its_original_span() -> None:
     text = "The Parties shall\nendeavour to\u00a0harmonise their \u201cinvestment screen-\n ing\u201d of ﬁrms."
     result = fold(text)

@@ -1,0 +1,17 @@
+"""Test-wide settings.
+
+Hypothesis: CI runs the ``ci`` profile (set ``HYPOTHESIS_PROFILE=ci``, as .ci/run does), which is
+derandomized, so a commit's result never depends on the luck of the draw; a local run stays random and
+keeps finding new cases. A case found locally belongs in the test as an explicit ``@example``.
+"""
+
+from __future__ import annotations
+
+import os
+
+from hypothesis import HealthCheck, settings
+
+settings.register_profile("ci", derandomize=True, print_blob=True,
+                          suppress_health_check=[HealthCheck.too_slow])
+settings.register_profile("dev", print_blob=True)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "dev"))
