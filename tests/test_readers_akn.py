@@ -3,7 +3,7 @@ from __future__ import annotations
 import pytest
 
 from esa_rules.errors import InputError
-from esa_rules.readers import akn
+from esa_rules.readers import akn, read
 
 AKN = """<?xml version="1.0" encoding="UTF-8"?>
 <akomaNtoso xmlns="http://docs.oasis-open.org/legaldocml/ns/akn/3.0">
@@ -101,4 +101,4 @@ def test_sniffing() -> None:
 ])
 def test_broken_files(xml: bytes, reason: str) -> None:
     with pytest.raises(InputError, match=reason):
-        akn.read(xml, "bad.xml")
+        read("bad.akn", data=xml)

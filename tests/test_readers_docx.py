@@ -5,6 +5,7 @@ from docgen import DRAFT, docx_bytes, para, paragraphs, raw_docx
 
 from esa_rules.errors import InputError, UsageError
 from esa_rules.readers import docx as docx_reader
+from esa_rules.readers import read
 from esa_rules.readers.docx_numbering import format_number
 
 NUMBERING = (
@@ -136,7 +137,7 @@ def test_python_docx_output_keeps_every_paragraph_and_the_title_style() -> None:
 ])
 def test_broken_files_raise_input_errors(data: bytes, reason: str) -> None:
     with pytest.raises(InputError, match=reason):
-        docx_reader.extract(data, "bad.docx")
+        read("bad.docx", data=data)
 
 
 def test_zip_that_is_not_a_word_document() -> None:

@@ -9,7 +9,6 @@ last: it accepts anything that decodes as text.
 
 from __future__ import annotations
 
-import hashlib
 import os
 import stat
 from collections.abc import Iterator, Sequence
@@ -19,6 +18,7 @@ from esa_rules.document import Document
 from esa_rules.errors import InputError
 from esa_rules.readers import akn, docx, html, pdf, tota
 from esa_rules.readers import text as text_reader
+from esa_rules.readers.limits import check_size
 
 __all__ = ["READERS", "handled_extensions", "iter_inputs", "read", "read_text", "reader_for"]
 
@@ -66,6 +66,7 @@ def read(
         data = _load(name)
     if not data:
         raise InputError("empty file", path=name)
+    check_size(data, name)
     reader = reader_for(data, os.path.basename(name))
     if reader is None:
         known = ", ".join(sorted(handled_extensions()))
@@ -82,8 +83,7 @@ def read(
 
 def read_text(text: str, path: str = "<text>") -> Document:
     """A Document from a string, as if read from a UTF-8 text file (for tests and ruleset examples)."""
-    digest = hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
-    return text_reader.document_from_text(text, path, digest)
+    return text_reader.document_from_text(text, path, text.encode("utf-8", "surrogatepass"))
 
 
 def iter_inputs(paths: Sequence[str], skipped: list[str] | None = None) -> Iterator[str | InputError]:

@@ -9,7 +9,6 @@ refused, and the locator gives source lines for evidence.
 
 from __future__ import annotations
 
-import hashlib
 import re
 from xml.sax.handler import ContentHandler
 
@@ -17,8 +16,8 @@ import attrs
 
 from esa_rules.document import Anchor, Document, Unit
 from esa_rules.errors import InputError
-from esa_rules.keys import assign_keys
-from esa_rules.readers.limits import check_size, check_text, sax_parse
+from esa_rules.readers.layout import finish
+from esa_rules.readers.limits import sax_parse
 
 NAME = "akn"
 EXTENSIONS = (".akn", ".akn.xml")
@@ -192,7 +191,6 @@ def _freeze(node: _Node, end: int, parent: Unit | None, counters: dict[str, int]
 
 
 def read(data: bytes, path: str, options: dict[str, str] | None = None) -> Document:
-    check_size(data, path)
     builder = _Builder()
     try:
         sax_parse(data, builder, path, "Akoma Ntoso file")
@@ -200,13 +198,6 @@ def read(data: bytes, path: str, options: dict[str, str] | None = None) -> Docum
         raise InputError("the Akoma Ntoso file is nested too deeply to read", path=path) from None
     builder._flush()
     text = "".join(builder.parts)
-    if not text.strip():
-        raise InputError("the Akoma Ntoso file contains no text", path=path)
-    check_text(text, path)
-    root = _freeze(builder.root, len(text), None, {})
-    document = Document(
-        path=path, text=text, root=attrs.evolve(root, start=0, end=len(text)),
-        sha256=hashlib.sha256(data).hexdigest(), format=NAME, title=builder.title,
-        anchors=tuple(builder.anchors) or (Anchor(0, 1, 1),),
-    )
-    return assign_keys(document)
+    root = attrs.evolve(_freeze(builder.root, len(text), None, {}), start=0, end=len(text))
+    return finish(data, path, text, NAME, root=root, title=builder.title, anchors=tuple(builder.anchors),
+                  what="Akoma Ntoso")

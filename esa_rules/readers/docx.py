@@ -16,7 +16,7 @@ from esa_rules.document import Document
 from esa_rules.errors import InputError, UsageError
 from esa_rules.readers.docx_numbering import Numbering, Styles, local, wattr
 from esa_rules.readers.layout import Block, build_document
-from esa_rules.readers.limits import Deadline, SafeZip, check_size, parse_xml
+from esa_rules.readers.limits import Deadline, SafeZip, parse_xml
 
 NAME = "docx"
 EXTENSIONS = (".docx", ".docm", ".dotx")
@@ -140,7 +140,6 @@ def extract(data: bytes, path: str, revisions: str = "accepted") -> list[Paragra
     """Body paragraphs in order, with numbering and chosen revisions applied (before merging)."""
     if revisions not in REVISIONS:
         raise UsageError(f"--revisions must be one of {', '.join(REVISIONS)}, not {revisions!r}")
-    check_size(data, path)
     archive = SafeZip(data, path, kind="Word (.docx)")
     if not archive.has(_MAIN):
         raise InputError(f"this zip file is not a Word document (no {_MAIN})", path=path)

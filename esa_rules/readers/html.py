@@ -14,7 +14,6 @@ from html.parser import HTMLParser
 from esa_rules.document import Document
 from esa_rules.readers.docx_numbering import format_number
 from esa_rules.readers.layout import Block, build_document
-from esa_rules.readers.limits import check_size
 
 NAME = "html"
 EXTENSIONS = (".html", ".htm", ".xhtml")
@@ -149,7 +148,6 @@ def extract(text: str) -> tuple[list[Block], str | None]:
 
 
 def read(data: bytes, path: str, options: dict[str, str] | None = None) -> Document:
-    check_size(data, path)
     text, notices = decode(data)
     blocks, title = extract(text.replace("\r\n", "\n"))
     return build_document(data, path, blocks, NAME, title=title, notices=notices)

@@ -12,7 +12,7 @@ import hashlib
 
 import attrs
 
-from esa_rules.document import Anchor, Document
+from esa_rules.document import Anchor, Document, Unit
 from esa_rules.errors import InputError
 from esa_rules.keys import assign_keys
 from esa_rules.readers.limits import check_text
@@ -55,6 +55,40 @@ def assemble(blocks: list[Block], separator: str = "\n\n") -> tuple[str, tuple[A
     return "".join(parts), tuple(anchors)
 
 
+def finish(
+    data: bytes,
+    path: str,
+    text: str,
+    fmt: str,
+    *,
+    root: Unit | None = None,
+    title: str | None = None,
+    anchors: tuple[Anchor, ...] = (),
+    notices: tuple[str, ...] = (),
+    what: str | None = None,
+    keyed: bool = False,
+) -> Document:
+    """The last step of every reader: refuse empty or absurd text, segment it unless the format gave its
+    own structure (``root``), and build the keyed ``Document`` with the digest of the file's bytes.
+    ``keyed``: the format's own identifiers already key the units (ToTA's article_identifier)."""
+    from esa_rules.segment import segment  # the segmenter imports readers' siblings; import late
+
+    if not text.strip():
+        raise InputError(f"the {what or fmt} file contains no text", path=path)
+    check_text(text, path)
+    document = Document(
+        path=path,
+        text=text,
+        root=segment(text) if root is None else root,
+        sha256=hashlib.sha256(data).hexdigest(),
+        format=fmt,
+        title=title[:200] if title else None,
+        anchors=anchors or (Anchor(0, 1, 1),),
+        notices=notices,
+    )
+    return document if keyed else assign_keys(document)
+
+
 def build_document(
     data: bytes,
     path: str,
@@ -63,24 +97,8 @@ def build_document(
     title: str | None = None,
     notices: tuple[str, ...] = (),
 ) -> Document:
-    """Segment the joined blocks and key the units; empty extracted text is an ``InputError``."""
-    from esa_rules.segment import segment  # the segmenter imports readers' siblings; import late
-
+    """A Document from blocks of extracted text (docx, pdf, html), titled by its first block by default."""
     text, anchors = assemble(blocks)
-    if not text.strip():
-        raise InputError(f"the {fmt} file contains no text", path=path)
-    check_text(text, path)
-    root = segment(text)
     if title is None:
         title = next((b.text.strip() for b in blocks if b.text.strip()), None)
-    document = Document(
-        path=path,
-        text=text,
-        root=root,
-        sha256=hashlib.sha256(data).hexdigest(),
-        format=fmt,
-        title=title[:200] if title else None,
-        anchors=anchors,
-        notices=notices,
-    )
-    return assign_keys(document)
+    return finish(data, path, text, fmt, title=title, anchors=anchors, notices=notices)

@@ -18,7 +18,7 @@ import attrs
 from esa_rules.document import Anchor, Document
 from esa_rules.errors import InputError
 from esa_rules.readers.layout import Block, build_document
-from esa_rules.readers.limits import MAX_PDF_PAGES, Deadline, check_size
+from esa_rules.readers.limits import MAX_PDF_PAGES, Deadline
 
 NAME = "pdf"
 EXTENSIONS = (".pdf",)
@@ -225,7 +225,6 @@ def paragraph_blocks(lines: list[tuple[int, int, Line]]) -> list[Block]:
 
 
 def read(data: bytes, path: str, options: dict[str, str] | None = None) -> Document:
-    check_size(data, path)
     pages = _page_lines(data, path)
     if not pages:
         raise InputError("the PDF has no pages", path=path)

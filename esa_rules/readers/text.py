@@ -8,13 +8,12 @@ become ``\\n`` without adding or removing lines, so line numbers still match the
 from __future__ import annotations
 
 import codecs
-import hashlib
 import os
 import re
 
 from esa_rules.document import Document
 from esa_rules.errors import InputError
-from esa_rules.readers.limits import check_size, check_text
+from esa_rules.readers.layout import finish
 
 NAME = "text"
 EXTENSIONS = (".txt", ".md", ".markdown", ".text")
@@ -92,28 +91,14 @@ def title_of(text: str) -> str | None:
     return candidate if len(candidate) <= MAX_TITLE else candidate[: MAX_TITLE - 1].rstrip() + "\u2026"
 
 
-def document_from_text(text: str, path: str, sha256: str, notices: tuple[str, ...] = ()) -> Document:
-    from esa_rules.keys import assign_keys
-    from esa_rules.segment import segment
-
+def document_from_text(text: str, path: str, data: bytes, notices: tuple[str, ...] = ()) -> Document:
+    """A Document from decoded text; ``data`` is what the digest is taken of (the file's bytes)."""
     text = _LINE_ENDS.sub("\n", text)
-    return assign_keys(
-        Document(
-            path=path,
-            text=text,
-            root=segment(text),
-            sha256=sha256,
-            format="text",
-            title=title_of(text),
-            notices=notices,
-        )
-    )
+    if not text.strip():
+        raise InputError("empty file (only whitespace)", path=path)
+    return finish(data, path, text, NAME, title=title_of(text), notices=notices)
 
 
 def read(data: bytes, path: str, options: dict[str, str] | None = None) -> Document:
-    check_size(data, path)
     text, notices = decode(data, path)
-    if not text.strip():
-        raise InputError("empty file (only whitespace)", path=path)
-    check_text(text, path)
-    return document_from_text(text, path, hashlib.sha256(data).hexdigest(), notices)
+    return document_from_text(text, path, data, notices)

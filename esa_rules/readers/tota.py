@@ -9,7 +9,6 @@ segmenter. Anchors point every heading and every article text back to its line i
 
 from __future__ import annotations
 
-import hashlib
 import re
 from xml.etree.ElementTree import Element
 
@@ -19,7 +18,8 @@ from esa_rules.document import Anchor, Document, Unit
 from esa_rules.errors import InputError
 from esa_rules.numbering import canonical_number
 from esa_rules.paragraphs import segment_body, unique_eid
-from esa_rules.readers.limits import check_size, check_text, parse_xml
+from esa_rules.readers.layout import finish
+from esa_rules.readers.limits import parse_xml
 
 NAME = "tota"
 EXTENSIONS = (".xml",)
@@ -187,7 +187,6 @@ def _unit(text: str, planned: _Planned, seen: dict[str, int]) -> Unit:
 
 
 def read(data: bytes, path: str, options: dict[str, str] | None = None) -> Document:
-    check_size(data, path)
     root = parse_xml(data, path, "ToTA XML")
     if root.tag != "treaty":
         raise InputError(f"not a ToTA treaty file (root element <{root.tag}>)", path=path)
@@ -204,15 +203,7 @@ def read(data: bytes, path: str, options: dict[str, str] | None = None) -> Docum
     text = "".join(builder.parts)
     if not text.strip():
         raise InputError("ToTA file has no article text", path=path)
-    check_text(text, path)
     chapters = tuple(_unit(text, chapter, builder.seen) for chapter in planned)
     title = " ".join((root.findtext("meta/name") or "").split()) or None
-    return Document(
-        path=path,
-        text=text,
-        root=Unit("document", "Document", "doc", 0, len(text), children=chapters),
-        sha256=hashlib.sha256(data).hexdigest(),
-        format=NAME,
-        title=title,
-        anchors=tuple(builder.anchors) or (Anchor(0, 1, 1),),
-    )
+    return finish(data, path, text, NAME, root=Unit("document", "Document", "doc", 0, len(text), children=chapters),
+                  title=title, anchors=tuple(builder.anchors), keyed=True)
