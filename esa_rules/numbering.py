@@ -212,6 +212,10 @@ class Heading:
     heading_end: int  # end of the number (and title) on the line
 
 
+# Words that carry a sentence on after a cited number, whatever its case: a title never starts with them.
+_RUNNING_ON = re.compile(r"(?i:of|shall|is|are|does|do|may|must|will|should|applies|apply|has|have)\b")
+
+
 def match_heading(line: str) -> Heading | None:
     """The heading this line is, if it is one (it may still be rejected in context by the caller)."""
     lead = _DECORATION.match(line)
@@ -239,8 +243,9 @@ def match_heading(line: str) -> Heading | None:
         return Heading(kind, number, None, None, None, end)
     offset = len(line) - len(stripped)
     separator = rest[: len(rest) - len(stripped)].strip()
-    if stripped[0].islower() and not separator.startswith((":", "-", "\u2013", "\u2014")):
-        return None  # "Article 5 shall not apply", "Article XXI of GATT 1994"
+    if (stripped[0].islower() or _RUNNING_ON.match(stripped)) \
+            and not separator.startswith((":", "-", "\u2013", "\u2014")):
+        return None  # "Article 5 shall not apply", "Article XXI of GATT 1994", "ARTICLE XXI OF THE GATT"
     if title_like(stripped):
         title_end = offset + len(stripped.rstrip().rstrip("*_").rstrip())
         return Heading(kind, number, offset, title_end, None, title_end)

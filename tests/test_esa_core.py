@@ -127,6 +127,13 @@ def test_unrelated_committee_is_not_an_economic_security_council() -> None:
         assert status_of(text, pid) == "missing"
 
 
+def test_a_sentence_in_capitals_citing_an_article_keeps_its_verdict() -> None:
+    # Found by the property test below: the capitals made "ARTICLE XXI OF THE ..." read as a heading.
+    text = ("ARTICLE XXI OF THE GENERAL AGREEMENT ON TARIFFS AND TRADE 1994 IS INCORPORATED INTO AND MADE PART "
+            "OF THIS AGREEMENT, MUTATIS MUTANDIS.")
+    assert status_of(text, "ESA-ESX-3") == "satisfied"
+
+
 def _satisfied_examples() -> list[tuple[str, str]]:
     return [(p.id, e.text) for p in provisions() for e in p.examples if e.status == "satisfied"]
 
