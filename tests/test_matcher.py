@@ -7,8 +7,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from esa_rules.engine.matcher import PhraseMatcher, compile_phrase
+from esa_rules.engine.matcher import PhraseMatcher
 from esa_rules.normalize import fold
+from esa_rules.phrases import compile_phrase
 
 
 def spans(phrases: list[str], text: str) -> list[list[str]]:

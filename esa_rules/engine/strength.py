@@ -17,9 +17,9 @@ from functools import lru_cache
 import attrs
 
 from esa_rules.engine import lexicon
-from esa_rules.engine.matcher import compile_phrase
 from esa_rules.levels import Level
 from esa_rules.normalize import fold
+from esa_rules.phrases import compile_phrase
 
 
 def _alternation(phrases: tuple[str, ...]) -> re.Pattern[str]:
