@@ -170,16 +170,35 @@ def diff_cmd(old: str, new: str, rulesets: tuple[str, ...], fmt: str, output: st
     sys.exit(1 if fail_on_regression and diff.regressions else 0)
 
 
+def strict_option(func: F) -> F:
+    return click.option("--strict", is_flag=True,
+                        help="Treat ruleset warnings (an alternative another already covers, a name never "
+                        "used, a phrase in two term sets) as errors: exit 2.")(func)
+
+
+def _warn(loaded: Any, strict: bool) -> None:
+    """Print the loader's warnings (each once, even when several rulesets include the same file)."""
+    warnings = list(dict.fromkeys(w for ruleset in loaded for w in ruleset.warnings))
+    for warning in warnings:
+        click.echo(str(warning), err=True)
+    if strict and warnings:
+        _fail(f"esa-rules: {len(warnings)} ruleset warning(s), and --strict makes them errors")
+
+
 @main.command("test")
 @click.argument("rulesets", nargs=-1)
 @click.option("--filter", "only", metavar="ID", help="Only provisions whose id contains ID.")
+@strict_option
 @guarded
-def test_cmd(rulesets: tuple[str, ...], only: str | None) -> None:
+def test_cmd(rulesets: tuple[str, ...], only: str | None, strict: bool) -> None:
     """Run every `example` of the rulesets (default: all shipped rulesets)."""
+    from esa_rules.dsl import load_many
     from esa_rules.examples import render_results, run_examples
     from esa_rules.resources import shipped_rulesets
 
-    results = run_examples(list(rulesets) or list(shipped_rulesets()), only=only)
+    loaded = [ruleset for spec in (rulesets or shipped_rulesets()) for ruleset in load_many([spec])]
+    _warn(loaded, strict)
+    results = run_examples(loaded, only=only)
     click.echo(render_results(results), nl=False)
     sys.exit(1 if any(not r.passed for r in results) or not results else 0)
 
@@ -226,13 +245,16 @@ def eval_cmd(labels: str, rulesets: tuple[str, ...], fmt: str, min_f1: float | N
 @main.command()
 @click.option("-r", "--ruleset", "rulesets", multiple=True, metavar="RULESET")
 @format_option("rules")
+@strict_option
 @guarded
-def rules(rulesets: tuple[str, ...], fmt: str) -> None:
+def rules(rulesets: tuple[str, ...], fmt: str, strict: bool) -> None:
     """List and document the provisions of the active rulesets."""
     from esa_rules.api import load_rulesets
     from esa_rules.reporters import render_as
 
-    click.echo(render_as("rules", fmt, load_rulesets(rulesets)), nl=False)
+    loaded = load_rulesets(rulesets)
+    _warn(loaded, strict)
+    click.echo(render_as("rules", fmt, loaded), nl=False)
 
 
 @main.command()

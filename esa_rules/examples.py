@@ -8,6 +8,7 @@ from collections.abc import Sequence
 import attrs
 
 from esa_rules.dsl import load
+from esa_rules.dsl.ast import Ruleset
 from esa_rules.engine import Checker
 from esa_rules.explain import explain, render_text
 from esa_rules.readers import read_text
@@ -31,11 +32,13 @@ class ExampleResult:
         return self.expected == self.actual
 
 
-def run_examples(specs: Sequence[str], only: str | None = None) -> list[ExampleResult]:
+def run_examples(rulesets: Sequence[Ruleset | str], only: str | None = None) -> list[ExampleResult]:
+    """Check every example of the rulesets (loaded, or names/paths to load); a provision that two of
+    them include from the same file is run once."""
     results: list[ExampleResult] = []
     seen: set[tuple[str, str]] = set()
-    for spec in specs:
-        ruleset = load(spec)
+    for spec in rulesets:
+        ruleset = load(spec) if isinstance(spec, str) else spec
         checker = Checker([ruleset])
         for provision in ruleset.provisions:
             origin = provision.pos.path if provision.pos else ruleset.path

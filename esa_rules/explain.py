@@ -103,6 +103,9 @@ def _clause_lines(n: int, c: ClauseTrace, expects: str) -> list[str]:
 def _condition_lines(c: ConditionTrace, indent: str) -> list[str]:
     if c.kind == "term":
         line = f"{indent}{_mark(c.holds)} {c.text}"
+    elif c.kind == "define":
+        about = f" ({c.description})" if c.description else ""
+        line = f"{indent}{_mark(c.holds)} {c.text}{about}"
     else:
         line = f"{indent}{_mark(c.holds)} {c.kind}: {c.text}"
     if c.words:

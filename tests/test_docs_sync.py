@@ -23,9 +23,9 @@ def test_ruleset_docs_in_sync(name: str) -> None:
     assert result.exit_code == 0, result.output
     page = DOCS / f"{name}.md"
     if os.environ.get("ESA_UPDATE_DOCS"):
-        page.write_text(result.output, encoding="utf-8")
+        page.write_text(result.stdout, encoding="utf-8")
     assert page.is_file(), f"{page} is missing; run ESA_UPDATE_DOCS=1 pytest tests/test_docs_sync.py"
-    assert page.read_text(encoding="utf-8") == result.output, (
+    assert page.read_text(encoding="utf-8") == result.stdout, (
         f"{page.name} is stale; run ESA_UPDATE_DOCS=1 pytest tests/test_docs_sync.py")
 
 

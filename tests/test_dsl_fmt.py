@@ -18,6 +18,7 @@ from esa_rules.dsl.ast import (
     Atom,
     Clause,
     Condition,
+    Define,
     Example,
     Heading,
     Include,
@@ -217,11 +218,17 @@ IDS = st.builds(
 )
 WORD = st.text(alphabet="abcdefghijklmnopqrstuvwxyz0123456789.,;:()\"\\/#-'", min_size=1, max_size=10)
 VALUES = st.lists(WORD, min_size=1, max_size=25).map(" ".join)
-PHRASES = st.lists(
+_PLAIN_PHRASES = st.lists(
     st.builds(lambda w, s: w + s, st.text(LOWER, min_size=1, max_size=8), st.sampled_from(["", "", "*"])),
     min_size=1,
     max_size=4,
 ).map(" ".join)
+# Phrase patterns: a required plain part, then optional words and alternatives.
+PHRASES = st.one_of(
+    _PLAIN_PHRASES,
+    st.builds(lambda head, opt, a, b: f"{head} [{opt}] ({a}|{b})", _PLAIN_PHRASES, _PLAIN_PHRASES,
+              _PLAIN_PHRASES, _PLAIN_PHRASES),
+)
 PATTERNS = st.sampled_from(["shall( not)?", "a/b", r"art\.? ?\d+", "[a-z]+ing", r"\bparty\b", "x|y"])
 
 
@@ -249,7 +256,8 @@ def conditions(terms: tuple[str, ...]) -> st.SearchStrategy[Condition]:
 
 @st.composite
 def rulesets(draw: st.DrawFn) -> RulesetFile:
-    term_names = draw(st.lists(NAMES, unique=True, max_size=4))
+    names = draw(st.lists(NAMES, unique=True, max_size=6))
+    term_names, define_names = names[: len(names) // 2 + 1], names[len(names) // 2 + 1:]
     terms = []
     for i, name in enumerate(term_names):
         alternatives = draw(
@@ -263,7 +271,11 @@ def rulesets(draw: st.DrawFn) -> RulesetFile:
                 max_size=7,
             )
         )
-        terms.append(TermsDef(name, tuple(alternatives)))
+        terms.append(TermsDef(name, tuple(alternatives), description=draw(st.none() | VALUES)))
+    defines = [
+        Define(name, draw(conditions(tuple(term_names + define_names[:i]))), description=draw(st.none() | VALUES))
+        for i, name in enumerate(define_names)
+    ]
     includes = tuple(
         draw(st.lists(st.one_of(NAMES.map(Include), st.just(Include("dir/x.esa", quoted=True))), max_size=2))
     )
@@ -275,7 +287,7 @@ def rulesets(draw: st.DrawFn) -> RulesetFile:
                 st.builds(
                     Clause,
                     st.sampled_from(["require", "permit", "forbid"]),
-                    conditions(tuple(term_names)),
+                    conditions(tuple(names)),
                     st.sampled_from(["sentence", "paragraph", "article", "chapter", "document"]),
                 ),
                 max_size=3,
@@ -316,6 +328,7 @@ def rulesets(draw: st.DrawFn) -> RulesetFile:
         terms=tuple(terms),
         provisions=tuple(provisions),
         overrides=tuple(overrides),
+        defines=tuple(defines),
     )
 
 
@@ -336,6 +349,9 @@ class Sloppy:
     def string(self, value: str) -> str:
         escaped = value.replace("\\", "\\\\").replace('"', '\\"')
         return '"' + re.sub(" ", lambda _: self.rng.choice([" ", "\n   ", "  "]), escaped) + '"'
+
+    def about(self, description: str | None) -> str:
+        return "" if description is None else self.string(description) + self.gap()
 
     def alternative(self, alt: Phrase | Regex | TermRef) -> str:
         if isinstance(alt, Phrase):
@@ -399,7 +415,10 @@ class Sloppy:
             header += f"{g()}version{g()}{self.string(r.version)}"
         kinds = [
             [f"include{g()}{self.string(i.target) if i.quoted else i.target}" for i in r.includes],
-            [f"terms{g()}{t.name}{g()}={g()}" + self.alternatives(t.alternatives) for t in r.terms],
+            [f"terms{g()}{t.name}{g()}{self.about(t.description)}={g()}" + self.alternatives(t.alternatives)
+             for t in r.terms],
+            [f"define{g()}{d.name}{g()}{self.about(d.description)}={g()}{self.cond(d.condition)}"
+             for d in r.defines],
             [self.provision(p) for p in r.provisions],
             [
                 f"disable{g()}{o.provision}"

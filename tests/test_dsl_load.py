@@ -94,7 +94,7 @@ def test_included_terms_are_visible_and_checked(tmp_path: Path) -> None:
     bad = write(tmp_path, "bad.esa", 'ruleset bad\ninclude "base.esa"\n' + provision("C-1", "screnning"))
     with pytest.raises(RulesetError) as info:
         load(str(bad))
-    assert info.value.message == "unknown term 'screnning'"
+    assert info.value.message == "unknown term or define 'screnning'"
     assert info.value.hint == "did you mean 'screening'?"
     assert (info.value.line, info.value.column) == (5, 11)
 

@@ -163,7 +163,7 @@ ERRORS = [
     (provision("require /abc"), "unterminated regular expression", 6, 11),
     (provision("severity"), "expected error, warning or info after `severity`", 7, 1),
     (provision("require and"), "expected a term name, found the keyword 'and'", 6, 11),
-    ('ruleset t\nterms a "x"\n', "expected `=` after the term name, found '\"x\"'", 2, 9),
+    ('ruleset t\nterms a "x" "y"\n', "expected `=` after the term name, found '\"y\"'", 2, 13),
     ("ruleset t\nterms a = \n", 'expected a term alternative: a "phrase", a /regex/ or a term name', 2, 10),
     ("ruleset t\nprovision p-1", "expected a provision id such as ESA-INV-1, found 'p-1'", 2, 11),
     ("ruleset t\nwhatever", "expected `include`, `terms`, `provision`, `override` or `disable`", 2, 1),
@@ -184,16 +184,16 @@ def test_syntax_errors_in_words(text: str, message: str, line: int, column: int)
 def test_error_str_has_location_line_and_caret() -> None:
     text = str(error_of(provision("require screning")))
     location, line, caret = text.splitlines()[:3]
-    assert location == "rules.esa:6:11: unknown term 'screning'"
+    assert location == "rules.esa:6:11: unknown term or define 'screning'"
     assert line.strip() == "require screning"
     assert caret.index("^") == line.index("screning")
 
 
 SEMANTIC = [
-    (provision("require alpha"), "unknown term 'alpha'", 6, 11, None),
+    (provision("require alpha"), "unknown term or define 'alpha'", 6, 11, None),
     (
         'ruleset t\nterms screening = "s"\n' + provision("require screning")[len(HEAD) :],
-        "unknown term 'screning'",
+        "unknown term or define 'screning'",
         5,
         11,
         "did you mean 'screening'?",

@@ -55,6 +55,7 @@ Alternative = Phrase | Regex | TermRef
 class TermsDef:
     name: str
     alternatives: tuple[Alternative, ...]
+    description: str | None = None  # plain words for messages: "a deadline counted in days or months"
     pos: Pos | None = _pos()
 
 
@@ -108,7 +109,28 @@ class Heading:
     pos: Pos | None = _pos()
 
 
-Condition = Atom | And | Or | Not | Near | Heading
+@attrs.frozen
+class Named:
+    """A use of a ``define``, resolved by the loader: the define's condition under its name, so that
+    ``explain``, ``rules`` and gap messages can still say which concept it is."""
+
+    name: str
+    condition: Condition
+    description: str | None = None
+    pos: Pos | None = _pos()
+
+
+Condition = Atom | And | Or | Not | Near | Heading | Named
+
+
+@attrs.frozen
+class Define:
+    """``define NAME ["description"] = CONDITION``: a named condition, usable wherever a condition is."""
+
+    name: str
+    condition: Condition
+    description: str | None = None
+    pos: Pos | None = _pos()
 
 
 # --- provisions and rulesets ----------------------------------------------------------------------
@@ -191,6 +213,7 @@ class RulesetFile:
     terms: tuple[TermsDef, ...] = ()
     provisions: tuple[Provision, ...] = ()
     overrides: tuple[Override, ...] = ()
+    defines: tuple[Define, ...] = ()
     path: str = attrs.field(default="<string>", eq=False)
     pos: Pos | None = _pos()
 
@@ -205,5 +228,20 @@ class Ruleset:
     path: str
     sha256: str
     terms: dict[str, TermsDef] = attrs.field(eq=False)  # all terms visible (own and included)
-    provisions: tuple[Provision, ...] = ()  # active provisions, in file order, includes first
+    provisions: tuple[Provision, ...] = ()  # active provisions, in file order, includes first; uses of
+    # defines are resolved into ``Named`` nodes
     sources: tuple[RulesetFile, ...] = attrs.field(default=(), eq=False)  # every file that was read
+    defines: dict[str, Define] = attrs.field(factory=dict, eq=False)  # all defines visible
+    warnings: tuple[RulesetWarning, ...] = attrs.field(default=(), eq=False)  # see dsl/lint.py
+
+
+@attrs.frozen
+class RulesetWarning:
+    """Something legal but probably unintended (an alternative a sibling covers, a name never used)."""
+
+    message: str
+    pos: Pos | None = None
+
+    def __str__(self) -> str:
+        where = f"{self.pos.path}:{self.pos.line}:{self.pos.column}: " if self.pos else ""
+        return f"{where}warning: {self.message}"

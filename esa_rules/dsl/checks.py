@@ -1,19 +1,22 @@
-"""Checks that need more than one node: duplicates, term references, term cycles, located errors.
+"""Checks that need more than one node: duplicates, name references, reference cycles, located errors.
 
-``parse`` runs the per-file ones; ``load`` runs the term-reference check again once included terms are
-visible. Every failure is a ``RulesetError`` pointing at the offending node.
+Terms (phrase sets) and defines (named conditions) share one namespace. ``parse`` runs the per-file
+checks; ``load`` runs the reference check again once included names are visible. Every failure is a
+``RulesetError`` pointing at the offending node.
 """
 
 from __future__ import annotations
 
 import difflib
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 
 from esa_rules.dsl.ast import (
     And,
     Atom,
     Condition,
+    Define,
     Heading,
+    Named,
     Near,
     Not,
     Or,
@@ -31,6 +34,7 @@ KEYWORDS = frozenset(
         "version",
         "include",
         "terms",
+        "define",
         "provision",
         "override",
         "disable",
@@ -77,7 +81,7 @@ def did_you_mean(word: str, choices: Iterable[str]) -> str | None:
 
 
 def condition_refs(condition: Condition) -> Iterator[TermRef]:
-    """Every term reference in a condition, left to right."""
+    """Every name a condition uses (a term or a define), left to right."""
     match condition:
         case Atom(ref=TermRef() as ref):
             yield ref
@@ -88,75 +92,103 @@ def condition_refs(condition: Condition) -> Iterator[TermRef]:
             yield from condition_refs(right)
         case Not(inner=inner) | Heading(inner=inner):
             yield from condition_refs(inner)
+        case Named(condition=inner):
+            yield from condition_refs(inner)
+
+
+def alternative_refs(term: TermsDef) -> Iterator[TermRef]:
+    yield from (alt for alt in term.alternatives if isinstance(alt, TermRef))
 
 
 def file_refs(ruleset: RulesetFile) -> Iterator[TermRef]:
-    """Every term reference a file makes: in its term definitions, then in its provisions' clauses."""
-    for term in ruleset.terms:
-        yield from (alt for alt in term.alternatives if isinstance(alt, TermRef))
+    """Every name a file uses in a condition: in its defines, then in its provisions' clauses."""
+    for define in ruleset.defines:
+        yield from condition_refs(define.condition)
     for provision in ruleset.provisions:
         for clause in provision.clauses:
             yield from condition_refs(clause.condition)
 
 
-def check_unknown_terms(ruleset: RulesetFile, visible: Iterable[str], lines: Sequence[str]) -> None:
-    names = set(visible)
+def check_unknown_terms(ruleset: RulesetFile, terms: Iterable[str], lines: Sequence[str],
+                        defines: Iterable[str] = ()) -> None:
+    """Every name used is visible: a term list names terms only; a condition names terms or defines."""
+    term_names, define_names = set(terms), set(defines)
+    known = term_names | define_names
+    for term in ruleset.terms:
+        for ref in alternative_refs(term):
+            if ref.name in define_names:
+                raise error_at(f"'{ref.name}' is a define (a condition), not a term; a terms list can only "
+                               "name phrases and other terms", ref.pos, lines,
+                               f"use '{ref.name}' in a condition, or list its phrases in a term")
+            if ref.name not in term_names:
+                raise error_at(f"unknown term '{ref.name}'", ref.pos, lines, did_you_mean(ref.name, term_names))
     for ref in file_refs(ruleset):
-        if ref.name not in names:
-            raise error_at(f"unknown term '{ref.name}'", ref.pos, lines, did_you_mean(ref.name, names))
+        if ref.name not in known:
+            raise error_at(f"unknown term or define '{ref.name}'", ref.pos, lines, did_you_mean(ref.name, known))
 
 
 def check_names(ruleset: RulesetFile, lines: Sequence[str]) -> None:
-    """Duplicate term names and provision ids within one file; keywords used as term names."""
-    seen_terms: dict[str, TermsDef] = {}
-    for term in ruleset.terms:
-        if term.name in KEYWORDS:
-            raise error_at(f"'{term.name}' is a keyword and cannot name a term", term.pos, lines)
-        if term.name in seen_terms:
-            first = seen_terms[term.name].pos
-            raise error_at(f"duplicate term '{term.name}'; first defined at {where(first)}", term.pos, lines)
-        seen_terms[term.name] = term
+    """Duplicate names (terms and defines share one namespace) and provision ids within one file;
+    keywords used as names."""
+    seen: dict[str, TermsDef | Define] = {}
+    items: list[TermsDef | Define] = [*ruleset.terms, *ruleset.defines]
+    for item in items:
+        what = "term" if isinstance(item, TermsDef) else "define"
+        if item.name in KEYWORDS:
+            raise error_at(f"'{item.name}' is a keyword and cannot name a {what}", item.pos, lines)
+        if item.name in seen:
+            first = seen[item.name]
+            kind = "term" if isinstance(first, TermsDef) else "define"
+            message = (f"duplicate {what} '{item.name}'; first defined at {where(first.pos)}" if kind == what
+                       else f"'{item.name}' is already the name of a {kind} (at {where(first.pos)}); terms and "
+                       "defines share one set of names")
+            raise error_at(message, item.pos, lines)
+        seen[item.name] = item
     seen_ids: dict[str, Pos | None] = {}
     for provision in ruleset.provisions:
         if provision.id in seen_ids:
-            first = seen_ids[provision.id]
+            first_pos = seen_ids[provision.id]
             raise error_at(
-                f"duplicate provision id '{provision.id}'; first defined at {where(first)}",
+                f"duplicate provision id '{provision.id}'; first defined at {where(first_pos)}",
                 provision.pos,
                 lines,
             )
         seen_ids[provision.id] = provision.pos
 
 
-def check_cycles(terms: Sequence[TermsDef], lines: Sequence[str]) -> None:
-    """Reject term definitions that reach themselves (``terms a = b``, ``terms b = a``)."""
-    graph: Mapping[str, TermsDef] = {t.name: t for t in terms}
+def check_cycles(ruleset: RulesetFile, lines: Sequence[str]) -> None:
+    """Reject terms and defines that reach themselves (``terms a = b``, ``terms b = a``; ``define x = y
+    and z``, ``define y = x``): a term or define can only be used once it means something."""
+    terms = {t.name for t in ruleset.terms}
+    graph: dict[str, list[TermRef]] = {t.name: list(alternative_refs(t)) for t in ruleset.terms}
+    graph.update({d.name: list(condition_refs(d.condition)) for d in ruleset.defines})
     done: set[str] = set()
 
     def visit(name: str, path: list[str], via: TermRef | None) -> None:
         if name in path:
             cycle = [*path[path.index(name):], name]
-            raise error_at("term reference cycle: " + " -> ".join(cycle), via.pos if via else None, lines)
+            what = "term" if all(n in terms for n in cycle) else "define"
+            raise error_at(f"{what} reference cycle: " + " -> ".join(cycle), via.pos if via else None, lines,
+                           f"a {what} cannot be part of its own meaning")
         if name in done or name not in graph:
             return
         path.append(name)
-        for alt in graph[name].alternatives:
-            if isinstance(alt, TermRef):
-                visit(alt.name, path, alt)
+        for ref in graph[name]:
+            visit(ref.name, path, ref)
         path.pop()
         done.add(name)
 
-    for term in terms:
-        visit(term.name, [], None)
+    for name in graph:
+        visit(name, [], None)
 
 
 def check_file(ruleset: RulesetFile, lines: Sequence[str]) -> None:
     """The checks one file allows on its own (references to included terms wait for ``load``)."""
     check_names(ruleset, lines)
-    check_cycles(ruleset.terms, lines)
+    check_cycles(ruleset, lines)
     if ruleset.includes:
         return
-    check_unknown_terms(ruleset, (t.name for t in ruleset.terms), lines)
+    check_unknown_terms(ruleset, (t.name for t in ruleset.terms), lines, (d.name for d in ruleset.defines))
     if not ruleset.provisions:
         raise error_at(
             f"ruleset '{ruleset.name}' has no provisions and includes no other ruleset", ruleset.pos, lines

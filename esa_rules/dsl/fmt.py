@@ -14,12 +14,26 @@ from collections.abc import Sequence
 import attrs
 from lark import Token, Tree
 
-from esa_rules.dsl.ast import And, Atom, Comment, Condition, Heading, Near, Not, Or, Phrase, Regex, TermRef
+from esa_rules.dsl.ast import (
+    And,
+    Atom,
+    Comment,
+    Condition,
+    Heading,
+    Named,
+    Near,
+    Not,
+    Or,
+    Phrase,
+    Regex,
+    TermRef,
+)
 from esa_rules.dsl.parser import parse_tree
 from esa_rules.dsl.transform import condition_of, string_value, to_ast
 
 WIDTH = 100
-_PRECEDENCE = {Or: 1, And: 2, Not: 3, Near: 4, Heading: 5, Atom: 6}
+_HANGING = 40  # a head longer than this (a long description) puts what follows it on the next line
+_PRECEDENCE = {Or: 1, And: 2, Not: 3, Near: 4, Heading: 5, Atom: 6, Named: 6}
 
 
 def quote(value: str) -> str:
@@ -58,6 +72,8 @@ def render_condition(cond: Condition) -> str:
     match cond:
         case Atom(ref=ref):
             return render_alternative(ref)
+        case Named(name=name):
+            return name
         case Or(left=left, right=right) | And(left=left, right=right):
             word = "or" if isinstance(cond, Or) else "and"
             return f"{operand(left, level)} {word} {operand(right, level + 1)}"
@@ -69,6 +85,62 @@ def render_condition(cond: Condition) -> str:
         case Heading(inner=inner):
             return f"heading {operand(inner, level)}"
     raise TypeError(f"not a condition: {cond!r}")  # pragma: no cover
+
+
+def layout_condition(cond: Condition, column: int, width: int = WIDTH) -> list[str]:
+    """The condition over as many lines as it needs to stay within ``width``, its first line starting at
+    ``column`` (the caller writes what precedes it). A chain of ``or`` (or ``and``) puts one operand per
+    line, the operator right-aligned before it; a group too long for its line breaks inside its
+    parentheses; ``near/N`` moves to the next line with its right operand. Only line breaks are added, so
+    the text parses back to the same tree."""
+    return _lay(cond, column, 0, width)
+
+
+def _lay(cond: Condition, column: int, minimum: int, width: int) -> list[str]:
+    level = _PRECEDENCE[type(cond)]
+    text = render_condition(cond)
+    if level < minimum:
+        text = f"({text})"
+    if column + len(text) <= width or isinstance(cond, (Atom, Named)):
+        return [text]
+    if level < minimum:  # break inside the parentheses
+        wrapped = _lay(cond, column + 1, 0, width)
+        if len(wrapped) == 1:
+            return ["(" + wrapped[0] + ")"]
+        return ["(" + wrapped[0], *wrapped[1:-1], wrapped[-1] + ")"]
+    match cond:
+        case Or() | And():
+            word = "or" if isinstance(cond, Or) else "and"
+            operands: list[Condition] = [cond.right]
+            spine: Condition = cond.left
+            while isinstance(spine, (Or, And)) and type(spine) is type(cond):  # a or (b or c) keeps its ( )
+                operands.append(spine.right)
+                spine = spine.left
+            operands.append(spine)
+            operands.reverse()
+            lines = _lay(operands[0], column, level, width)
+            pad = " " * max(0, column - len(word) - 1)
+            for operand in operands[1:]:
+                at = len(pad) + len(word) + 1
+                part = _lay(operand, at, level + 1, width)
+                lines += [f"{pad}{word} {part[0]}", *part[1:]]
+            return lines
+        case Near(left=left, right=right, distance=distance, ordered=ordered):
+            op = f"{'before' if ordered else 'near'}/{distance}"
+            lines = _lay(left, column, level, width)
+            tail = f" {op} "
+            last = lines[-1]
+            start = (column if len(lines) == 1 else 0) + len(last) + len(tail)
+            right_text = _lay(right, start, level + 1, width)
+            if len(right_text) == 1 and start + len(right_text[0]) <= width:
+                return [*lines[:-1], last + tail + right_text[0]]
+            part = _lay(right, column + len(op) + 1, level + 1, width)
+            return [*lines, " " * column + f"{op} {part[0]}", *part[1:]]
+        case Not(inner=inner) | Heading(inner=inner):
+            word = "not" if isinstance(cond, Not) else "heading"
+            part = _lay(inner, column + len(word) + 1, level, width)
+            return [f"{word} {part[0]}", *part[1:]]
+    return [text]  # pragma: no cover
 
 
 def wrap_string(prefix: str, value: str) -> list[str]:
@@ -134,10 +206,12 @@ def _render_statement(tree: Tree[Token], path: str) -> list[str]:
     if kind == "example":
         return wrap_string(f"  example {children[0]} ", string_value(str(children[1])))
     condition, scope = children
-    text = f"  {kind} {render_condition(condition_of(condition, path))}"  # type: ignore[arg-type]
+    head = f"  {kind} "
+    lines = layout_condition(condition_of(condition, path), len(head))  # type: ignore[arg-type]
+    lines[0] = head + lines[0]
     if isinstance(scope, Tree):
-        text += f" in {scope.children[0]}"
-    return [text]
+        lines[-1] += f" in {scope.children[0]}"
+    return lines
 
 
 def _render_provision(tree: Tree[Token], path: str, comments: Sequence[Comment]) -> list[str]:
@@ -166,7 +240,7 @@ def _render_provision(tree: Tree[Token], path: str, comments: Sequence[Comment])
 def _render_terms(tree: Tree[Token], comments: Sequence[Comment]) -> tuple[list[str], list[Comment]]:
     """One line if it fits and carries no inner comment; else one alternative per line, comments kept
     beside the alternative they followed. Returns the lines and the comments not placed."""
-    name, *alts = tree.children
+    name, description, *alts = tree.children
     rendered = [render_alternative(condition_of(alt).ref) for alt in alts]  # type: ignore[arg-type, union-attr]
     ends = [alt.meta.end_line if isinstance(alt, Tree) else 0 for alt in alts]
     notes: list[str | None] = [None] * len(alts)
@@ -177,13 +251,33 @@ def _render_terms(tree: Tree[Token], comments: Sequence[Comment]) -> tuple[list[
             notes[hits[-1]] = comment.text
         else:
             rest.append(comment)
-    head = f"terms {name} = "
+    about = f" {quote(string_value(str(description)))}" if description is not None else ""
+    head = f"terms {name}{about} = "
     one_line = head + " | ".join(rendered)
     if len(one_line) <= WIDTH and not any(notes):
         return [one_line], rest
-    pad = " " * (len(head) - 2)
-    lines = [head + rendered[0]] + [f"{pad}| {text}" for text in rendered[1:]]
-    return [line + (f"  {note}" if note else "") for line, note in zip(lines, notes, strict=True)], rest
+    if len(head) <= _HANGING:
+        pad = " " * (len(head) - 2)
+        lines = [head + rendered[0]] + [f"{pad}| {text}" for text in rendered[1:]]
+        lead: list[str] = []
+    else:  # a long description: the alternatives start on the next line
+        lead = [head.rstrip()]
+        lines = [f"    {rendered[0]}"] + [f"  | {text}" for text in rendered[1:]]
+    return lead + [line + (f"  {note}" if note else "") for line, note in zip(lines, notes, strict=True)], rest
+
+
+def _render_define(tree: Tree[Token], path: str) -> list[str]:
+    name, description, condition = tree.children
+    about = f" {quote(string_value(str(description)))}" if description is not None else ""
+    head = f"define {name}{about} = "
+    cond = condition_of(condition, path)  # type: ignore[arg-type]
+    lines = layout_condition(cond, len(head))
+    if len(lines) == 1 and len(head) + len(lines[0]) <= WIDTH:
+        return [head + lines[0]]
+    if len(head) <= _HANGING:
+        return [head + lines[0], *lines[1:]]
+    lines = layout_condition(cond, 4)  # a long description: the condition starts on the next line
+    return [head.rstrip(), "    " + lines[0], *lines[1:]]
 
 
 def _render_item(tree: Tree[Token], path: str) -> list[str]:
@@ -203,7 +297,8 @@ def _render_item(tree: Tree[Token], path: str) -> list[str]:
     return [f"disable {children[0]}"]
 
 
-_GROUPS = {"include": "include", "terms": "terms", "override": "override", "disable": "override"}
+_GROUPS = {"include": "include", "terms": "terms", "define": "terms", "override": "override",
+           "disable": "override"}
 
 
 def _separated(before: _Block | None, after: _Block, gap: bool) -> bool:
@@ -242,6 +337,8 @@ def format_ruleset(text: str, path: str = "<string>") -> str:
         if item.data == "terms":
             lines, rest = _render_terms(item, inside)
             loose = _without(loose, _without(inside, rest))
+        elif item.data == "define":
+            lines = _render_define(item, path)
         else:
             lines = _render_item(item, path)
         blocks.append(_Block(str(item.data), lines, start, end))

@@ -1,4 +1,4 @@
-"""Load a ruleset: find it, parse it, resolve its includes, check term references, apply overrides.
+"""Load a ruleset: find it, parse it, resolve its includes, check names, resolve defines, apply overrides.
 
 Each file is read and resolved once per ``load`` (a diamond of includes does not multiply work); a
 provision that two includes bring in from the same file is kept once, while the same id defined in
@@ -14,8 +14,26 @@ from pathlib import Path
 
 import attrs
 
-from esa_rules.dsl.ast import Include, Pos, Provision, Ruleset, RulesetFile, TermsDef
+from esa_rules.dsl.ast import (
+    And,
+    Atom,
+    Condition,
+    Define,
+    Heading,
+    Include,
+    Named,
+    Near,
+    Not,
+    Or,
+    Pos,
+    Provision,
+    Ruleset,
+    RulesetFile,
+    TermRef,
+    TermsDef,
+)
 from esa_rules.dsl.checks import check_unknown_terms, did_you_mean, error_at, where
+from esa_rules.dsl.lint import lint
 from esa_rules.dsl.parser import parse
 from esa_rules.errors import RulesetError
 from esa_rules.resources import shipped_rulesets
@@ -38,6 +56,7 @@ class _Resolved:
 
     file: RulesetFile
     terms: dict[str, TermsDef]
+    defines: dict[str, Define]
     provisions: tuple[Provision, ...]
     sources: tuple[RulesetFile, ...]
 
@@ -79,18 +98,19 @@ class _Loader:
             return self.resolved[key]
         own = parse(self.read(path, shown, at), shown)
         terms: dict[str, TermsDef] = {}
+        defines: dict[str, Define] = {}
         provisions: list[Provision] = []
         sources: list[RulesetFile] = []
         for include in own.includes:
             target, target_shown = self.locate(include, path)
             sub = self.resolve(target, target_shown, (*stack, (key, shown)), include.pos)
-            self.merge_terms(terms, sub.terms.values())
+            self.merge_names(terms, defines, sub.terms.values(), sub.defines.values())
             self.merge_provisions(provisions, sub.provisions)
             sources.extend(s for s in sub.sources if s not in sources)
-        self.merge_terms(terms, own.terms)
-        check_unknown_terms(own, terms, self.lines[shown])
+        self.merge_names(terms, defines, own.terms, own.defines)
+        check_unknown_terms(own, terms, self.lines[shown], defines)
         self.merge_provisions(provisions, own.provisions)
-        result = _Resolved(own, terms, self.apply_overrides(own, provisions), (*sources, own))
+        result = _Resolved(own, terms, defines, self.apply_overrides(own, provisions), (*sources, own))
         self.resolved[key] = result
         return result
 
@@ -106,12 +126,20 @@ class _Loader:
             raise self.fail(f"unknown shipped ruleset '{include.target}'", include.pos, hint)
         return shipped[include.target], str(shipped[include.target])
 
-    def merge_terms(self, terms: dict[str, TermsDef], new: Iterable[TermsDef]) -> None:
-        for term in new:
-            first = terms.get(term.name)
-            if first is not None and _identity(first.pos) != _identity(term.pos):
-                raise self.fail(f"term '{term.name}' is already defined at {where(first.pos)}", term.pos)
-            terms.setdefault(term.name, term)
+    def merge_names(self, terms: dict[str, TermsDef], defines: dict[str, Define], new_terms: Iterable[TermsDef],
+                    new_defines: Iterable[Define]) -> None:
+        """Add another file's terms and defines; one name in two different files is an error (the same
+        file reached through two includes is not)."""
+        items: list[TermsDef | Define] = [*new_terms, *new_defines]
+        for item in items:
+            first = terms.get(item.name) or defines.get(item.name)
+            if first is not None and _identity(first.pos) != _identity(item.pos):
+                what = "term" if isinstance(first, TermsDef) else "define"
+                raise self.fail(f"{what} '{item.name}' is already defined at {where(first.pos)}", item.pos)
+            if isinstance(item, TermsDef):
+                terms.setdefault(item.name, item)
+            else:
+                defines.setdefault(item.name, item)
 
     def merge_provisions(self, provisions: list[Provision], new: Sequence[Provision]) -> None:
         by_id = {p.id: p for p in provisions}
@@ -169,16 +197,52 @@ def load(spec: str, *, base_dir: Path | None = None) -> Ruleset:
     loader = _Loader()
     result = loader.resolve(path, shown, (), None)
     own = result.file
-    return Ruleset(
+    resolver = _DefineResolver(result.defines)
+    ruleset = Ruleset(
         name=own.name,
         title=own.title,
         version=own.version,
         path=shown,
         sha256=loader.digests[shown],
         terms=result.terms,
-        provisions=result.provisions,
+        provisions=tuple(resolver.provision(p) for p in result.provisions),
         sources=result.sources,
+        defines=result.defines,
     )
+    return attrs.evolve(ruleset, warnings=lint(ruleset))
+
+
+class _DefineResolver:
+    """Replaces each use of a define by a ``Named`` node holding its (resolved) condition. Each define
+    is resolved once and its node shared, so a concept used by ten provisions is one object."""
+
+    def __init__(self, defines: dict[str, Define]) -> None:
+        self.defines = defines
+        self.done: dict[str, Named] = {}
+
+    def provision(self, provision: Provision) -> Provision:
+        clauses = tuple(attrs.evolve(c, condition=self.condition(c.condition)) for c in provision.clauses)
+        return attrs.evolve(provision, clauses=clauses)
+
+    def condition(self, cond: Condition) -> Condition:
+        match cond:
+            case Atom(ref=TermRef(name=name)) if name in self.defines:
+                return self.named(name)
+            case Atom() | Named():
+                return cond
+            case And() | Or() | Near():
+                return attrs.evolve(cond, left=self.condition(cond.left), right=self.condition(cond.right))
+            case Not() | Heading():
+                return attrs.evolve(cond, inner=self.condition(cond.inner))
+        raise TypeError(f"not a condition: {cond!r}")  # pragma: no cover
+
+    def named(self, name: str) -> Named:
+        found = self.done.get(name)
+        if found is None:  # the parser has rejected cycles, so this recursion ends
+            define = self.defines[name]
+            found = self.done[name] = Named(name, self.condition(define.condition), define.description,
+                                            pos=define.pos)
+        return found
 
 
 def load_many(specs: Sequence[str]) -> tuple[Ruleset, ...]:

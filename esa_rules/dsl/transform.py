@@ -20,6 +20,7 @@ from esa_rules.dsl.ast import (
     Atom,
     Clause,
     Condition,
+    Define,
     Example,
     Heading,
     Include,
@@ -36,6 +37,7 @@ from esa_rules.dsl.ast import (
     TermsDef,
 )
 from esa_rules.dsl.checks import KEYWORDS, did_you_mean, error_at, where
+from esa_rules.dsl.patterns import PatternError, expand_pattern
 from esa_rules.levels import DECLARABLE_EXPECTS, SEVERITIES
 from esa_rules.topics import TOPICS
 
@@ -108,6 +110,7 @@ class _ToAst(Transformer[Token, Any]):
             version=version,
             includes=tuple(i for i in items if isinstance(i, Include)),
             terms=tuple(i for i in items if isinstance(i, TermsDef)),
+            defines=tuple(i for i in items if isinstance(i, Define)),
             provisions=tuple(i for i in items if isinstance(i, Provision)),
             overrides=tuple(i for i in items if isinstance(i, Override)),
             path=self.path,
@@ -133,8 +136,23 @@ class _ToAst(Transformer[Token, Any]):
         return Include(str(target.value), quoted=False, pos=self._pos(meta))
 
     def terms(self, meta: Meta, children: list[Any]) -> TermsDef:
-        name, *alternatives = children
-        return TermsDef(str(name.value), tuple(alternatives), pos=self._pos(name))
+        name, description, *alternatives = children
+        return TermsDef(str(name.value), tuple(alternatives), description=self._description(description),
+                        pos=self._pos(name))
+
+    def define(self, meta: Meta, children: list[Any]) -> Define:
+        name, description, condition = children
+        return Define(str(name.value), _as_condition(condition), description=self._description(description),
+                      pos=self._pos(name))
+
+    def _description(self, token: Token | None) -> str | None:
+        if token is None:
+            return None
+        text = self._string(token)
+        if not text:
+            raise self._fail("empty description; leave it out or say in plain words what the name stands for",
+                             token)
+        return text
 
     def override(self, meta: Meta, children: list[Token]) -> Override:
         ident, level = children
@@ -264,7 +282,11 @@ class _ToAst(Transformer[Token, Any]):
         text = self._string(token)
         if not text:
             raise self._fail("empty phrase", token)
-        if _BAD_STAR.search(text):
+        try:
+            expansions = expand_pattern(text)
+        except PatternError as error:
+            raise self._fail(f"{error} in phrase '{text}'", token, error.hint) from None
+        if any(_BAD_STAR.search(phrase) for phrase in expansions):
             raise self._fail(
                 f"misplaced * in phrase '{text}': * may only end a word",
                 token,

@@ -17,6 +17,7 @@ from esa_rules.dsl.ast import (
     Atom,
     Condition,
     Heading,
+    Named,
     Near,
     Not,
     Or,
@@ -26,6 +27,7 @@ from esa_rules.dsl.ast import (
     Ruleset,
     TermRef,
 )
+from esa_rules.dsl.patterns import expand_pattern
 from esa_rules.engine.context import LEXICON_PHRASES, carve_outs, non_binding
 from esa_rules.engine.findings import provision_finding
 from esa_rules.engine.index import DocIndex
@@ -46,12 +48,14 @@ def _atoms(cond: Condition) -> list[Atom]:
         return _atoms(cond.left) + _atoms(cond.right)
     if isinstance(cond, (Not, Heading)):
         return _atoms(cond.inner)
+    if isinstance(cond, Named):
+        return _atoms(cond.condition)
     return []
 
 
 def _leaves(ref: Alternative, ruleset: Ruleset, seen: frozenset[str] = frozenset()) -> list[Leaf]:
     if isinstance(ref, Phrase):
-        return [("phrase", ref.text)]
+        return [("phrase", text) for text in expand_pattern(ref.text)]
     if isinstance(ref, Regex):
         return [("regex", ref.pattern)]
     if ref.name in seen:  # the loader rejects cycles; this only guards against a hand-built AST

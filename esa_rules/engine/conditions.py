@@ -11,7 +11,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections.abc import Mapping
 
-from esa_rules.dsl.ast import Alternative, And, Atom, Condition, Heading, Near, Not, Or
+from esa_rules.dsl.ast import Alternative, And, Atom, Condition, Heading, Named, Near, Not, Or
 from esa_rules.engine.index import DocIndex, Scope
 
 Part = tuple[int, int, int]
@@ -46,6 +46,8 @@ def evaluate(cond: Condition, index: DocIndex, scope: Scope, ranges: list[tuple[
             return []
         right = evaluate(cond.right, index, scope, ranges, tids)
         return _pair(left, right, index, cond.distance, cond.ordered) if right else []
+    if isinstance(cond, Named):
+        return evaluate(cond.condition, index, scope, ranges, tids)
     if isinstance(cond, Heading):
         heads = []
         for unit in index.ancestors(scope.unit):
@@ -149,4 +151,6 @@ def _keys(cond: Condition, index: DocIndex, kind: str, tids: Mapping[Alternative
         if left is None or right is None:
             return right if left is None else left
         return left & right
+    if isinstance(cond, Named):
+        return _keys(cond.condition, index, kind, tids, within)
     return None  # not / heading: may hold in a scope without any hit

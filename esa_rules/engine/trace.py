@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 import attrs
 
 from esa_rules.document import Document
-from esa_rules.dsl.ast import Alternative, And, Atom, Clause, Condition, Near, Not, Or, Provision
+from esa_rules.dsl.ast import Alternative, And, Atom, Clause, Condition, Named, Near, Not, Or, Provision
 from esa_rules.dsl.checks import did_you_mean
 from esa_rules.dsl.fmt import render_condition
 from esa_rules.engine.conditions import MatchT, evaluate
@@ -53,11 +53,12 @@ class ConditionTrace:
     """One node of a condition: whether it holds in the clause's reference unit, and with which words."""
 
     text: str  # the node in DSL syntax
-    kind: str  # term | and | or | not | near | before | heading
+    kind: str  # term | and | or | not | near | before | heading | define
     holds: bool  # in the reference unit (the unit that satisfied the clause, else the nearest one)
     words: tuple[str, ...] = ()  # the matched words there, as written in the draft
     elsewhere: Place | None = None  # when it fails in the reference unit: the first unit where it holds
     children: tuple[ConditionTrace, ...] = ()
+    description: str | None = None  # of a define, in the rule author's words
 
 
 @attrs.frozen
@@ -144,6 +145,8 @@ def _condition(ctx: DocContext, clause: Clause, cond: Condition, reference: Scop
         kind, children = ("and" if isinstance(cond, And) else "or"), _chain(cond)
     elif isinstance(cond, Near):
         kind, children = ("before" if cond.ordered else "near"), (cond.left, cond.right)
+    elif isinstance(cond, Named):
+        kind, children = "define", (cond.condition,)
     else:
         kind, children = ("not" if isinstance(cond, Not) else "heading"), (cond.inner,)
     matches = _matches(ctx, cond, reference, tids) if reference is not None else []
@@ -153,7 +156,8 @@ def _condition(ctx: DocContext, clause: Clause, cond: Condition, reference: Scop
         elsewhere = _first_place(ctx, clause, cond, tids)
     return ConditionTrace(
         render_condition(cond), kind, holds, _words(ctx, matches[0]) if holds else (), elsewhere,
-        tuple(_condition(ctx, clause, c, reference, tids) for c in children))
+        tuple(_condition(ctx, clause, c, reference, tids) for c in children),
+        cond.description if isinstance(cond, Named) else None)
 
 
 def _chain(cond: And | Or) -> tuple[Condition, ...]:

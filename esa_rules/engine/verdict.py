@@ -9,7 +9,7 @@ from collections.abc import Mapping, Sequence
 import attrs
 
 from esa_rules.document import Unit
-from esa_rules.dsl.ast import Alternative, And, Atom, Clause, Condition, Heading, Near, Or
+from esa_rules.dsl.ast import Alternative, And, Atom, Clause, Condition, Heading, Named, Near, Or
 from esa_rules.engine.conditions import TRUE, MatchT, candidate_keys, evaluate
 from esa_rules.engine.context import Declaration
 from esa_rules.engine.index import DocIndex, Scope
@@ -66,6 +66,8 @@ def requirement_groups(cond: Condition) -> list[tuple[Atom, ...]]:
                                     for a in g))]
     if isinstance(cond, Heading):
         return requirement_groups(cond.inner)
+    if isinstance(cond, Named):
+        return requirement_groups(cond.condition)
     return []
 
 
