@@ -71,10 +71,8 @@ ruleset demo "Demo" version "1"  # about the header
 include "a.esa"
 include core
 
-terms screening = "investment screening"
-                | "review of foreign investment*"
-                | "screening of acquisition*"
-                | "foreign direct investment review"  # long
+terms screening = "investment screening" | "review of foreign investment*"
+                | "screening of acquisition*" | "foreign direct investment review"  # long
 terms short = "x"
 
 override P-1 severity info

@@ -238,8 +238,9 @@ def _render_provision(tree: Tree[Token], path: str, comments: Sequence[Comment])
 
 
 def _render_terms(tree: Tree[Token], comments: Sequence[Comment]) -> tuple[list[str], list[Comment]]:
-    """One line if it fits and carries no inner comment; else one alternative per line, comments kept
-    beside the alternative they followed. Returns the lines and the comments not placed."""
+    """One line if it fits and carries no inner comment; else the alternatives fill lines of at most
+    WIDTH, each continuation opening with `|`, and an alternative with a comment beside it ends its line.
+    Returns the lines and the comments not placed."""
     name, description, *alts = tree.children
     rendered = [render_alternative(condition_of(alt).ref) for alt in alts]  # type: ignore[arg-type, union-attr]
     ends = [alt.meta.end_line if isinstance(alt, Tree) else 0 for alt in alts]
@@ -257,13 +258,21 @@ def _render_terms(tree: Tree[Token], comments: Sequence[Comment]) -> tuple[list[
     if len(one_line) <= WIDTH and not any(notes):
         return [one_line], rest
     if len(head) <= _HANGING:
-        pad = " " * (len(head) - 2)
-        lines = [head + rendered[0]] + [f"{pad}| {text}" for text in rendered[1:]]
         lead: list[str] = []
+        first, pad = head, " " * (len(head) - 2) + "| "
     else:  # a long description: the alternatives start on the next line
         lead = [head.rstrip()]
-        lines = [f"    {rendered[0]}"] + [f"  | {text}" for text in rendered[1:]]
-    return lead + [line + (f"  {note}" if note else "") for line, note in zip(lines, notes, strict=True)], rest
+        first, pad = "    ", "  | "
+    lines: list[str] = []
+    current = first + rendered[0]
+    for i, text in enumerate(rendered[1:], 1):
+        if notes[i - 1] is not None or len(current) + 3 + len(text) > WIDTH:
+            lines.append(current + (f"  {notes[i - 1]}" if notes[i - 1] else ""))
+            current = pad + text
+        else:
+            current += " | " + text
+    lines.append(current)
+    return lead + lines, rest
 
 
 def _render_define(tree: Tree[Token], path: str) -> list[str]:
