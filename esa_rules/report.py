@@ -47,8 +47,9 @@ class Nearest:
     unit: str
     eid: str
     line: int
-    lacks: tuple[str, ...]
+    lacks: tuple[str, ...]  # in plain words: the rule author's descriptions, else samples of phrases
     has: tuple[str, ...] = ()
+    reason: str | None = None  # why it fails though it lacks nothing ("not close enough together")
 
 
 @attrs.frozen

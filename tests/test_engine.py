@@ -12,7 +12,7 @@ from esa_rules.report import Finding
 
 RULES = '''
 ruleset t "test" version "1"
-terms security  = "national security" | "essential security" | "security interests"
+terms security "a security interest" = "national security" | "essential security" | "security interests"
 terms screening = "investment screening" | "screening of investment*" | "review of foreign investment*"
                 | "review* acquisition*" | "foreign investment review" | "review* foreign invest*"
 terms exchange  = "exchange information" | "share information" | "information sharing"
@@ -96,8 +96,65 @@ def test_missing_names_nearest_and_lacks(checker: Checker) -> None:
     assert f.status == "missing"
     assert f.nearest is not None
     assert f.nearest.unit == "Article 4, paragraph 1"
-    assert f.nearest.lacks == ("security",)
+    assert f.nearest.lacks == ("a security interest",)  # the term's description, never its internal name
     assert f.suggest and f.suggest.startswith("Each Party shall")
+
+
+LACKS = '''ruleset t
+terms consult = "consult*" | "meet" | "convene" | "talks"
+define talks-deadline "consultations within a deadline" = consult near/10 "(day|month)s"
+provision BRANCH-1 "Either branch" {
+  topic economic-coercion
+  require "coercion" and ("consult*" near/20 "deadline" or "respond*" near/20 "jointly") in paragraph
+}
+provision FAR-1 "Too far apart" {
+  topic economic-coercion
+  require "coercion" near/3 "consult*" in paragraph
+}
+provision NOT-1 "Excluded" {
+  topic economic-coercion
+  require "coercion" and not "workplace" in paragraph
+}
+provision DEF-1 "A described define" {
+  topic economic-coercion
+  require "coercion" and talks-deadline in paragraph
+}
+'''
+
+
+@pytest.fixture(scope="module")
+def lacks_checker(tmp_path_factory: pytest.TempPathFactory) -> Checker:
+    path = tmp_path_factory.mktemp("rules") / "lacks.esa"
+    path.write_text(LACKS, encoding="utf-8")
+    return Checker([load(str(path))])
+
+
+def test_lacks_names_only_what_is_absent_from_the_closest_branch(lacks_checker: Checker) -> None:
+    # "consult" is there but "deadline" is not: an `or` of two conjunctions is met by a whole branch only,
+    # so the unit lacks the deadline (it does not "have everything but closeness").
+    f = finding(lacks_checker, "The Parties shall consult each other on coercion.", "BRANCH-1")
+    assert f.status == "missing" and f.nearest is not None
+    assert f.nearest.lacks == ('"deadline"',)
+    assert "lacks \"deadline\"" in f.message
+
+
+def test_every_word_present_but_too_far_apart_says_so(lacks_checker: Checker) -> None:
+    f = finding(lacks_checker, "Coercion is a grave matter, and the Parties shall promptly consult.", "FAR-1")
+    assert f.nearest is not None and f.nearest.lacks == ()
+    assert f.message.endswith("but it has every word the provision needs, but not close enough together")
+
+
+def test_a_unit_about_something_excluded_says_what_excludes_it(lacks_checker: Checker) -> None:
+    f = finding(lacks_checker, "No Party shall tolerate coercion in the workplace.", "NOT-1")
+    assert f.nearest is not None and f.nearest.lacks == ()
+    assert 'about something the provision excludes ("workplace")' in f.message
+
+
+def test_a_define_with_nothing_of_it_present_is_named_by_its_description(lacks_checker: Checker) -> None:
+    f = finding(lacks_checker, "The Parties shall address coercion.", "DEF-1")
+    assert f.nearest is not None and f.nearest.lacks == ("consultations within a deadline",)
+    f = finding(lacks_checker, "The Parties shall consult on coercion.", "DEF-1")
+    assert f.nearest is not None and f.nearest.lacks == ('"days" or "months"',)
 
 
 def test_nothing_related_has_no_nearest(checker: Checker) -> None:

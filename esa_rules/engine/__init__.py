@@ -74,6 +74,20 @@ def _display(ref: Alternative) -> str:
     return f"/{ref.pattern}/"
 
 
+def _label(ref: Alternative, ruleset: Ruleset) -> str:
+    """What a reader of a gap message is told a unit lacks: the term's description, else the first few of
+    its phrases as written ("consult*", "meet" or similar wording), never an internal name alone."""
+    if isinstance(ref, TermRef) and ruleset.terms[ref.name].description:
+        return ruleset.terms[ref.name].description or ""
+    if isinstance(ref, Regex):
+        return f"wording like /{ref.pattern}/"
+    phrases = list(dict.fromkeys(text for kind, text in _leaves(ref, ruleset) if kind == "phrase"))
+    shown = [f'"{p}"' for p in phrases[:3]]
+    if len(phrases) > 3:
+        return ", ".join(shown) + " or similar wording"
+    return shown[0] if len(shown) == 1 else ", ".join(shown[:-1]) + " or " + shown[-1]
+
+
 class Checker:
     def __init__(self, rulesets: Sequence[Ruleset]) -> None:
         self.rulesets: tuple[Ruleset, ...] = tuple(rulesets)
@@ -83,6 +97,7 @@ class Checker:
         term_ids: dict[tuple[Leaf, ...], int] = {}
         self.term_leaves: list[tuple[Leaf, ...]] = []
         self.names: dict[int, str] = {}
+        self.labels: dict[int, str] = {}
         self.entries: list[tuple[Ruleset, Provision, dict[Alternative, int]]] = []
         for ruleset in self.rulesets:
             for provision in ruleset.provisions:
@@ -94,6 +109,7 @@ class Checker:
                             term_ids[leaves] = len(self.term_leaves)
                             self.term_leaves.append(leaves)
                             self.names[term_ids[leaves]] = _display(atom.ref)
+                            self.labels[term_ids[leaves]] = _label(atom.ref, ruleset)
                         tids[atom.ref] = term_ids[leaves]
                 self.entries.append((ruleset, provision, tids))
         phrases = sorted({text for leaves in self.term_leaves for kind, text in leaves if kind == "phrase"})
@@ -157,9 +173,13 @@ class Checker:
                                 for name, ids in self._lexicon_ids.items()}
         return index
 
-    def check(self, doc: Document) -> DocumentResult:
+    def context(self, doc: Document) -> DocContext:
+        """What every provision's verdict on ``doc`` draws on: the index and the declarations."""
         index = self.index(doc)
-        ctx = DocContext(index, non_binding(index), carve_outs(index), self.names)
+        return DocContext(index, non_binding(index), carve_outs(index), self.names, self.labels)
+
+    def check(self, doc: Document) -> DocumentResult:
+        ctx = self.context(doc)
         findings = tuple(provision_finding(ctx, ruleset, provision, tids)
                          for ruleset, provision, tids in self.entries)
         return DocumentResult(path=doc.path, sha256=doc.sha256, title=doc.title, findings=findings,

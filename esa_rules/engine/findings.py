@@ -48,8 +48,10 @@ def provision_finding(ctx: DocContext, ruleset: Ruleset, provision: Provision,
                 return finding("missing", f"denied: {shown[0].unit} (line {shown[0].line}) says there is no "
                                f"such obligation ({words})", evidence=partial + tuple(shown), nearest=near,
                                reasons=(f"the wording found denies the obligation: {words}",))
-            if near is not None:
+            if near is not None and near.lacks:
                 message = f"not found; nearest is {near.unit} (line {near.line}), which lacks {_words(near.lacks)}"
+            elif near is not None:
+                message = f"not found; nearest is {near.unit} (line {near.line}), but {near.reason}"
             else:
                 message = "not found: no related wording anywhere in the document"
             return finding("missing", message, evidence=partial, nearest=near)
@@ -104,4 +106,4 @@ def _reasons(ctx: DocContext, loc: Located) -> list[str]:
 
 
 def _words(names: tuple[str, ...]) -> str:
-    return "; ".join(names) if names else "only closeness: the words are there but not near enough together"
+    return "; ".join(names)

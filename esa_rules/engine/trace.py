@@ -19,7 +19,7 @@ from esa_rules.dsl.ast import Alternative, And, Atom, Clause, Condition, Named, 
 from esa_rules.dsl.checks import did_you_mean
 from esa_rules.dsl.fmt import render_condition
 from esa_rules.engine.conditions import MatchT, evaluate
-from esa_rules.engine.context import Declaration, carve_outs, non_binding
+from esa_rules.engine.context import Declaration
 from esa_rules.engine.findings import provision_finding
 from esa_rules.engine.index import Scope
 from esa_rules.engine.verdict import (
@@ -107,8 +107,7 @@ def trace(checker: Checker, provision_id: str, document: Document) -> Trace:
                          hint=did_you_mean(provision_id, known) or f"{len(known)} provisions are active; "
                          "`esa-rules rules` lists them")
     ruleset, provision, tids = found[0]
-    index = checker.index(document)  # the same scan as check, declarations included
-    ctx = DocContext(index, non_binding(index), carve_outs(index), checker.names)
+    ctx = checker.context(document)  # the same scan as check, declarations included
     finding = provision_finding(ctx, ruleset, provision, tids)
     clauses = tuple(_clause(ctx, provision, clause, tids) for clause in provision.clauses)
     return Trace(provision, ruleset.name, document.path, finding, clauses,

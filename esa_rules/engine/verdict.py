@@ -9,10 +9,11 @@ from collections.abc import Mapping, Sequence
 import attrs
 
 from esa_rules.document import Unit
-from esa_rules.dsl.ast import Alternative, And, Atom, Clause, Condition, Heading, Named, Near, Or
+from esa_rules.dsl.ast import Alternative, Clause, Heading
 from esa_rules.engine.conditions import TRUE, MatchT, candidate_keys, evaluate
 from esa_rules.engine.context import Declaration
 from esa_rules.engine.index import DocIndex, Scope
+from esa_rules.engine.nearest import nearest_units as find_nearest
 from esa_rules.engine.strength import PROHIBITION_RE, Strength, classify
 from esa_rules.levels import Expects, Level
 from esa_rules.report import Evidence, Match, Nearest
@@ -40,35 +41,12 @@ class DocContext:
     """A document index plus its document-wide declarations; shared by all provisions of one check."""
 
     def __init__(self, index: DocIndex, non_binding: Declaration | None, carve_outs: list[Declaration],
-                 names: Mapping[int, str]) -> None:
+                 names: Mapping[int, str], labels: Mapping[int, str] | None = None) -> None:
         self.index = index
         self.non_binding = non_binding
         self.carve_outs = carve_outs
-        self.names = names  # term id -> display name
-
-
-def positive_atoms(cond: Condition) -> list[Atom]:
-    """Atoms whose presence the condition asks for (those under ``not`` are left out), in order."""
-    return [a for group in requirement_groups(cond) for a in group]
-
-
-def requirement_groups(cond: Condition) -> list[tuple[Atom, ...]]:
-    """What a condition asks for, as groups of alternatives: it needs one atom of every group.
-
-    ``a near b and (c or d)`` needs [a], [b] and [c, d]; atoms under ``not`` ask for nothing.
-    """
-    if isinstance(cond, Atom):
-        return [(cond,)]
-    if isinstance(cond, (And, Near)):
-        return requirement_groups(cond.left) + requirement_groups(cond.right)
-    if isinstance(cond, Or):
-        return [tuple(dict.fromkeys(a for g in requirement_groups(cond.left) + requirement_groups(cond.right)
-                                    for a in g))]
-    if isinstance(cond, Heading):
-        return requirement_groups(cond.inner)
-    if isinstance(cond, Named):
-        return requirement_groups(cond.condition)
-    return []
+        self.names = names  # term id -> the name the ruleset uses (in evidence matches)
+        self.labels = labels if labels is not None else names  # term id -> plain words (in gap messages)
 
 
 def candidate_scopes(ctx: DocContext, clause: Clause, tids: Mapping[Alternative, int]) -> Sequence[Scope]:
@@ -188,34 +166,14 @@ def forbidden_match(ctx: DocContext, clause: Clause, tids: Mapping[Alternative, 
 
 
 def nearest(ctx: DocContext, clause: Clause, tids: Mapping[Alternative, int]) -> Nearest | None:
-    """The scope meeting most of the clause's requirement groups, what it has and what it lacks."""
+    """The scope closest to meeting the clause, what it has and what it lacks."""
     found = nearest_units(ctx, clause, tids, 1)
     return found[0] if found else None
 
 
 def nearest_units(ctx: DocContext, clause: Clause, tids: Mapping[Alternative, int],
                   limit: int) -> tuple[Nearest, ...]:
-    """The ``limit`` scopes meeting most of the clause's requirement groups (then first in document
-    order), with what each has and what it lacks. ``check`` names the first; ``explain`` shows three."""
-    index = ctx.index
-    groups = list(dict.fromkeys(requirement_groups(clause.condition)))
-    if not groups:
-        return ()
-    covers = index.best_covers(clause.scope, [[tids[atom.ref] for atom in group] for group in groups], limit)
-    names = [_group_name(ctx, group, tids) for group in groups]
-    out: list[Nearest] = []
-    for key, present in covers:
-        scope = index.scopes(clause.scope)[key]
-        has = tuple(dict.fromkeys(n for g, n in enumerate(names) if g in present))
-        lacks = tuple(dict.fromkeys(n for g, n in enumerate(names) if g not in present))
-        out.append(Nearest(scope.unit.label, scope.unit.eid, index.doc.locate(scope.start).line, lacks, has))
-    return tuple(out)
-
-
-def _group_name(ctx: DocContext, group: tuple[Atom, ...], tids: Mapping[Alternative, int]) -> str:
-    names = list(dict.fromkeys(ctx.names[tids[a.ref]] for a in group))
-    shown = " or ".join(names[:3])
-    return shown + (" or …" if len(names) > 3 else "")
+    return find_nearest(ctx.index, clause, tids, ctx.labels, limit)
 
 
 def evidence(ctx: DocContext, located: Located, role: str) -> list[Evidence]:

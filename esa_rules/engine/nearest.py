@@ -1,0 +1,140 @@
+"""The nearest unit to a clause that no unit satisfies, and what it lacks, in plain words.
+
+Candidates come from a cheap count (``DocIndex.best_covers``: how many of the clause's requirement groups
+have a word in the unit); each is then judged exactly against the condition tree, so an ``or`` of two
+conjunctions is met only by a unit holding one whole branch. "Lacks" names only what is really absent,
+by the description the rule author gave it (a term's or a define's), else by a sample of its phrases;
+a unit that has every word is said to have them too far apart, or to be about something excluded.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from esa_rules.dsl.ast import Alternative, And, Atom, Clause, Condition, Heading, Named, Near, Not, Or
+from esa_rules.engine.index import DocIndex, Scope
+from esa_rules.report import Nearest
+
+_CANDIDATES = 8  # cheap-count candidates judged exactly, per unit asked for
+
+
+def requirement_groups(cond: Condition) -> list[tuple[Atom, ...]]:
+    """What a condition asks for, as groups of alternatives: it needs one atom of every group.
+
+    ``a near b and (c or d)`` needs [a], [b] and [c, d]; atoms under ``not`` ask for nothing.
+    """
+    if isinstance(cond, Atom):
+        return [(cond,)]
+    if isinstance(cond, (And, Near)):
+        return requirement_groups(cond.left) + requirement_groups(cond.right)
+    if isinstance(cond, Or):
+        return [tuple(dict.fromkeys(a for g in requirement_groups(cond.left) + requirement_groups(cond.right)
+                                    for a in g))]
+    if isinstance(cond, Heading):
+        return requirement_groups(cond.inner)
+    if isinstance(cond, Named):
+        return requirement_groups(cond.condition)
+    return []
+
+
+class _Judge:
+    """What one scope lacks for a condition, given the terms that have a word in it."""
+
+    def __init__(self, index: DocIndex, scope: Scope, tids: Mapping[Alternative, int],
+                 labels: Mapping[int, str]) -> None:
+        self.index, self.scope, self.tids, self.labels = index, scope, tids, labels
+        self._present: dict[int, bool] = {}
+        self._heads: list[tuple[int, int]] | None = None
+        self.blocked: list[str] = []  # words present under a `not`
+
+    def present(self, tid: int, in_headings: bool = False) -> bool:
+        if in_headings:
+            return any(self.index.hits_in(tid, s, e) for s, e in self.headings())
+        if tid not in self._present:
+            self._present[tid] = bool(self.index.hits_in(tid, self.scope.fstart, self.scope.fend))
+        return self._present[tid]
+
+    def headings(self) -> list[tuple[int, int]]:
+        if self._heads is None:
+            index = self.index
+            self._heads = [(index.to_folded(u.heading_span[0]), index.to_folded(u.heading_span[1]))
+                           for u in index.ancestors(self.scope.unit) if u.heading_span]
+            if index.title_span is not None:
+                self._heads.append(index.title_span)
+        return self._heads
+
+    def lacking(self, cond: Condition, in_headings: bool = False) -> list[str]:
+        """The fewest labels whose words would have to be added for every word of ``cond`` to be there."""
+        if isinstance(cond, Atom):
+            tid = self.tids[cond.ref]
+            return [] if self.present(tid, in_headings) else [self.labels[tid]]
+        if isinstance(cond, (And, Near)):
+            return _unique(self.lacking(cond.left, in_headings) + self.lacking(cond.right, in_headings))
+        if isinstance(cond, Or):
+            left = self.lacking(cond.left, in_headings)
+            return left if not left else min(left, self.lacking(cond.right, in_headings), key=len)
+        if isinstance(cond, Not):
+            if not self.lacking(cond.inner, in_headings):
+                self.blocked.extend(self.labels[self.tids[a.ref]] for g in requirement_groups(cond.inner)
+                                    for a in g if self.present(self.tids[a.ref], in_headings))
+            return []
+        if isinstance(cond, Heading):
+            return self.lacking(cond.inner, True)
+        if isinstance(cond, Named):
+            inner = self.lacking(cond.condition, in_headings)
+            atoms = [a for g in requirement_groups(cond.condition) for a in g]
+            nothing_there = not any(self.present(self.tids[a.ref], in_headings) for a in atoms)
+            return [cond.description] if inner and nothing_there and cond.description else inner
+        raise TypeError(f"unknown condition node {cond!r}")  # pragma: no cover
+
+
+def _unique(labels: list[str]) -> list[str]:
+    return list(dict.fromkeys(labels))
+
+
+def nearest_units(index: DocIndex, clause: Clause, tids: Mapping[Alternative, int], labels: Mapping[int, str],
+                  limit: int) -> tuple[Nearest, ...]:
+    """The ``limit`` scopes closest to meeting the clause (fewest things lacking, then most requirement
+    groups present, then document order), each with what it has and what it lacks. ``check`` names the
+    first; ``explain`` shows three."""
+    groups = list(dict.fromkeys(requirement_groups(clause.condition)))
+    if not groups:
+        return ()
+    covers = index.best_covers(clause.scope, [[tids[atom.ref] for atom in group] for group in groups],
+                               limit * _CANDIDATES)
+    judged: list[tuple[int, int, Nearest]] = []
+    for rank, (key, _) in enumerate(covers):
+        scope = index.scopes(clause.scope)[key]
+        judge = _Judge(index, scope, tids, labels)
+        lacks = judge.lacking(clause.condition)
+        has = _unique([labels[tids[a.ref]] for g in groups for a in g if judge.present(tids[a.ref])])
+        reason = None
+        if not lacks:
+            reason = (f"it is about something the provision excludes ({', '.join(_unique(judge.blocked))})"
+                      if judge.blocked else _arrangement(clause.condition))
+        unit = scope.unit
+        judged.append((len(lacks), rank, Nearest(unit.label, unit.eid, index.doc.locate(scope.start).line,
+                                                 tuple(lacks), tuple(has), reason)))
+    judged.sort(key=lambda j: j[:2])
+    return tuple(n for _, _, n in judged[:limit])
+
+
+def _arrangement(cond: Condition) -> str:
+    """Why a unit with every word still fails: its words are too far apart, or in the wrong place."""
+    if _has(cond, Near):
+        return "it has every word the provision needs, but not close enough together"
+    if _has(cond, Heading):
+        return "it has every word the provision needs, but not under the heading it needs"
+    return "it has every word the provision needs, but not in the sentence that needs them"
+
+
+def _has(cond: Condition, kind: type) -> bool:
+    if isinstance(cond, kind):
+        return True
+    if isinstance(cond, (And, Or, Near)):
+        return _has(cond.left, kind) or _has(cond.right, kind)
+    if isinstance(cond, (Not, Heading)):
+        return _has(cond.inner, kind)
+    if isinstance(cond, Named):
+        return _has(cond.condition, kind)
+    return False
