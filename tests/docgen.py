@@ -82,8 +82,10 @@ def docx_bytes(lines: list[str], title: str | None = None) -> bytes:
     return out.getvalue()
 
 
-def raw_docx(body: str, numbering: str = "", footnotes: str = "", styles: str = "") -> bytes:
-    """A minimal .docx from hand-written WordprocessingML: ``body`` is the inside of ``w:body``."""
+def raw_docx(body: str, numbering: str = "", footnotes: str = "", styles: str = "",
+             parts: dict[str, str] | None = None) -> bytes:
+    """A minimal .docx from hand-written WordprocessingML: ``body`` is the inside of ``w:body``;
+    ``parts`` adds further parts as they are (name -> XML)."""
 
     def part(root: str, inner: str) -> str:
         return f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:{root} xmlns:w="{W}">{inner}</w:{root}>'
@@ -99,6 +101,8 @@ def raw_docx(body: str, numbering: str = "", footnotes: str = "", styles: str = 
             archive.writestr("word/footnotes.xml", part("footnotes", footnotes))
         if styles:
             archive.writestr("word/styles.xml", part("styles", styles))
+        for name, xml in (parts or {}).items():
+            archive.writestr(name, xml)
     return out.getvalue()
 
 
