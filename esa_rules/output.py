@@ -28,10 +28,17 @@ def write_atomic(path: str, content: str | bytes) -> None:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
+        os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes it private; a report is an ordinary file
         os.replace(tmp, target)
     except OSError as exc:
         Path(tmp).unlink(missing_ok=True)
         raise UsageError(f"cannot write output: {exc.strerror}", path=path) from None
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
 
 
 def emit(content: str | bytes, output: str | None) -> None:
@@ -113,7 +120,9 @@ def copy_targets(paths: Sequence[str], output: str | None, suffix: str, *, termi
         return CopyTargets(suffix, folder=output)
     if (not output or output == "-") and terminal:
         raise UsageError(f"-f {kind} writes a file, not text for the terminal: add -o REVIEW.{kind}")
-    return CopyTargets(suffix, file=output or "-")
+    targets = CopyTargets(suffix, file=output or "-")
+    targets.assign(list(paths))  # refuse -o naming the draft itself now, not after the check
+    return targets
 
 
 def _same_file(a: str, b: str) -> bool:

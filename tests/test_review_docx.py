@@ -233,3 +233,50 @@ def test_a_clause_in_a_text_box_is_commented_on_the_paragraph_holding_the_box(ch
     notes = by_provision(review(checker, path)[0])
     assert notes["ESA-INV-2"][0].startswith("ESA-INV-2 · weak")
     assert notes["ESA-INV-2"][1] == "See the box."
+
+
+def test_output_targets_are_settled_before_checking(draft: Path, tmp_path: Path) -> None:
+    from esa_rules.errors import UsageError
+    from esa_rules.output import copy_targets
+
+    with pytest.raises(UsageError, match="not text for the terminal"):
+        copy_targets([str(draft)], None, ".review.docx", terminal=True)
+    assert copy_targets([str(draft)], None, ".review.docx", terminal=False).file == "-"  # piped: stdout
+    with pytest.raises(UsageError, match="never written"):
+        copy_targets([str(draft)], str(draft), ".review.docx", terminal=False)
+    twins = [tmp_path / "a" / "x.md", tmp_path / "b" / "x.txt"]
+    targets = copy_targets([str(p) for p in twins], str(tmp_path / "out"), ".review.docx", terminal=False)
+    with pytest.raises(UsageError, match="would both be written"):
+        targets.assign([str(p) for p in twins])
+
+
+def test_a_macro_enabled_draft_gets_a_built_copy(checker: Checker, draft: Path, tmp_path: Path) -> None:
+    """python-docx refuses .docm content types; the copy is then built from the checked units."""
+    source, target = zipfile.ZipFile(draft), io.BytesIO()
+    with zipfile.ZipFile(target, "w") as out:
+        for name in source.namelist():
+            data = source.read(name)
+            if name == "[Content_Types].xml":
+                data = data.replace(b"wordprocessingml.document.main+xml", b"ms-word.document.macroEnabled.main+xml")
+                data = data.replace(b"application/vnd.openxmlformats-officedocument.ms-word", b"application/vnd.ms-word")
+            out.writestr(name, data)
+    docm = tmp_path / "round3.docm"
+    docm.write_bytes(target.getvalue())
+    data, report = review(checker, docm)
+    assert by_provision(data)["ESA-INV-2"][1] == "endeavour"
+    copy = tmp_path / "copy.docx"
+    copy.write_bytes(data)
+    statuses = {f.provision: f.status for f in check_paths(checker, [str(copy)]).documents[0].findings}
+    assert statuses == {f.provision: f.status for f in report.documents[0].findings}  # type: ignore[attr-defined]
+
+
+def test_written_files_are_ordinary_files_not_private_ones(tmp_path: Path) -> None:
+    import os
+
+    from esa_rules.output import write_atomic
+
+    target = tmp_path / "review.docx"
+    write_atomic(str(target), b"PK")
+    mask = os.umask(0)
+    os.umask(mask)
+    assert target.stat().st_mode & 0o777 == 0o666 & ~mask

@@ -10,9 +10,9 @@ so a finding's unit (``eid``) leads to the paragraphs a comment can go on.
 
 from __future__ import annotations
 
-import io
 import os
 import re
+from bisect import bisect_left, bisect_right
 from typing import Any
 
 from esa_rules.document import Document
@@ -35,30 +35,29 @@ def build(document: Document) -> tuple[Any, Paragraphs]:
     markdown = document.path.lower().endswith((".md", ".markdown"))
     headings = _headings(document)
     paras: list[Para] = []
+    styles: dict[str, Any] = {}  # looked up once each: a lookup by name scans every style of the template
+
+    def style(name: str) -> Any:
+        return styles.setdefault(name, word.styles[name])
+
     for start, end in _pieces(document):
         level = headings.get((start, end))
         title = False
         text = document.text[start:end]
         if level is not None:
             lines = [line.strip() for line in (_MD_HEADING.sub("", text) if markdown else text).splitlines()]
-            paragraph = word.add_paragraph(style=f"Heading {min(level, 9)}")
+            paragraph = word.add_paragraph(style=style(f"Heading {min(level, 9)}"))
             for n, line in enumerate(line for line in lines if line):
                 if n:
                     paragraph.add_run().add_break()
                 paragraph.add_run(line)
         else:
             title = not paras and _is_title(text, document.title)
-            paragraph = word.add_paragraph(style="Title" if title else None)
+            paragraph = word.add_paragraph(style=style("Title") if title else None)
             _add_text(paragraph, _unwrap(text), markdown)
         paras.append(Para(paragraph._p, len(paras) + 1, span=(start, end), title=level is None and title))
     _describe(word, document)
     return word, Paragraphs(paras, _unit_ranges(document))
-
-
-def save(word: Any) -> bytes:
-    out = io.BytesIO()
-    word.save(out)
-    return out.getvalue()
 
 
 def _headings(document: Document) -> dict[tuple[int, int], int]:
@@ -82,12 +81,12 @@ def _headings(document: Document) -> dict[tuple[int, int], int]:
 def _pieces(document: Document) -> list[tuple[int, int]]:
     """Ranges of the Document text, one per Word paragraph, in order."""
     text = document.text
-    cuts = {u.start for u in document.units()} | {
-        u.heading_span[1] for u in document.units() if u.kind in HEADING_KINDS and u.heading_span}
+    cuts = sorted({u.start for u in document.units()} | {
+        u.heading_span[1] for u in document.units() if u.kind in HEADING_KINDS and u.heading_span})
     bounds = [0, *(i for m in _BLANK_LINE.finditer(text) for i in m.span()), len(text)]
     out: list[tuple[int, int]] = []
     for block_start, block_end in zip(bounds[::2], bounds[1::2], strict=True):
-        inner = sorted(c for c in cuts if block_start < c < block_end)
+        inner = cuts[bisect_right(cuts, block_start):bisect_left(cuts, block_end)]
         for start, end in zip([block_start, *inner], [*inner, block_end], strict=True):
             start, end = _trim(text, start, end)
             if start < end:
