@@ -15,7 +15,7 @@ from esa_rules.dsl import load_many
 from esa_rules.dsl.ast import Ruleset
 from esa_rules.engine import Checker
 from esa_rules.errors import EsaRulesError
-from esa_rules.readers import iter_inputs, read
+from esa_rules.readers import iter_inputs, load, read
 from esa_rules.report import DocumentResult, InputFailure, Report, RulesetInfo
 
 Outcome = DocumentResult | InputFailure
@@ -38,6 +38,11 @@ def check_one(checker: Checker, path: str, options: dict[str, str] | None = None
         return checker.check(read(path, options=options))
     except EsaRulesError as exc:
         return InputFailure(path, str(exc))
+
+
+def read_source(path: str) -> bytes:
+    """The bytes of a draft, for a copy of it (the copy's renderer checks they are the bytes checked)."""
+    return load(path)
 
 
 def _init_worker(checker: Checker, options: dict[str, str] | None = None) -> None:

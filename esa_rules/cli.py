@@ -70,28 +70,38 @@ def main() -> None:
 @click.option("--waivers", metavar="FILE", help="TOML file of accepted gaps ([[waiver]] records).")
 @click.option("--revisions", type=click.Choice(["accepted", "original"]), default="accepted", show_default=True,
               help="Tracked changes in Word files: read with them accepted, or the text before them.")
+@click.option("--comment-on", type=click.Choice(["gaps", "all"]), default="gaps", show_default=True,
+              help="-f docx: comment only gaps, or satisfied provisions too (on their evidence).")
 @guarded
 def check(paths: tuple[str, ...], rulesets: tuple[str, ...], fmt: str, output: str | None, fail_on: str,
-          jobs: int | None, verbose: bool, waivers: str | None, revisions: str) -> None:
-    """Check drafts (files or folders) and report every provision's status."""
+          jobs: int | None, verbose: bool, waivers: str | None, revisions: str, comment_on: str) -> None:
+    """Check drafts (files or folders) and report every provision's status.
+
+    With -f docx, write a copy of each draft with the findings as Word review comments instead: -o
+    REVIEW.docx for one draft, -o FOLDER for several (each becomes FOLDER/<name>.review.docx)."""
     from esa_rules.api import check_paths, default_jobs
     from esa_rules.engine import Checker
-    from esa_rules.output import emit, use_color
+    from esa_rules.output import copy_targets, emit, use_color
     from esa_rules.progress import Progress
-    from esa_rules.reporters import render
+    from esa_rules.reporters import copy_suffix, render
 
     config = _config(verbose)
     rulesets, fmt, fail_on = rulesets or config.rulesets, _flag("fmt", fmt, config.format), \
         _flag("fail_on", fail_on, config.fail_on)
     waivers = waivers or config.waivers
+    suffix = copy_suffix("check", fmt)
+    # where copies go is settled before any checking, so a wrong -o fails at once
+    targets = copy_targets(paths, output, suffix, terminal=sys.stdout.isatty()) if suffix else None
     checker = Checker(_configured_rulesets(rulesets, config))
     with Progress() as progress:
         report = check_paths(checker, list(paths), jobs=jobs or default_jobs(), progress=progress.update,
                              options={"revisions": revisions})
     if waivers:
         report = _apply_waivers(report, waivers, checker)
-    text = render(fmt, report, fail_on=fail_on, color=use_color(output), verbose=verbose)
-    emit(text, output)
+    if targets is None:
+        emit(render(fmt, report, fail_on=fail_on, color=use_color(output), verbose=verbose), output)
+    else:
+        _write_copies(fmt, report, targets, comment_on=comment_on, revisions=revisions)
     for failure in report.failures:
         click.echo(f"esa-rules: {failure.message}", err=True)
     if report.skipped:
@@ -102,6 +112,17 @@ def check(paths: tuple[str, ...], rulesets: tuple[str, ...], fmt: str, output: s
     if report.failures:
         sys.exit(2)
     sys.exit(1 if report.failing(fail_on) else 0)
+
+
+def _write_copies(fmt: str, report: Any, targets: Any, **options: Any) -> None:
+    """One copy per checked draft (e.g. the draft with review comments), each written atomically."""
+    from esa_rules.api import read_source
+    from esa_rules.output import emit
+    from esa_rules.reporters import render_copy
+
+    for document, target in zip(report.documents, targets.assign([d.path for d in report.documents]),
+                                strict=True):
+        emit(render_copy(fmt, report, document, read_source(document.path), **options), target)
 
 
 def _config(verbose: bool) -> Any:

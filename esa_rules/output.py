@@ -5,35 +5,51 @@ from __future__ import annotations
 import os
 import sys
 import tempfile
+from collections.abc import Sequence
 from pathlib import Path
+
+import attrs
 
 from esa_rules.errors import UsageError
 
 
-def write_atomic(path: str, text: str) -> None:
-    """Write ``text`` to ``path`` so that readers see the old file or the new one, never half of it."""
+def write_atomic(path: str, content: str | bytes) -> None:
+    """Write ``content`` (text as UTF-8, or bytes as they are) to ``path`` so that readers see the old
+    file or the new one, never half of it."""
     target = Path(path)
     folder = target.parent if str(target.parent) else Path(".")
+    data = content.encode("utf-8") if isinstance(content, str) else content
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
     except OSError as exc:
         raise UsageError(f"cannot write output: {exc.strerror}", path=path) from None
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
-            handle.write(text)
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
+        os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes it private; a report is an ordinary file
         os.replace(tmp, target)
     except OSError as exc:
         Path(tmp).unlink(missing_ok=True)
         raise UsageError(f"cannot write output: {exc.strerror}", path=path) from None
 
 
-def emit(text: str, output: str | None) -> None:
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+def emit(content: str | bytes, output: str | None) -> None:
     if output and output != "-":
-        write_atomic(output, text)
+        write_atomic(output, content)
+    elif isinstance(content, bytes):
+        sys.stdout.flush()
+        sys.stdout.buffer.write(content)
+        sys.stdout.buffer.flush()
     else:
-        sys.stdout.write(text)
+        sys.stdout.write(content)
         sys.stdout.flush()
 
 
@@ -42,3 +58,75 @@ def use_color(output: str | None) -> bool:
     if os.environ.get("NO_COLOR") or (output and output != "-"):
         return False
     return sys.stdout.isatty()
+
+
+@attrs.frozen
+class CopyTargets:
+    """Where a per-document format (a review copy of each draft) writes: one draft to ``file`` ("-" for
+    stdout), several drafts into ``folder`` as ``<name><suffix>``."""
+
+    suffix: str
+    file: str | None = None
+    folder: str | None = None
+
+    def assign(self, drafts: Sequence[str]) -> list[str]:
+        """The target of each draft, in order. Refuses (before anything is written) two drafts that would
+        share a target, and a target that is one of the drafts: the input file is never written."""
+        targets = [self._target(draft) for draft in drafts]
+        taken: dict[str, str] = {}
+        for draft, target in zip(drafts, targets, strict=True):
+            key = os.path.realpath(target) if target != "-" else target
+            if key in taken:
+                raise UsageError(f"{taken[key]} and {draft} would both be written to {target}; "
+                                 "check them into different folders", path=draft)
+            taken[key] = draft
+            if target != "-" and any(_same_file(target, d) for d in drafts):
+                raise UsageError(f"the output {target} is one of the drafts checked; the draft itself is never "
+                                 "written: name another file", path=target)
+        return targets
+
+    def _target(self, draft: str) -> str:
+        if self.folder is not None:
+            return os.path.join(self.folder, copy_name(draft, self.suffix))
+        assert self.file is not None
+        return self.file
+
+
+def copy_name(draft: str, suffix: str) -> str:
+    """``drafts/ch3.docx`` -> ``ch3.review.docx`` (for suffix ``.review.docx``)."""
+    return Path(draft).stem + suffix
+
+
+def copy_targets(paths: Sequence[str], output: str | None, suffix: str, *, terminal: bool) -> CopyTargets:
+    """Decide, before any checking, where the copies go: ``-o FILE`` (or stdout when piped) for one
+    draft; ``-o FOLDER`` for several (created if missing). Anything else is a usage error (exit 2)."""
+    several = len(paths) > 1 or any(os.path.isdir(p) for p in paths)
+    kind = suffix.rsplit(".", 1)[-1]
+    if several:
+        if not output or output == "-":
+            raise UsageError(f"several drafts with -f {kind}: name a folder for the copies with -o FOLDER "
+                             f"(each draft becomes <name>{suffix} there)")
+        if os.path.exists(output) and not os.path.isdir(output):
+            raise UsageError(f"several drafts with -f {kind}: -o must name a folder, and {output} is a file")
+        if output.lower().endswith(f".{kind}"):
+            raise UsageError(f"several drafts with -f {kind}: -o must name a folder, not a .{kind} file",
+                             path=output)
+        try:
+            os.makedirs(output, exist_ok=True)
+        except OSError as exc:
+            raise UsageError(f"cannot create the output folder: {exc.strerror}", path=output) from None
+        return CopyTargets(suffix, folder=output)
+    if output and os.path.isdir(output):
+        return CopyTargets(suffix, folder=output)
+    if (not output or output == "-") and terminal:
+        raise UsageError(f"-f {kind} writes a file, not text for the terminal: add -o REVIEW.{kind}")
+    targets = CopyTargets(suffix, file=output or "-")
+    targets.assign(list(paths))  # refuse -o naming the draft itself now, not after the check
+    return targets
+
+
+def _same_file(a: str, b: str) -> bool:
+    try:
+        return os.path.samefile(a, b)
+    except OSError:
+        return os.path.realpath(a) == os.path.realpath(b)

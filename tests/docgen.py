@@ -82,8 +82,10 @@ def docx_bytes(lines: list[str], title: str | None = None) -> bytes:
     return out.getvalue()
 
 
-def raw_docx(body: str, numbering: str = "", footnotes: str = "", styles: str = "") -> bytes:
-    """A minimal .docx from hand-written WordprocessingML: ``body`` is the inside of ``w:body``."""
+def raw_docx(body: str, numbering: str = "", footnotes: str = "", styles: str = "",
+             parts: dict[str, str] | None = None) -> bytes:
+    """A minimal .docx from hand-written WordprocessingML: ``body`` is the inside of ``w:body``;
+    ``parts`` adds further parts as they are (name -> XML)."""
 
     def part(root: str, inner: str) -> str:
         return f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:{root} xmlns:w="{W}">{inner}</w:{root}>'
@@ -99,6 +101,8 @@ def raw_docx(body: str, numbering: str = "", footnotes: str = "", styles: str = 
             archive.writestr("word/footnotes.xml", part("footnotes", footnotes))
         if styles:
             archive.writestr("word/styles.xml", part("styles", styles))
+        for name, xml in (parts or {}).items():
+            archive.writestr(name, xml)
     return out.getvalue()
 
 
@@ -118,14 +122,19 @@ def soffice() -> str | None:
     return found
 
 
-def to_pdf(docx_path: Path, out_dir: Path) -> Path:
+# LibreOffice's PDF filter with each Word comment as a PDF note at its anchor (LibreOffice 7.5 and later
+# also take "ExportNotesInMargin", which 7.4 ignores)
+PDF_WITH_NOTES = 'pdf:writer_pdf_Export:{"ExportNotes":{"type":"boolean","value":"true"}}'
+
+
+def to_pdf(docx_path: Path, out_dir: Path, convert_to: str = "pdf") -> Path:
     """Convert with LibreOffice (skips the test when it is absent, unless CI requires it)."""
     binary = soffice()
     if binary is None:
         pytest.skip("LibreOffice (soffice) is not installed")
     profile = out_dir / "lo-profile"  # a private profile: parallel runs must not share LibreOffice's lock
     subprocess.run(
-        [binary, f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to", "pdf",
+        [binary, f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to", convert_to,
          "--outdir", str(out_dir), str(docx_path)],
         check=True, capture_output=True, timeout=180,
     )
@@ -138,3 +147,55 @@ def tota_dir() -> Path | None:
     default = Path(__file__).resolve().parents[2] / "shared/corpus/tota/xml"
     folder = Path(os.environ.get("ESA_TOTA_DIR", default))
     return folder if folder.is_dir() else None
+
+
+REVIEW_DRAFT = [  # (style, text): a short draft written for the review-copy tests
+    ("Title", "Agreement on Economic Security between Aldoria and Brennmark"),
+    ("Heading 1", "Chapter 1 Economic Security"),
+    ("Heading 2", "Article 1 Investment Screening"),
+    (None, "1. Each Party shall maintain a mechanism to review foreign investments for risks to **national "
+           "security**."),
+    (None, "2. The review authorities of the Parties should endeavour to exchange information on investment "
+           "screening."),
+    ("Heading 2", "Article 2 Export Controls"),
+    ("sdt", "The Parties shall coordinate their export controls on dual-use items and critical technologies."),
+    ("Heading 2", "Article 3 Relation to Other Agreements"),
+    (None, "A Party may suspend its economic security cooperation under this Chapter in response to a dispute "
+           "under any other agreement between the Parties."),
+    ("Heading 2", "Article 4 Economic Security Committee"),
+    (None, "The Parties hereby establish an Economic Security Committee."),
+]
+
+
+def review_docx() -> bytes:
+    """A Word draft as negotiators keep one: title and headings, a bold phrase inside a clause, a clause in
+    a content control, a tracked insertion, a comment from the other side, a header and a footer."""
+    import docx
+    from docx.oxml import parse_xml
+
+    document = docx.Document()
+    document.sections[0].header.paragraphs[0].text = "RESTRICTED - Round 3 - Each Party shall consult"
+    document.sections[0].footer.paragraphs[0].text = "Draft text: shall exchange information"
+    for style, text in REVIEW_DRAFT:
+        paragraph = document.add_paragraph(style=style if style not in (None, "sdt") else None)
+        for n, piece in enumerate(text.split("**")):
+            if piece:
+                paragraph.add_run(piece).bold = bool(n % 2)
+        if style == "sdt":  # wrap the clause in a block content control, as a template's field would be
+            sdt = parse_xml(f'<w:sdt xmlns:w="{W}"><w:sdtPr><w:alias w:val="Clause"/></w:sdtPr>'
+                            "<w:sdtContent/></w:sdt>")
+            paragraph._p.addprevious(sdt)
+            sdt[1].append(paragraph._p)
+        if "should endeavour" in text:  # Party B inserted "on investment screening" as a tracked change
+            run = paragraph.runs[0]._r
+            head, _, tail = text.partition(" on investment")
+            run[-1].text = head
+            ins = parse_xml(f'<w:ins xmlns:w="{W}" w:id="901" w:author="Party B" w:date="2026-11-02T10:00:00Z">'
+                            f'<w:r><w:t xml:space="preserve"> on investment{tail}</w:t></w:r></w:ins>')
+            run.addnext(ins)
+    first_clause = document.paragraphs[3]
+    document.add_comment(first_clause.runs, text="Party A: can we say 'essential security'?",
+                         author="Party A", initials="PA")
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()

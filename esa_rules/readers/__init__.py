@@ -20,7 +20,7 @@ from esa_rules.readers import akn, docx, html, pdf, tota
 from esa_rules.readers import text as text_reader
 from esa_rules.readers.limits import check_size
 
-__all__ = ["READERS", "handled_extensions", "iter_inputs", "read", "read_text", "reader_for"]
+__all__ = ["READERS", "handled_extensions", "iter_inputs", "load", "read", "read_text", "reader_for"]
 
 READERS: tuple[ModuleType, ...] = (tota, akn, docx, pdf, html, text_reader)
 
@@ -43,7 +43,8 @@ def reader_for(data: bytes, name: str) -> ModuleType | None:
     return None
 
 
-def _load(path: str) -> bytes:
+def load(path: str) -> bytes:
+    """The bytes of a file; an InputError naming it when it cannot be read."""
     try:
         with open(path, "rb") as handle:
             return handle.read()
@@ -63,7 +64,7 @@ def read(
     """Read one draft. ``data`` skips the disk (the path is then only a name); errors are InputError."""
     name = os.fspath(path)
     if data is None:
-        data = _load(name)
+        data = load(name)
     if not data:
         raise InputError("empty file", path=name)
     check_size(data, name)

@@ -1,9 +1,11 @@
 """Word .docx drafts, read from the package XML directly (no python-docx at run time).
 
 What a negotiator sees is what we read: automatic list numbering resolved into "Article 3", "1.",
-"(a)"; tables cell by cell; footnotes placed after the paragraph that cites them; tracked changes
-accepted by default (``revisions="original"`` gives the text before them). Evidence lines are paragraph
-numbers: the n-th paragraph of the body, counting table cells, as Word's navigation counts them.
+"(a)"; tables cell by cell; content controls as their content (not their placeholder prompt); text
+boxes, and footnotes, placed after the paragraph that holds or cites them; tracked changes accepted by
+default (``revisions="original"`` gives the text before them). Comments, headers and footers are not
+part of the draft and are never read. Evidence lines are paragraph numbers: the n-th paragraph of the
+body, counting table cells, as Word's navigation counts them (a text box shares its host's number).
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ import attrs
 from esa_rules.document import Document
 from esa_rules.errors import InputError, UsageError
 from esa_rules.readers.docx_numbering import Numbering, Styles, local, wattr
+from esa_rules.readers.docx_text import NOTE_REFERENCES, hidden_for, paragraphs, pieces
 from esa_rules.readers.layout import Block, build_document
 from esa_rules.readers.limits import Deadline, SafeZip, parse_xml
 
@@ -22,10 +25,6 @@ NAME = "docx"
 EXTENSIONS = (".docx", ".docm", ".dotx")
 REVISIONS = ("accepted", "original")
 _MAIN = "word/document.xml"
-# Subtrees whose text Word does not show in the running text (drawings, field codes, comments marks).
-_SKIP = frozenset({"instrText", "drawing", "pict", "AlternateContent", "commentReference", "object",
-                   "delInstrText", "footnoteRef", "endnoteRef", "rPr", "pPr", "sectPr", "tblPr", "trPr",
-                   "tcPr", "tblGrid"})
 
 
 def sniff(data: bytes, name: str) -> bool:
@@ -47,13 +46,13 @@ class _Extractor:
     def __init__(self, archive: SafeZip, path: str, revisions: str) -> None:
         self.path = path
         self.revisions = revisions
+        self.hidden = hidden_for(revisions)
         self.deadline = Deadline(path)
         self.styles = Styles(self._part(archive, "word/styles.xml"))
         self.numbering = Numbering(self._part(archive, "word/numbering.xml"), self.styles)
         self.footnotes = self._notes(self._part(archive, "word/footnotes.xml"), "footnote")
         self.endnotes = self._notes(self._part(archive, "word/endnotes.xml"), "endnote")
         self.paragraphs: list[Paragraph] = []
-        self.cited: list[tuple[str, str]] = []
         self.count = 0
 
     def _part(self, archive: SafeZip, name: str) -> Element | None:
@@ -68,37 +67,12 @@ class _Extractor:
             notes[wattr(note, "id") or ""] = " ".join(t for t in texts if t)
         return notes
 
-    def _hidden(self, element: Element) -> bool:
-        """A revision subtree that is not part of the chosen version of the text."""
-        tag = local(element.tag)
-        if self.revisions == "accepted":
-            return tag in ("del", "moveFrom")
-        return tag in ("ins", "moveTo")
-
     def _text(self, element: Element) -> tuple[str, list[tuple[str, str]]]:
         """Visible text of a paragraph (runs, hyperlinks, fields, revisions) and the notes it cites."""
-        out: list[str] = []
-        cited: list[tuple[str, str]] = []
-        stack = [element]
-        while stack:
-            node = stack.pop()
-            tag = local(node.tag)
-            if node is not element and (tag in _SKIP or self._hidden(node) or tag in ("p", "tbl", "txbxContent")):
-                continue
-            if tag in ("t", "delText"):
-                out.append(node.text or "")
-            elif tag in ("tab", "ptab"):
-                out.append("\t")
-            elif tag in ("br", "cr"):
-                out.append(" " if wattr(node, "type") == "page" else "\n")
-            elif tag == "noBreakHyphen":
-                out.append("-")
-            elif tag in ("footnoteReference", "endnoteReference"):
-                cited.append((tag[:-9], wattr(node, "id") or ""))
-            elif tag == "sym":
-                out.append(" ")
-            stack.extend(reversed(list(node)))
-        return "".join(out), cited
+        found = pieces(element, self.hidden)
+        cited = [(local(node.tag)[:-9], wattr(node, "id") or "") for _, node, _ in found
+                 if local(node.tag) in NOTE_REFERENCES]
+        return "".join(text for _, _, text in found), cited
 
     def _mark_changed(self, paragraph: Element) -> bool:
         mark = paragraph.find("./{*}pPr/{*}rPr")
@@ -107,10 +81,11 @@ class _Extractor:
         wanted = "del" if self.revisions == "accepted" else "ins"
         return any(local(child.tag) == wanted for child in mark)
 
-    def paragraph(self, element: Element) -> None:
-        self.count += 1
-        if self.count % 500 == 0:
-            self.deadline.check()
+    def paragraph(self, element: Element, host: Element | None) -> None:
+        if host is None:  # a text box's paragraphs share the number of the paragraph holding the box
+            self.count += 1
+            if self.count % 500 == 0:
+                self.deadline.check()
         text, cited = self._text(element)
         style = self.styles.paragraph_style(element)
         label = self.numbering.label(element, style)
@@ -125,15 +100,9 @@ class _Extractor:
             if note:
                 self.paragraphs.append(Paragraph(text=f"[{kind} {note_id}] {note}", number=self.count))
 
-    def walk(self, container: Element) -> None:
-        for child in container:
-            tag = local(child.tag)
-            if tag == "p":
-                self.paragraph(child)
-            elif tag in ("tbl", "tr", "tc", "sdt", "sdtContent", "customXml", "smartTag") or (
-                tag in ("ins", "del", "moveTo", "moveFrom") and not self._hidden(child)
-            ):
-                self.walk(child)
+    def walk(self, body: Element) -> None:
+        for element, host in paragraphs(body, self.hidden):
+            self.paragraph(element, host)
 
 
 def extract(data: bytes, path: str, revisions: str = "accepted") -> list[Paragraph]:
