@@ -88,6 +88,10 @@ def _clause_lines(n: int, c: ClauseTrace, expects: str) -> list[str]:
         lines.append(f"   strength: {_LEVEL_WORD.get(level, level)}")
         for kind, words in c.cues:
             lines.append(f"     {kind} wording: '{words}'")
+        if c.reading is not None:
+            r = c.reading
+            lines.append(f"   reading: {r.force}; binds {r.bound or 'no one named'}"
+                         + (f"; conditions: {'; '.join(r.conditions)}" if r.conditions else ""))
         for d in c.weakened_by:
             lines.append(f"     weakened by the {d.kind} in {_at(d.place)}")
     lines.append("   conditions:")

@@ -20,9 +20,6 @@ KNOWN_ENGINE_GAPS: dict[tuple[str, str], str] = {
                                               "2': the security context is in the paragraph referred to",
     ("defined_terms_crossrefs", "ESA-EXP-1"): "engine: 'Control List' is defined as a list of dual-use goods in "
                                               "Article 9.1; definitions are not carried into the paragraphs using them",
-    ("defined_terms_crossrefs", "ESA-COE-2"): "engine: 'A Party ... may request consultations ..., which shall be "
-                                              "held within 10 days': the right to ask governs the match, not the duty "
-                                              "in the relative clause",
     ("kr_supply_chain_chapter", "ESA-SEC-3"): "engine: 'critical items' are critical minerals only through Annex "
                                               "17-A (lithium hydroxide, graphite); the annex does not reach the "
                                               "paragraph",

@@ -1,7 +1,8 @@
 """The strength lexicon: which words make a sentence binding, soft or a denial. Data, not code.
 
 Entries are written once, in plain words; they are folded like any phrase (so "endeavour" also covers
-"endeavor"), and ``*`` continues a word. Order does not matter.
+"endeavor"), ``*`` continues a word, and the phrase patterns of the rule language work here too
+(``[word]`` optional, ``(a|b)`` alternatives). Order does not matter.
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ NEGATIONS: tuple[str, ...] = (
     "nothing in this * prevents", "nothing in this * shall be construed to preclude",
     "nothing in this * shall preclude", "nothing in this * precludes",
     # The same exception aimed at one paragraph ("Nothing in paragraph 1 shall prevent a Party from
-    # examining a proposed investment"): still a freedom, not a duty (heldout3 AU framework).
+    # examining a proposed investment"): still a freedom, not a duty.
     "nothing in paragraph * shall prevent", "nothing in paragraph * prevents",
     "nothing in paragraph * shall be construed to prevent", "nothing in paragraph * shall preclude",
 )
@@ -42,14 +43,52 @@ HEDGES: tuple[str, ...] = (
     "consider the possibility", "welcome", "hope",
     # "shall consider ways to facilitate market access" binds only to think about it.
     "consider ways", "consider how", "consider means",
-    # Weakenings that leave the verb binding but the duty empty (heldout3 weakened draft): a duty that
-    # applies only if both sides agree or as resources allow, and a duty
-    # to weigh a request rather than grant it.
+    # Weakenings that leave the verb binding but the duty empty: a duty that applies only if both sides
+    # agree or as resources allow, and a duty to weigh a request rather than grant it.
     "where mutually agreed", "if mutually agreed", "when mutually agreed", "if both parties so agree",
     "if the parties so agree", "where both parties so agree", "where the parties so agree",
     "available resources", "as resources permit", "resources permitting",
     "favourable consideration", "sympathetic consideration", "consider coordinating", "consider taking",
     "consider adopting", "consider establishing",
+)
+
+# The entries below are regular expressions over folded text (lower case, single spaces), since their
+# words combine too freely for a list of phrases.
+
+# A duty the bound Party may escape by its own judgement binds nothing another Party can hold it to:
+# "shall inform the other Party ..., unless it judges that doing so would be contrary to its interests".
+# (The self-judging essential security exception is worded alike, but it expects an exception.)
+OWN_JUDGEMENT: tuple[str, ...] = (
+    r"unless (?:it|that party|the party concerned|the (?:notifying|requested|affected) party) "
+    r"(?:judges|considers|determines|deems|decides|finds)",
+    r"(?:where|if|when|to the extent that|insofar as) (?:it|each|each party|that party|either party|"
+    r"the party concerned) (?:considers|deems|judges|finds|determines) (?:it |that |this |such )?"
+    r"(?:to be )?(?:appropriate|necessary|useful|desirable|advisable)",
+    r"(?:where|if|when) (?:they|the parties|both parties) (?:consider|deem|judge|find) (?:it |that |this )?"
+    r"(?:appropriate|useful|desirable)",
+    r"(?:at|in) its (?:own |sole )?discretion", r"as it (?:sees|considers|deems) fit",
+    r"if it so (?:chooses|wishes|decides)", r"should it so (?:choose|wish|decide)",
+)
+
+# "may" followed by one of these grants a Party the right to set something going ("may request
+# consultations"). It is no commitment of its own, so it neither binds nor weakens: the duty it triggers
+# ("..., which shall be held within ten days"; "and, if it does, the other Party shall ...") decides.
+TRIGGER: str = r"may(?:,[^,]{1,60},)? (?:request|ask|refer|invoke|call for|initiate|seek|submit|bring|raise)\b"
+
+# A prohibition of a failure is a duty: "No Party shall fail to notify", "Neither Party may refuse to
+# consult".
+DOUBLE_NEGATIVES: tuple[str, ...] = (
+    r"(?:no|neither) (?:party|participant|member) (?:shall|may|must) (?:fail|refuse|omit|neglect|decline) to",
+    r"(?:shall|may|must) not (?:fail|refuse|omit|neglect|decline) to",
+)
+
+# Where one clause of a sentence ends and another, with its own subject and modal, begins: a denial or
+# a hedge in one clause says nothing about the other ("is not obliged to disclose ... but shall
+# consult"; "may request consultations, which shall be held within ten days").
+CLAUSE_BREAKS: tuple[str, ...] = (
+    r";", r",? but (?=(?:shall|must|will|agrees?|each|the|it|they|such|that|this|those)\b)", r", whereas\b",
+    r", and,? (?=(?:if|where|when|in that case|in such a case)\b)", r", in which case\b",
+    r", (?=(?:which|who) (?:shall|must|are to|is to)\b)",
 )
 
 # Modal expressions that bind. The one governing a match decides (see strength.py).

@@ -1,12 +1,19 @@
-"""How strongly a sentence commits the Parties to what it mentions.
+"""What a sentence commits to, read clause by clause: who is bound, with what force, on what condition.
 
-``classify(sentence, at)`` looks at one sentence (original text) and the position of a match in it:
-- ``negated``: the sentence denies the obligation ("No provision of this Chapter obliges a Party...");
-- ``soft``: a hedge anywhere ("shall endeavour", "as appropriate"), or the governing modal is soft;
-- ``binding``: the governing modal binds ("shall", "must", "agree to");
-- ``neutral``: no modal at all (a heading, a definition, a recital).
-The governing modal is the last modal before the match, else the first after it: in "The Parties shall
-consult and may exchange information", "exchange information" is governed by "may".
+``classify(sentence, at)`` reads the clause of ``sentence`` (original text) that holds offset ``at``:
+- a clause ends where another with its own subject and modal begins (";", "but shall", ", which shall",
+  ", and, if it does,"): a denial or hedge in one clause says nothing about the next, so "is not obliged
+  to disclose ... but shall consult" binds the consultation;
+- ``negated``: the clause denies the obligation ("No provision of this Chapter obliges a Party...");
+- ``soft``: a hedge in the sentence ("shall endeavour", "as appropriate"), a duty the Party may escape by
+  its own judgement ("unless it judges ..."), or a soft governing modal;
+- ``binding``: the governing modal binds ("shall", "must", "agree to"), or a failure is prohibited ("No
+  Party shall fail to notify");
+- ``neutral``: no modal at all (a heading, a definition, a recital), or a right to set something going
+  ("may request consultations"), which neither binds nor weakens: the duty it triggers decides.
+The governing modal is the last modal before the match in its clause, else the first after it: in "The
+Parties shall consult and may exchange information", "exchange information" is governed by "may".
+``Strength.reading`` says it in words for ``explain``: the bound party, the force, the conditions.
 """
 
 from __future__ import annotations
@@ -16,6 +23,7 @@ from functools import lru_cache
 
 import attrs
 
+from esa_rules.dsl.patterns import expand_pattern
 from esa_rules.engine import lexicon
 from esa_rules.levels import Level
 from esa_rules.normalize import fold
@@ -23,8 +31,12 @@ from esa_rules.phrases import compile_phrase
 
 
 def _alternation(phrases: tuple[str, ...]) -> re.Pattern[str]:
-    regexes = sorted({compile_phrase(p)[1] for p in phrases}, key=len, reverse=True)
+    regexes = sorted({compile_phrase(e)[1] for p in phrases for e in expand_pattern(p)}, key=len, reverse=True)
     return re.compile(r"(?<!\w)(?:" + "|".join(regexes) + ")")
+
+
+def _regexes(patterns: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{p})" for p in patterns))
 
 
 NEGATION_RE = _alternation(lexicon.NEGATIONS)
@@ -35,6 +47,11 @@ NON_BINDING_RE = _alternation(lexicon.NON_BINDING)
 EXCLUSION_RE = _alternation(lexicon.CARVE_OUT_EXCLUSIONS)
 TRIGGER_RE = _alternation(lexicon.CARVE_OUT_TRIGGERS)
 PROHIBITION_RE = _alternation(lexicon.PROHIBITIONS)
+OWN_JUDGEMENT_RE = _regexes(lexicon.OWN_JUDGEMENT)
+DOUBLE_NEGATIVE_RE = _regexes(lexicon.DOUBLE_NEGATIVES)
+CLAUSE_BREAK_RE = _regexes(lexicon.CLAUSE_BREAKS)
+_TRIGGER_RE = re.compile(lexicon.TRIGGER)
+_HARD_BREAKS = frozenset(";b")  # a hedge does not reach across ";" or "but" (see _clauses)
 _SUBORDINATE_RE = re.compile(r"\b(?:" + "|".join(lexicon.SUBORDINATORS) + r") $")
 # "If a Party intends to negotiate..., it shall inform": the soft verb sits in the condition
 _NOTE_RE = re.compile(r"\W{0,3}((?:drafting|negotiators?'?|editor'?s|explanatory|translator'?s) note"
@@ -55,73 +72,166 @@ _DEFINITION_RE = re.compile(r"\b(means|shall mean|refers to|has the meaning|is d
 # "Should either Party become the object of coercion, the Parties shall consult": an inverted condition
 _LEAD_RE = re.compile(r"\W*(?:\(?[0-9a-z]{1,4}[.)] ?)?$")
 _CONDITION_RE = re.compile(r"\b(?:" + "|".join(lexicon.CONDITIONALS) + r")(?: [\w-]+){0,3} $")
+# "The other Party [should][may] agree to hold consultations": "agree to" is the verb, not the modal
+_VERB_AFTER_MODAL = re.compile(r"\b(?:shall|may|should|will|must|might|could|would|to)\]?(?: \[[a-z ]+\])* $")
+# The conditions a reading names: a conditional and its words up to the next comma ("if it does").
+_CONDITIONS_RE = re.compile(r"\b(?:" + "|".join(lexicon.CONDITIONALS) + r"|provided that|upon request"
+                            r"|at the request of|on the request of)\b[^,;.]{0,80}")
 
 
 @attrs.frozen
 class Cue:
     """A word that decided the strength, in original-sentence offsets (relative to the sentence)."""
 
-    # negation | hedge | binding | soft | subordinate (soft modal in a clause) | definition | carve-out
-    # | drafting-note | bracketed (unagreed text)
+    # negation | hedge | own-judgement | binding | soft | trigger (a right to request) | subordinate (soft
+    # modal in a clause) | double-negative | definition | carve-out | drafting-note | bracketed (unagreed)
     kind: str
     start: int
     end: int
 
 
 @attrs.frozen
+class Reading:
+    """The deontic reading of the clause that decided a strength, in words (``explain`` shows it)."""
+
+    force: str  # obligation | prohibition | permission | exhortation | denial | exception | statement | ...
+    bound: str | None = None  # "each Party", "the other Party", "the Council"; None when unsaid
+    conditions: tuple[str, ...] = ()  # "if it does", "unless it judges ...", "where appropriate"
+
+
+@attrs.frozen
 class Strength:
     level: Level  # binding | soft | neutral | negated | excluded (a dispute-settlement exclusion)
     cues: tuple[Cue, ...] = ()
+    reading: Reading | None = None
+
+
+@attrs.frozen
+class _Sentence:
+    """Everything ``classify`` needs about one sentence, computed once: cues and clause boundaries."""
+
+    cues: tuple[Cue, ...]
+    breaks: tuple[tuple[int, str], ...]  # (start of a new clause, "h" hard | "s" soft), sentence offsets
+    conditions: tuple[tuple[int, int], ...]  # spans of conditional phrases ("if it does", "where ...")
 
 
 @lru_cache(maxsize=4096)
-def _folded_cues(sentence: str) -> tuple[Cue, ...]:
+def _read(sentence: str) -> _Sentence:
     """All cues of a sentence (folded offsets mapped back to the sentence), computed once per sentence."""
     folded = fold(sentence)
+    text = folded.text
     cues: list[Cue] = []
-    for kind, regex in (("negation", NEGATION_RE), ("hedge", HEDGE_RE),
-                        ("binding", BINDING_RE), ("soft", SOFT_RE)):
-        for m in regex.finditer(folded.text):
-            if kind == "soft" and (_SUBORDINATE_RE.search(folded.text, max(0, m.start() - 14), m.start())
-                                   or _CONDITION_RE.search(folded.text, max(0, m.start() - 60), m.start())
-                                   or (m.group() == "should" and _LEAD_RE.match(folded.text, 0, m.start()))):
-                kind_here = "subordinate"
-            else:
-                kind_here = kind
+    for kind, regex in (("negation", NEGATION_RE), ("hedge", HEDGE_RE), ("own-judgement", OWN_JUDGEMENT_RE),
+                        ("double-negative", DOUBLE_NEGATIVE_RE), ("binding", BINDING_RE), ("soft", SOFT_RE)):
+        for m in regex.finditer(text):
+            kind_here = kind
+            if kind == "binding" and _VERB_AFTER_MODAL.search(text, max(0, m.start() - 24), m.start()) \
+                    and m.group().startswith(("agree", "undertake", "commit")):
+                continue  # "may agree to hold": the verb of another modal, which governs it
+            if kind == "soft":
+                if (_SUBORDINATE_RE.search(text, max(0, m.start() - 14), m.start())
+                        or _CONDITION_RE.search(text, max(0, m.start() - 60), m.start())
+                        or (m.group() == "should" and _LEAD_RE.match(text, 0, m.start()))):
+                    kind_here = "subordinate"
+                elif _TRIGGER_RE.match(text, m.start()):
+                    kind_here = "trigger"
             cues.append(Cue(kind_here, *folded.span(m.start(), m.end())))
-    trigger, exclusion = TRIGGER_RE.search(folded.text), EXCLUSION_RE.search(folded.text)
+    trigger, exclusion = TRIGGER_RE.search(text), EXCLUSION_RE.search(text)
     if trigger is not None and exclusion is not None:
         cues.append(Cue("carve-out", *folded.span(exclusion.start(), exclusion.end())))
     cues.sort(key=lambda c: (c.start, c.kind))
-    return tuple(cues)
+    breaks = tuple((folded.span(m.end(), m.end())[0], "h" if m.group().strip(", ")[:1] in _HARD_BREAKS else "s")
+                   for m in CLAUSE_BREAK_RE.finditer(text) if m.end() < len(text))
+    conditions = tuple(folded.span(m.start(), min(len(text), m.end())) for m in _CONDITIONS_RE.finditer(text))
+    return _Sentence(tuple(cues), breaks, conditions)
+
+
+def _clause(read: _Sentence, at: int, length: int, hard_only: bool = False) -> tuple[int, int]:
+    """The clause holding ``at``: between the clause breaks around it (only ";" and "but" if hard_only)."""
+    start, end = 0, length
+    for offset, kind in read.breaks:
+        if hard_only and kind != "h":
+            continue
+        if offset <= at:
+            start = offset
+        elif offset < end:
+            end = offset
+            break
+    return start, end
 
 
 def classify(sentence: str, at: int = 0) -> Strength:
     """Strength of ``sentence`` for a match starting at sentence offset ``at``."""
-    cues = _folded_cues(sentence)
-    negations = tuple(c for c in cues if c.kind == "negation")
+    read = _read(sentence)
+    lo, hi = _clause(read, at, len(sentence))
+    hard_lo, hard_hi = _clause(read, at, len(sentence), hard_only=True)
+    clause = [c for c in read.cues if lo <= c.start < hi]
+    negations = tuple(c for c in clause if c.kind == "negation")
     if negations:
-        return Strength(Level.NEGATED, negations)
+        return Strength(Level.NEGATED, negations, _reading(sentence, read, "denial", negations[0], lo))
     note = _NOTE_RE.match(sentence)
     if note is not None:  # "Drafting note: Party A proposes that ...": about the text, not in it
-        return Strength(Level.EXCLUDED, (Cue("drafting-note", note.start(1), note.end(1)),))
-    exclusions = tuple(c for c in cues if c.kind == "carve-out")
+        return Strength(Level.EXCLUDED, (Cue("drafting-note", note.start(1), note.end(1)),),
+                        Reading("a note about the text, not part of it"))
+    exclusions = tuple(c for c in read.cues if c.kind == "carve-out")
     if exclusions:
-        return Strength(Level.EXCLUDED, exclusions)
-    hedges = tuple(c for c in cues if c.kind == "hedge")
-    if hedges:
-        return Strength(Level.SOFT, hedges)
-    modals = [c for c in cues if c.kind in ("binding", "soft")]
+        return Strength(Level.EXCLUDED, exclusions, Reading("exclusion from dispute settlement"))
+    modals = [c for c in clause if c.kind in ("binding", "soft", "trigger")]
+    if not modals:  # a clause without its own modal ("which the Parties shall review"): the sentence's
+        modals = [c for c in read.cues if c.kind in ("binding", "soft", "trigger")]
     # a modal inside a longer one ("shall" of "shall not be required") never reaches here: negations won
     before = [c for c in modals if c.start < at]
     governing = before[-1] if before else (modals[0] if modals else None)
+    hedges = tuple(c for c in read.cues if c.kind in ("hedge", "own-judgement") and hard_lo <= c.start < hard_hi)
+    if hedges:
+        return Strength(Level.SOFT, hedges, _reading(sentence, read, "exhortation", governing, lo, hedges))
+    doubled = next((c for c in clause if c.kind == "double-negative"), None)
     # Square brackets mark text the negotiators have not agreed ("[shall][should]", "[Party A: ...]")
     bracket = _bracket_around(sentence, at) or (governing and _bracket_around(sentence, governing.start))
     if bracket:
-        return Strength(Level.SOFT, (Cue("bracketed", *bracket),))
+        return Strength(Level.SOFT, (Cue("bracketed", *bracket),), Reading("unagreed text in square brackets"))
+    if doubled is not None:
+        return Strength(Level.BINDING, (doubled,), _reading(sentence, read, "obligation", doubled, lo))
     if governing is None:
         definition = _DEFINITION_RE.search(sentence)
         if definition is not None:  # "investment screening means ...": said, but nobody is bound to it
-            return Strength(Level.NEUTRAL, (Cue("definition", definition.start(1), definition.end(1)),))
-        return Strength(Level.NEUTRAL)
-    return Strength(Level.BINDING if governing.kind == "binding" else Level.SOFT, (governing,))
+            cue = Cue("definition", definition.start(1), definition.end(1))
+            return Strength(Level.NEUTRAL, (cue,), Reading("definition"))
+        return Strength(Level.NEUTRAL, (), Reading("statement"))
+    if governing.kind == "trigger":
+        return Strength(Level.NEUTRAL, (governing,), _reading(sentence, read, "permission to request", governing, lo))
+    if governing.kind == "binding":
+        force = "prohibition" if PROHIBITION_RE.match(fold(sentence[governing.start:]).text) else "obligation"
+        return Strength(Level.BINDING, (governing,), _reading(sentence, read, force, governing, lo))
+    word = sentence[governing.start:governing.end].lower()
+    force = "permission" if word in ("may", "might", "could") else "exhortation"
+    return Strength(Level.SOFT, (governing,), _reading(sentence, read, force, governing, lo))
+
+
+_BODY = r"(?:Council|Committee|Board|Working Group|Group|Commission|Authority|Secretariat|Network)"
+_PARTY_WORD = re.compile(r"\b(?:(?:[Ee]ach|[Ee]ither|[Nn]either|[Nn]o|[Ee]very|[Aa]n?|[Tt]he other|[Tt]he)\s+)?"
+                         r"(?:Part(?:y|ies)|Participants?|Signator(?:y|ies)|Member(?: State)?s?|"
+                         r"(?:[A-Z][a-z]+\s+){0,4}" + _BODY + r"|"
+                         r"(?:competent|relevant|review|screening|investigating) authorit(?:y|ies))\b")
+_PASSIVE = re.compile(r"\W*(?:\w+\W+){0,2}?be\s+(?:\w+ly\s+)?\w+(?:ed|en|wn|de|id|ld|lt|pt|nt)\b")
+
+
+def _reading(sentence: str, read: _Sentence, force: str, cue: Cue | None, clause_start: int,
+             hedges: tuple[Cue, ...] = ()) -> Reading:
+    """Who the clause binds (the last party or body named before its modal, else "unnamed" for a
+    passive), and the conditions it is subject to."""
+    bound: str | None = None
+    if cue is not None:
+        if _PASSIVE.match(sentence, cue.end):
+            bound = "unnamed (passive)"  # "information ... shall be exchanged": the subject is not bound
+        else:
+            # the last party or body named before the modal (the double negative "No Party shall fail to"
+            # names it inside the cue); an elliptical clause ("... but shall consult") has the subject of
+            # the clause before it
+            found = (list(_PARTY_WORD.finditer(sentence, clause_start, cue.end))
+                     or list(_PARTY_WORD.finditer(sentence, 0, cue.start)))
+            if found:
+                bound = " ".join(found[-1].group().split())
+    conditions = [" ".join(sentence[s:e].split()) for s, e in read.conditions]
+    conditions += [" ".join(sentence[c.start:c.end].split()) for c in hedges]
+    return Reading(force, bound, tuple(dict.fromkeys(conditions)))

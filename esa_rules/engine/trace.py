@@ -22,6 +22,7 @@ from esa_rules.engine.conditions import MatchT, evaluate
 from esa_rules.engine.context import Declaration
 from esa_rules.engine.findings import provision_finding
 from esa_rules.engine.index import Scope
+from esa_rules.engine.strength import Reading
 from esa_rules.engine.verdict import (
     DocContext,
     Located,
@@ -81,6 +82,7 @@ class ClauseTrace:
     quote: str | None = None
     words: tuple[str, ...] = ()
     cues: tuple[tuple[str, str], ...] = ()  # (binding|soft|hedge|negation, the words) that set the level
+    reading: Reading | None = None  # of the deciding sentence: bound party, force, conditions
     weakened_by: tuple[DeclarationTrace, ...] = ()
     nearest: tuple[Nearest, ...] = ()  # for a require that fails: up to three closest units
 
@@ -132,6 +134,7 @@ def _clause(ctx: DocContext, provision: Provision, clause: Clause, tids: Mapping
         return base
     return attrs.evolve(base, level=located.level, place=_place(ctx, located), quote=_sentence(ctx, located),
                         words=_words(ctx, located.match), cues=_cues(ctx, located),
+                        reading=located.strength.reading if located.strength else None,
                         weakened_by=tuple(_declaration(ctx, d) for d in located.weakened_by))
 
 

@@ -74,6 +74,11 @@ def judge(ctx: DocContext, scope: Scope, match: MatchT, expects: Expects, role: 
         if strength.level == Level.NEUTRAL:
             strength = _chapeau_strength(index, at) or strength
         judged.append((strength.level, strength, sentence))
+    if judged[0][0] != Level.NEGATED:
+        # The first part is the act (rules name it first: "consult near/30 transaction"). A denial in
+        # another clause that only holds the context does not deny the act: "is not obliged to disclose its
+        # screening decisions but shall consult on any transaction of concern" binds the consultation.
+        judged = [j for j in judged if j[0] != Level.NEGATED]
     if expects == Expects.EXCEPTION:
         level, strength, sentence = Level.EXCEPTION, judged[0][1], judged[0][2]
     elif expects == Expects.PERMISSION:

@@ -1,0 +1,93 @@
+"""What a sentence commits to: clause by clause, with the bound party, the force and the conditions."""
+
+from __future__ import annotations
+
+from functools import cache
+
+import pytest
+
+from esa_rules.dsl import load_many
+from esa_rules.engine import Checker
+from esa_rules.engine.strength import classify
+
+
+def read(sentence: str, phrase: str) -> tuple[str, str, str | None]:
+    strength = classify(sentence, sentence.index(phrase))
+    reading = strength.reading
+    assert reading is not None
+    return strength.level, reading.force, reading.bound
+
+
+@pytest.mark.parametrize(("sentence", "phrase", "expected"), [
+    # a duty after a denial: the denial has its own clause
+    ("A Party is not obliged to disclose its reasons but shall consult the other Party.", "consult",
+     ("binding", "obligation", "A Party")),
+    ("A Party is not obliged to disclose its reasons but shall consult the other Party.", "disclose",
+     ("negated", "denial", "A Party")),
+    ("Nothing in this Chapter requires a Party to share information; each Party shall notify new controls.",
+     "notify", ("binding", "obligation", "each Party")),
+    # a duty triggered by the other Party's right: the right to ask binds no one and weakens nothing
+    ("A Party may request consultations and, if it does, the other Party shall enter into them within ten days.",
+     "within", ("binding", "obligation", "the other Party")),
+    ("A Party may request consultations and, if it does, the other Party shall enter into them within ten days.",
+     "consultations", ("neutral", "permission to request", "A Party")),
+    # a duty in a relative clause
+    ("A Party may request consultations, which shall be held within 10 days.", "within",
+     ("binding", "obligation", "unnamed (passive)")),
+    # double negatives
+    ("No Party shall fail to notify the other Party of a new control.", "notify", ("binding", "obligation", "No Party")),
+    ("Neither Party may refuse to consult on a transaction.", "consult", ("binding", "obligation", "Neither Party")),
+    # the passive binds, with no party named
+    ("Information on such reviews shall be exchanged between the authorities.", "exchanged",
+     ("binding", "obligation", "unnamed (passive)")),
+    # a duty the Party may escape by its own judgement is weak
+    ("Each Party shall inform the other Party of a disruption, unless it judges that doing so would harm it.",
+     "inform", ("soft", "exhortation", "Each Party")),
+    ("The Parties shall, where each considers it appropriate, align their control lists.", "align",
+     ("soft", "exhortation", "The Parties")),
+    # a body that may be established only may meet
+    ("A Council may be established and, if it is, it shall meet twice a year.", "Council",
+     ("soft", "permission", "unnamed (passive)")),
+    # a body is bound like a Party
+    ("The Economic Security Council shall meet at least twice a year.", "meet",
+     ("binding", "obligation", "The Economic Security Council")),
+])
+def test_reading(sentence: str, phrase: str, expected: tuple[str, str, str | None]) -> None:
+    assert read(sentence, phrase) == expected
+
+
+def test_conditions_are_named() -> None:
+    sentence = "A Party may request consultations and, if it does, the other Party shall enter into them within ten days."
+    reading = classify(sentence, sentence.index("within")).reading
+    assert reading is not None and "if it does" in reading.conditions
+
+
+def test_a_hedge_does_not_cross_a_semicolon() -> None:
+    sentence = "The Parties shall endeavour to align their lists; each Party shall notify new controls."
+    assert classify(sentence, sentence.index("notify")).level == "binding"
+    assert classify(sentence, sentence.index("align")).level == "soft"
+
+
+@cache
+def checker() -> Checker:
+    return Checker(load_many(["esa-core"]))
+
+
+def status(pid: str, text: str) -> str:
+    return next(f.status for f in checker().check_text(text).findings if f.provision == pid)
+
+
+@pytest.mark.parametrize(("pid", "text", "expected"), [
+    ("ESA-COE-2", "A Party facing economic coercion by a third country may request consultations, which shall be "
+                  "held within 10 days.", "satisfied"),
+    ("ESA-INV-3", "A Party is not obliged to disclose the details of its investment screening decisions but shall "
+                  "consult the other Party on any transaction of mutual security concern.", "satisfied"),
+    ("ESA-INV-2", "Each Party shall maintain an investment screening mechanism for national security, but is not "
+                  "obliged to exchange information on it with the other Party.", "missing"),
+    ("ESA-SCR-2", "Each Party shall inform the other Party of any disruption of supply chains for critical goods, "
+                  "unless it judges that doing so would be contrary to its interests.", "weak"),
+    ("ESA-EXP-1", "Neither Party may refuse to align its control list of dual-use items with the control list of the "
+                  "other Party.", "satisfied"),
+])
+def test_verdicts_follow_the_reading(pid: str, text: str, expected: str) -> None:
+    assert status(pid, text) == expected
