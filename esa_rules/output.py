@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import stat
 import sys
 import tempfile
 from collections.abc import Sequence
@@ -13,12 +14,26 @@ import attrs
 from esa_rules.errors import UsageError
 
 
+def _mode_for(target: Path) -> int:
+    """The permission bits the written file should have.
+
+    ``mkstemp`` creates its file 0600 so no one can read it half-written; left like that, replacing a
+    shared report.html would lock the team out of it. A replaced file keeps its own mode; a new file
+    gets what ``open()`` would have given it: 0666 less the umask.
+    """
+    try:
+        return stat.S_IMODE(target.stat().st_mode)
+    except OSError:
+        return 0o666 & ~_umask()
+
+
 def write_atomic(path: str, content: str | bytes) -> None:
     """Write ``content`` (text as UTF-8, or bytes as they are) to ``path`` so that readers see the old
     file or the new one, never half of it."""
     target = Path(path)
     folder = target.parent if str(target.parent) else Path(".")
     data = content.encode("utf-8") if isinstance(content, str) else content
+    mode = _mode_for(target)
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
     except OSError as exc:
@@ -27,8 +42,11 @@ def write_atomic(path: str, content: str | bytes) -> None:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()
+            if hasattr(os, "fchmod"):  # not on Windows, where only the read-only bit exists anyway
+                os.fchmod(handle.fileno(), mode)
+            else:
+                os.chmod(tmp, mode)
             os.fsync(handle.fileno())
-        os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes it private; a report is an ordinary file
         os.replace(tmp, target)
     except OSError as exc:
         Path(tmp).unlink(missing_ok=True)
@@ -36,7 +54,7 @@ def write_atomic(path: str, content: str | bytes) -> None:
 
 
 def _umask() -> int:
-    mask = os.umask(0)
+    mask = os.umask(0)  # the only portable way to read the umask is to set it
     os.umask(mask)
     return mask
 
