@@ -81,7 +81,7 @@ def check(paths: tuple[str, ...], rulesets: tuple[str, ...], fmt: str, output: s
     REVIEW.docx for one draft, -o FOLDER for several (each becomes FOLDER/<name>.review.docx)."""
     from esa_rules.api import check_paths, default_jobs
     from esa_rules.engine import Checker
-    from esa_rules.output import copy_targets, emit, use_color
+    from esa_rules.output import copy_targets, emit, text_width, use_color
     from esa_rules.progress import Progress
     from esa_rules.reporters import copy_suffix, render
 
@@ -99,7 +99,8 @@ def check(paths: tuple[str, ...], rulesets: tuple[str, ...], fmt: str, output: s
     if waivers:
         report = _apply_waivers(report, waivers, checker)
     if targets is None:
-        emit(render(fmt, report, fail_on=fail_on, color=use_color(output), verbose=verbose), output)
+        emit(render(fmt, report, fail_on=fail_on, color=use_color(output), verbose=verbose,
+                    width=text_width(output)), output)
     else:
         _write_copies(fmt, report, targets, comment_on=comment_on, revisions=revisions)
     for failure in report.failures:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import stat
 import sys
 import tempfile
@@ -148,3 +149,11 @@ def _same_file(a: str, b: str) -> bool:
         return os.path.samefile(a, b)
     except OSError:
         return os.path.realpath(a) == os.path.realpath(b)
+
+
+def text_width(output: str | None) -> int:
+    """Where ``-v`` wraps quotes: the terminal's width (at most 100, a comfortable line), else 100 so a
+    saved report is the same bytes wherever it was made."""
+    if (output and output != "-") or not sys.stdout.isatty():
+        return 100
+    return max(40, min(100, shutil.get_terminal_size().columns))
