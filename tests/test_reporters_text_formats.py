@@ -68,3 +68,22 @@ def test_markdown_lists_gaps_worst_first_and_folds_satisfied() -> None:
     order = [p for p in ("ESA-COE-2", "ESA-COM-1", "ESA-EXP-1") if p in out]
     assert sorted(order, key=out.index) == ["ESA-COE-2", "ESA-COM-1", "ESA-EXP-1"]
     assert out.index("<details>") < out.index("ESA-INV-1")
+
+
+def test_markdown_says_a_violation_once_and_quotes_the_forbidden_words() -> None:
+    # the engine words its reason differently from its message; both name the same place
+    violated = attrs.evolve(coe_violated("The Parties shall consult before they suspend cooperation."),
+                            message="forbidden wording in Article 7.1",
+                            reasons=("wording that defeats the provision in Article 7.1",))
+    row = next(line for line in markdown.render(sample_report((document(findings=(violated,)),))).splitlines()
+               if "ESA-COE-2" in line)
+    assert row.count("Article 7.1") == 2  # the Where column and the message, not a third time
+    assert "defeats" not in row and "forbidden wording: 'consult'" in row
+
+
+def test_markdown_keeps_a_reason_that_adds_a_quoted_word() -> None:
+    weak = attrs.evolve(exp_weak(), message="only in weak form in Article 4.1",
+                        reasons=("soft wording: 'shall endeavour'", "only in weak form in Article 4.1"))
+    row = next(line for line in markdown.render(sample_report((document(findings=(weak,)),))).splitlines()
+               if "ESA-EXP-1" in line)
+    assert row.endswith("| only in weak form in Article 4.1; soft wording: 'shall endeavour' |")

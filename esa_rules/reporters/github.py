@@ -8,7 +8,7 @@ the way the Actions runner unescapes them (``%``, CR and LF everywhere; ``:`` an
 from __future__ import annotations
 
 from esa_rules.report import GAP_STATUSES, Finding, Report
-from esa_rules.reporters.markdown import nearest_is_new, new_reasons
+from esa_rules.reporters.messages import explanation, nearest_is_new
 
 
 def escape_data(text: str) -> str:
@@ -33,7 +33,7 @@ def _message(finding: Finding) -> str:
     if finding.status == "waived":
         return f"{finding.waived_status or 'gap'} waived: {finding.waiver or 'no reason given'}"
     lines = [f"{finding.status}: {finding.message}" if finding.message else finding.status]
-    lines += new_reasons(finding)
+    lines += explanation(finding)[1 if finding.message else 0:]
     if finding.nearest is not None and nearest_is_new(finding):
         lines.append(f"Nearest clause: {finding.nearest.unit}; lacks {', '.join(finding.nearest.lacks) or '-'}")
     if finding.suggest:

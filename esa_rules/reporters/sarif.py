@@ -15,7 +15,7 @@ from typing import Any
 from urllib.parse import quote
 
 from esa_rules.report import GAP_STATUSES, Finding, Report
-from esa_rules.reporters.markdown import nearest_is_new, new_reasons
+from esa_rules.reporters.messages import explanation, nearest_is_new
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
 LEVELS = {"error": "error", "warning": "warning", "info": "note"}
@@ -67,7 +67,7 @@ def _rule(finding: Finding) -> dict[str, Any]:
 def _message(finding: Finding) -> str:
     status = finding.waived_status or finding.status
     parts = [f"{finding.provision} {finding.title}: {status}. {finding.message}".rstrip()]
-    parts += new_reasons(finding)
+    parts += explanation(finding)[1 if finding.message else 0:]
     if finding.nearest is not None and nearest_is_new(finding):
         lacks = ", ".join(finding.nearest.lacks) or "nothing listed"
         parts.append(f"Nearest clause: {finding.nearest.unit} (lacks {lacks}).")
