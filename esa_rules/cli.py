@@ -100,7 +100,7 @@ def check(paths: tuple[str, ...], rulesets: tuple[str, ...], fmt: str, output: s
         report = _apply_waivers(report, waivers, checker)
     if targets is None:
         emit(render(fmt, report, fail_on=fail_on, color=use_color(output), verbose=verbose,
-                    width=text_width(output)), output)
+                    width=text_width(output), base=os.getcwd()), output)
     else:
         _write_copies(fmt, report, targets, comment_on=comment_on, revisions=revisions)
     for failure in report.failures:
