@@ -68,13 +68,17 @@ def main() -> None:
               help="Worker processes (default: CPU count).")
 @click.option("-v", "--verbose", is_flag=True, help="Show model wording under each gap (text format).")
 @click.option("--waivers", metavar="FILE", help="TOML file of accepted gaps ([[waiver]] records).")
+@click.option("--max-annotations", type=click.IntRange(min=0), default=10, show_default=True, metavar="N",
+              help="With -f github: annotate only the N most serious gaps (GitHub shows 10 of each kind per "
+                   "step); a summary line counts the rest. 0 annotates every gap.")
 @click.option("--revisions", type=click.Choice(["accepted", "original"]), default="accepted", show_default=True,
               help="Tracked changes in Word files: read with them accepted, or the text before them.")
 @click.option("--comment-on", type=click.Choice(["gaps", "all"]), default="gaps", show_default=True,
               help="-f docx: comment only gaps, or satisfied provisions too (on their evidence).")
 @guarded
 def check(paths: tuple[str, ...], rulesets: tuple[str, ...], fmt: str, output: str | None, fail_on: str,
-          jobs: int | None, verbose: bool, waivers: str | None, revisions: str, comment_on: str) -> None:
+          jobs: int | None, verbose: bool, waivers: str | None, max_annotations: int, revisions: str,
+          comment_on: str) -> None:
     """Check drafts (files or folders) and report every provision's status.
 
     With -f docx, write a copy of each draft with the findings as Word review comments instead: -o
@@ -100,7 +104,7 @@ def check(paths: tuple[str, ...], rulesets: tuple[str, ...], fmt: str, output: s
         report = _apply_waivers(report, waivers, checker)
     if targets is None:
         emit(render(fmt, report, fail_on=fail_on, color=use_color(output), verbose=verbose,
-                    width=text_width(output), base=os.getcwd()), output)
+                    width=text_width(output), base=os.getcwd(), max_annotations=max_annotations), output)
     else:
         _write_copies(fmt, report, targets, comment_on=comment_on, revisions=revisions)
     for failure in report.failures:

@@ -152,3 +152,10 @@ def test_files_in_folders_that_no_reader_handles_are_named(tmp_path: Path) -> No
     assert code == 0
     assert "skipped 1 file(s)" in err and "notes.py" in err
     assert json.loads(out)["skipped"] == [str(tmp_path / "notes.py")]
+
+
+def test_github_format_prints_at_most_max_annotations() -> None:
+    code, out, _ = run("check", "-f", "github", "--max-annotations", "2", str(SAMPLES / "draft_chapter.md"))
+    lines = out.splitlines()
+    assert code == 1 and len(lines) == 3 and lines[0].startswith("::notice title=esa-rules summary::")
+    assert "The 2 most severe of" in lines[0] and all(line.startswith("::error ") for line in lines[1:])

@@ -37,14 +37,46 @@ def test_golden_waived(name: str, module) -> None:
 
 def test_github_levels_follow_the_threshold() -> None:
     lines = github.render(sample_report(), fail_on="warning").splitlines()
-    assert [line.split(" ", 1)[0] for line in lines] == ["::error", "::notice", "::error"]
+    assert [line.split(" ", 1)[0] for line in lines] == ["::notice", "::error", "::error", "::notice"]
+    assert lines[0].startswith("::notice title=esa-rules summary::3 gaps in 1 document, 2 failing")
     assert github.render(sample_report(), fail_on="never").count("::error") == 0
+
+
+def _many_gaps(documents: int, per_document: int):
+    findings = tuple(attrs.evolve(com_missing(), provision=f"ESA-X-{i}", severity=("error", "warning")[i % 2])
+                     for i in range(per_document))
+    return sample_report(tuple(document(f"drafts/d{n}.txt", findings) for n in range(documents)))
+
+
+def test_github_annotates_the_ten_most_severe_and_says_where_the_rest_are() -> None:
+    lines = github.render(_many_gaps(3, 10)).splitlines()
+    assert len(lines) == 11  # the summary, then GitHub's ten
+    assert lines[0] == ("::notice title=esa-rules summary::30 gaps in 3 documents, 15 failing the run "
+                        "(--fail-on error). The 10 most severe of 30 annotations are shown; 20 more are in the "
+                        "SARIF results (code scanning) and in the full report (esa-rules check -f html).")
+    annotations = lines[1:]
+    assert all(line.startswith("::error ") for line in annotations)  # all 15 errors outrank any warning
+    # equally severe gaps take turns across documents rather than all landing on the first
+    assert [line.split(",", 1)[0].removeprefix("::error file=") for line in annotations[:3]] == \
+        ["drafts/d0.txt", "drafts/d1.txt", "drafts/d2.txt"]
+
+
+def test_github_annotation_limit_is_configurable() -> None:
+    assert len(github.render(_many_gaps(3, 10), max_annotations=3).splitlines()) == 4
+    everything = github.render(_many_gaps(3, 10), max_annotations=0).splitlines()
+    assert len(everything) == 31 and "All are annotated" in everything[0]
+
+
+def test_github_violations_outrank_weak_gaps_of_the_same_level() -> None:
+    lines = github.render(sample_report((document(findings=(exp_weak(), attrs.evolve(
+        coe_violated(), severity="error"))),)), max_annotations=1).splitlines()
+    assert "ESA-COE-2" in lines[1]
 
 
 def test_github_escapes_so_values_cannot_end_early() -> None:
     doc = document("drafts/a,b:c%.txt", (attrs.evolve(com_missing(), message="line one\nline two 100%"),))
-    line = github.render(sample_report((doc,))).strip()
-    assert "\n" not in line
+    summary, line = github.render(sample_report((doc,))).strip().split("\n")
+    assert summary.startswith("::notice title=esa-rules summary::")
     assert "file=drafts/a%2Cb%3Ac%25.txt," in line
     assert "line one%0Aline two 100%25" in line
     assert github.escape_data("a\r\nb") == "a%0D%0Ab"
