@@ -89,7 +89,8 @@ def test_a_long_sentence_is_trimmed_around_its_matched_words() -> None:
 
 def test_quoted_merges_the_roles_of_one_sentence() -> None:
     (merged,) = quoted(exp_weak().evidence)
-    assert merged.roles == ("require", "soft-wording") and len(merged.matches) == 3
+    assert merged.roles == ("require", "soft-wording") and len(merged.marks) == 3
+    assert [m.role for m in merged.marks] == ["require", "soft-wording", "soft-wording"]
     assert quoted(inv_satisfied().evidence)[0].label == "Matched clause"
     other = attrs.evolve(exp_weak().evidence[1], quote="Another sentence.", matches=())
     assert len(quoted((exp_weak().evidence[0], other))) == 2

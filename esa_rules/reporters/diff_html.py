@@ -6,7 +6,8 @@ import attrs
 
 from esa_rules.diff import Diff, EvidenceChange
 from esa_rules.reporters.diff_text import ORDER
-from esa_rules.reporters.html import ROLE_LABELS, Segment, render_page, segments
+from esa_rules.reporters.html import render_page
+from esa_rules.reporters.quotes import ROLE_LABELS, Segment, segments
 
 KIND_LABELS = {"same": "", "moved": "Same words, another unit", "reworded": "Same unit, reworded",
                "added": "New in this draft", "removed": "Gone from this draft"}

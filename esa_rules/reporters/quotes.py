@@ -12,7 +12,7 @@ from collections.abc import Iterable
 
 import attrs
 
-from esa_rules.report import Evidence, Match
+from esa_rules.report import Evidence
 
 ROLE_LABELS = {
     "require": "Matched clause",
@@ -28,6 +28,17 @@ ROLE_LABELS = {
 class Segment:
     text: str
     term: str | None = None  # set when this piece of the quote is a matched phrase
+    role: str | None = None  # the role of the evidence the match came from: "require", "soft-wording", ...
+
+
+@attrs.frozen
+class Mark:
+    """A matched phrase of a quote and the role of the evidence that found it."""
+
+    start: int
+    end: int
+    term: str
+    role: str
 
 
 @attrs.frozen
@@ -39,12 +50,17 @@ class Quoted:
     page: int | None
     roles: tuple[str, ...]
     quote: str
-    matches: tuple[Match, ...]
+    marks: tuple[Mark, ...]
+    strength: str = "binding"  # of the first evidence: the matched clause, where there is one
 
     @property
     def label(self) -> str:
         words = [ROLE_LABELS.get(role, role) for role in self.roles]
         return " and ".join([words[0], *(w.lower() for w in words[1:])])
+
+
+def marks(ev: Evidence) -> tuple[Mark, ...]:
+    return tuple(Mark(m.start, m.end, m.term, ev.role) for m in ev.matches)
 
 
 def quoted(evidence: Iterable[Evidence]) -> list[Quoted]:
@@ -54,37 +70,40 @@ def quoted(evidence: Iterable[Evidence]) -> list[Quoted]:
         key = (ev.unit, ev.line, ev.quote)
         seen = merged.get(key)
         if seen is None:
-            merged[key] = Quoted(ev.unit, ev.line, ev.page, (ev.role,), ev.quote, ev.matches)
+            merged[key] = Quoted(ev.unit, ev.line, ev.page, (ev.role,), ev.quote, marks(ev), ev.strength)
         else:
             roles = seen.roles if ev.role in seen.roles else (*seen.roles, ev.role)
-            merged[key] = attrs.evolve(seen, roles=roles, matches=(*seen.matches, *ev.matches))
+            merged[key] = attrs.evolve(seen, roles=roles, marks=(*seen.marks, *marks(ev)))
     return list(merged.values())
 
 
-def _spans(quote: str, matches: Iterable[Match]) -> list[tuple[int, int, str]]:
-    """Match spans clipped to the quote, sorted, overlapping ones merged (the first term names the whole)."""
-    spans = sorted((max(0, m.start), min(len(quote), m.end), m.term) for m in matches)
-    merged: list[tuple[int, int, str]] = []
-    for start, end, term in spans:
-        if start >= end:
+def _spans(quote: str, found: Iterable[Mark]) -> list[Mark]:
+    """Marks clipped to the quote, sorted, overlapping ones merged (the first names the whole)."""
+    spans = sorted(
+        (Mark(max(0, m.start), min(len(quote), m.end), m.term, m.role) for m in found),
+        key=lambda m: (m.start, m.end, m.term, m.role),
+    )
+    merged: list[Mark] = []
+    for mark in spans:
+        if mark.start >= mark.end:
             continue
-        if merged and start <= merged[-1][1]:
-            first, last, first_term = merged[-1]
-            merged[-1] = (first, max(last, end), first_term)
+        if merged and mark.start <= merged[-1].end:
+            merged[-1] = attrs.evolve(merged[-1], end=max(merged[-1].end, mark.end))
         else:
-            merged.append((start, end, term))
+            merged.append(mark)
     return merged
 
 
-def segments(quote: str, ev: Evidence | Quoted) -> tuple[Segment, ...]:
+def segments(quote: str, source: Evidence | Quoted) -> tuple[Segment, ...]:
     """Split a quote into plain and highlighted pieces; overlapping matches merge into one highlight."""
+    found = source.marks if isinstance(source, Quoted) else marks(source)
     out: list[Segment] = []
     cursor = 0
-    for start, end, term in _spans(quote, ev.matches):
-        if start > cursor:
-            out.append(Segment(quote[cursor:start]))
-        out.append(Segment(quote[start:end], term))
-        cursor = end
+    for mark in _spans(quote, found):
+        if mark.start > cursor:
+            out.append(Segment(quote[cursor:mark.start]))
+        out.append(Segment(quote[mark.start:mark.end], mark.term, mark.role))
+        cursor = mark.end
     if cursor < len(quote):
         out.append(Segment(quote[cursor:]))
     return tuple(out)
