@@ -12,17 +12,22 @@ import click
 
 from esa_rules import __version__
 from esa_rules.errors import EsaRulesError
+from esa_rules.help import MAIN, OPTIONS, MainGroup, command_help
 from esa_rules.reporters import formats
 
 F = TypeVar("F", bound=Callable[..., Any])
 FAIL_ON = ["error", "warning", "info", "never"]
 
 
-def format_option(kind: str) -> Callable[[F], F]:
+def format_option(kind: str, help: str | None = None) -> Callable[[F], F]:
     """``-f/--format`` with the formats the renderer registry has for this kind of report."""
     choices = formats(kind)
     return click.option("-f", "--format", "fmt", type=click.Choice(choices), default=choices[0],
-                        show_default=True)
+                        show_default=True, help=help)
+
+
+def ruleset_option() -> Callable[[F], F]:
+    return click.option("-r", "--ruleset", "rulesets", multiple=True, metavar="RULESET", help=OPTIONS["ruleset"])
 
 
 def _fail(message: str) -> None:
@@ -50,39 +55,31 @@ def guarded(func: F) -> F:
     return wrapper  # type: ignore[return-value]
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(cls=MainGroup, help=MAIN, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, "-V", "--version", prog_name="esa-rules")
 def main() -> None:
-    """Check draft economic security agreements against required provisions."""
+    pass
 
 
-@main.command()
+@main.command(**command_help("check"))
 @click.argument("paths", nargs=-1, required=True)
-@click.option("-r", "--ruleset", "rulesets", multiple=True, metavar="RULESET",
-              help="Shipped ruleset name or .esa file (repeatable; default esa-core).")
-@format_option("check")
-@click.option("-o", "--output", metavar="FILE", help="Write the report to FILE (atomically).")
-@click.option("--fail-on", type=click.Choice(FAIL_ON), default="error", show_default=True,
-              help="Exit 1 when a gap at or above this severity is found.")
-@click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
-              help="Worker processes (default: CPU count).")
-@click.option("-v", "--verbose", is_flag=True, help="Show model wording under each gap (text format).")
-@click.option("--waivers", metavar="FILE", help="TOML file of accepted gaps ([[waiver]] records).")
+@ruleset_option()
+@format_option("check", OPTIONS["check-format"])
+@click.option("-o", "--output", metavar="FILE", help=OPTIONS["output"])
+@click.option("--fail-on", type=click.Choice(FAIL_ON), default="error", show_default=True, help=OPTIONS["fail-on"])
+@click.option("--jobs", "-j", type=click.IntRange(min=1), default=None, metavar="N", help=OPTIONS["jobs"])
+@click.option("-v", "--verbose", is_flag=True, help=OPTIONS["verbose"])
+@click.option("--waivers", metavar="FILE", help=OPTIONS["waivers"])
 @click.option("--max-annotations", type=click.IntRange(min=0), default=10, show_default=True, metavar="N",
-              help="With -f github: annotate only the N most serious gaps (GitHub shows 10 of each kind per "
-                   "step); a summary line counts the rest. 0 annotates every gap.")
+              help=OPTIONS["max-annotations"])
 @click.option("--revisions", type=click.Choice(["accepted", "original"]), default="accepted", show_default=True,
-              help="Tracked changes in Word files: read with them accepted, or the text before them.")
+              help=OPTIONS["revisions"])
 @click.option("--comment-on", type=click.Choice(["gaps", "all"]), default="gaps", show_default=True,
-              help="-f docx: comment only gaps, or satisfied provisions too (on their evidence).")
+              help=OPTIONS["comment-on"])
 @guarded
 def check(paths: tuple[str, ...], rulesets: tuple[str, ...], fmt: str, output: str | None, fail_on: str,
           jobs: int | None, verbose: bool, waivers: str | None, max_annotations: int, revisions: str,
           comment_on: str) -> None:
-    """Check drafts (files or folders) and report every provision's status.
-
-    With -f docx, write a copy of each draft with the findings as Word review comments instead: -o
-    REVIEW.docx for one draft, -o FOLDER for several (each becomes FOLDER/<name>.review.docx)."""
     from esa_rules.api import check_paths, default_jobs
     from esa_rules.engine import Checker
     from esa_rules.output import copy_targets, emit, text_width, use_color
@@ -166,18 +163,17 @@ def _apply_waivers(report: Any, waivers: str, checker: Any) -> Any:
     return report
 
 
-@main.command("diff")
+@main.command("diff", **command_help("diff"))
 @click.argument("old")
 @click.argument("new")
-@click.option("-r", "--ruleset", "rulesets", multiple=True, metavar="RULESET",
-              help="Shipped ruleset name or .esa file (repeatable; default esa-core).")
-@format_option("diff")
-@click.option("-o", "--output", metavar="FILE", help="Write the comparison to FILE (atomically).")
-@click.option("--fail-on-regression", is_flag=True, help="Exit 1 when any provision got worse.")
+@ruleset_option()
+@format_option("diff", "How to report: text, html (a page for reviewers), markdown or json.")
+@click.option("-o", "--output", metavar="FILE", help="Write the comparison to FILE instead of the screen.")
+@click.option("--fail-on-regression", is_flag=True,
+              help="Report failure (exit status 1) when any provision got worse between the rounds.")
 @guarded
 def diff_cmd(old: str, new: str, rulesets: tuple[str, ...], fmt: str, output: str | None,
              fail_on_regression: bool) -> None:
-    """Compare two rounds of a draft (files or folders), provision by provision."""
     from esa_rules.api import check_paths, load_rulesets
     from esa_rules.diff import diff_reports
     from esa_rules.engine import Checker
@@ -211,13 +207,13 @@ def _warn(loaded: Any, strict: bool) -> None:
         _fail(f"esa-rules: {len(warnings)} ruleset warning(s), and --strict makes them errors")
 
 
-@main.command("test")
+@main.command("test", **command_help("test"))
 @click.argument("rulesets", nargs=-1)
-@click.option("--filter", "only", metavar="ID", help="Only provisions whose id contains ID.")
+@click.option("--filter", "only", metavar="ID", help="Only the provisions whose id contains ID.")
+@click.option("-v", "--verbose", is_flag=True, help="List every example, the passing ones too.")
 @strict_option
 @guarded
-def test_cmd(rulesets: tuple[str, ...], only: str | None, strict: bool) -> None:
-    """Run every `example` of the rulesets (default: all shipped rulesets)."""
+def test_cmd(rulesets: tuple[str, ...], only: str | None, verbose: bool, strict: bool) -> None:
     from esa_rules.dsl import load_many
     from esa_rules.examples import render_results, run_examples
     from esa_rules.resources import shipped_rulesets
@@ -225,19 +221,17 @@ def test_cmd(rulesets: tuple[str, ...], only: str | None, strict: bool) -> None:
     loaded = [ruleset for spec in (rulesets or shipped_rulesets()) for ruleset in load_many([spec])]
     _warn(loaded, strict)
     results = run_examples(loaded, only=only)
-    click.echo(render_results(results), nl=False)
+    click.echo(render_results(results, verbose=verbose), nl=False)
     sys.exit(1 if any(not r.passed for r in results) or not results else 0)
 
 
-@main.command()
+@main.command(**command_help("explain"))
 @click.argument("provision")
 @click.argument("path")
-@click.option("-r", "--ruleset", "rulesets", multiple=True, metavar="RULESET",
-              help="Shipped ruleset name or .esa file (repeatable; default: the configured rulesets, else esa-core).")
-@format_option("explain")
+@ruleset_option()
+@format_option("explain", "text, or json for tools.")
 @guarded
 def explain(provision: str, path: str, rulesets: tuple[str, ...], fmt: str) -> None:
-    """Why PROVISION is (not) satisfied by the draft at PATH, sub-condition by sub-condition."""
     from esa_rules.engine import Checker
     from esa_rules.explain import explain as run_explain
     from esa_rules.readers import read
@@ -249,16 +243,14 @@ def explain(provision: str, path: str, rulesets: tuple[str, ...], fmt: str) -> N
     click.echo(render_as("explain", fmt, result), nl=False)
 
 
-@main.command("eval")
+@main.command("eval", **command_help("eval"))
 @click.argument("labels")
-@click.option("-r", "--ruleset", "rulesets", multiple=True, metavar="RULESET",
-              help="Shipped ruleset name or .esa file (repeatable; default esa-core).")
-@format_option("eval")
-@click.option("--min-f1", type=click.FloatRange(0, 1), default=None,
-              help="Exit 1 when the micro-averaged F1 over all labels falls below this.")
+@ruleset_option()
+@format_option("eval", "text, or json for tools.")
+@click.option("--min-f1", type=click.FloatRange(0, 1), default=None, metavar="X",
+              help="Report failure (exit status 1) when the F1 score over all labels is below X (0 to 1).")
 @guarded
 def eval_cmd(labels: str, rulesets: tuple[str, ...], fmt: str, min_f1: float | None) -> None:
-    """Precision, recall and F1 of the rulesets on a labelled corpus (CSV: path,provision|topic,expected)."""
     from esa_rules.api import load_rulesets
     from esa_rules.evaluation import evaluate_labels
     from esa_rules.reporters import render_as
@@ -268,13 +260,12 @@ def eval_cmd(labels: str, rulesets: tuple[str, ...], fmt: str, min_f1: float | N
     sys.exit(1 if min_f1 is not None and result.overall.f1 < min_f1 else 0)
 
 
-@main.command()
-@click.option("-r", "--ruleset", "rulesets", multiple=True, metavar="RULESET")
-@format_option("rules")
+@main.command(**command_help("rules"))
+@ruleset_option()
+@format_option("rules", "text (a list), markdown (full documentation) or json.")
 @strict_option
 @guarded
 def rules(rulesets: tuple[str, ...], fmt: str, strict: bool) -> None:
-    """List and document the provisions of the active rulesets."""
     from esa_rules.api import load_rulesets
     from esa_rules.reporters import render_as
 
@@ -283,12 +274,12 @@ def rules(rulesets: tuple[str, ...], fmt: str, strict: bool) -> None:
     click.echo(render_as("rules", fmt, loaded), nl=False)
 
 
-@main.command()
+@main.command(**command_help("fmt"))
 @click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False))
-@click.option("--check", "check_only", is_flag=True, help="Exit 1 if a file is not formatted; change nothing.")
+@click.option("--check", "check_only", is_flag=True,
+              help="Change nothing: show what would change and report failure (exit 1) if anything would.")
 @guarded
 def fmt(files: tuple[str, ...], check_only: bool) -> None:
-    """Rewrite rulesets in the canonical layout (idempotent; comments kept)."""
     from pathlib import Path
 
     from esa_rules.dsl import format_ruleset
