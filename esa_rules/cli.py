@@ -284,7 +284,7 @@ def fmt(files: tuple[str, ...], check_only: bool) -> None:
 
     from esa_rules.dsl import format_ruleset
     from esa_rules.errors import InputError
-    from esa_rules.output import write_atomic
+    from esa_rules.output import unified_diff, use_color, write_atomic
 
     unformatted = []
     for name in files:
@@ -295,7 +295,9 @@ def fmt(files: tuple[str, ...], check_only: bool) -> None:
         formatted = format_ruleset(source, name)
         if formatted != source:
             unformatted.append(name)
-            if not check_only:
+            if check_only:
+                click.echo(unified_diff(source, formatted, name, color=use_color(None)), nl=False)
+            else:
                 write_atomic(name, formatted)
     for name in unformatted:
         click.echo(f"{'would reformat' if check_only else 'reformatted'} {name}", err=True)

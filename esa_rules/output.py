@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 import os
 import shutil
 import stat
@@ -157,3 +158,17 @@ def text_width(output: str | None) -> int:
     if (output and output != "-") or not sys.stdout.isatty():
         return 100
     return max(40, min(100, shutil.get_terminal_size().columns))
+
+
+def unified_diff(before: str, after: str, name: str, color: bool = False) -> str:
+    """What rewriting ``name`` would change, as a unified diff a reviewer (or ``patch``) can read."""
+    lines = difflib.unified_diff(before.splitlines(keepends=True), after.splitlines(keepends=True),
+                                 fromfile=name, tofile=f"{name} (formatted)")
+    out = []
+    for line in lines:
+        line = line if line.endswith("\n") else line + "\n\\ No newline at end of file\n"
+        if color and line[:1] in "+-@" and not line.startswith(("+++", "---")):
+            code = {"+": "32", "-": "31", "@": "36"}[line[0]]
+            line = f"\x1b[{code}m{line.rstrip(chr(10))}\x1b[0m\n"
+        out.append(line)
+    return "".join(out)

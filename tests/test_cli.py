@@ -159,3 +159,22 @@ def test_github_format_prints_at_most_max_annotations() -> None:
     lines = out.splitlines()
     assert code == 1 and len(lines) == 3 and lines[0].startswith("::notice title=esa-rules summary::")
     assert "The 2 most severe of" in lines[0] and all(line.startswith("::error ") for line in lines[1:])
+
+
+MESSY_RULESET = 'ruleset x "X" version "1"\nprovision X-1   "T" {\n topic export-controls\n require "a"   near/5 "b"\n}\n'
+
+
+def test_fmt_check_shows_the_diff_and_changes_nothing(tmp_path: Path) -> None:
+    path = tmp_path / "x.esa"
+    path.write_text(MESSY_RULESET, encoding="utf-8")
+    code, out, err = run("fmt", "--check", str(path))
+    assert code == 1 and f"would reformat {path}" in err
+    assert out.startswith(f"--- {path}\n+++ {path} (formatted)\n@@ ")
+    assert '-provision X-1   "T" {\n' in out and '+provision X-1 "T" {\n' in out
+    assert path.read_text(encoding="utf-8") == MESSY_RULESET
+    # the diff is exactly what fmt then does
+    assert run("fmt", str(path))[0] == 0
+    after = path.read_text(encoding="utf-8")
+    assert [line[1:] for line in out.splitlines(keepends=True)[3:] if line[0] in " +"] == \
+        after.splitlines(keepends=True)
+    assert run("fmt", "--check", str(path)) == (0, "", "")
