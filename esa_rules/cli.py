@@ -94,16 +94,23 @@ def check(paths: tuple[str, ...], rulesets: tuple[str, ...], fmt: str, output: s
     # where copies go is settled before any checking, so a wrong -o fails at once
     targets = copy_targets(paths, output, suffix, terminal=sys.stdout.isatty()) if suffix else None
     checker = Checker(_configured_rulesets(rulesets, config))
-    with Progress() as progress:
+    # the progress line covers rendering too (a large draft's HTML takes a while) and is cleared before
+    # anything is printed; waiver notes go to stderr, so they wait until it is gone
+    notes: list[str] = []
+    with Progress(label=paths[0] if len(paths) == 1 else "") as progress:
         report = check_paths(checker, list(paths), jobs=jobs or default_jobs(), progress=progress.update,
                              options={"revisions": revisions})
-    if waivers:
-        report = _apply_waivers(report, waivers, checker)
+        if waivers:
+            report, notes = _apply_waivers(report, waivers, checker)
+        if targets is None:
+            text = render(fmt, report, fail_on=fail_on, color=use_color(output), verbose=verbose,
+                          width=text_width(output), base=os.getcwd(), max_annotations=max_annotations)
+        else:  # copies are files, never stdout: built and written while the progress line runs
+            _write_copies(fmt, report, targets, comment_on=comment_on, revisions=revisions)
+    for note in notes:
+        click.echo(f"esa-rules: {note}", err=True)
     if targets is None:
-        emit(render(fmt, report, fail_on=fail_on, color=use_color(output), verbose=verbose,
-                    width=text_width(output), base=os.getcwd(), max_annotations=max_annotations), output)
-    else:
-        _write_copies(fmt, report, targets, comment_on=comment_on, revisions=revisions)
+        emit(text, output)
     for failure in report.failures:
         click.echo(f"esa-rules: {failure.message}", err=True)
     if report.skipped:
@@ -152,15 +159,14 @@ def _configured_rulesets(rulesets: tuple[str, ...], config: Any) -> Any:
     return apply_config(load_rulesets(rulesets), config)
 
 
-def _apply_waivers(report: Any, waivers: str, checker: Any) -> Any:
+def _apply_waivers(report: Any, waivers: str, checker: Any) -> tuple[Any, list[str]]:
+    """The report with the waivers applied, and the notes to print about them (expired, unused)."""
     from esa_rules.waivers import apply_waivers, load_waivers, outcome_notes, today
 
     known = {p.id for ruleset in checker.rulesets for p in ruleset.provisions}
     day = today()
     report, outcome = apply_waivers(report, load_waivers(waivers), day, known=known)
-    for note in outcome_notes(outcome, day):
-        click.echo(f"esa-rules: {note}", err=True)
-    return report
+    return report, list(outcome_notes(outcome, day))
 
 
 @main.command("diff", **command_help("diff"))
