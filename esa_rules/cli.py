@@ -12,17 +12,22 @@ import click
 
 from esa_rules import __version__
 from esa_rules.errors import EsaRulesError
+from esa_rules.help import MAIN, OPTIONS, MainGroup, command_help
 from esa_rules.reporters import formats
 
 F = TypeVar("F", bound=Callable[..., Any])
 FAIL_ON = ["error", "warning", "info", "never"]
 
 
-def format_option(kind: str) -> Callable[[F], F]:
+def format_option(kind: str, help: str | None = None) -> Callable[[F], F]:
     """``-f/--format`` with the formats the renderer registry has for this kind of report."""
     choices = formats(kind)
     return click.option("-f", "--format", "fmt", type=click.Choice(choices), default=choices[0],
-                        show_default=True)
+                        show_default=True, help=help)
+
+
+def ruleset_option() -> Callable[[F], F]:
+    return click.option("-r", "--ruleset", "rulesets", multiple=True, metavar="RULESET", help=OPTIONS["ruleset"])
 
 
 def _fail(message: str) -> None:
@@ -50,38 +55,34 @@ def guarded(func: F) -> F:
     return wrapper  # type: ignore[return-value]
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(cls=MainGroup, help=MAIN, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, "-V", "--version", prog_name="esa-rules")
 def main() -> None:
-    """Check draft economic security agreements against required provisions."""
+    pass
 
 
-@main.command()
+@main.command(**command_help("check"))
 @click.argument("paths", nargs=-1, required=True)
-@click.option("-r", "--ruleset", "rulesets", multiple=True, metavar="RULESET",
-              help="Shipped ruleset name or .esa file (repeatable; default esa-core).")
-@format_option("check")
-@click.option("-o", "--output", metavar="FILE", help="Write the report to FILE (atomically).")
-@click.option("--fail-on", type=click.Choice(FAIL_ON), default="error", show_default=True,
-              help="Exit 1 when a gap at or above this severity is found.")
-@click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
-              help="Worker processes (default: CPU count).")
-@click.option("-v", "--verbose", is_flag=True, help="Show model wording under each gap (text format).")
-@click.option("--waivers", metavar="FILE", help="TOML file of accepted gaps ([[waiver]] records).")
+@ruleset_option()
+@format_option("check", OPTIONS["check-format"])
+@click.option("-o", "--output", metavar="FILE", help=OPTIONS["output"])
+@click.option("--fail-on", type=click.Choice(FAIL_ON), default="error", show_default=True, help=OPTIONS["fail-on"])
+@click.option("--jobs", "-j", type=click.IntRange(min=1), default=None, metavar="N", help=OPTIONS["jobs"])
+@click.option("-v", "--verbose", is_flag=True, help=OPTIONS["verbose"])
+@click.option("--waivers", metavar="FILE", help=OPTIONS["waivers"])
+@click.option("--max-annotations", type=click.IntRange(min=0), default=10, show_default=True, metavar="N",
+              help=OPTIONS["max-annotations"])
 @click.option("--revisions", type=click.Choice(["accepted", "original"]), default="accepted", show_default=True,
-              help="Tracked changes in Word files: read with them accepted, or the text before them.")
+              help=OPTIONS["revisions"])
 @click.option("--comment-on", type=click.Choice(["gaps", "all"]), default="gaps", show_default=True,
-              help="-f docx: comment only gaps, or satisfied provisions too (on their evidence).")
+              help=OPTIONS["comment-on"])
 @guarded
 def check(paths: tuple[str, ...], rulesets: tuple[str, ...], fmt: str, output: str | None, fail_on: str,
-          jobs: int | None, verbose: bool, waivers: str | None, revisions: str, comment_on: str) -> None:
-    """Check drafts (files or folders) and report every provision's status.
-
-    With -f docx, write a copy of each draft with the findings as Word review comments instead: -o
-    REVIEW.docx for one draft, -o FOLDER for several (each becomes FOLDER/<name>.review.docx)."""
+          jobs: int | None, verbose: bool, waivers: str | None, max_annotations: int, revisions: str,
+          comment_on: str) -> None:
     from esa_rules.api import check_paths, default_jobs
     from esa_rules.engine import Checker
-    from esa_rules.output import copy_targets, emit, use_color
+    from esa_rules.output import copy_targets, emit, text_width, use_color
     from esa_rules.progress import Progress
     from esa_rules.reporters import copy_suffix, render
 
@@ -93,15 +94,23 @@ def check(paths: tuple[str, ...], rulesets: tuple[str, ...], fmt: str, output: s
     # where copies go is settled before any checking, so a wrong -o fails at once
     targets = copy_targets(paths, output, suffix, terminal=sys.stdout.isatty()) if suffix else None
     checker = Checker(_configured_rulesets(rulesets, config))
-    with Progress() as progress:
+    # the progress line covers rendering too (a large draft's HTML takes a while) and is cleared before
+    # anything is printed; waiver notes go to stderr, so they wait until it is gone
+    notes: list[str] = []
+    with Progress(label=paths[0] if len(paths) == 1 else "") as progress:
         report = check_paths(checker, list(paths), jobs=jobs or default_jobs(), progress=progress.update,
                              options={"revisions": revisions})
-    if waivers:
-        report = _apply_waivers(report, waivers, checker)
+        if waivers:
+            report, notes = _apply_waivers(report, waivers, checker)
+        if targets is None:
+            text = render(fmt, report, fail_on=fail_on, color=use_color(output), verbose=verbose,
+                          width=text_width(output), base=os.getcwd(), max_annotations=max_annotations)
+        else:  # copies are files, never stdout: built and written while the progress line runs
+            _write_copies(fmt, report, targets, comment_on=comment_on, revisions=revisions)
+    for note in notes:
+        click.echo(f"esa-rules: {note}", err=True)
     if targets is None:
-        emit(render(fmt, report, fail_on=fail_on, color=use_color(output), verbose=verbose), output)
-    else:
-        _write_copies(fmt, report, targets, comment_on=comment_on, revisions=revisions)
+        emit(text, output)
     for failure in report.failures:
         click.echo(f"esa-rules: {failure.message}", err=True)
     if report.skipped:
@@ -150,29 +159,27 @@ def _configured_rulesets(rulesets: tuple[str, ...], config: Any) -> Any:
     return apply_config(load_rulesets(rulesets), config)
 
 
-def _apply_waivers(report: Any, waivers: str, checker: Any) -> Any:
+def _apply_waivers(report: Any, waivers: str, checker: Any) -> tuple[Any, list[str]]:
+    """The report with the waivers applied, and the notes to print about them (expired, unused)."""
     from esa_rules.waivers import apply_waivers, load_waivers, outcome_notes, today
 
     known = {p.id for ruleset in checker.rulesets for p in ruleset.provisions}
     day = today()
     report, outcome = apply_waivers(report, load_waivers(waivers), day, known=known)
-    for note in outcome_notes(outcome, day):
-        click.echo(f"esa-rules: {note}", err=True)
-    return report
+    return report, list(outcome_notes(outcome, day))
 
 
-@main.command("diff")
+@main.command("diff", **command_help("diff"))
 @click.argument("old")
 @click.argument("new")
-@click.option("-r", "--ruleset", "rulesets", multiple=True, metavar="RULESET",
-              help="Shipped ruleset name or .esa file (repeatable; default esa-core).")
-@format_option("diff")
-@click.option("-o", "--output", metavar="FILE", help="Write the comparison to FILE (atomically).")
-@click.option("--fail-on-regression", is_flag=True, help="Exit 1 when any provision got worse.")
+@ruleset_option()
+@format_option("diff", "How to report: text, html (a page for reviewers), markdown or json.")
+@click.option("-o", "--output", metavar="FILE", help="Write the comparison to FILE instead of the screen.")
+@click.option("--fail-on-regression", is_flag=True,
+              help="Report failure (exit status 1) when any provision got worse between the rounds.")
 @guarded
 def diff_cmd(old: str, new: str, rulesets: tuple[str, ...], fmt: str, output: str | None,
              fail_on_regression: bool) -> None:
-    """Compare two rounds of a draft (files or folders), provision by provision."""
     from esa_rules.api import check_paths, load_rulesets
     from esa_rules.diff import diff_reports
     from esa_rules.engine import Checker
@@ -206,13 +213,13 @@ def _warn(loaded: Any, strict: bool) -> None:
         _fail(f"esa-rules: {len(warnings)} ruleset warning(s), and --strict makes them errors")
 
 
-@main.command("test")
+@main.command("test", **command_help("test"))
 @click.argument("rulesets", nargs=-1)
-@click.option("--filter", "only", metavar="ID", help="Only provisions whose id contains ID.")
+@click.option("--filter", "only", metavar="ID", help="Only the provisions whose id contains ID.")
+@click.option("-v", "--verbose", is_flag=True, help="List every example, the passing ones too.")
 @strict_option
 @guarded
-def test_cmd(rulesets: tuple[str, ...], only: str | None, strict: bool) -> None:
-    """Run every `example` of the rulesets (default: all shipped rulesets)."""
+def test_cmd(rulesets: tuple[str, ...], only: str | None, verbose: bool, strict: bool) -> None:
     from esa_rules.dsl import load_many
     from esa_rules.examples import render_results, run_examples
     from esa_rules.resources import shipped_rulesets
@@ -220,19 +227,17 @@ def test_cmd(rulesets: tuple[str, ...], only: str | None, strict: bool) -> None:
     loaded = [ruleset for spec in (rulesets or shipped_rulesets()) for ruleset in load_many([spec])]
     _warn(loaded, strict)
     results = run_examples(loaded, only=only)
-    click.echo(render_results(results), nl=False)
+    click.echo(render_results(results, verbose=verbose), nl=False)
     sys.exit(1 if any(not r.passed for r in results) or not results else 0)
 
 
-@main.command()
+@main.command(**command_help("explain"))
 @click.argument("provision")
 @click.argument("path")
-@click.option("-r", "--ruleset", "rulesets", multiple=True, metavar="RULESET",
-              help="Shipped ruleset name or .esa file (repeatable; default: the configured rulesets, else esa-core).")
-@format_option("explain")
+@ruleset_option()
+@format_option("explain", "text, or json for tools.")
 @guarded
 def explain(provision: str, path: str, rulesets: tuple[str, ...], fmt: str) -> None:
-    """Why PROVISION is (not) satisfied by the draft at PATH, sub-condition by sub-condition."""
     from esa_rules.engine import Checker
     from esa_rules.explain import explain as run_explain
     from esa_rules.readers import read
@@ -244,16 +249,14 @@ def explain(provision: str, path: str, rulesets: tuple[str, ...], fmt: str) -> N
     click.echo(render_as("explain", fmt, result), nl=False)
 
 
-@main.command("eval")
+@main.command("eval", **command_help("eval"))
 @click.argument("labels")
-@click.option("-r", "--ruleset", "rulesets", multiple=True, metavar="RULESET",
-              help="Shipped ruleset name or .esa file (repeatable; default esa-core).")
-@format_option("eval")
-@click.option("--min-f1", type=click.FloatRange(0, 1), default=None,
-              help="Exit 1 when the micro-averaged F1 over all labels falls below this.")
+@ruleset_option()
+@format_option("eval", "text, or json for tools.")
+@click.option("--min-f1", type=click.FloatRange(0, 1), default=None, metavar="X",
+              help="Report failure (exit status 1) when the F1 score over all labels is below X (0 to 1).")
 @guarded
 def eval_cmd(labels: str, rulesets: tuple[str, ...], fmt: str, min_f1: float | None) -> None:
-    """Precision, recall and F1 of the rulesets on a labelled corpus (CSV: path,provision|topic,expected)."""
     from esa_rules.api import load_rulesets
     from esa_rules.evaluation import evaluate_labels
     from esa_rules.reporters import render_as
@@ -263,13 +266,12 @@ def eval_cmd(labels: str, rulesets: tuple[str, ...], fmt: str, min_f1: float | N
     sys.exit(1 if min_f1 is not None and result.overall.f1 < min_f1 else 0)
 
 
-@main.command()
-@click.option("-r", "--ruleset", "rulesets", multiple=True, metavar="RULESET")
-@format_option("rules")
+@main.command(**command_help("rules"))
+@ruleset_option()
+@format_option("rules", "text (a list), markdown (full documentation) or json.")
 @strict_option
 @guarded
 def rules(rulesets: tuple[str, ...], fmt: str, strict: bool) -> None:
-    """List and document the provisions of the active rulesets."""
     from esa_rules.api import load_rulesets
     from esa_rules.reporters import render_as
 
@@ -278,17 +280,17 @@ def rules(rulesets: tuple[str, ...], fmt: str, strict: bool) -> None:
     click.echo(render_as("rules", fmt, loaded), nl=False)
 
 
-@main.command()
+@main.command(**command_help("fmt"))
 @click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False))
-@click.option("--check", "check_only", is_flag=True, help="Exit 1 if a file is not formatted; change nothing.")
+@click.option("--check", "check_only", is_flag=True,
+              help="Change nothing: show what would change and report failure (exit 1) if anything would.")
 @guarded
 def fmt(files: tuple[str, ...], check_only: bool) -> None:
-    """Rewrite rulesets in the canonical layout (idempotent; comments kept)."""
     from pathlib import Path
 
     from esa_rules.dsl import format_ruleset
     from esa_rules.errors import InputError
-    from esa_rules.output import write_atomic
+    from esa_rules.output import unified_diff, use_color, write_atomic
 
     unformatted = []
     for name in files:
@@ -299,7 +301,9 @@ def fmt(files: tuple[str, ...], check_only: bool) -> None:
         formatted = format_ruleset(source, name)
         if formatted != source:
             unformatted.append(name)
-            if not check_only:
+            if check_only:
+                click.echo(unified_diff(source, formatted, name, color=use_color(None)), nl=False)
+            else:
                 write_atomic(name, formatted)
     for name in unformatted:
         click.echo(f"{'would reformat' if check_only else 'reformatted'} {name}", err=True)

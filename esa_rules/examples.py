@@ -13,6 +13,7 @@ from esa_rules.engine import Checker
 from esa_rules.explain import explain, render_text
 from esa_rules.readers import read_text
 from esa_rules.report import Finding
+from esa_rules.resources import shipped_rulesets
 
 
 @attrs.frozen
@@ -26,6 +27,7 @@ class ExampleResult:
     path: str
     finding: Finding
     explanation: str | None = None  # the explain tree, for a failing example only
+    tested: str = ""  # the file of the ruleset under test; differs from ``path`` for an included provision
 
     @property
     def passed(self) -> bool:
@@ -55,15 +57,39 @@ def run_examples(rulesets: Sequence[Ruleset | str], only: str | None = None) -> 
                     explanation = render_text(explain(checker, provision.id, document))
                 results.append(ExampleResult(
                     ruleset.name, provision.id, example.status, finding.status, example.text,
-                    example.pos.line if example.pos else None, origin, finding, explanation))
+                    example.pos.line if example.pos else None, origin, finding, explanation, ruleset.path))
     return results
 
 
-def render_results(results: Sequence[ExampleResult]) -> str:
+def _origin(path: str) -> str:
+    """How to name the file a provision was written in: a shipped ruleset by its name, else its path."""
+    shipped = {str(p): name for name, p in shipped_rulesets().items()}
+    return shipped.get(str(path), str(path))
+
+
+def _by_origin(results: Sequence[ExampleResult]) -> list[str]:
+    """One line per ruleset file the examples came from, so an included ruleset's hundreds of passes
+    read as one line and the including file's own examples stand apart."""
+    lines = []
+    origins = list(dict.fromkeys(r.path for r in results))
+    included = {o for o in origins if all(r.tested != o for r in results if r.path == o)}
+    for origin in sorted(origins, key=lambda o: o in included):  # the files under test first
+        mine = [r for r in results if r.path == origin]
+        failed = sum(not r.passed for r in mine)
+        verdict = "all passed" if not failed else f"{len(mine) - failed} passed, {failed} failed"
+        lines.append(f"{_origin(origin)}{' (included)' if origin in included else ''}: "
+                     f"{len(mine)} example{'s' if len(mine) != 1 else ''}, {verdict}")
+    return lines
+
+
+def render_results(results: Sequence[ExampleResult], verbose: bool = False) -> str:
+    """Failures in full (the text, the engine's message, the explain tree), then a summary; ``verbose``
+    also lists every passing example."""
     out: list[str] = []
     for r in results:
         if r.passed:
-            out.append(f"PASS {r.provision} expected {r.expected}, got {r.actual}")
+            if verbose:
+                out.append(f"PASS {r.provision} expected {r.expected}, got {r.actual}")
         else:
             where = f"{r.path}:{r.line}: " if r.line else ""
             out.append(f"FAIL {where}{r.provision}: expected {r.expected}, got {r.actual}")
@@ -73,7 +99,9 @@ def render_results(results: Sequence[ExampleResult]) -> str:
                 out.extend("     | " + line if line else "     |" for line in r.explanation.splitlines())
     if not results:
         out.append("no examples found")
-    out.append("")
+    if out:
+        out.append("")
+    out += _by_origin(results)
     out.append(confusion_table(results))
     failed = sum(not r.passed for r in results)
     out.append(f"examples: {len(results) - failed} passed, {failed} failed")

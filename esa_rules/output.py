@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import difflib
 import os
+import shutil
+import stat
 import sys
 import tempfile
 from collections.abc import Sequence
@@ -13,12 +16,26 @@ import attrs
 from esa_rules.errors import UsageError
 
 
+def _mode_for(target: Path) -> int:
+    """The permission bits the written file should have.
+
+    ``mkstemp`` creates its file 0600 so no one can read it half-written; left like that, replacing a
+    shared report.html would lock the team out of it. A replaced file keeps its own mode; a new file
+    gets what ``open()`` would have given it: 0666 less the umask.
+    """
+    try:
+        return stat.S_IMODE(target.stat().st_mode)
+    except OSError:
+        return 0o666 & ~_umask()
+
+
 def write_atomic(path: str, content: str | bytes) -> None:
     """Write ``content`` (text as UTF-8, or bytes as they are) to ``path`` so that readers see the old
     file or the new one, never half of it."""
     target = Path(path)
     folder = target.parent if str(target.parent) else Path(".")
     data = content.encode("utf-8") if isinstance(content, str) else content
+    mode = _mode_for(target)
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
     except OSError as exc:
@@ -27,8 +44,11 @@ def write_atomic(path: str, content: str | bytes) -> None:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()
+            if hasattr(os, "fchmod"):  # not on Windows, where only the read-only bit exists anyway
+                os.fchmod(handle.fileno(), mode)
+            else:
+                os.chmod(tmp, mode)
             os.fsync(handle.fileno())
-        os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes it private; a report is an ordinary file
         os.replace(tmp, target)
     except OSError as exc:
         Path(tmp).unlink(missing_ok=True)
@@ -36,7 +56,7 @@ def write_atomic(path: str, content: str | bytes) -> None:
 
 
 def _umask() -> int:
-    mask = os.umask(0)
+    mask = os.umask(0)  # the only portable way to read the umask is to set it
     os.umask(mask)
     return mask
 
@@ -130,3 +150,25 @@ def _same_file(a: str, b: str) -> bool:
         return os.path.samefile(a, b)
     except OSError:
         return os.path.realpath(a) == os.path.realpath(b)
+
+
+def text_width(output: str | None) -> int:
+    """Where ``-v`` wraps quotes: the terminal's width (at most 100, a comfortable line), else 100 so a
+    saved report is the same bytes wherever it was made."""
+    if (output and output != "-") or not sys.stdout.isatty():
+        return 100
+    return max(40, min(100, shutil.get_terminal_size().columns))
+
+
+def unified_diff(before: str, after: str, name: str, color: bool = False) -> str:
+    """What rewriting ``name`` would change, as a unified diff a reviewer (or ``patch``) can read."""
+    lines = difflib.unified_diff(before.splitlines(keepends=True), after.splitlines(keepends=True),
+                                 fromfile=name, tofile=f"{name} (formatted)")
+    out = []
+    for line in lines:
+        line = line if line.endswith("\n") else line + "\n\\ No newline at end of file\n"
+        if color and line[:1] in "+-@" and not line.startswith(("+++", "---")):
+            code = {"+": "32", "-": "31", "@": "36"}[line[0]]
+            line = f"\x1b[{code}m{line.rstrip(chr(10))}\x1b[0m\n"
+        out.append(line)
+    return "".join(out)

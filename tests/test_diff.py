@@ -131,6 +131,8 @@ def test_html_rendering_escapes_and_counts() -> None:
     page = render_as("diff", "html", diff)
     assert page.count("<script") == 1 and "<img" not in page
     assert 'data-summary="closed" data-count="1"' in page
+    # the compared paths wrap between their words, never inside one
+    assert "<code>drafts/<wbr>uk-<wbr>ch3.txt</code> → <code>drafts/<wbr>uk-<wbr>ch3.txt</code>" in page
 
 
 def test_unknown_format_is_refused() -> None:

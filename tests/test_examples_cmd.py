@@ -59,8 +59,11 @@ def test_cli_exit_codes_output_and_filter(tmp_path: Path) -> None:
     failing = runner.invoke(main, ["test", path])
     assert failing.exit_code == 1
     assert f"FAIL {path}:7: MINE-1: expected satisfied, got missing" in failing.output
-    assert "     | VERDICT: MISSING" in failing.output and "PASS MINE-1 expected weak, got weak" in failing.output
+    assert "     | VERDICT: MISSING" in failing.output and "PASS" not in failing.output
+    assert f"{path}: 5 examples, 4 passed, 1 failed" in failing.output
     assert "examples: 4 passed, 1 failed" in failing.output
+    verbose = runner.invoke(main, ["test", path, "-v"])
+    assert "PASS MINE-1 expected weak, got weak" in verbose.output and verbose.output.count("PASS ") == 4
     only = runner.invoke(main, ["test", path, "--filter", "MINE-2"])
     assert only.exit_code == 0 and "MINE-1" not in only.output
     none = runner.invoke(main, ["test", path, "--filter", "NOTHING"])
@@ -71,3 +74,14 @@ def test_included_provisions_run_once_across_rulesets() -> None:
     results = run_examples(["esa-core", "partner-uk"], only="ESA-INV-1")
     core_only = run_examples(["esa-core"], only="ESA-INV-1")
     assert len(results) == len(core_only) > 0
+
+
+def test_an_including_ruleset_prints_its_own_failures_and_one_line_for_what_it_includes(tmp_path: Path) -> None:
+    path = tmp_path / "mine.esa"
+    path.write_text(RULESET.replace('version "0.1"\n', 'version "0.1"\ninclude esa-core\n'), encoding="utf-8")
+    result = CliRunner().invoke(main, ["test", str(path), "--filter", "-1"])
+    lines = result.output.splitlines()
+    assert result.exit_code == 1 and not any(line.startswith("PASS") for line in lines)
+    own = lines.index(f"{path}: 4 examples, 3 passed, 1 failed")
+    included = next(i for i, line in enumerate(lines) if line.startswith("esa-core (included): "))
+    assert own < included and lines[included].endswith("all passed")

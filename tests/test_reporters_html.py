@@ -7,12 +7,20 @@ from html.parser import HTMLParser
 from itertools import pairwise
 
 import attrs
-from conftest_reports import document, exp_weak, sample_report, two_document_report
+import pytest
+from conftest_reports import (
+    com_missing,
+    document,
+    exp_weak,
+    sample_report,
+    two_document_report,
+    waived_report,
+)
 from hypothesis import given
 from hypothesis import strategies as st
 
 from esa_rules.report import Evidence, Match
-from esa_rules.reporters import html
+from esa_rules.reporters import html, html_view
 
 
 class _Tags(HTMLParser):
@@ -82,20 +90,79 @@ def test_matrix_only_with_several_documents() -> None:
     assert [row.provision for row in view.matrix] == ["ESA-INV-1", "ESA-EXP-1", "ESA-COM-1", "ESA-COE-2"]
     assert [row.topic for row in view.matrix][:2] == ["Investment screening", "Export controls"]
     assert view.matrix[1].cells == (("weak", "doc1-esa-exp-1"), ("weak", "doc2-esa-exp-1"))
-    assert [d.short for d in view.documents] == ["uk-ch3.txt", "jp-ch3.txt"]
+    assert ["".join(d.short_parts) for d in view.documents] == ["uk-ch3.txt", "jp-ch3.txt"]
 
 
 def test_findings_worst_first_with_fail_marks() -> None:
     view = html.build_view(sample_report(), fail_on="error")
     doc = view.documents[0]
-    assert [f.status for f in doc.findings] == ["violated", "missing", "weak", "satisfied"]
+    assert [f.status for f in doc.gaps] == ["violated", "missing", "weak"]
+    assert [f.status for f in doc.satisfied] == ["satisfied"]
     assert [f.fails for f in doc.findings] == [False, False, True, False]
     assert doc.failing == 1
 
 
+def test_satisfied_provisions_fold_into_one_line_after_the_gaps() -> None:
+    page = html.render(sample_report())
+    fold = page.index('<details class="fold satisfied-fold" id="doc1-satisfied">')
+    assert page.index('id="doc1-esa-exp-1"') < fold < page.index('id="doc1-esa-inv-1"')
+    assert "1 satisfied provision</summary>" in page
+    assert 'class="finding finding-satisfied compact"' in page
+
+
+def test_severity_only_on_findings_that_can_fail_the_run() -> None:
+    page = html.render(sample_report())
+    bodies = {m.group(1): m.group(0) for m in re.finditer(
+        r'<article class="finding[^"]*" id="([^"]+)".*?</article>', page, flags=re.DOTALL)}
+    assert 'class="sev sev-error"' in bodies["doc1-esa-exp-1"]
+    assert "sev-" not in bodies["doc1-esa-inv-1"]
+    waived = html.render(waived_report("ESA-EXP-1", "side letter"))
+    body = re.search(r'<article class="finding finding-waived".*?</article>', waived, flags=re.DOTALL)
+    assert body and "sev-" not in body.group(0)
+
+
+def test_topic_labels_keep_their_hyphens() -> None:
+    finding = attrs.evolve(com_missing(), topic="non-market-economies")
+    view = html.build_view(sample_report((document(findings=(finding,)),)))
+    assert view.documents[0].gaps[0].topic_label == "Non-market economies"
+    assert view.documents[0].topics[0].label == "Non-market economies"
+    assert view.topics == (("non-market-economies", "Non-market economies"),)
+
+
+def test_a_table_of_contents_from_three_documents() -> None:
+    assert not html.build_view(two_document_report()).toc
+    three = sample_report(tuple(document(f"drafts/{n}.txt") for n in ("uk", "jp", "au")))
+    page = html.render(three)
+    assert 'class="toc"' in page and page.count('<li><a href="#doc') == 3
+
+
+@pytest.mark.parametrize(("name", "parts"), [
+    ("trade_ministers_round_one_chapter_with_firewall.txt",
+     ("trade_", "ministers_", "round_", "one_", "chapter_", "with_", "firewall.txt")),
+    ("drafts/uk-ch3.txt", ("drafts/", "uk-", "ch3.txt")),
+    ("EconomicSecurityDraft.docx", ("Economic", "Security", "Draft.docx")),
+    ("plain.txt", ("plain.txt",)),
+])
+def test_file_names_break_only_between_words(name: str, parts: tuple[str, ...]) -> None:
+    assert html_view.name_parts(name) == parts
+    page = html.render(sample_report((document(name),)))
+    assert "<wbr>".join(parts) in page
+
+
+def test_a_reason_the_message_already_gives_is_not_repeated() -> None:
+    weak = attrs.evolve(exp_weak(), message="only in weak form in Article 4.1: soft wording: 'shall endeavour'",
+                        reasons=("soft wording: 'shall endeavour'",))
+    page = html.render(sample_report((document(findings=(weak,)),)))
+    assert page.count("soft wording: &#39;shall endeavour&#39;") == 1 and "Why it is weak" not in page
+
+
 def test_weak_shows_its_soft_words_and_missing_its_nearest_clause_and_copyable_wording() -> None:
     page = html.render(sample_report())
-    assert "Soft wording" in page and "<mark title=\"soft\">shall endeavour</mark>" in page
+    # the weak sentence is quoted once, its matched terms and its soft words marked apart
+    assert "Matched clause and soft wording" in page
+    assert '<mark class="m-soft-wording" title="soft">shall endeavour</mark>' in page
+    assert '<mark class="m-require" title="coordinate">coordinate their controls</mark>' in page
+    assert page.count("on dual-use items, ") == 1
     assert '<span class="term lacks">suspend</span>' in page
     assert 'data-copy="doc1-esa-com-1-suggest"' in page and 'id="doc1-esa-com-1-suggest"' in page
 

@@ -91,10 +91,39 @@ def test_unreadable_inputs_mark_the_run_unsuccessful() -> None:
     assert invocation["toolExecutionNotifications"][0]["message"]["text"] == "not a zip file"
 
 
+def _artifacts(paths: list[str], base: str | None = None) -> tuple[list[dict], dict]:
+    docs = tuple(document(path, (com_missing(),)) for path in paths)
+    run = json.loads(sarif.render(sample_report(docs), base=base))["runs"][0]
+    return [a["location"] for a in run["artifacts"]], run.get("originalUriBaseIds", {})
+
+
 def test_uris_are_relative_and_encoded() -> None:
-    assert sarif.artifact_uri("./drafts/uk draft.txt") == "drafts/uk%20draft.txt"
-    assert sarif.artifact_uri("drafts\\uk.txt") == "drafts/uk.txt"
-    assert sarif.artifact_uri("/srv/drafts/a.txt") == "file:///srv/drafts/a.txt"
+    locations, bases = _artifacts(["./drafts/uk draft.txt", "drafts\\uk.txt"])
+    assert locations == [{"uri": "drafts/uk%20draft.txt", "uriBaseId": "%SRCROOT%"},
+                         {"uri": "drafts/uk.txt", "uriBaseId": "%SRCROOT%"}]
+    assert bases == {}  # relative paths reveal nothing about the machine, and the bytes stay the same
+
+
+def test_absolute_paths_become_relative_to_a_named_base(validator) -> None:
+    locations, bases = _artifacts(["/work/repo/drafts/a.txt", "/srv/in/uk/b.txt", "/srv/in/jp/c.txt"],
+                                  base="/work/repo")
+    assert locations == [{"uri": "drafts/a.txt", "uriBaseId": "%SRCROOT%"},
+                         {"uri": "uk/b.txt", "uriBaseId": "INPUTROOT"},
+                         {"uri": "jp/c.txt", "uriBaseId": "INPUTROOT"}]
+    assert bases["%SRCROOT%"]["uri"] == "file:///work/repo/"
+    assert bases["INPUTROOT"]["uri"] == "file:///srv/in/"
+    log = sarif.render(sample_report((document("/srv/in/a b.txt"),)), base="/work/repo")
+    assert "file:///srv/in/a%20b.txt" not in log and '"uri": "a%20b.txt"' in log
+    assert not list(validator.iter_errors(json.loads(log)))
+    # the result's location is the artifact's
+    result = json.loads(log)["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]
+    assert result == {"uri": "a%20b.txt", "uriBaseId": "INPUTROOT"}
+
+
+def test_windows_absolute_paths_too() -> None:
+    locations, bases = _artifacts(["C:\\drafts\\uk.txt"], base="C:\\drafts")
+    assert locations == [{"uri": "uk.txt", "uriBaseId": "%SRCROOT%"}]
+    assert bases["%SRCROOT%"]["uri"] == "file:///C:/drafts/"
 
 
 def test_deterministic() -> None:

@@ -6,7 +6,9 @@ import attrs
 
 from esa_rules.diff import Diff, EvidenceChange
 from esa_rules.reporters.diff_text import ORDER
-from esa_rules.reporters.html import ROLE_LABELS, Segment, render_page, segments
+from esa_rules.reporters.html import render_page
+from esa_rules.reporters.html_view import name_parts
+from esa_rules.reporters.quotes import ROLE_LABELS, Segment, segments
 
 KIND_LABELS = {"same": "", "moved": "Same words, another unit", "reworded": "Same unit, reworded",
                "added": "New in this draft", "removed": "Gone from this draft"}
@@ -45,6 +47,8 @@ class ChangeView:
 class DiffDocumentView:
     old_path: str
     new_path: str
+    old_parts: tuple[str, ...]  # the paths in pieces that may each end a line (never mid-word)
+    new_parts: tuple[str, ...]
     counts: tuple[tuple[str, int], ...]
     changes: tuple[ChangeView, ...]
 
@@ -67,8 +71,9 @@ def build_view(diff: Diff) -> tuple[DiffDocumentView, ...]:
             )
             for c in sorted(doc.changes, key=lambda c: (ORDER[c.change], c.provision))
         )
+        old_path, new_path = doc.old_path or "(absent)", doc.new_path or "(absent)"
         documents.append(DiffDocumentView(
-            old_path=doc.old_path or "(absent)", new_path=doc.new_path or "(absent)",
+            old_path=old_path, new_path=new_path, old_parts=name_parts(old_path), new_parts=name_parts(new_path),
             counts=tuple((k, v) for k, v in doc.counts().items() if v), changes=changes,
         ))
     return tuple(documents)

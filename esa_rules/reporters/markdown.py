@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from esa_rules.levels import Severity
 from esa_rules.report import STATUSES, DocumentResult, Finding, Report
+from esa_rules.reporters.messages import explanation, nearest_is_new
 
 ICONS = {"satisfied": "✅", "weak": "🟡", "missing": "❌", "violated": "⛔", "waived": "⚪"}
 # Worst first: a reader of a PR comment wants the blocking rows at the top.
@@ -18,15 +19,6 @@ def cell(text: str) -> str:
     return text
 
 
-def new_reasons(finding: Finding) -> list[str]:
-    """Reasons the message does not already say (the engine often folds the first into it)."""
-    return [r for r in finding.reasons if r not in finding.message]
-
-
-def nearest_is_new(finding: Finding) -> bool:
-    return finding.nearest is not None and finding.nearest.unit not in finding.message
-
-
 def _where(finding: Finding) -> str:
     if finding.evidence:
         return f"{finding.evidence[0].unit}, line {finding.evidence[0].line}"
@@ -38,7 +30,7 @@ def _where(finding: Finding) -> str:
 def _note(finding: Finding) -> str:
     if finding.status == "waived":
         return f"waived ({finding.waived_status or 'gap'}): {finding.waiver or ''}"
-    parts = [finding.message, *new_reasons(finding)]
+    parts = explanation(finding)
     if finding.status == "missing" and nearest_is_new(finding) and finding.nearest and finding.nearest.lacks:
         parts.append("lacks " + ", ".join(finding.nearest.lacks))
     return "; ".join(p for p in parts if p)

@@ -10,12 +10,11 @@ from __future__ import annotations
 
 import hashlib
 import json
-from pathlib import PurePath, PureWindowsPath
 from typing import Any
-from urllib.parse import quote
 
 from esa_rules.report import GAP_STATUSES, Finding, Report
-from esa_rules.reporters.markdown import nearest_is_new, new_reasons
+from esa_rules.reporters.messages import explanation, nearest_is_new
+from esa_rules.reporters.sarif_uris import Locator
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
 LEVELS = {"error": "error", "warning": "warning", "info": "note"}
@@ -35,14 +34,6 @@ def unit_identity(finding: Finding) -> str:
 def fingerprint(finding: Finding) -> str:
     raw = f"{finding.provision}\x1f{unit_identity(finding)}"
     return hashlib.sha256(raw.encode("utf-8")).hexdigest()[:32]
-
-
-def artifact_uri(path: str) -> str:
-    """A relative URI for a path as given; SARIF wants forward slashes and percent-encoding."""
-    posix = PureWindowsPath(path).as_posix() if "\\" in path else path
-    if PurePath(posix).is_absolute():
-        return "file://" + quote(posix)
-    return quote(posix.removeprefix("./"))
 
 
 def _rule(finding: Finding) -> dict[str, Any]:
@@ -67,7 +58,7 @@ def _rule(finding: Finding) -> dict[str, Any]:
 def _message(finding: Finding) -> str:
     status = finding.waived_status or finding.status
     parts = [f"{finding.provision} {finding.title}: {status}. {finding.message}".rstrip()]
-    parts += new_reasons(finding)
+    parts += explanation(finding)[1 if finding.message else 0:]
     if finding.nearest is not None and nearest_is_new(finding):
         lacks = ", ".join(finding.nearest.lacks) or "nothing listed"
         parts.append(f"Nearest clause: {finding.nearest.unit} (lacks {lacks}).")
@@ -76,7 +67,7 @@ def _message(finding: Finding) -> str:
     return " ".join(p if p.endswith(".") else p + "." for p in parts)
 
 
-def _location(path: str, finding: Finding) -> dict[str, Any]:
+def _location(artifact: dict[str, Any], finding: Finding) -> dict[str, Any]:
     line, column = finding.anchor
     region: dict[str, Any] = {"startLine": line, "startColumn": column}
     label = "document start"
@@ -88,19 +79,19 @@ def _location(path: str, finding: Finding) -> dict[str, Any]:
     elif finding.nearest is not None:
         label = finding.nearest.unit
     return {
-        "physicalLocation": {"artifactLocation": {"uri": artifact_uri(path)}, "region": region},
+        "physicalLocation": {"artifactLocation": artifact, "region": region},
         "logicalLocations": [{"fullyQualifiedName": label, "kind": "module"}],
     }
 
 
-def _result(path: str, finding: Finding, rule_index: int) -> dict[str, Any]:
+def _result(artifact: dict[str, Any], finding: Finding, rule_index: int) -> dict[str, Any]:
     result: dict[str, Any] = {
         "ruleId": finding.provision,
         "ruleIndex": rule_index,
         "level": LEVELS[finding.severity],
         "kind": "fail",
         "message": {"text": _message(finding)},
-        "locations": [_location(path, finding)],
+        "locations": [_location(artifact, finding)],
         "partialFingerprints": {FINGERPRINT_KEY: fingerprint(finding)},
         "properties": {"status": finding.waived_status or finding.status, "topic": finding.topic},
     }
@@ -111,9 +102,11 @@ def _result(path: str, finding: Finding, rule_index: int) -> dict[str, Any]:
     return result
 
 
-def render(report: Report, *, fail_on: str = "error") -> str:
+def render(report: Report, *, fail_on: str = "error", base: str | None = None) -> str:
+    """``base``: the folder the command ran in, against which absolute input paths are made relative."""
     # fail_on does not filter SARIF: levels carry severity and dashboards filter on them.
     del fail_on
+    locator = Locator([*(d.path for d in report.documents), *(f.path for f in report.failures)], base)
     rules: dict[str, dict[str, Any]] = {}
     for doc in report.documents:
         for finding in doc.findings:
@@ -121,7 +114,7 @@ def render(report: Report, *, fail_on: str = "error") -> str:
     order = sorted(rules)
     index = {rule_id: i for i, rule_id in enumerate(order)}
     results = [
-        _result(doc.path, finding, index[finding.provision])
+        _result(locator.location(doc.path), finding, index[finding.provision])
         for doc in report.documents
         for finding in doc.findings
         if finding.status in GAP_STATUSES or finding.status == "waived"
@@ -132,24 +125,27 @@ def render(report: Report, *, fail_on: str = "error") -> str:
             {
                 "level": "error",
                 "message": {"text": failure.message},
-                "locations": [{"physicalLocation": {"artifactLocation": {"uri": artifact_uri(failure.path)}}}],
+                "locations": [{"physicalLocation": {"artifactLocation": locator.location(failure.path)}}],
             }
             for failure in report.failures
         ]
+    run: dict[str, Any] = {
+        "tool": {"driver": {
+            "name": "esa-rules",
+            "version": report.tool_version,
+            "semanticVersion": report.tool_version,
+            "rules": [rules[rule_id] for rule_id in order],
+        }},
+        "invocations": [invocation],
+    }
+    if locator.bases:
+        run["originalUriBaseIds"] = locator.bases
+    run["artifacts"] = [{"location": locator.location(doc.path)} for doc in report.documents]
+    run["results"] = results
+    run["properties"] = {"rulesets": [f"{r.name} {r.version}" for r in report.rulesets]}
     log = {
         "$schema": SCHEMA_URI,
         "version": "2.1.0",
-        "runs": [{
-            "tool": {"driver": {
-                "name": "esa-rules",
-                "version": report.tool_version,
-                "semanticVersion": report.tool_version,
-                "rules": [rules[rule_id] for rule_id in order],
-            }},
-            "invocations": [invocation],
-            "artifacts": [{"location": {"uri": artifact_uri(doc.path)}} for doc in report.documents],
-            "results": results,
-            "properties": {"rulesets": [f"{r.name} {r.version}" for r in report.rulesets]},
-        }],
+        "runs": [run],
     }
     return json.dumps(log, indent=2, ensure_ascii=False) + "\n"

@@ -29,6 +29,9 @@
       item.hidden = !show;
       if (show) { visible += 1; }
     });
+    document.querySelectorAll("details.satisfied-fold").forEach(function (fold) {
+      fold.hidden = !fold.querySelector("article.finding:not([hidden])");
+    });
     document.querySelectorAll("section.document").forEach(function (section) {
       var any = section.querySelector("article.finding:not([hidden])");
       section.querySelector(".none-shown").hidden = Boolean(any);
@@ -62,6 +65,24 @@
       fallback();
     }
   }
+
+  // A link to a satisfied finding (from the matrix, or a shared URL) opens the fold that holds it.
+  function revealTarget() {
+    var id = decodeURIComponent(window.location.hash.slice(1));
+    var target = id && document.getElementById(id);
+    if (!target) { return; }
+    var fold = target.closest("details");
+    if (fold && !fold.open) {
+      fold.open = true;
+      target.scrollIntoView();
+    }
+  }
+  window.addEventListener("hashchange", revealTarget);
+  revealTarget();
+  // Printed, the report shows everything: a closed fold would drop its findings from the paper.
+  window.addEventListener("beforeprint", function () {
+    document.querySelectorAll("details.fold").forEach(function (fold) { fold.open = true; });
+  });
 
   if (form) {
     form.addEventListener("change", applyFilters);
