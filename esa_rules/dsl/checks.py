@@ -16,6 +16,7 @@ from esa_rules.dsl.ast import (
     Condition,
     Define,
     Heading,
+    Literal,
     Named,
     Near,
     Not,
@@ -53,6 +54,7 @@ KEYWORDS = frozenset(
         "or",
         "not",
         "heading",
+        "literal",
     ]
 )
 
@@ -90,7 +92,7 @@ def condition_refs(condition: Condition) -> Iterator[TermRef]:
         case And(left=left, right=right) | Or(left=left, right=right) | Near(left=left, right=right):
             yield from condition_refs(left)
             yield from condition_refs(right)
-        case Not(inner=inner) | Heading(inner=inner):
+        case Not(inner=inner) | Heading(inner=inner) | Literal(inner=inner):
             yield from condition_refs(inner)
         case Named(condition=inner):
             yield from condition_refs(inner)

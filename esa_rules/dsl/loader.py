@@ -21,6 +21,7 @@ from esa_rules.dsl.ast import (
     Define,
     Heading,
     Include,
+    Literal,
     Named,
     Near,
     Not,
@@ -232,7 +233,7 @@ class _DefineResolver:
                 return cond
             case And() | Or() | Near():
                 return attrs.evolve(cond, left=self.condition(cond.left), right=self.condition(cond.right))
-            case Not() | Heading():
+            case Not() | Heading() | Literal():
                 return attrs.evolve(cond, inner=self.condition(cond.inner))
         raise TypeError(f"not a condition: {cond!r}")  # pragma: no cover
 

@@ -24,6 +24,7 @@ from esa_rules.dsl.ast import (
     Example,
     Heading,
     Include,
+    Literal,
     Near,
     Not,
     Or,
@@ -252,6 +253,9 @@ class _ToAst(Transformer[Token, Any]):
 
     def heading(self, meta: Meta, children: list[Any]) -> Heading:
         return Heading(_as_condition(children[0]), pos=self._pos(meta))
+
+    def literal(self, meta: Meta, children: list[Any]) -> Literal:
+        return Literal(_as_condition(children[0]), pos=self._pos(meta))
 
     def _near(self, meta: Meta, children: list[Any], ordered: bool) -> Near:
         left, op, right = children

@@ -17,6 +17,7 @@ from esa_rules.dsl.ast import (
     Atom,
     Condition,
     Heading,
+    Literal,
     Named,
     Near,
     Not,
@@ -32,6 +33,9 @@ from esa_rules.engine.context import LEXICON_PHRASES, carve_outs, non_binding
 from esa_rules.engine.findings import provision_finding
 from esa_rules.engine.index import DocIndex
 from esa_rules.engine.matcher import PhraseMatcher
+from esa_rules.engine.references import Resolver
+from esa_rules.engine.structure import FAMILIES as STRUCTURE_FAMILIES
+from esa_rules.engine.structure import links
 from esa_rules.engine.verdict import DocContext
 from esa_rules.normalize import fold
 from esa_rules.report import DocumentResult
@@ -46,7 +50,7 @@ def _atoms(cond: Condition) -> list[Atom]:
         return [cond]
     if isinstance(cond, (And, Or, Near)):
         return _atoms(cond.left) + _atoms(cond.right)
-    if isinstance(cond, (Not, Heading)):
+    if isinstance(cond, (Not, Heading, Literal)):
         return _atoms(cond.inner)
     if isinstance(cond, Named):
         return _atoms(cond.condition)
@@ -116,9 +120,10 @@ class Checker:
         self._rule_phrases = tuple(phrases)
         # The phrases of the document-wide declarations (non-binding, carve-outs) ride along in the same
         # automaton: two more passes over every text cost a tenth of a check.
-        self._matcher = PhraseMatcher([*phrases, *(p for ps in LEXICON_PHRASES.values() for p in ps)])
+        families = {**LEXICON_PHRASES, **STRUCTURE_FAMILIES}
+        self._matcher = PhraseMatcher([*phrases, *(p for ps in families.values() for p in ps)])
         phrase_index = {p: i for i, p in enumerate(self._matcher.phrases)}
-        self._lexicon_ids = {name: sorted({phrase_index[p] for p in ps}) for name, ps in LEXICON_PHRASES.items()}
+        self._lexicon_ids = {name: sorted({phrase_index[p] for p in ps}) for name, ps in families.items()}
         self._regexes = {text: re2.compile(text) for leaves in self.term_leaves
                          for kind, text in leaves if kind == "regex"}
         # leaf -> the terms it belongs to, so that a scan touches only the phrases that occur
@@ -171,6 +176,8 @@ class Checker:
         index = DocIndex(doc, self._term_hits(found, folded.text), folded)
         index.lexicon_starts = {name: sorted({start for i in ids for start, _ in found.get(i, ())})
                                 for name, ids in self._lexicon_ids.items()}
+        candidates = {name: index.original_starts(name, phrases) for name, phrases in STRUCTURE_FAMILIES.items()}
+        index.add_links(links(doc, Resolver(doc), lambda span: bool(index.terms_in(*span)), candidates))
         return index
 
     def context(self, doc: Document) -> DocContext:

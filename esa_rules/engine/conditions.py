@@ -11,7 +11,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections.abc import Mapping
 
-from esa_rules.dsl.ast import Alternative, And, Atom, Condition, Heading, Named, Near, Not, Or
+from esa_rules.dsl.ast import Alternative, And, Atom, Condition, Heading, Literal, Named, Near, Not, Or
 from esa_rules.engine.index import DocIndex, Scope
 
 Part = tuple[int, int, int]
@@ -24,30 +24,37 @@ def extent(match: MatchT) -> tuple[int, int]:
 
 
 def evaluate(cond: Condition, index: DocIndex, scope: Scope, ranges: list[tuple[int, int]],
-             tids: Mapping[Alternative, int]) -> list[MatchT]:
+             tids: Mapping[Alternative, int], literal: bool = False) -> list[MatchT]:
+    """Matches of ``cond`` in ``ranges`` of ``scope``; ``literal``: only words as written there count, not
+    those a definition, reference or back-reference carries (see engine/structure.py)."""
+    def sub(c: Condition, in_ranges: list[tuple[int, int]] = ranges) -> list[MatchT]:
+        return evaluate(c, index, scope, in_ranges, tids, literal)
+
     if isinstance(cond, Atom):
         tid = tids[cond.ref]
-        return [((tid, s, e),) for fs, fe in ranges for s, e in index.hits_in(tid, fs, fe)]
+        return [((tid, s, e),) for fs, fe in ranges for s, e in index.hits_in(tid, fs, fe, literal)]
     if isinstance(cond, Or):
-        return evaluate(cond.left, index, scope, ranges, tids) + evaluate(cond.right, index, scope, ranges, tids)
+        return sub(cond.left) + sub(cond.right)
     if isinstance(cond, And):
-        left = evaluate(cond.left, index, scope, ranges, tids)
+        left = sub(cond.left)
         if not left:
             return []
-        right = evaluate(cond.right, index, scope, ranges, tids)
+        right = sub(cond.right)
         if not right:
             return []
         return _pair(left, right, index, None, False)
     if isinstance(cond, Not):
-        return [] if evaluate(cond.inner, index, scope, ranges, tids) else TRUE
+        return [] if sub(cond.inner) else TRUE
     if isinstance(cond, Near):
-        left = evaluate(cond.left, index, scope, ranges, tids)
+        left = sub(cond.left)
         if not left:
             return []
-        right = evaluate(cond.right, index, scope, ranges, tids)
+        right = sub(cond.right)
         return _pair(left, right, index, cond.distance, cond.ordered) if right else []
     if isinstance(cond, Named):
-        return evaluate(cond.condition, index, scope, ranges, tids)
+        return sub(cond.condition)
+    if isinstance(cond, Literal):
+        return evaluate(cond.inner, index, scope, ranges, tids, True)
     if isinstance(cond, Heading):
         heads = []
         for unit in index.ancestors(scope.unit):
@@ -55,7 +62,7 @@ def evaluate(cond: Condition, index: DocIndex, scope: Scope, ranges: list[tuple[
                 heads.append((index.to_folded(unit.heading_span[0]), index.to_folded(unit.heading_span[1])))
         if index.title_span is not None:
             heads.append(index.title_span)
-        return evaluate(cond.inner, index, scope, heads, tids) if heads else []
+        return sub(cond.inner, heads) if heads else []
     raise TypeError(f"unknown condition node {cond!r}")  # pragma: no cover - the parser makes no others
 
 
@@ -151,6 +158,6 @@ def _keys(cond: Condition, index: DocIndex, kind: str, tids: Mapping[Alternative
         if left is None or right is None:
             return right if left is None else left
         return left & right
-    if isinstance(cond, Named):
-        return _keys(cond.condition, index, kind, tids, within)
+    if isinstance(cond, (Named, Literal)):
+        return _keys(cond.condition if isinstance(cond, Named) else cond.inner, index, kind, tids, within)
     return None  # not / heading: may hold in a scope without any hit

@@ -9,7 +9,6 @@ import attrs
 from esa_rules.document import Unit
 from esa_rules.engine import lexicon
 from esa_rules.engine.index import DocIndex
-from esa_rules.engine.matcher import PhraseMatcher
 from esa_rules.engine.strength import EXCLUSION_RE
 
 # Whole-text searches go through the automaton: an alternation that opens with a lookbehind gets no
@@ -19,14 +18,11 @@ from esa_rules.engine.strength import EXCLUSION_RE
 LEXICON_PHRASES: dict[str, tuple[str, ...]] = {
     "non-binding": lexicon.NON_BINDING, "carve-out": lexicon.CARVE_OUT_TRIGGERS,
 }
-_MATCHERS = {name: PhraseMatcher(phrases) for name, phrases in LEXICON_PHRASES.items()}
 
 
 def _starts(index: DocIndex, name: str) -> list[int]:
     """Sorted start offsets of the phrases of lexicon ``name`` in the folded text."""
-    if index.lexicon_starts is not None and name in index.lexicon_starts:
-        return index.lexicon_starts[name]
-    return sorted({start for hits in _MATCHERS[name].scan(index.folded.text) for start, _ in hits})
+    return index.starts(name, LEXICON_PHRASES[name])
 
 _TARGET_RE = re.compile(r"\b(?:this|the present)\s+(chapter|article|section|part|annex|agreement)\b"
                         r"|\b(chapter|article|section|part|annex)\s+([0-9ivxlc]+(?:[.\-][0-9a-z]+)*)\b")

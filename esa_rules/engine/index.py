@@ -10,12 +10,14 @@ import heapq
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator, Sequence
-from functools import cached_property
+from functools import cached_property, lru_cache
 from operator import itemgetter
 
 import attrs
 
 from esa_rules.document import RANK, Document, Unit
+from esa_rules.engine.matcher import PhraseMatcher
+from esa_rules.engine.structure import Link
 from esa_rules.normalize import Folded, OffsetMap, fold
 from esa_rules.segment import sentences
 
@@ -63,6 +65,72 @@ class DocIndex:
         self._term_scopes: dict[tuple[str, int], list[int]] = {}
         self.lexicon_starts: dict[str, list[int]] | None = None  # set by Checker.index (engine.context)
         self._sentences: dict[int, list[tuple[int, int]]] = {}
+        self.real_hits = term_hits  # the words as written; term_hits gains the links' hits (add_links)
+        self.real_starts = self.term_starts
+        # (term, site start, site end) of a hit a link carried -> the link and the real hit it stands for
+        self.origins: dict[tuple[int, int, int], tuple[Link, tuple[int, int]]] = {}
+        self._in_span: dict[tuple[int, int], list[tuple[int, tuple[int, int]]]] = {}
+
+    def starts(self, family: str, phrases: tuple[str, ...]) -> list[int]:
+        """Sorted folded start offsets of a family of cue phrases ("carve-out", "reference", ...). The
+        Checker scans them in its one automaton pass; an index built otherwise scans them here."""
+        if self.lexicon_starts is not None and family in self.lexicon_starts:
+            return self.lexicon_starts[family]
+        return sorted({start for hits in _family_matcher(phrases).scan(self.folded.text) for start, _ in hits})
+
+    def original_starts(self, family: str, phrases: tuple[str, ...]) -> list[int]:
+        """``starts`` in original offsets."""
+        return [self.to_original(s) for s in self.starts(family, phrases)]
+
+    def origin(self, part: tuple[int, int, int]) -> tuple[Link, tuple[int, int]] | None:
+        """The link a match part came through (and the real hit it stands for), or None for words written
+        where the part is."""
+        found = self.origins.get(part)
+        if found is None or (part[1], part[2]) in self.hits_in(part[0], part[1], part[2], literal=True):
+            return None
+        return found
+
+    @cached_property
+    def _all_real(self) -> tuple[list[int], list[tuple[int, int, int]]]:
+        """Every real hit of every term, sorted by start: (start, end, term), with the starts apart."""
+        hits = sorted((s, e, tid) for tid, term_hits in enumerate(self.real_hits) for s, e in term_hits)
+        return [h[0] for h in hits], hits
+
+    def terms_in(self, start: int, end: int) -> list[tuple[int, tuple[int, int]]]:
+        """(term, first real hit) for every term with a real hit inside original span [start, end)."""
+        key = (start, end)
+        found = self._in_span.get(key)
+        if found is None:
+            starts, hits = self._all_real
+            fs, fe = self.to_folded(start), self.to_folded(end)
+            first: dict[int, tuple[int, int]] = {}
+            for s, e, tid in hits[bisect_left(starts, fs):bisect_left(starts, fe)]:
+                if e <= fe:
+                    first.setdefault(tid, (s, e))
+            found = self._in_span[key] = sorted(first.items())
+        return found
+
+    def add_links(self, links: Iterable[Link]) -> None:
+        """Give each link's site the hits of its source: a use of "Covered Transaction" then holds the
+        words of its definition, a reference to Table 1 the words of the table. Call before any scope is
+        looked at; ``literal`` conditions still see only the words as written."""
+        added: dict[int, list[tuple[int, int]]] = {}
+        for link in links:
+            sources = self.terms_in(*link.source)
+            if not sources:
+                continue
+            site = (self.to_folded(link.site[0]), self.to_folded(link.site[1]))
+            for tid, hit in sources:
+                added.setdefault(tid, []).append(site)
+                self.origins.setdefault((tid, *site), (link, hit))
+        if not added:
+            return
+        hits = list(self.real_hits)
+        for tid, sites in added.items():
+            hits[tid] = sorted(set(hits[tid]).union(sites))
+        self.term_hits = hits
+        self.term_starts = [list(map(itemgetter(0), h)) if tid in added else self.real_starts[tid]
+                            for tid, h in enumerate(hits)]
 
     @classmethod
     def build(cls, doc: Document, scan: object) -> DocIndex:
@@ -281,10 +349,17 @@ class DocIndex:
                 return path[i::-1]
         return [unit, *reversed(path)]
 
-    def hits_in(self, term: int, fstart: int, fend: int) -> list[tuple[int, int]]:
-        starts = self.term_starts[term]
-        lo, hi = bisect_left(starts, fstart), bisect_left(starts, fend)
-        return [h for h in self.term_hits[term][lo:hi] if h[1] <= fend]
+    def hits_in(self, term: int, fstart: int, fend: int, literal: bool = False) -> list[tuple[int, int]]:
+        """Hits of ``term`` inside folded [fstart, fend): with the links' hits, or (``literal``) only the
+        words as written there."""
+        starts, hits = (self.real_starts, self.real_hits) if literal else (self.term_starts, self.term_hits)
+        lo, hi = bisect_left(starts[term], fstart), bisect_left(starts[term], fend)
+        return [h for h in hits[term][lo:hi] if h[1] <= fend]
+
+
+@lru_cache(maxsize=64)
+def _family_matcher(phrases: tuple[str, ...]) -> PhraseMatcher:
+    return PhraseMatcher(phrases)
 
 
 _KEY_BITS = 24  # a sentence key is (paragraph index << _KEY_BITS) | sentence index within the paragraph

@@ -11,7 +11,19 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from esa_rules.dsl.ast import Alternative, And, Atom, Clause, Condition, Heading, Named, Near, Not, Or
+from esa_rules.dsl.ast import (
+    Alternative,
+    And,
+    Atom,
+    Clause,
+    Condition,
+    Heading,
+    Literal,
+    Named,
+    Near,
+    Not,
+    Or,
+)
 from esa_rules.engine.index import DocIndex, Scope
 from esa_rules.report import Nearest
 
@@ -30,7 +42,7 @@ def requirement_groups(cond: Condition) -> list[tuple[Atom, ...]]:
     if isinstance(cond, Or):
         return [tuple(dict.fromkeys(a for g in requirement_groups(cond.left) + requirement_groups(cond.right)
                                     for a in g))]
-    if isinstance(cond, Heading):
+    if isinstance(cond, (Heading, Literal)):
         return requirement_groups(cond.inner)
     if isinstance(cond, Named):
         return requirement_groups(cond.condition)
@@ -80,6 +92,8 @@ class _Judge:
             return []
         if isinstance(cond, Heading):
             return self.lacking(cond.inner, True)
+        if isinstance(cond, Literal):
+            return self.lacking(cond.inner, in_headings)
         if isinstance(cond, Named):
             inner = self.lacking(cond.condition, in_headings)
             atoms = [a for g in requirement_groups(cond.condition) for a in g]
@@ -133,7 +147,7 @@ def _has(cond: Condition, kind: type) -> bool:
         return True
     if isinstance(cond, (And, Or, Near)):
         return _has(cond.left, kind) or _has(cond.right, kind)
-    if isinstance(cond, (Not, Heading)):
+    if isinstance(cond, (Not, Heading, Literal)):
         return _has(cond.inner, kind)
     if isinstance(cond, Named):
         return _has(cond.condition, kind)

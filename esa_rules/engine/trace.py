@@ -15,7 +15,19 @@ from typing import TYPE_CHECKING
 import attrs
 
 from esa_rules.document import Document
-from esa_rules.dsl.ast import Alternative, And, Atom, Clause, Condition, Named, Near, Not, Or, Provision
+from esa_rules.dsl.ast import (
+    Alternative,
+    And,
+    Atom,
+    Clause,
+    Condition,
+    Literal,
+    Named,
+    Near,
+    Not,
+    Or,
+    Provision,
+)
 from esa_rules.dsl.checks import did_you_mean
 from esa_rules.dsl.fmt import render_condition
 from esa_rules.engine.conditions import MatchT, evaluate
@@ -149,6 +161,8 @@ def _condition(ctx: DocContext, clause: Clause, cond: Condition, reference: Scop
         kind, children = ("before" if cond.ordered else "near"), (cond.left, cond.right)
     elif isinstance(cond, Named):
         kind, children = "define", (cond.condition,)
+    elif isinstance(cond, Literal):
+        kind, children = "literal", (cond.inner,)
     else:
         kind, children = ("not" if isinstance(cond, Not) else "heading"), (cond.inner,)
     matches = _matches(ctx, cond, reference, tids) if reference is not None else []

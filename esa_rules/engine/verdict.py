@@ -66,6 +66,10 @@ def judge(ctx: DocContext, scope: Scope, match: MatchT, expects: Expects, role: 
         if not headings_suffice:
             return Located(scope, match, Level.HEADING_ONLY, None, None)
         parts = list(match)
+    if index.origins:
+        carried = [index.origin(p) for p in parts]
+        if all(carried) and any(c[0].kind != "reference" for c in carried if c):
+            return Located(scope, match, Level.CONTEXT_ONLY, None, None)
     judged: list[tuple[Level, Strength, tuple[int, int]]] = []
     for _, fs, _ in parts:
         at = index.to_original(fs)
@@ -198,9 +202,30 @@ def evidence(ctx: DocContext, located: Located, role: str) -> list[Evidence]:
         cue_spans = [(f"{c.kind}: {doc.text[sentence[0] + c.start:sentence[0] + c.end]}",
                       sentence[0] + c.start, sentence[0] + c.end) for c in located.strength.cues]
         out.append(_quote(ctx, leaf, sentence, cue_spans, "soft-wording", Level.SOFT))
+    out.extend(_carried(ctx, parts))
     for decl in located.weakened_by:
         out.append(_quote(ctx, index.leaf_at(decl.start), (decl.start, decl.end), [], decl.kind, Level.SOFT))
     return out
+
+
+def _carried(ctx: DocContext, parts: list[tuple[int, int, int]]) -> list[Evidence]:
+    """For words a definition, reference or back-reference carried into the operative sentence: the
+    sentence they were written in, with those words marked, under the link's kind as role. Its strength
+    is "neutral": the operative sentence alone decides how strongly the match binds."""
+    index = ctx.index
+    by_source: dict[tuple[int, int], list[tuple[str, int, int]]] = {}
+    kinds: dict[tuple[int, int], str] = {}
+    for part in parts:
+        found = index.origin(part)
+        if found is None:
+            continue
+        link, (fs, fe) = found
+        at = index.to_original(fs)
+        sentence = index.sentence_at(at)
+        by_source.setdefault(sentence, []).append((ctx.names[part[0]], *index.folded.span(fs, fe)))
+        kinds.setdefault(sentence, link.kind)
+    return [_quote(ctx, index.leaf_at(s), (s, e), spans, kinds[(s, e)], Level.NEUTRAL)
+            for (s, e), spans in sorted(by_source.items())]
 
 
 def _quote(ctx: DocContext, unit_: Unit, sentence: tuple[int, int], spans: list[tuple[str, int, int]],

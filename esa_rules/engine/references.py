@@ -1,0 +1,235 @@
+"""Cross-references in a draft, resolved to the units (or table blocks) they name.
+
+"Articles 12.1 to 12.4", "Articles 2, 5 and 7", "Article 9.3.2", "paragraph 3" (of the article it is
+in), "the preceding paragraph", "this Chapter", "Annex 9-A", "Schedule C", "the Appendix", "Table 1".
+Numbers compare as numbers ("12.10" comes after "12.9"; roman numerals as their value). A reference that
+names nothing in the draft resolves to nothing: it is never guessed.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections.abc import Callable, Iterator, Mapping, Sequence
+
+import attrs
+
+from esa_rules.document import Document, Unit
+from esa_rules.numbering import roman_value
+
+# The word a draft uses -> the kind of unit it names (an appendix or schedule is an annex here).
+_STEMS = (("subparagraph", "subparagraph"), ("paragraph", "paragraph"), ("article", "article"),
+          ("chapter", "chapter"), ("section", "section"), ("part", "part"), ("annex", "annex"),
+          ("appendi", "annex"), ("schedule", "annex"), ("table", "table"))
+
+
+def kind_of(word: str) -> str:
+    word = word.lower()
+    return next(kind for stem, kind in _STEMS if word.startswith(stem))
+_NUM = r"(?:\d+(?:[.\-]\d+)*(?:[.\-]?[a-z]\b)?|[ivxlcdm]+\b|[a-z]\b)"
+_SEP = r"\s*(?:,\s*(?:and\s+|or\s+)?|\band\b|\bor\b|\bto\b|\bthrough\b|-|–|—)\s*"
+REFERENCE_RE = re.compile(
+    r"\b(?P<kind>articles?|chapters?|sections?|parts?|annex(?:es)?|appendi(?:x|ces)|schedules?|tables?"
+    r"|subparagraphs?|paragraphs?)\s+(?P<nums>" + _NUM + r"(?:" + _SEP + _NUM + r")*)"
+    r"(?:\s+of\s+(?P<outer>article|chapter|annex)\s+(?P<outer_num>" + _NUM + r"))?", re.IGNORECASE)
+_RANGE_WORD = re.compile(r"\s*(?:to|through|-|–|—)\s*$", re.IGNORECASE)
+THIS_RE = re.compile(r"\b(?:this|the present)\s+(chapter|article|section|part|annex|appendix|schedule|paragraph)\b",
+                     re.IGNORECASE)
+_SOLE_RE = re.compile(r"\bthe\s+(appendix|annex|schedule)\b(?!\s+" + _NUM + ")", re.IGNORECASE)
+PRECEDING_RE = re.compile(r"\bthe\s+(?:preceding|previous|foregoing)\s+(paragraphs?)\b|\bthe foregoing\b",
+                           re.IGNORECASE)
+_TABLE_CAPTION = re.compile(r"^[ \t]*(?:TABLE|Table)[ \t]+(\w+(?:[.\-]\w+)*)\b", re.MULTILINE)
+
+
+# The cue words each reference pattern starts with, scanned by the Checker's automaton with the rules'
+# phrases (see ``Resolver.references``).
+FAMILIES: dict[str, tuple[str, ...]] = {
+    "reference": ("article*", "chapter*", "section*", "part", "annex*", "appendi*", "schedule*", "table*",
+                  "paragraph*", "subparagraph*"),
+    "this": ("this", "the present"),
+    "the": ("the appendix", "the annex", "the schedule", "the preceding", "the previous", "the foregoing"),
+}
+
+
+@attrs.frozen
+class Target:
+    """What a reference names: a unit, or a block of text (a table under its caption)."""
+
+    label: str
+    start: int
+    end: int
+    unit: Unit | None = None
+
+
+@attrs.frozen
+class Reference:
+    start: int  # the words of the reference in the text
+    end: int
+    targets: tuple[Target, ...]
+
+
+def _key(number: str) -> tuple[tuple[int, str], ...]:
+    """A sortable form of a number: "12.10" > "12.9"; "XXI" is 21; "9-A" is (9, "a")."""
+    parts: list[tuple[int, str]] = []
+    for piece in re.split(r"[.\-]", number.lower()):
+        value = roman_value(piece.upper()) if len(piece) > 1 or piece in ("i", "v", "x") else None
+        if piece.isdigit():
+            parts.append((int(piece), ""))
+        elif value is not None:
+            parts.append((value, ""))
+        else:
+            parts.append((0, piece))
+    return tuple(parts)
+
+
+class Resolver:
+    """Resolves references in one document; units are indexed once."""
+
+    def __init__(self, doc: Document) -> None:
+        self.doc = doc
+        self.by_kind: dict[str, list[Unit]] = {}
+        self._keys: dict[int, tuple[tuple[int, str], ...]] = {}  # id(unit) -> the sortable form of its number
+        self._by_key: dict[tuple[str, tuple[tuple[int, str], ...]], list[Unit]] = {}
+        for unit in doc.units():
+            self.by_kind.setdefault(unit.kind, []).append(unit)
+            if unit.number:
+                key = self._keys[id(unit)] = _key(unit.number)
+                self._by_key.setdefault((unit.kind, key), []).append(unit)
+        self._tables: list[Target] | None = None
+
+    def references(self, start: int, end: int, wanted: Callable[[re.Match[str]], bool] = lambda m: True,
+                   candidates: Mapping[str, Sequence[int]] | None = None) -> Iterator[Reference]:
+        """Every resolvable reference in ``doc.text[start:end]`` that ``wanted`` accepts (it is asked
+        before resolving, which is the costly part). ``candidates`` (the starts of the ``FAMILIES`` cue
+        words, from the Checker's one scan) spare a regex pass over the whole text."""
+        for m in self._matches(REFERENCE_RE, "reference", start, end, candidates):
+            targets = self._numbered(m, m.start()) if wanted(m) else ()
+            if targets:
+                yield Reference(m.start(), m.end(), targets)
+        for m in self._matches(THIS_RE, "this", start, end, candidates):
+            unit = self.enclosing(m.start(), kind_of(m.group(1))) if wanted(m) else None
+            if unit is not None:
+                yield Reference(m.start(), m.end(), (self._target(unit),))
+        for m in self._matches(_SOLE_RE, "the", start, end, candidates):
+            found = self._sole(m.group(1)) if wanted(m) else None
+            if found is not None:
+                yield Reference(m.start(), m.end(), (self._target(found),))
+        for m in self._matches(PRECEDING_RE, "the", start, end, candidates):
+            found = self._preceding(m.start(), (m.group(1) or "paragraph").lower()) if wanted(m) else None
+            if found is not None:
+                yield Reference(m.start(), m.end(), (self._target(found),))
+
+    def _matches(self, regex: re.Pattern[str], family: str, start: int, end: int,
+                 candidates: Mapping[str, Sequence[int]] | None) -> Iterator[re.Match[str]]:
+        text = self.doc.text
+        positions = candidates.get(family) if candidates is not None else None
+        if positions is None:
+            yield from regex.finditer(text, start, end)
+            return
+        for at in positions[bisect_left(positions, start):bisect_left(positions, end)]:
+            m = regex.match(text, at, end)
+            if m is not None:
+                yield m
+
+    def enclosing(self, at: int, kind: str) -> Unit | None:
+        units = [u for u in self.doc.unit_path(at) if u.kind == kind]
+        if units:
+            return units[-1]
+        return self.doc.root if kind == "document" else None
+
+    def _target(self, unit: Unit) -> Target:
+        return Target(unit.label or "the whole document", unit.start, unit.end, unit)
+
+    def _numbered(self, m: re.Match[str], at: int) -> tuple[Target, ...]:
+        kind = kind_of(m.group("kind"))
+        numbers = re.split(_SEP, m.group("nums"))
+        separators = re.findall(_SEP, m.group("nums"))
+        if kind == "table":
+            return tuple(t for t in self.tables() if any(t.label.lower() == f"table {n.lower()}" for n in numbers))
+        scope: list[Unit] | None = None
+        if m.group("outer"):
+            scope = self._find(kind_of(m.group("outer")), [m.group("outer_num")], None)
+        elif kind in ("paragraph", "subparagraph"):
+            article = self.enclosing(at, "article")
+            scope = [article] if article is not None else None
+        found: list[Unit] = []
+        i = 0
+        while i < len(numbers):
+            if i < len(separators) and _RANGE_WORD.match(separators[i]):
+                found += self._range(kind, numbers[i], numbers[i + 1], scope)
+                i += 2
+            else:
+                found += self._find(kind, [numbers[i]], scope)
+                i += 1
+        unique = {id(u): u for u in found}  # by identity: hashing a unit hashes its whole subtree
+        return tuple(self._target(u) for u in self._nearest(list(unique.values()), at))
+
+    def _nearest(self, units: list[Unit], at: int) -> list[Unit]:
+        """Where numbers repeat (articles numbered afresh in each chapter), a reference means the units of
+        its own chapter; if none is there, it is ambiguous and names nothing."""
+        numbers = [u.number for u in units]
+        if len(set(numbers)) == len(numbers):
+            return units
+        chapter = self.enclosing(at, "chapter") or self.enclosing(at, "part")
+        if chapter is None:
+            return []
+        return [u for u in units if chapter.start <= u.start < chapter.end]
+
+    @staticmethod
+    def _within(units: list[Unit], scope: list[Unit] | None) -> list[Unit]:
+        """The units that lie inside one of the ``scope`` units (all of them when there is no scope)."""
+        if scope is None:
+            return units
+        return [u for u in units if any(s.start <= u.start < s.end for s in scope)]
+
+    def _candidates(self, kind: str, scope: list[Unit] | None) -> list[Unit]:
+        return self._within([u for u in self.by_kind.get(kind, []) if u.number], scope)
+
+    def _find(self, kind: str, numbers: list[str], scope: list[Unit] | None) -> list[Unit]:
+        found = self._within([u for n in numbers for u in self._by_key.get((kind, _key(n)), [])], scope)
+        if not found and kind == "article" and scope is None:  # "Article 9.3.2": paragraph 2 of Article 9.3
+            for number in numbers:
+                head, _, tail = number.rpartition(".")
+                for article in self._find("article", [head], None) if head else []:
+                    found += [u for u in article.walk() if u.kind == "paragraph" and u.number == tail]
+        return found
+
+    def _range(self, kind: str, first: str, last: str, scope: list[Unit] | None) -> list[Unit]:
+        lo, hi = _key(first), _key(last)
+        return [u for u in self._candidates(kind, scope)
+                if len(self._keys[id(u)]) == len(lo) and lo <= self._keys[id(u)] <= hi]
+
+    def _sole(self, word: str) -> Unit | None:
+        """ "the Appendix": the one annex-like unit whose heading opens with that word."""
+        word = word.lower()
+        found = [u for u in self.by_kind.get("annex", [])
+                 if u.heading_span and self.doc.text[u.heading_span[0]:u.heading_span[1]].lower().lstrip()
+                 .startswith(word)]
+        return found[0] if len(found) == 1 else None
+
+    def _preceding(self, at: int, kind: str) -> Unit | None:
+        kind = kind.rstrip("s")
+        units = [u for u in self.by_kind.get(kind, []) if u.end <= at]
+        return units[-1] if units else None
+
+    def tables(self) -> list[Target]:
+        """Table blocks: a "Table N" caption line and the lines after it up to the next blank line that is
+        followed by something other than table rows."""
+        if self._tables is None:
+            text = self.doc.text
+            found: list[Target] = []
+            for m in _TABLE_CAPTION.finditer(text):
+                end = m.end()
+                while True:
+                    blank = text.find("\n\n", end)
+                    if blank < 0:
+                        end = len(text)
+                        break
+                    after = text[blank:].lstrip("\n")
+                    end = blank
+                    if not after.startswith(("|", "+-", "-")) and "|" not in after.split("\n", 1)[0]:
+                        break
+                    end = blank + 2
+                found.append(Target(f"Table {m.group(1)}", m.start(), end))
+            self._tables = found
+        return self._tables

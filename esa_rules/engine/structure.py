@@ -1,0 +1,275 @@
+"""The draft read as a lawyer reads it: words that stand for words written elsewhere.
+
+Built once per document, after segmentation, the same for every input format. Three kinds of link:
+- ``definition``: a defined term stands for its definition wherever it is used in the definition's
+  scope ("Covered Transaction" means an acquisition ... that may affect national security; "(the
+  Council)" after "an Economic Security Council"; a body "hereby established" under a capitalised name);
+- ``reference``: a reference that points at content ("the minerals listed in the Appendix", "the
+  matters governed by Articles 2 to 7", "the treatment indicated in Table 1") stands for what it names;
+- ``antecedent``: a back-reference ("such reviews", "these controls", "the foregoing") stands for the
+  words it points back to, in its article.
+The engine gives each link's site the term hits of its source (``DocIndex.add_links``), so a condition
+can hold where the operative sentence is; that sentence alone decides how strongly it binds.
+
+What is kept out, because real treaties are full of it and a lawyer reads past it:
+- references that cite rather than point at content: to whole chapters, parts and sections ("as referred
+  to in Chapter 8"), to articles unless they name the matters or obligations in them ("the matters
+  governed by Articles 2 to 7"), and to other instruments ("Chapters 1 through 14 of the Harmonized
+  System");
+- lower-case defined terms ("customs laws" means ... importation, exportation ...), whose definitions
+  describe ordinary words; the defined terms of modern drafting are capitalised ("Covered Transaction");
+- back-references to generic words ("such measures", "such action"), and antecedents farther back than
+  about a paragraph; "the foregoing" is the paragraph before.
+A link only adds context: the engine counts a match only if some of its words are written where the
+operative sentence is, except for a table or schedule, which a sentence may bind wholly by reference.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator, Mapping, Sequence
+
+import ahocorasick
+import attrs
+
+from esa_rules.document import Document, Unit
+from esa_rules.engine.references import FAMILIES as REFERENCE_FAMILIES
+from esa_rules.engine.references import PRECEDING_RE, Resolver
+
+_QUOTE = "\"\u201c\u201d"
+_QUOTED_DEFINITION = re.compile(
+    rf"[{_QUOTE}]([^{_QUOTE}\n]{{2,80}})[{_QUOTE}]\s*(?:,\s*)?(?:means|shall mean|refers to|has the meaning|is defined as)\b")
+_UNQUOTED_DEFINITION = re.compile(r"^\W*(?:\(?[0-9a-z]{1,4}[.)]\s+)?((?:the\s+|an?\s+)?[\w-]+(?:\s+[\w-]+){0,5}?)\s+"
+                                  r"(?:means|shall mean|refers to)\b")
+_PARENTHETICAL = re.compile(
+    rf"\(\s*(?:hereinafter\s+(?:referred\s+to\s+as\s+|called\s+)?|referred\s+to\s+(?:below\s+|hereinafter\s+)?as\s+)?"
+    rf"(?:the\s+)?[{_QUOTE}]([^{_QUOTE}\n]{{2,60}})[{_QUOTE}]\s*\)", re.IGNORECASE)
+_BODY = r"(?:Council|Committee|Board|Commission|Working Group|Group|Network|Dialogue|Forum|Secretariat|Mechanism)"
+_NAME = r"((?:[A-Z][\w'\u2019-]*\s+(?:(?:on|of|for|and)\s+(?:the\s+)?)?){0,7}?" + _BODY + r")\b"
+_ESTABLISHED = (
+    re.compile(r"\b(?:establish(?:es)?|create[s]?|set[s]?\s+up|constitute[s]?|convene[s]?)\s+(?:a|an|the)\s+"
+               + _NAME),
+    re.compile(r"\b(?:An?|The)\s+" + _NAME + r"(?:\s*\([^)]*\))?\s+(?:is|shall\s+be|are|will\s+be)\s+(?:hereby\s+)?"
+               r"(?:established|created|set\s+up|constituted)"),
+)
+_NAME_BEFORE = re.compile(r"(?:[A-Z][\w'\u2019-]*\s+(?:(?:on|of|for|and|in)\s+(?:the\s+)?)?)*[A-Z][\w'\u2019-]*\s*$")
+_DEFINITIONS_HEADING = re.compile(r"(?i)\bdefinitions?\b|\binterpretation\b|\buse of terms\b")
+_POINTING = re.compile(
+    r"(?:\b(?:listed|set\s+out|set\s+forth|referred\s+to|specified|identified|indicated|enumerated|contained|"
+    r"described|mentioned|governed|covered|included|laid\s+down|provided\s+for)\s+(?:in|by|under)\s+"
+    r"|\b(?:matters|obligations|commitments|undertakings|goods|minerals|items|products|sectors|technologies|"
+    r"questions|issues|treatment|cooperation|disciplines)\s+(?:in|of|under)\s+)(?:the\s+)?$", re.IGNORECASE)
+# "Chapters 1 through 14 of the Harmonized System", "Article XXI of the GATT 1994": another instrument
+_ELSEWHERE = re.compile(r"\s*(?:\([^)]{0,80}\)\s*)?,?\s*of\s+(?!this\b|the present\b)", re.IGNORECASE)
+_CONTENT_KINDS = frozenset({"paragraph", "subparagraph", "annex", "table"})
+# Articles are content only where the words before them say so: "the matters governed by Articles 2 to 7".
+_MATTERS = re.compile(r"\b(?:matters|questions|issues|obligations|undertakings)\s+(?:governed\s+by|in|under|set\s+out"
+                      r"\s+in|referred\s+to\s+in|listed\s+in)\s+(?:the\s+)?$", re.IGNORECASE)
+_MAX_SOURCE = 3000  # characters: a reference to more than that cites a text rather than pointing at content
+_MAX_TARGETS = 8
+_BACK = re.compile(r"\b(?:[Ss]uch|[Tt]hese|[Tt]hose|[Tt]he said)\s+((?:[a-z-]+\s+){0,2}?([a-z-]{4,}))\b")
+# The nouns whose back-references carry a concept ("such reviews" are the security reviews of the sentence
+# before); "such measures" or "such action" could be anything.
+_BACK_NOUNS = frozenset(
+    "review reviews control controls consultation consultations transaction transactions acquisition acquisitions "
+    "investment investments list lists good goods mineral minerals item items notification notifications "
+    "assessment assessments disruption disruptions shortage shortages licence licences license licenses "
+    "technology technologies screening examination examinations restriction restrictions".split())
+_WINDOW = 90  # characters either side of an antecedent noun that its back-reference stands for
+_BACK_REACH = 1500  # how far back (characters) an antecedent may be
+
+
+@attrs.frozen
+class Link:
+    """Words (``site``) that stand for words written elsewhere (``source``), in original offsets."""
+
+    kind: str  # definition | reference | antecedent
+    site: tuple[int, int]
+    source: tuple[int, int]
+    label: str  # where the source is, for evidence: "the definition of “Control List” in Article 9.1"
+
+
+@attrs.frozen
+class _Definition:
+    term: str
+    source: tuple[int, int]
+    scope: tuple[int, int]
+    defined_at: tuple[int, int]  # the sentence (or list item) that defines it: no use is found there
+    label: str
+    case_sensitive: bool
+
+
+# Cue words scanned by the Checker's automaton (with ``references.FAMILIES``), so that the searches below
+# look only where one occurs instead of running a regular expression over the whole text.
+FAMILIES: dict[str, tuple[str, ...]] = {
+    **REFERENCE_FAMILIES,
+    "establish": ("establish*", "create*", "set up", "sets up", "constitute*", "convene*"),
+    "back": ("such", "these", "those", "the said"),
+}
+
+
+def links(doc: Document, resolver: Resolver, has_hits: Callable[[tuple[int, int]], bool] = lambda span: True,
+          candidates: Mapping[str, Sequence[int]] | None = None) -> list[Link]:
+    """Every link of the document whose source holds a word some rule looks for (``has_hits``): most
+    definitions of a trade agreement define nothing a rule looks for, and their uses are not searched.
+    ``candidates``: the original starts of the ``FAMILIES`` cue words, when the caller has scanned them."""
+    out: list[Link] = []
+    out.extend(_uses(doc, [d for d in _definitions(doc, resolver, candidates) if has_hits(d.source)]))
+    out.extend(link for link in _references(doc, resolver, candidates) if has_hits(link.source))
+    out.extend(link for link in _antecedents(doc, resolver, candidates) if has_hits(link.source))
+    return out
+
+
+def _at(regex: re.Pattern[str], text: str, family: str, candidates: Mapping[str, Sequence[int]] | None,
+        back: int = 0) -> Iterator[re.Match[str]]:
+    """Matches of ``regex``: everywhere, or only from a cue word of ``family`` (searching ``back``
+    characters before it, for a pattern whose cue word is not its first)."""
+    positions = candidates.get(family) if candidates is not None else None
+    if positions is None:
+        yield from regex.finditer(text)
+        return
+    seen: set[int] = set()
+    for at in positions:
+        m = regex.search(text, max(0, at - back), at + 1) if back else regex.match(text, at)
+        if m is not None and m.start() not in seen:
+            seen.add(m.start())
+            yield m
+
+
+def _leaf(doc: Document, at: int) -> Unit:
+    return doc.unit_path(at)[-1]
+
+
+def _scope(doc: Document, resolver: Resolver, at: int, text: str) -> tuple[int, int]:
+    """A definition applies in the unit its words name ("for the purposes of this Chapter"), else in its
+    chapter, else in the whole document."""
+    named = re.search(r"(?i)for the purposes? of (?:this|the present) (chapter|part|section|annex|article|agreement)",
+                      text)
+    kind = named.group(1).lower() if named else "chapter"
+    unit = resolver.enclosing(at, "document" if kind == "agreement" else kind) or doc.root
+    return unit.start, unit.end
+
+
+def _definitions(doc: Document, resolver: Resolver,
+                 candidates: Mapping[str, Sequence[int]] | None) -> Iterator[_Definition]:
+    text = doc.text
+    for m in _QUOTED_DEFINITION.finditer(text):
+        leaf = _leaf(doc, m.start())
+        end = text.find(";", m.end(), leaf.end)
+        end = leaf.end if end < 0 else end
+        term = " ".join(m.group(1).split())
+        if not term[:1].isupper():
+            continue
+        yield _Definition(term, (m.end(), end), _scope(doc, resolver, m.start(), text[leaf.start:leaf.end]),
+                          (m.start(), end), f"the definition of \u201c{term}\u201d in {leaf.label}", True)
+    for article in resolver.by_kind.get("article", []):
+        if not (article.heading and _DEFINITIONS_HEADING.search(article.heading)):
+            continue
+        for leaf in article.walk():
+            body = text[leaf.start:leaf.end]
+            if leaf.children or _QUOTED_DEFINITION.search(body):
+                continue
+            plain = _UNQUOTED_DEFINITION.match(body)
+            if plain is not None:
+                term = re.sub(r"^(?:the|an?)\s+", "", " ".join(plain.group(1).split()), flags=re.IGNORECASE)
+                if term[:1].isupper():
+                    yield _Definition(term, (leaf.start + plain.end(), leaf.end),
+                                      _scope(doc, resolver, leaf.start, body), (leaf.start, leaf.end),
+                                      f"the definition of \u201c{term}\u201d in {leaf.label}", True)
+    for m in _PARENTHETICAL.finditer(text):
+        # what the parenthesis names is the proper name just before it: "an Economic Security Council (the
+        # "Council")"; a lower-case word ends the name
+        named = _NAME_BEFORE.search(text, max(0, m.start() - 200), m.start())
+        term = " ".join(m.group(1).split())
+        if named is None or not term[:1].isupper():
+            continue
+        determiner = re.match(r"(?:An?|The)\s+", named.group())  # "an Economic Security Council": the name
+        start = named.start() + (determiner.end() if determiner else 0)
+        end = named.start() + len(named.group().rstrip())
+        leaf = _leaf(doc, m.start())
+        yield _Definition(term, (start, end), (leaf.start, len(text)), (start, m.end()),
+                          f"\u201c{term}\u201d as introduced in {leaf.label}", True)
+    for regex, back in zip(_ESTABLISHED, (0, 200), strict=True):
+        for m in _at(regex, text, "establish", candidates, back):
+            name = " ".join(m.group(1).split())
+            head = re.search(_BODY + r"$", name)
+            if head is None or name == head.group():
+                continue
+            leaf = _leaf(doc, m.start())
+            for term in dict.fromkeys((name, head.group())):
+                yield _Definition(term, (m.start(1), m.end(1)), (leaf.start, len(text)), (m.start(), m.end()),
+                                  f"the {name} established in {leaf.label}", True)
+
+
+def _uses(doc: Document, definitions: list[_Definition]) -> Iterator[Link]:
+    """Uses of every defined term in one pass of an automaton over the text (a treaty defines hundreds of
+    terms; a regular expression per term would read it hundreds of times). A use is the term as
+    defined, or its plural, as a whole word, inside the definition's scope and outside the definition."""
+    if not definitions:
+        return
+    by_term: dict[str, list[_Definition]] = {}
+    for definition in definitions:
+        by_term.setdefault(definition.term, []).append(definition)
+    automaton = ahocorasick.Automaton()
+    for term in by_term:
+        automaton.add_word(term, term)
+    automaton.make_automaton()
+    text = doc.text
+    for last, term in automaton.iter(text):
+        start, end = last - len(term) + 1, last + 1
+        for suffix in ("es", "s"):
+            if text.startswith(suffix, end) and not _word_char(text, end + len(suffix)):
+                end += len(suffix)
+                break
+        if _word_char(text, start - 1) or _word_char(text, end):
+            continue
+        for definition in by_term[term]:
+            lo, hi = definition.defined_at
+            if definition.scope[0] <= start < definition.scope[1] and not lo <= start < hi:
+                yield Link("definition", (start, end), definition.source, definition.label)
+
+
+def _word_char(text: str, at: int) -> bool:
+    return 0 <= at < len(text) and (text[at].isalnum() or text[at] in "-_")
+
+
+def _references(doc: Document, resolver: Resolver,
+                candidates: Mapping[str, Sequence[int]] | None) -> Iterator[Link]:
+    text = doc.text
+
+    def pointing(m: re.Match[str]) -> bool:
+        return (m.re is PRECEDING_RE or (_POINTING.search(text, max(0, m.start() - 60), m.start()) is not None
+                and not _ELSEWHERE.match(text, m.end())))
+
+    for ref in resolver.references(0, len(text), pointing, candidates):
+        backwards = PRECEDING_RE.fullmatch(text, ref.start, ref.end) is not None  # "the foregoing"
+        kinds = _CONTENT_KINDS | ({"article"} if _MATTERS.search(text, max(0, ref.start - 60), ref.start) else set())
+        targets = [t for t in ref.targets if (t.unit is None or t.unit.kind in kinds)
+                   and t.end - t.start <= _MAX_SOURCE and not t.start <= ref.start < t.end]
+        if len(targets) > _MAX_TARGETS:
+            continue
+        for target in targets:
+            yield Link("antecedent" if backwards else "reference", (ref.start, ref.end), (target.start, target.end),
+                       target.label)
+
+
+def _antecedents(doc: Document, resolver: Resolver,
+                 candidates: Mapping[str, Sequence[int]] | None) -> Iterator[Link]:
+    text = doc.text
+    for m in _at(_BACK, text, "back", candidates):
+        noun = m.group(2).lower()
+        if noun not in _BACK_NOUNS:
+            continue
+        article = resolver.enclosing(m.start(), "article") or doc.root
+        stem = noun[:-3] + "y" if noun.endswith("ies") else noun.rstrip("s")
+        sentence = max(text.rfind(". ", article.start, m.start()), text.rfind("\n", article.start, m.start()))
+        if sentence < 0:
+            continue  # the first sentence of its article has nothing to point back to
+        reach = max(article.start, sentence - _BACK_REACH)
+        found = list(re.finditer(rf"(?i)\b{re.escape(stem[:max(4, len(stem) - 1)])}", text[reach:sentence]))
+        if not found:
+            continue
+        before = reach + found[-1].start()
+        source = (max(article.start, before - _WINDOW), min(sentence, before + _WINDOW))
+        label = f"\u201c{m.group().strip()}\u201d, the {noun} of {_leaf(doc, before).label}"
+        yield Link("antecedent", (m.start(), m.end()), source, label)

@@ -1,0 +1,64 @@
+"""The labelled corpus (tests/corpus/<set>/*.txt + labels.csv), run through `esa-rules eval`.
+
+Each set was written and labelled by someone who had not seen the rules, before the tool first ran on
+it (tests/corpus/README.md says how). This is one table of floors, the exact agreement each set has
+reached: it may rise, never fall. Behaviour is pinned by name elsewhere (test_reading_structure.py,
+test_modality.py, test_declarations.py); this file guards against a change that helps one kind of draft
+by hurting another.
+"""
+
+from __future__ import annotations
+
+import csv
+from functools import cache
+from pathlib import Path
+
+import pytest
+
+from esa_rules.dsl import load_many
+from esa_rules.evaluation import EvalResult, evaluate_labels
+
+CORPUS = Path(__file__).resolve().parent / "corpus"
+
+# set -> (labels, exact agreement floor)
+FLOORS: dict[str, tuple[int, int]] = {
+    "national-styles": (336, 333),
+    "current-instruments": (280, 275),
+    "unexpected-styles": (224, 215),
+    "legal-structure": (135, 96),
+    "described-concepts": (108, 64),
+}
+
+
+@cache
+def result(name: str) -> EvalResult:
+    return evaluate_labels(str(CORPUS / name / "labels.csv"), load_many(["esa-core"]))
+
+
+def test_every_set_is_in_the_table() -> None:
+    assert sorted(p.name for p in CORPUS.iterdir() if (p / "labels.csv").is_file()) == sorted(FLOORS)
+
+
+@pytest.mark.parametrize("name", sorted(FLOORS))
+def test_labels_cover_every_draft(name: str) -> None:
+    folder = CORPUS / name
+    with (folder / "labels.csv").open(newline="", encoding="utf-8") as handle:
+        rows = list(csv.DictReader(handle))
+    drafts = sorted(p.name for p in folder.glob("*.txt"))
+    kind = "topic" if "topic" in rows[0] else "provision"
+    per_draft = {d: sorted(r[kind] for r in rows if Path(r["path"]).name == d) for d in drafts}
+    targets = next(iter(per_draft.values()))
+    assert all(t == targets for t in per_draft.values()), "every draft labels the same provisions or topics"
+    assert len(set(targets)) == len(targets) == (9 if kind == "topic" else 28)
+    assert all(r["path"] == f"tests/corpus/{name}/{Path(r['path']).name}" for r in rows)
+
+
+@pytest.mark.parametrize("name", sorted(FLOORS))
+def test_agreement_floor(name: str) -> None:
+    labels, floor = FLOORS[name]
+    outcome = result(name)
+    exact = sum(row.correct for row in outcome.rows)
+    assert len(outcome.rows) == labels
+    wrong = "\n".join(f"  {Path(r.path).name} {r.target}: expected {r.expected}, got {r.actual}"
+                      for r in outcome.rows if not r.correct)
+    assert exact >= floor, f"{name}: {exact}/{labels} exactly right, below the floor of {floor}:\n{wrong}"

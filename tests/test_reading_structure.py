@@ -1,0 +1,188 @@
+"""Reading through the draft's structure: defined terms, references, tables, back-references, `literal`."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from esa_rules.dsl import load
+from esa_rules.engine import Checker
+from esa_rules.engine.references import Resolver
+from esa_rules.engine.structure import links
+from esa_rules.readers import read_text
+from esa_rules.report import Finding
+
+RULES = '''ruleset t
+terms review "a review of investments" = "review*" | "examin*" | "screen*"
+terms investment "an investment or acquisition" = "invest*" | "acquisition*" | "takeover*"
+terms security "a security interest" = "national security" | "public order" | "defence"
+terms exchange "an exchange of information" = "exchange*" | "shar* information"
+terms minerals "a critical mineral" = "lithium" | "cobalt" | "rare earth*" | "graphite"
+terms duties "an export duty or restriction" = "dut*" | "export restriction*" | "prohibition*"
+provision INV-1 "Screening" {
+  topic investment-screening
+  require review near/15 investment and security in sentence
+}
+provision INV-2 "Exchange on screening" {
+  topic investment-screening
+  require exchange near/10 review in sentence
+}
+provision SEC-3 "No export duties on critical minerals" {
+  topic critical-sectors
+  require duties near/20 minerals in sentence
+}
+provision LIT-1 "Screening, written out" {
+  topic investment-screening
+  require literal (review near/15 investment and security) in sentence
+}
+'''
+
+
+@pytest.fixture(scope="module")
+def checker(tmp_path_factory: pytest.TempPathFactory) -> Checker:
+    path: Path = tmp_path_factory.mktemp("rules") / "t.esa"
+    path.write_text(RULES, encoding="utf-8")
+    return Checker([load(str(path))])
+
+
+def finding(checker: Checker, text: str, pid: str) -> Finding:
+    return next(f for f in checker.check_text(text).findings if f.provision == pid)
+
+
+DEFINED = """Article 9.1 Definitions
+
+For the purposes of this Chapter:
+
+(a) "Covered Transaction" means an acquisition of an enterprise by a foreign person that may affect the
+national security of a Party; and
+
+(b) "Relevant Authority" means the authority of a Party responsible for its review procedure.
+
+Article 9.2 Review
+
+Each Party shall examine every Covered Transaction before its completion.
+"""
+
+
+def test_a_defined_term_carries_its_definition(checker: Checker) -> None:
+    f = finding(checker, DEFINED, "INV-1")
+    assert f.status == "satisfied"
+    roles = [e.role for e in f.evidence]
+    assert roles == ["require", "definition"]
+    operative, definition = f.evidence
+    assert operative.unit == "Article 9.2, first paragraph" and operative.strength == "binding"
+    assert "Covered Transaction" in operative.quote
+    assert definition.unit.startswith("Article 9.1") and definition.strength == "neutral"
+    assert "national" in definition.quote
+
+
+def test_literal_sees_only_the_words_as_written(checker: Checker) -> None:
+    assert finding(checker, DEFINED, "LIT-1").status == "missing"
+
+
+def test_the_operative_sentence_decides_the_strength(checker: Checker) -> None:
+    soft = DEFINED.replace("Each Party shall examine", "Each Party should examine")
+    assert finding(checker, soft, "INV-1").status == "weak"
+
+
+def test_a_definition_alone_satisfies_nothing(checker: Checker) -> None:
+    # every word from the definition, none from the sentence: "shall publish its Covered Transaction
+    # rules" is no screening obligation
+    text = DEFINED.replace("Each Party shall examine every Covered Transaction before its completion.",
+                           "Each Party shall publish the rules applying to a Covered Transaction.")
+    text = text.replace("responsible for its review procedure", "responsible for it")
+    assert finding(checker, text, "INV-1").status == "missing"
+
+
+def test_lower_case_defined_terms_are_ordinary_words(checker: Checker) -> None:
+    text = DEFINED.replace('"Covered Transaction"', '"covered transaction"').replace(
+        "every Covered Transaction", "every covered transaction")
+    assert finding(checker, text, "INV-1").status == "missing"
+
+
+def test_a_parenthetical_name_carries_the_full_name() -> None:
+    doc = read_text('An Investment Review Council (the "Council") is hereby established.\n\nThe Council shall meet.\n')
+    found = links(doc, Resolver(doc))
+    uses = [doc.text[link.site[0]:link.site[1]] for link in found if link.kind == "definition"]
+    assert "Council" in uses
+    later = doc.text.index("The Council shall")
+    link = next(link for link in found if link.site[0] > later)
+    assert doc.text[link.source[0]:link.source[1]] == "Investment Review Council"
+
+
+APPENDIX = """Article 6 Listed minerals
+
+Neither Party shall impose any duty on the exportation of the minerals listed in the Appendix.
+
+Article 7 Final provisions
+
+This Agreement shall enter into force on signature.
+
+APPENDIX
+Minerals referred to in Article 6
+
+(a) lithium ores and concentrates;
+(b) natural graphite.
+"""
+
+
+def test_a_reference_to_a_list_carries_the_list(checker: Checker) -> None:
+    f = finding(checker, APPENDIX, "SEC-3")
+    assert f.status == "satisfied"
+    assert [e.role for e in f.evidence] == ["require", "reference"]
+    assert f.evidence[1].unit.startswith("Annex")
+
+
+TABLE = """Article 14.2 Treatment of listed goods
+
+Each Party shall accord to the goods concerned the treatment indicated in Table 1.
+
+Table 1 - Treatment of listed goods
+
+| Good        | Export duty | Export restriction |
+| lithium     | none        | none               |
+| cobalt      | none        | none               |
+
+Article 14.3 Other matters
+
+The Parties shall cooperate.
+"""
+
+
+def test_a_sentence_binds_the_rows_of_the_table_it_points_to(checker: Checker) -> None:
+    f = finding(checker, TABLE, "SEC-3")
+    assert f.status == "satisfied"
+    assert f.evidence[0].unit.startswith("Article 14.2") and f.evidence[0].strength == "binding"
+
+
+def test_a_back_reference_carries_its_antecedent(checker: Checker) -> None:
+    text = ("Article 3 Review\n\n1. Each Party shall examine acquisitions by foreign persons that may affect its "
+            "national security.\n\n2. Information on such acquisitions shall be exchanged between the Parties.\n")
+    # "such acquisitions" stands for the acquisitions examined on security grounds in paragraph 1
+    assert finding(checker, text, "INV-2").status == "satisfied"
+
+
+@pytest.mark.parametrize(("text", "phrase", "expected"), [
+    ("Article 12.1 A\n\nx.\n\nArticle 12.2 B\n\ny.\n\nArticle 12.3 C\n\nz.\n\nArticle 12.4 D\n\nChapter 30 shall not "
+     "apply to Articles 12.1 to 12.3.", "Articles 12.1 to 12.3", ["Article 12.1", "Article 12.2", "Article 12.3"]),
+    ("Article 2 A\n\nx.\n\nArticle 5 B\n\ny.\n\nArticle 7 C\n\nSee Articles 2, 5 and 7.", "Articles 2, 5 and 7",
+     ["Article 2", "Article 5", "Article 7"]),
+    ("Article 4 A\n\n1. One.\n\n2. Two.\n\n3. The matters listed in paragraph 1.", "paragraph 1",
+     ["Article 4, paragraph 1"]),
+    ("Article 4 A\n\nx.\n\nChapters 1 through 14 of the Harmonized System.", "Chapters 1 through 14", []),
+])
+def test_references_resolve_to_the_units_they_name(text: str, phrase: str, expected: list[str]) -> None:
+    doc = read_text(text)
+    at = doc.text.index(phrase)
+    refs = [r for r in Resolver(doc).references(at, at + len(phrase)) if r.start == at]
+    assert [t.label for r in refs for t in r.targets] == expected
+
+
+def test_articles_numbered_afresh_in_each_chapter_resolve_in_their_own_chapter() -> None:
+    text = ("Chapter 1 A\n\nArticle 2 X\n\nx.\n\nChapter 2 B\n\nArticle 2 Y\n\ny.\n\nArticle 3 Z\n\nSee Article 2.")
+    doc = read_text(text)
+    at = doc.text.index("Article 2.")
+    (ref,) = [r for r in Resolver(doc).references(at, at + 9)]
+    (target,) = ref.targets
+    assert target.unit is not None and target.unit.heading == "Y"
