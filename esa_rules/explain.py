@@ -133,7 +133,7 @@ def _nearest_lines(near: Sequence[Nearest]) -> list[str]:
 
 
 def _declaration_lines(t: Trace) -> list[str]:
-    decls: list[DeclarationTrace] = ([t.non_binding] if t.non_binding else []) + list(t.carve_outs)
+    decls: list[DeclarationTrace] = [*t.non_binding, *t.carve_outs]
     if not decls:
         return ["Declarations: none (no non-binding statement, no dispute settlement carve-out)", ""]
     lines = ["Declarations in the draft:"]
@@ -154,6 +154,6 @@ def render_json(t: Trace) -> str:
         "provision": t.provision.id, "title": t.provision.title, "ruleset": t.ruleset, "path": t.path,
         "status": t.finding.status, "message": t.finding.message, "reasons": list(t.finding.reasons),
         "clauses": [plain(c) for c in t.clauses],
-        "non_binding": plain(t.non_binding), "carve_outs": [plain(d) for d in t.carve_outs],
+        "non_binding": [plain(d) for d in t.non_binding], "carve_outs": [plain(d) for d in t.carve_outs],
     }
     return json.dumps(data, indent=2, ensure_ascii=False, sort_keys=False) + "\n"

@@ -25,8 +25,8 @@ FLOORS: dict[str, tuple[int, int]] = {
     "national-styles": (336, 333),
     "current-instruments": (280, 275),
     "unexpected-styles": (224, 215),
-    "legal-structure": (135, 96),
-    "described-concepts": (108, 64),
+    "legal-structure": (135, 112),
+    "described-concepts": (108, 67),
 }
 
 

@@ -1,33 +1,54 @@
-"""Document-wide strength context: non-binding declarations and dispute-settlement carve-outs."""
+"""Declarations that weaken what they name: non-binding statements and dispute-settlement carve-outs.
+
+A declaration binds what it names, as a lawyer reads it:
+- the instrument itself ("This Memorandum does not create legally binding obligations", "We, the
+  Leaders", a text of "Participants" that says "will") covers the whole document, except the parts it
+  says do bind ("Annex I, by contrast, ... binds the Sides");
+- a part of it ("The provisions of this Part", "Annex II does not form part of this Agreement") covers
+  that part only;
+- a body's output ("Recommendations of the Council do not create legally binding obligations") covers
+  the sentences about that output, not the Parties' own obligations.
+A carve-out takes out of dispute settlement the units it names ("Chapter 30 shall not apply to Articles
+12.1 to 12.4", "... applies to this Chapter, with the exception of Article 14.6 and Schedule C"), also in
+other words: consultations declared "the sole means" of resolving matters under a chapter. A chapter
+taken out of the general procedure but given its own binding one (a panel whose report binds) is not
+carved out.
+"""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 import attrs
 
 from esa_rules.document import Unit
 from esa_rules.engine import lexicon
 from esa_rules.engine.index import DocIndex
+from esa_rules.engine.references import Resolver
 from esa_rules.engine.strength import EXCLUSION_RE
 
-# Whole-text searches go through the automaton: an alternation that opens with a lookbehind gets no
-# literal-prefix scan from ``re`` and crawled at ~50 MB/s, once per pattern per document.
-# ``Checker`` puts these phrases into its own automaton and hands the starts over on the index
-# (``DocIndex.lexicon_starts``); an index built otherwise is scanned here.
+# Whole-text searches go through the automaton: ``Checker`` puts these phrases into its own automaton
+# and hands the starts over on the index (``DocIndex.starts``); an index built otherwise scans them there.
 LEXICON_PHRASES: dict[str, tuple[str, ...]] = {
-    "non-binding": lexicon.NON_BINDING, "carve-out": lexicon.CARVE_OUT_TRIGGERS,
+    "non-binding": lexicon.NON_BINDING, "carve-out": (*lexicon.CARVE_OUT_TRIGGERS, *lexicon.SOLE_MEANS),
 }
 
-
-def _starts(index: DocIndex, name: str) -> list[int]:
-    """Sorted start offsets of the phrases of lexicon ``name`` in the folded text."""
-    return index.starts(name, LEXICON_PHRASES[name])
-
-_TARGET_RE = re.compile(r"\b(?:this|the present)\s+(chapter|article|section|part|annex|agreement)\b"
-                        r"|\b(chapter|article|section|part|annex)\s+([0-9ivxlc]+(?:[.\-][0-9a-z]+)*)\b")
-_KIND_OF = {"chapter": "chapter", "article": "article", "section": "section", "part": "part",
-            "annex": "annex", "agreement": "document"}
+_INSTRUMENT = re.compile(
+    r"\b(?:this|the present)\s+(?:joint\s+)?(?:agreement|memorandum|arrangement|framework|declaration|statement|"
+    r"instrument|document|understanding|communiqu\w*|charter|roadmap|partnership|protocol|treaty|mou)\b"
+    r"|\bwe,? the leaders\b|^\W*(?:it|they|this)\b", re.IGNORECASE)
+_OUTPUT = re.compile(r"\b(?:recommendations?|decisions?|guidelines?|opinions?|reports?|conclusions?|findings?)\s+"
+                     r"(?:of|by|issued by|adopted by|made by|from)\s+the\s+[A-Z]|\bthe\s+[A-Z]\w+(?:'s|\u2019s)\s+"
+                     r"(?:recommendations?|decisions?|guidelines?|opinions?|reports?)", re.IGNORECASE)
+_BINDS = re.compile(r"\b(?:binds|bind|binding|governed by international law|integral part|forms? part of)\b",
+                    re.IGNORECASE)
+_NOT = re.compile(r"\b(?:not|no|neither|nor)\b", re.IGNORECASE)
+_FORUM = re.compile(r"(?:dispute settlement|dispute resolution|settlement of disputes)\s*(?:\(|provisions)?\s*"
+                    r"(?:under|of|in)\s*$", re.IGNORECASE)
+_EXCEPT = re.compile(r"\b(?:with the exception of|except(?: for)?|other than|excluding|save for)\b", re.IGNORECASE)
+_OWN_FORUM = re.compile(r"\b(?:panel|arbitral tribunal|arbitration|tribunal)\b", re.IGNORECASE)
+_OWN_BINDING = re.compile(r"\b(?:binding|shall comply|final and)\b", re.IGNORECASE)
 
 
 @attrs.frozen
@@ -38,21 +59,79 @@ class Declaration:
     start: int  # the sentence, original offsets
     end: int
     targets: tuple[Unit, ...] = ()  # the units covered; a non-binding declaration without any covers all
+    excluded: tuple[Unit, ...] = ()  # units the instrument says do bind, which an instrument-wide one spares
+
+    def covers(self, at: int) -> bool:
+        if any(u.start <= at < u.end for u in self.excluded):
+            return False
+        return not self.targets or any(u.start <= at < u.end for u in self.targets)
 
 
-def non_binding(index: DocIndex) -> Declaration | None:
-    """The document's own statement that it creates no legal obligations, or its "Participants"."""
-    text = index.folded.text
-    scoped: Declaration | None = None
+def _starts(index: DocIndex, name: str) -> list[int]:
+    return index.starts(name, LEXICON_PHRASES[name])
+
+
+def non_binding(index: DocIndex) -> list[Declaration]:
+    """Every statement that something in the document creates no legal obligations, scoped to what it
+    names; or, failing any, a text of "Participants" that says what they "will" do."""
+    resolver = Resolver(index.doc)
+    found: dict[tuple[int, int], Declaration] = {}
     for at in _starts(index, "non-binding"):
         start, end = index.sentence_at(index.to_original(at))
-        # "The provisions of this Part ... do not create legally binding obligations" covers that Part only
-        targets = _this_unit(index, start, end)
-        if not targets:
-            return Declaration("non-binding", start, end)
-        scoped = scoped or Declaration("non-binding", start, end, targets)
-    if scoped is not None:
-        return scoped
+        if (start, end) not in found:
+            declaration = _scoped(index, resolver, start, end, index.to_original(at))
+            if declaration is not None:
+                found[(start, end)] = declaration
+    if found:
+        binding = tuple(_declared_binding(index, resolver))
+        return [attrs.evolve(d, excluded=binding) if not d.targets else d for _, d in sorted(found.items())]
+    participants = _participants(index)
+    return [participants] if participants is not None else []
+
+
+def _scoped(index: DocIndex, resolver: Resolver, start: int, end: int, at: int) -> Declaration | None:
+    """What a non-binding statement names (the words before its verb, or the sentence before when they are
+    a pronoun): the instrument, a unit of it, or a body's output."""
+    text = index.doc.text
+    subject = text[start:at]
+    own = index.leaf_at(start)
+    if _OUTPUT.search(subject):
+        # a body's recommendations: the sentences that speak of them, not the Parties' obligations
+        outputs = [u for u in index.doc.units() if not u.children and u is not index.leaf_at(start)
+                   and re.search(r"(?i)\brecommend", text[u.start:u.end])]
+        return Declaration("non-binding", start, end, tuple(outputs)) if outputs else None
+    if _INSTRUMENT.search(subject):
+        return Declaration("non-binding", start, end)
+    # a unit named before the verb, not the heading the sentence sits under ("Article 99 ...")
+    units = [t.unit for ref in resolver.references(start, at) if not index.in_heading(index.to_folded(ref.start))
+             for t in ref.targets if t.unit is not None and t.unit.kind != "document" and t.unit is not own]
+    if units:
+        return Declaration("non-binding", start, end, tuple({id(u): u for u in units}.values()))
+    if re.match(r"\W*(?:it|they|this|these|those|such)\b", subject, re.IGNORECASE) and start > 0:
+        before = index.sentence_at(max(0, start - 2))
+        units = [t.unit for ref in resolver.references(*before) for t in ref.targets
+                 if t.unit is not None and t.unit.kind != "document" and before[0] >= t.unit.start]
+        if units and not _INSTRUMENT.search(text[before[0]:before[1]]):
+            return Declaration("non-binding", start, end, tuple({id(u): u for u in units}.values()))
+    return Declaration("non-binding", start, end)
+
+
+def _declared_binding(index: DocIndex, resolver: Resolver) -> Iterator[Unit]:
+    """Units the instrument says do bind ("Annex I ... binds the Sides as Parties", "Annex I forms an
+    integral part of this Agreement"), which an instrument-wide declaration does not reach."""
+    text = index.doc.text
+    for m in _BINDS.finditer(text):
+        start, end = index.sentence_at(m.start())
+        if _NOT.search(text, start, end):
+            continue
+        for ref in resolver.references(start, end):
+            for target in ref.targets:
+                if target.unit is not None and target.unit.kind in ("annex", "part", "chapter"):
+                    yield target.unit
+
+
+def _participants(index: DocIndex) -> Declaration | None:
+    text = index.folded.text
     # Counting whole words is a regex pass over the text; a substring count bounds it from above and
     # rules out almost every treaty for the price of a memchr.
     if sum(text.count(w) for w in lexicon.PARTICIPANT_WORDS) < 3:
@@ -70,24 +149,9 @@ def non_binding(index: DocIndex) -> Declaration | None:
     return None
 
 
-_THIS_UNIT_RE = re.compile(r"\bthis (part|chapter|section|annex|article)\b")
-
-
-def _this_unit(index: DocIndex, start: int, end: int) -> tuple[Unit, ...]:
-    """The unit a non-binding declaration speaks of ("this Part"), looked for in its sentence and the one
-    before it in the same paragraph ("The provisions of this Part ... They do not create ...")."""
-    leaf = index.leaf_at(start)
-    text = index.doc.text[max(leaf.start, start - 400):end].lower()
-    named = _THIS_UNIT_RE.findall(text)
-    if not named:
-        return ()
-    enclosing = [u for u in index.doc.unit_path(start) if u.kind == _KIND_OF[named[-1]]]
-    return (enclosing[-1],) if enclosing else ()
-
-
 def _whole_words(pattern: str, text: str) -> int:
-    """Matches of ``pattern`` that start a word: ``\bword\b`` with the first ``\b`` checked by hand, as
-    a pattern opening with a literal is searched ten times faster than one opening with ``\b``."""
+    """Matches of ``pattern`` that start a word: ``\\bword\\b`` with the first ``\\b`` checked by hand, as
+    a pattern opening with a literal is searched ten times faster than one opening with ``\\b``."""
     count = 0
     for m in re.finditer(pattern, text):
         at = m.start()
@@ -98,6 +162,7 @@ def _whole_words(pattern: str, text: str) -> int:
 
 def carve_outs(index: DocIndex) -> list[Declaration]:
     """Sentences that take units out of dispute settlement, with the units they name."""
+    resolver = Resolver(index.doc)
     found: dict[tuple[int, int], Declaration] = {}
     text = index.doc.text
     for at in _starts(index, "carve-out"):
@@ -106,43 +171,59 @@ def carve_outs(index: DocIndex) -> list[Declaration]:
         start, end = index.sentence_at(index.to_original(at))
         if (start, end) in found:
             continue
-        sentence = text[start:end]
         folded_sentence = index.folded.text[index.to_folded(start):index.to_folded(end)]
-        if not EXCLUSION_RE.search(folded_sentence):
+        sole = _sole_means(folded_sentence)
+        if not sole and not EXCLUSION_RE.search(folded_sentence) and not _EXCEPT.search(text, start, end):
             continue
-        targets = _targets(index, start, sentence.lower())
+        targets = [u for u in _targets(index, resolver, start, end, sole) if not _own_procedure(index, resolver, u,
+                                                                                               start)]
         if targets:
-            found[(start, end)] = Declaration("carve-out", start, end, tuple(targets))
+            found[(start, end)] = Declaration("carve-out", start, end, tuple({id(u): u for u in targets}.values()))
     return [found[k] for k in sorted(found)]
 
 
-def _targets(index: DocIndex, at: int, sentence: str) -> list[Unit]:
-    """Units a carve-out sentence excludes: "this Chapter" is the enclosing chapter; "Article 9" by number.
+def _sole_means(folded: str) -> bool:
+    """Consultations declared the only way to resolve matters: dispute settlement excluded unnamed."""
+    return ("consult" in folded and re.search(r"\b(?:sole|only|exclusive)\s+(?:means|method|way|mechanism|procedure|"
+                                              r"avenue|forum)\b", folded) is not None
+            and re.search(r"\b(?:resolv|settl)", folded) is not None)
 
-    A reference that names the dispute settlement forum itself ("dispute settlement under Chapter 28",
-    "Chapter 28 (Dispute Settlement)") is not what is carved out.
-    """
-    tail = sentence
-    path = index.doc.unit_path(at)
+
+def _targets(index: DocIndex, resolver: Resolver, start: int, end: int, sole: bool) -> list[Unit]:
+    """Units a carve-out sentence takes out: "this Chapter" is the enclosing chapter; "Articles 12.1 to
+    12.4" those articles; after "with the exception of", what follows. A reference that names the forum
+    itself ("dispute settlement under Chapter 28", "Chapter 28 (Dispute Settlement)") is not carved out."""
+    text = index.doc.text
+    exception = _EXCEPT.search(text, start, end)
     units: list[Unit] = []
-    for m in _TARGET_RE.finditer(tail):
-        if _is_forum(tail, m):
+    for ref in resolver.references(start, end):
+        if exception is not None and ref.start < exception.end():
+            continue  # "Chapter 22 applies to this Chapter, with the exception of ...": only what follows
+        if _FORUM.search(text, max(start, ref.start - 40), ref.start) or \
+                re.match(r"\s*\(\s*dispute", text[ref.end:ref.end + 12], re.IGNORECASE):
             continue
-        if m.group(1):
-            kind = _KIND_OF[m.group(1)]
-            enclosing = [u for u in path if u.kind == kind]
-            if enclosing:
-                units.append(enclosing[-1])
-            elif kind == "document":
-                units.append(index.doc.root)
-        else:
-            kind, number = _KIND_OF[m.group(2)], m.group(3)
-            units.extend(u for u in index.doc.units() if u.kind == kind and (u.number or "").lower() == number)
-    return units
+        units.extend(t.unit for t in ref.targets if t.unit is not None)
+    if sole and not units:
+        units.append(resolver.enclosing(start, "chapter") or index.doc.root)
+    if re.search(r"(?i)\b(?:this|the present) agreement\b", text[start:end]) and not units and not sole:
+        units.append(index.doc.root)
+    return [u for u in units if u.kind != "document" or sole or u is index.doc.root]
 
 
-def _is_forum(tail: str, m: re.Match[str]) -> bool:
-    """"dispute settlement under Chapter 28 / this Agreement" names the forum, not what is carved out."""
-    before = tail[max(0, m.start() - 40):m.start()]
-    return bool(re.search(r"(dispute settlement|dispute resolution|settlement of disputes)\s*"
-                          r"(\(|provisions)?\s*(under|of|in)\s*$", before)) or "(dispute" in tail[m.end():m.end() + 3]
+def _own_procedure(index: DocIndex, resolver: Resolver, unit: Unit, at: int) -> bool:
+    """Whether a unit taken out of the general dispute settlement has a binding procedure of its own: in
+    itself, or in what the carve-out's article refers to ("settled exclusively in accordance with Annex
+    9-A", whose panel report is binding)."""
+    text = index.doc.text
+    article = resolver.enclosing(at, "article")
+    places = [unit] + ([t.unit for ref in resolver.references(article.start, article.end) for t in ref.targets
+                        if t.unit is not None and t.unit.kind == "annex"] if article is not None else [])
+    for place in places:
+        for forum in _OWN_FORUM.finditer(text, place.start, place.end):
+            sentence = index.sentence_at(forum.start())
+            following = index.sentence_at(min(place.end - 1, sentence[1] + 1))
+            window = text[sentence[0]:max(sentence[1], following[1])]
+            # "The panel shall present its final report ... The final report shall be binding on the Parties"
+            if _OWN_BINDING.search(window) and not EXCLUSION_RE.search(window.lower()):
+                return True
+    return False

@@ -133,6 +133,9 @@ NON_BINDING: tuple[str, ...] = (
     "does not constitute a treaty", "is not a treaty", "not constitute an international agreement",
     "does not constitute an international agreement", "non-binding instrument", "non-binding arrangement",
     "non-binding memorandum", "not binding under international law", "politically binding",
+    "not create legal rights", "not create rights or obligations",
+    "create no rights or obligations", "create no legal", "does not form part of this agreement",
+    "do not form part of this agreement", "shall not form part of this agreement",
     # A summit statement speaks for leaders, not Parties: "We, the Leaders of the Group of Seven, ...". Not
     # "Leaders' Declaration": treaties cite APEC ones (ToTA pta_436).
     "we, the leaders",
@@ -142,6 +145,12 @@ NON_BINDING: tuple[str, ...] = (
 # "Party/Parties" is a memorandum, whatever it says about itself.
 PARTICIPANT_WORDS: tuple[str, ...] = ("participant",)
 PARTY_WORDS: tuple[str, ...] = ("party", "parties")
+
+# Consultations declared the only way to resolve matters exclude dispute settlement without naming it.
+SOLE_MEANS: tuple[str, ...] = (
+    "sole means", "only means", "exclusive means", "sole method", "only method", "sole mechanism",
+    "only mechanism", "exclusive mechanism", "sole procedure", "only procedure", "only way",
+)
 
 # Carve-outs from dispute settlement: a sentence that has both a trigger and an exclusion.
 CARVE_OUT_TRIGGERS: tuple[str, ...] = ("dispute settlement", "dispute resolution", "settlement of disputes")

@@ -27,12 +27,13 @@ def kind_of(word: str) -> str:
     word = word.lower()
     return next(kind for stem, kind in _STEMS if word.startswith(stem))
 _NUM = r"(?:\d+(?:[.\-]\d+)*(?:[.\-]?[a-z]\b)?|[ivxlcdm]+\b|[a-z]\b)"
-_SEP = r"\s*(?:,\s*(?:and\s+|or\s+)?|\band\b|\bor\b|\bto\b|\bthrough\b|-|–|—)\s*"
+# A hyphen joins a number ("Annex 12-A"); a range is written "to", "through", an en dash or " - ".
+_SEP = r"\s*(?:,\s*(?:and\s+|or\s+)?|\band\b|\bor\b|\bto\b|\bthrough\b|(?<=\s)-(?=\s)|–|—)\s*"
 REFERENCE_RE = re.compile(
     r"\b(?P<kind>articles?|chapters?|sections?|parts?|annex(?:es)?|appendi(?:x|ces)|schedules?|tables?"
     r"|subparagraphs?|paragraphs?)\s+(?P<nums>" + _NUM + r"(?:" + _SEP + _NUM + r")*)"
     r"(?:\s+of\s+(?P<outer>article|chapter|annex)\s+(?P<outer_num>" + _NUM + r"))?", re.IGNORECASE)
-_RANGE_WORD = re.compile(r"\s*(?:to|through|-|–|—)\s*$", re.IGNORECASE)
+_RANGE_WORD = re.compile(r"^\s*(?:to|through|-|–|—)\s*$", re.IGNORECASE)
 THIS_RE = re.compile(r"\b(?:this|the present)\s+(chapter|article|section|part|annex|appendix|schedule|paragraph)\b",
                      re.IGNORECASE)
 _SOLE_RE = re.compile(r"\bthe\s+(appendix|annex|schedule)\b(?!\s+" + _NUM + ")", re.IGNORECASE)

@@ -52,7 +52,12 @@ _ESTABLISHED = (
     re.compile(r"\b(?:An?|The)\s+" + _NAME + r"(?:\s*\([^)]*\))?\s+(?:is|shall\s+be|are|will\s+be)\s+(?:hereby\s+)?"
                r"(?:established|created|set\s+up|constituted)"),
 )
-_NAME_BEFORE = re.compile(r"(?:[A-Z][\w'\u2019-]*\s+(?:(?:on|of|for|and|in)\s+(?:the\s+)?)?)*[A-Z][\w'\u2019-]*\s*$")
+_NAME_BEFORE = re.compile(r"(?:[A-Z][\w'\u2019-]*[ \t]+(?:(?:on|of|for|and|in)[ \t]+(?:the[ \t]+)?)?)*[A-Z][\w'\u2019-]*[ \t]*$")
+# Names of the signatories and of the instrument itself: defined everywhere, standing for nothing a rule
+# looks for ("Australia and the Republic of Meridia (the "Parties")").
+_GENERIC_TERMS = frozenset({"party", "parties", "contracting party", "contracting parties", "participant",
+                            "participants", "side", "sides", "member", "members", "member states", "agreement",
+                            "this agreement", "the agreement", "signatories"})
 _DEFINITIONS_HEADING = re.compile(r"(?i)\bdefinitions?\b|\binterpretation\b|\buse of terms\b")
 _POINTING = re.compile(
     r"(?:\b(?:listed|set\s+out|set\s+forth|referred\s+to|specified|identified|indicated|enumerated|contained|"
@@ -114,7 +119,8 @@ def links(doc: Document, resolver: Resolver, has_hits: Callable[[tuple[int, int]
     definitions of a trade agreement define nothing a rule looks for, and their uses are not searched.
     ``candidates``: the original starts of the ``FAMILIES`` cue words, when the caller has scanned them."""
     out: list[Link] = []
-    out.extend(_uses(doc, [d for d in _definitions(doc, resolver, candidates) if has_hits(d.source)]))
+    out.extend(_uses(doc, [d for d in _definitions(doc, resolver, candidates)
+                           if d.term.lower() not in _GENERIC_TERMS and has_hits(d.source)]))
     out.extend(link for link in _references(doc, resolver, candidates) if has_hits(link.source))
     out.extend(link for link in _antecedents(doc, resolver, candidates) if has_hits(link.source))
     return out

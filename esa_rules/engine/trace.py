@@ -106,7 +106,7 @@ class Trace:
     path: str
     finding: Finding
     clauses: tuple[ClauseTrace, ...]
-    non_binding: DeclarationTrace | None = None
+    non_binding: tuple[DeclarationTrace, ...] = ()
     carve_outs: tuple[DeclarationTrace, ...] = ()
 
 
@@ -125,7 +125,7 @@ def trace(checker: Checker, provision_id: str, document: Document) -> Trace:
     finding = provision_finding(ctx, ruleset, provision, tids)
     clauses = tuple(_clause(ctx, provision, clause, tids) for clause in provision.clauses)
     return Trace(provision, ruleset.name, document.path, finding, clauses,
-                 _declaration(ctx, ctx.non_binding) if ctx.non_binding else None,
+                 tuple(_declaration(ctx, d) for d in ctx.non_binding),
                  tuple(_declaration(ctx, d) for d in ctx.carve_outs))
 
 

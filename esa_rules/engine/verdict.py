@@ -40,7 +40,7 @@ class Located:
 class DocContext:
     """A document index plus its document-wide declarations; shared by all provisions of one check."""
 
-    def __init__(self, index: DocIndex, non_binding: Declaration | None, carve_outs: list[Declaration],
+    def __init__(self, index: DocIndex, non_binding: list[Declaration], carve_outs: list[Declaration],
                  names: Mapping[int, str], labels: Mapping[int, str] | None = None) -> None:
         self.index = index
         self.non_binding = non_binding
@@ -98,19 +98,13 @@ def judge(ctx: DocContext, scope: Scope, match: MatchT, expects: Expects, role: 
     # in a memorandum is weak for both reasons, and the reviewer should see both.
     weakened: list[Declaration] = []
     if level.counts:
-        declared = ctx.non_binding
-        if declared is not None and (not declared.targets or _covers(declared, index.to_original(parts[0][1]))):
-            weakened.append(declared)
+        at = index.to_original(parts[0][1])
+        weakened.extend(d for d in ctx.non_binding if d.covers(at))
         if expects == Expects.OBLIGATION:
-            at = index.to_original(parts[0][1])
-            weakened.extend(d for d in ctx.carve_outs if _covers(d, at))
+            weakened.extend(d for d in ctx.carve_outs if d.covers(at))
     if weakened and level.full:
         level = Level.SOFT
     return Located(scope, match, level, strength, sentence, tuple(weakened))
-
-
-def _covers(declaration: Declaration, at: int) -> bool:
-    return any(t.start <= at < t.end for t in declaration.targets)
 
 
 def _chapeau_strength(index: DocIndex, at: int) -> Strength | None:

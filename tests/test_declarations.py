@@ -1,0 +1,135 @@
+"""Declarations bind what they name: non-binding statements and dispute-settlement carve-outs."""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+
+import pytest
+
+from esa_rules.dsl import load_many
+from esa_rules.engine import Checker
+from esa_rules.report import DocumentResult
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@cache
+def checker() -> Checker:
+    return Checker(load_many(["esa-core"]))
+
+
+def check(text: str) -> DocumentResult:
+    return checker().check_text(text)
+
+
+def statuses(text: str) -> dict[str, str]:
+    return {f.provision: f.status for f in check(text).findings}
+
+
+# --- non-binding declarations -------------------------------------------------------------------
+
+def test_a_bodys_recommendations_declared_non_binding_leave_the_agreement_binding() -> None:
+    text = (ROOT / "sample_texts/complete_agreement.txt").read_text(encoding="utf-8")
+    before = statuses(text)
+    after = statuses(text + "\nArticle 99\n\nRecommendations of the Council do not create legally binding "
+                            "obligations for the Parties.\n")
+    assert after == before and set(after.values()) == {"satisfied"}
+
+
+def test_an_instrument_that_declares_itself_non_binding_weakens_everything_in_it() -> None:
+    text = (ROOT / "sample_texts/complete_agreement.txt").read_text(encoding="utf-8")
+    after = statuses(text + "\nArticle 99\n\nThis Agreement does not create legally binding obligations.\n")
+    assert set(after.values()) == {"weak"}
+
+
+SECURITY = ("Nothing in this {0} shall be construed to require a Party to furnish any information the disclosure of "
+            "which it considers contrary to its essential security interests.")
+
+
+def test_a_self_judging_exception_in_a_non_binding_statement_is_weak() -> None:
+    text = ("JOINT STATEMENT\n\n1. This Joint Statement does not create legally binding obligations.\n\n2. "
+            + SECURITY.format("Joint Statement") + "\n")
+    assert statuses(text)["ESA-ESX-3"] == "weak"
+
+
+ANNEXED = """AGREEMENT ON CRITICAL MINERALS
+
+Article 1 Consultations
+
+The Parties shall hold consultations on economic coercion by a third country within 15 days of a request.
+
+Article 2 Annexes
+
+Annex I forms an integral part of this Agreement. Annex II does not form part of this Agreement and does not
+create legal rights or obligations for either Party.
+
+ANNEX I
+
+Each Party shall maintain a mechanism to review foreign investment for risks to national security.
+
+ANNEX II
+
+The Parties shall exchange information on the screening of foreign investment on national security grounds.
+"""
+
+
+def test_an_annex_declared_non_binding_is_weak_and_the_rest_stays_binding() -> None:
+    result = check(ANNEXED)
+    found = {f.provision: f for f in result.findings}
+    assert found["ESA-COE-2"].status == "satisfied"
+    assert found["ESA-INV-1"].status == "satisfied"
+    assert found["ESA-INV-2"].status == "weak"
+    assert any("Annex II declared non-binding" in r for r in found["ESA-INV-2"].reasons)
+
+
+def test_a_binding_annex_of_a_non_binding_declaration_binds() -> None:
+    text = ("JOINT DECLARATION\n\n1. This Joint Declaration does not create legally binding obligations. Annex I, by "
+            "contrast, is an agreement governed by international law; it binds the Sides.\n\n2. The Sides will hold "
+            "consultations on economic coercion by a third country within 15 days of a request.\n\nANNEX I\n\n"
+            "Each Side shall maintain a mechanism to review foreign investment for risks to national security.\n")
+    found = statuses(text)
+    assert found["ESA-INV-1"] == "satisfied"
+    assert found["ESA-COE-2"] == "weak"
+
+
+# --- carve-outs ---------------------------------------------------------------------------------
+
+CHAPTER = """CHAPTER 12 ECONOMIC SECURITY
+
+Article 12.1 Investment
+
+Each Party shall maintain a mechanism to review foreign investment for risks to national security.
+
+Article 12.2 Coercion
+
+The Parties shall hold consultations on economic coercion by a third country within 15 days of a request.
+
+Article 12.3 Dispute settlement
+
+{0}
+"""
+
+
+@pytest.mark.parametrize(("clause", "investment", "coercion"), [
+    ("Chapter 30 (Dispute Settlement) shall not apply to Article 12.1.", "weak", "satisfied"),
+    ("Chapter 30 (Dispute Settlement) shall not apply to Articles 12.1 to 12.2.", "weak", "weak"),
+    ("Chapter 30 (Dispute Settlement) applies to this Chapter, with the exception of Article 12.2.",
+     "satisfied", "weak"),
+    ("Consultations under this Article shall be the sole means of resolving any matter arising under this Chapter.",
+     "weak", "weak"),
+    ("Chapter 30 (Dispute Settlement) shall not apply to this Chapter. Any dispute concerning this Chapter shall be "
+     "settled exclusively in accordance with Annex 12-A.\n\nANNEX 12-A\n\n1. A Party may request the establishment "
+     "of a panel. 2. The panel shall issue its report within 90 days. The report shall be final and binding on the "
+     "Parties.", "satisfied", "satisfied"),
+])
+def test_a_carve_out_takes_out_what_it_names(clause: str, investment: str, coercion: str) -> None:
+    found = statuses(CHAPTER.format(clause))
+    assert (found["ESA-INV-1"], found["ESA-COE-2"]) == (investment, coercion)
+
+
+def test_the_forum_named_in_a_carve_out_is_not_what_it_carves_out() -> None:
+    text = CHAPTER.format("No Party shall have recourse to dispute settlement under Chapter 12 for any matter "
+                          "arising under Article 12.2.")
+    found = statuses(text)
+    assert (found["ESA-INV-1"], found["ESA-COE-2"]) == ("satisfied", "weak")
