@@ -38,6 +38,7 @@ HEDGES: tuple[str, ...] = (
     "if appropriate", "as they consider appropriate", "as it considers appropriate",
     "to the extent possible", "to the extent practicable", "to the extent feasible",
     "as far as possible", "where possible", "where practicable", "where feasible", "if possible",
+    "(as|so|in so|insofar) far as practicable", "(so|in so) far as possible", "insofar as (possible|practicable)",
     "recognise the importance", "recognise the value", "recognise the need", "strive", "seek to",
     "aim to", "explore", "explore ways", "on a voluntary basis", "encourage", "promote", "may consider",
     "consider the possibility", "welcome", "hope",
@@ -59,14 +60,14 @@ HEDGES: tuple[str, ...] = (
 # "shall inform the other Party ..., unless it judges that doing so would be contrary to its interests".
 # (The self-judging essential security exception is worded alike, but it expects an exception.)
 OWN_JUDGEMENT: tuple[str, ...] = (
-    r"unless (?:it|that party|the party concerned|the (?:notifying|requested|affected) party) "
+    r"unless (?:it|that party|the other party|the party concerned|the (?:notifying|requested|affected) party) "
     r"(?:judges|considers|determines|deems|decides|finds)",
-    r"(?:where|if|when|to the extent that|insofar as) (?:it|each|each party|that party|either party|"
-    r"the party concerned) (?:considers|deems|judges|finds|determines) (?:it |that |this |such )?"
-    r"(?:to be )?(?:appropriate|necessary|useful|desirable|advisable)",
-    r"(?:where|if|when) (?:they|the parties|both parties) (?:consider|deem|judge|find) (?:it |that |this )?"
+    r"(?:where|if|when|to the extent(?: that)?|insofar as|in so far as) (?:it|each|each party|that party|"
+    r"either party|the party concerned) (?:considers|deems|judges|finds|determines) (?:[\w-]+ ){0,3}?"
+    r"(?:to be )?(?:appropriate|necessary|useful|desirable|advisable|relevant|practicable|feasible)",
+    r"(?:where|if|when) (?:they|the parties|both parties) (?:consider|deem|judge|find) (?:[\w-]+ ){0,2}?"
     r"(?:appropriate|useful|desirable)",
-    r"(?:at|in) its (?:own |sole )?discretion", r"as it (?:sees|considers|deems) fit",
+    r"(?:at|in) its (?:own |sole )?discretion", r"(?:as|if|where|when) it (?:sees|considers|deems|thinks) fit",
     r"if it so (?:chooses|wishes|decides)", r"should it so (?:choose|wish|decide)",
 )
 
