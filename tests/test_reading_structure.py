@@ -186,3 +186,13 @@ def test_articles_numbered_afresh_in_each_chapter_resolve_in_their_own_chapter()
     (ref,) = [r for r in Resolver(doc).references(at, at + 9)]
     (target,) = ref.targets
     assert target.unit is not None and target.unit.heading == "Y"
+
+
+def test_a_body_set_up_in_one_sentence_is_what_it_and_its_name_stand_for_later() -> None:
+    text = ("1. The Participants will establish a working group on critical mineral supply chains.\n\n"
+            "2. It will meet as required. The Working Group will also map vulnerabilities.\n")
+    doc = read_text(text)
+    found = {(link.kind, doc.text[link.site[0]:link.site[1]]): doc.text[link.source[0]:link.source[1]]
+             for link in links(doc, Resolver(doc))}
+    assert found == {("antecedent", "It"): "working group on critical mineral supply chains",
+                     ("definition", "Working Group"): "working group on critical mineral supply chains"}

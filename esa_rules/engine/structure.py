@@ -58,6 +58,13 @@ _NAME_BEFORE = re.compile(r"(?:[A-Z][\w'\u2019-]*[ \t]+(?:(?:on|of|for|and|in)[ 
 _GENERIC_TERMS = frozenset({"party", "parties", "contracting party", "contracting parties", "participant",
                             "participants", "side", "sides", "member", "members", "member states", "agreement",
                             "this agreement", "the agreement", "signatories"})
+# A body set up under a common noun: "will establish a working group on critical supply chains"
+_LOWER_BODY = re.compile(r"\b(?:establish(?:es)?|create[s]?|set[s]?\s+up|constitute[s]?|convene[s]?)\s+(?:a|an)\s+"
+                         r"((?:[a-z][\w-]*\s+){0,3}?(?:council|committee|board|commission|working group|group|network|"
+                         r"dialogue|forum|mechanism))((?:\s+(?:on|for|of|to|in)\s+(?:the\s+)?[\w-]+"
+                         r"(?:\s+(?:and\s+)?[a-z][\w-]*){0,5})?)")
+# "It shall meet ...": the body the sentence before established
+_IT = re.compile(r"(?:^|(?<=[.;]\s)|(?<=\n))\s*(?:It|it|The latter|the latter)\s+(?=(?:shall|will|may|must|should)\b)")
 _DEFINITIONS_HEADING = re.compile(r"(?i)\bdefinitions?\b|\binterpretation\b|\buse of terms\b")
 _POINTING = re.compile(
     r"(?:\b(?:listed|set\s+out|set\s+forth|referred\s+to|specified|identified|indicated|enumerated|contained|"
@@ -123,7 +130,22 @@ def links(doc: Document, resolver: Resolver, has_hits: Callable[[tuple[int, int]
                            if d.term.lower() not in _GENERIC_TERMS and has_hits(d.source)]))
     out.extend(link for link in _references(doc, resolver, candidates) if has_hits(link.source))
     out.extend(link for link in _antecedents(doc, resolver, candidates) if has_hits(link.source))
+    out.extend(link for link in _pronouns(doc, candidates) if has_hits(link.source))
     return out
+
+
+def _pronouns(doc: Document, candidates: Mapping[str, Sequence[int]] | None) -> Iterator[Link]:
+    """ "It shall meet twice a year" right after a body is set up: "it" stands for the body's name."""
+    text = doc.text
+    for regex in (*_ESTABLISHED, _LOWER_BODY):
+        for m in _at(regex, text, "establish", candidates, 200 if regex is _ESTABLISHED[1] else 0):
+            name = (m.start(1), m.end(2) if regex is _LOWER_BODY else m.end(1))
+            # the rest of its paragraph and the next one, at most two sentences on
+            window_end = text.find("\n\n", text.find("\n\n", m.end()) + 2)
+            window_end = len(text) if window_end < 0 else min(window_end, m.end() + 600)
+            for it in _IT.finditer(text, m.end(), window_end):
+                yield Link("antecedent", (it.start() + len(it.group()) - len(it.group().lstrip()),
+                                          it.end() - 1), name, f"the body set up in {_leaf(doc, m.start()).label}")
 
 
 def _at(regex: re.Pattern[str], text: str, family: str, candidates: Mapping[str, Sequence[int]] | None,
@@ -205,6 +227,14 @@ def _definitions(doc: Document, resolver: Resolver,
             for term in dict.fromkeys((name, head.group())):
                 yield _Definition(term, (m.start(1), m.end(1)), (leaf.start, len(text)), (m.start(), m.end()),
                                   f"the {name} established in {leaf.label}", True)
+    for m in _at(_LOWER_BODY, text, "establish", candidates):
+        # "a working group on critical supply chains": "the working group" stands for the whole name
+        leaf = _leaf(doc, m.start())
+        name = " ".join((m.group(1) + m.group(2)).split())
+        head = re.search(r"(?:working group|[a-z]+)$", m.group(1))
+        assert head is not None
+        yield _Definition(head.group(), (m.start(1), m.end(2)), (m.end(), len(text)), (m.start(), m.end()),
+                          f"the {name} established in {leaf.label}", False)
 
 
 def _uses(doc: Document, definitions: list[_Definition]) -> Iterator[Link]:
@@ -215,7 +245,10 @@ def _uses(doc: Document, definitions: list[_Definition]) -> Iterator[Link]:
         return
     by_term: dict[str, list[_Definition]] = {}
     for definition in definitions:
-        by_term.setdefault(definition.term, []).append(definition)
+        forms = [definition.term] if definition.case_sensitive else \
+            [definition.term.lower(), definition.term.title(), definition.term.capitalize()]
+        for form in dict.fromkeys(forms):
+            by_term.setdefault(form, []).append(definition)
     automaton = ahocorasick.Automaton()
     for term in by_term:
         automaton.add_word(term, term)
