@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor, as_completed
 
 from esa_rules import __version__
 from esa_rules.dsl import load_many
@@ -92,6 +91,9 @@ def _run(checker: Checker, files: list[str], jobs: int,
             if progress:
                 progress(n, total)
         return
+    # Imported here: multiprocessing costs a one-file check a noticeable share of its start-up time.
+    from concurrent.futures import ProcessPoolExecutor, as_completed
+
     # Workers get paths, not documents, and send back small results. The largest files go first, one per
     # task, so that a 1 MB treaty does not start last and leave the other workers idle at the end.
     results: list[Outcome | None] = [None] * total

@@ -7,7 +7,6 @@ import os
 import shutil
 import stat
 import sys
-import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -36,6 +35,8 @@ def write_atomic(path: str, content: str | bytes) -> None:
     folder = target.parent if str(target.parent) else Path(".")
     data = content.encode("utf-8") if isinstance(content, str) else content
     mode = _mode_for(target)
+    import tempfile  # here: only -o needs it, and it costs start-up time
+
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
     except OSError as exc:

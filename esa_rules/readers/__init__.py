@@ -5,10 +5,16 @@ Each reader module has ``NAME``, ``EXTENSIONS``, ``sniff(data, name) -> bool`` a
 reader first (so a Markdown draft with inline HTML stays Markdown); otherwise the first reader whose
 ``sniff`` accepts the bytes wins, which is how files without an extension are recognised. Text comes
 last: it accepts anything that decodes as text.
+
+Reader modules are imported on first use: the registry below names each module and the extensions it
+claims, so checking a Markdown draft never imports the XML, Word or PDF machinery (pypdf and the XML
+parsers cost more start-up time than the whole check of a short draft). ``tests/test_lazy_imports.py``
+keeps the extensions here in step with each module's own ``EXTENSIONS``.
 """
 
 from __future__ import annotations
 
+import importlib
 import os
 import stat
 from collections.abc import Iterator, Sequence
@@ -16,28 +22,42 @@ from types import ModuleType
 
 from esa_rules.document import Document
 from esa_rules.errors import InputError
-from esa_rules.readers import akn, docx, html, pdf, tota
-from esa_rules.readers import text as text_reader
 from esa_rules.readers.limits import check_size
 
-__all__ = ["READERS", "handled_extensions", "iter_inputs", "load", "read", "read_text", "reader_for"]
+__all__ = ["READERS", "handled_extensions", "iter_inputs", "load", "read", "read_text", "reader_for",
+           "reader_module"]
 
-READERS: tuple[ModuleType, ...] = (tota, akn, docx, pdf, html, text_reader)
+# (module name under esa_rules.readers, extensions it claims), in the order readers are tried.
+READERS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("tota", (".xml",)),
+    ("akn", (".akn", ".akn.xml")),
+    ("docx", (".docx", ".docm", ".dotx")),
+    ("pdf", (".pdf",)),
+    ("html", (".html", ".htm", ".xhtml")),
+    ("text", (".txt", ".md", ".markdown", ".text")),
+)
 
 
 def _extension(name: str) -> str:
     return os.path.splitext(name)[1].lower()
 
 
+def reader_module(name: str) -> ModuleType:
+    """The reader module called ``name`` (one of ``READERS``), imported now if it was not yet."""
+    return importlib.import_module(f"esa_rules.readers.{name}")
+
+
 def handled_extensions() -> frozenset[str]:
-    return frozenset(ext for reader in READERS for ext in getattr(reader, "EXTENSIONS", ()))
+    return frozenset(ext for _, extensions in READERS for ext in extensions)
 
 
 def reader_for(data: bytes, name: str) -> ModuleType | None:
-    """The reader for these bytes, or None if no reader recognises them."""
+    """The reader for these bytes, or None if no reader recognises them. Readers that claim the name's
+    extension are asked first, and the others are imported only if none of those accepts the bytes."""
     lowered = name.lower()
-    claimed = [r for r in READERS if any(lowered.endswith(ext) for ext in getattr(r, "EXTENSIONS", ()))]
-    for reader in (*claimed, *READERS):
+    claimed = [r for r, extensions in READERS if any(lowered.endswith(ext) for ext in extensions)]
+    for reader_name in dict.fromkeys([*claimed, *(r for r, _ in READERS)]):
+        reader = reader_module(reader_name)
         if reader.sniff(data, name):
             return reader
     return None
@@ -84,7 +104,7 @@ def read(
 
 def read_text(text: str, path: str = "<text>") -> Document:
     """A Document from a string, as if read from a UTF-8 text file (for tests and ruleset examples)."""
-    return text_reader.document_from_text(text, path, text.encode("utf-8", "surrogatepass"))
+    return reader_module("text").document_from_text(text, path, text.encode("utf-8", "surrogatepass"))
 
 
 def iter_inputs(paths: Sequence[str], skipped: list[str] | None = None) -> Iterator[str | InputError]:

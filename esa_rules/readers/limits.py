@@ -3,24 +3,21 @@
 Every reader that unpacks or parses a container goes through here, so a zip bomb, an entity-expansion
 attack or a pathological file fails with one clear ``InputError`` instead of exhausting memory or time.
 The numbers are generous for real drafts (a 300-page agreement is a few MB) and small next to 1 GB.
+
+The zip and XML machinery (defusedxml pulls in SAX, urllib and email) is imported by the functions that
+use it: a plain-text draft needs only the size checks, and should not pay for the rest at start-up.
 """
 
 from __future__ import annotations
 
-import lzma
 import time
-import zipfile
-import zlib
 from io import BytesIO
-from typing import Any
-from xml.etree.ElementTree import Element, ParseError
-from xml.sax import SAXException, SAXParseException
-
-import defusedxml.ElementTree as safe_etree
-import defusedxml.sax as safe_sax
-from defusedxml import DefusedXmlException
+from typing import TYPE_CHECKING, Any
 
 from esa_rules.errors import InputError
+
+if TYPE_CHECKING:
+    from xml.etree.ElementTree import Element
 
 MAX_INPUT_BYTES = 64 * 1024 * 1024  # any one file as read from disk
 MAX_MEMBER_BYTES = 64 * 1024 * 1024  # one decompressed zip member
@@ -86,6 +83,8 @@ class SafeZip:
     """
 
     def __init__(self, data: bytes, path: str, kind: str = "zip") -> None:
+        import zipfile
+
         self.path = path
         self.kind = kind
         self._budget = MAX_UNZIPPED_BYTES
@@ -111,6 +110,10 @@ class SafeZip:
         cap = min(MAX_MEMBER_BYTES, self._budget)
         if info.file_size > cap or info.file_size > MAX_ZIP_RATIO * max(info.compress_size, 1) + _CHUNK:
             raise self._bomb(name, info.file_size, info.compress_size)
+        import lzma
+        import zipfile
+        import zlib
+
         out = bytearray()
         try:
             with self._zip.open(info) as member:
@@ -137,6 +140,10 @@ class SafeZip:
 
 
 def _xml_error(exc: Exception, path: str, what: str) -> InputError:
+    from xml.sax import SAXParseException
+
+    from defusedxml import DefusedXmlException
+
     if isinstance(exc, DefusedXmlException):
         return InputError(
             f"{what} declares entities or a DTD ({type(exc).__name__}); refused: entity expansion and "
@@ -157,6 +164,11 @@ def _xml_error(exc: Exception, path: str, what: str) -> InputError:
 
 def parse_xml(data: bytes, path: str, what: str = "XML") -> Element:
     """An ElementTree root, with DTDs, entities and external references refused."""
+    from xml.etree.ElementTree import ParseError
+
+    import defusedxml.ElementTree as safe_etree
+    from defusedxml import DefusedXmlException
+
     try:
         return safe_etree.fromstring(data, forbid_dtd=True)
     except (ParseError, DefusedXmlException, ValueError, LookupError) as exc:
@@ -165,6 +177,11 @@ def parse_xml(data: bytes, path: str, what: str = "XML") -> Element:
 
 def sax_parse(data: bytes, handler: Any, path: str, what: str = "XML") -> None:
     """Run a namespace-aware SAX ``handler`` (which may use its locator for line numbers) safely."""
+    from xml.sax import SAXException
+
+    import defusedxml.sax as safe_sax
+    from defusedxml import DefusedXmlException
+
     try:
         parser = safe_sax.make_parser()
         parser.setFeature("http://xml.org/sax/features/namespaces", True)
