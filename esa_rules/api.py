@@ -10,8 +10,9 @@ import os
 from collections.abc import Callable, Iterator, Sequence
 
 from esa_rules import __version__
-from esa_rules.dsl import load_many
 from esa_rules.dsl.ast import Ruleset
+from esa_rules.dsl.cache import RulesetCache
+from esa_rules.dsl.loader import load_many
 from esa_rules.engine import Checker
 from esa_rules.errors import EsaRulesError
 from esa_rules.readers import iter_inputs, load, read
@@ -22,8 +23,10 @@ _WORKER_CHECKER: Checker | None = None
 _WORKER_OPTIONS: dict[str, str] | None = None
 
 
-def load_rulesets(specs: Sequence[str]) -> tuple[Ruleset, ...]:
-    return load_many(list(specs) or ["esa-core"])
+def load_rulesets(specs: Sequence[str], *, cache: RulesetCache | None = None) -> tuple[Ruleset, ...]:
+    """The rulesets named (default esa-core); ``cache`` (the CLI passes the user's) skips parsing
+    rulesets whose sources have not changed since it last saw them."""
+    return load_many(list(specs) or ["esa-core"], cache=cache)
 
 
 def ruleset_infos(rulesets: Sequence[Ruleset]) -> tuple[RulesetInfo, ...]:

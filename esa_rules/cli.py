@@ -30,6 +30,10 @@ def ruleset_option() -> Callable[[F], F]:
     return click.option("-r", "--ruleset", "rulesets", multiple=True, metavar="RULESET", help=OPTIONS["ruleset"])
 
 
+def no_cache_option(func: F) -> F:
+    return click.option("--no-cache", is_flag=True, help=OPTIONS["no-cache"])(func)
+
+
 def _fail(message: str) -> None:
     click.echo(message, err=True)
     sys.exit(2)
@@ -76,10 +80,11 @@ def main() -> None:
               help=OPTIONS["revisions"])
 @click.option("--comment-on", type=click.Choice(["gaps", "all"]), default="gaps", show_default=True,
               help=OPTIONS["comment-on"])
+@no_cache_option
 @guarded
 def check(paths: tuple[str, ...], rulesets: tuple[str, ...], fmt: str, output: str | None, fail_on: str,
           jobs: int | None, verbose: bool, waivers: str | None, max_annotations: int, revisions: str,
-          comment_on: str) -> None:
+          comment_on: str, no_cache: bool) -> None:
     from esa_rules.api import check_paths, default_jobs
     from esa_rules.engine import Checker
     from esa_rules.output import copy_targets, emit, text_width, use_color
@@ -93,7 +98,7 @@ def check(paths: tuple[str, ...], rulesets: tuple[str, ...], fmt: str, output: s
     suffix = copy_suffix("check", fmt)
     # where copies go is settled before any checking, so a wrong -o fails at once
     targets = copy_targets(paths, output, suffix, terminal=sys.stdout.isatty()) if suffix else None
-    checker = Checker(_configured_rulesets(rulesets, config))
+    checker = Checker(_configured_rulesets(rulesets, config, _cache(no_cache, verbose)))
     # the progress line covers rendering too (a large draft's HTML takes a while) and is cleared before
     # anything is printed; waiver notes go to stderr, so they wait until it is gone
     notes: list[str] = []
@@ -152,11 +157,22 @@ def _flag(name: str, value: Any, configured: Any) -> Any:
     return value if given or configured is None else configured
 
 
-def _configured_rulesets(rulesets: tuple[str, ...], config: Any) -> Any:
+def _configured_rulesets(rulesets: tuple[str, ...], config: Any, cache: Any = None) -> Any:
     from esa_rules.api import load_rulesets
     from esa_rules.config import apply_config
 
-    return apply_config(load_rulesets(rulesets), config)
+    return apply_config(load_rulesets(rulesets, cache=cache or _cache()), config)
+
+
+def _cache(no_cache: bool = False, verbose: bool = False) -> Any:
+    """The ruleset cache every command that loads rulesets uses (``--no-cache``/``ESA_RULES_NO_CACHE``);
+    with ``-v`` what it does for each ruleset is said on stderr."""
+    from esa_rules.dsl.cache import CacheEvent, RulesetCache
+
+    def say(event: CacheEvent) -> None:
+        click.echo(f"esa-rules: ruleset cache: {event}", err=True)
+
+    return RulesetCache.for_user(no_cache=no_cache, on_event=say if verbose else None)
 
 
 def _apply_waivers(report: Any, waivers: str, checker: Any) -> tuple[Any, list[str]]:
@@ -186,7 +202,7 @@ def diff_cmd(old: str, new: str, rulesets: tuple[str, ...], fmt: str, output: st
     from esa_rules.output import emit
     from esa_rules.reporters import render_as
 
-    checker = Checker(load_rulesets(rulesets))
+    checker = Checker(load_rulesets(rulesets, cache=_cache()))
     before, after = (check_paths(checker, [path], jobs=1) for path in (old, new))
     failures = before.failures + after.failures
     for failure in failures:
@@ -261,7 +277,7 @@ def eval_cmd(labels: str, rulesets: tuple[str, ...], fmt: str, min_f1: float | N
     from esa_rules.evaluation import evaluate_labels
     from esa_rules.reporters import render_as
 
-    result = evaluate_labels(labels, load_rulesets(rulesets))
+    result = evaluate_labels(labels, load_rulesets(rulesets, cache=_cache()))
     click.echo(render_as("eval", fmt, result, min_f1=min_f1), nl=False)
     sys.exit(1 if min_f1 is not None and result.overall.f1 < min_f1 else 0)
 
@@ -275,7 +291,7 @@ def rules(rulesets: tuple[str, ...], fmt: str, strict: bool) -> None:
     from esa_rules.api import load_rulesets
     from esa_rules.reporters import render_as
 
-    loaded = load_rulesets(rulesets)
+    loaded = load_rulesets(rulesets, cache=_cache())
     _warn(loaded, strict)
     click.echo(render_as("rules", fmt, loaded), nl=False)
 

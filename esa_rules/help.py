@@ -140,7 +140,8 @@ OPTIONS = {
                "severity error (the default), of warning or above, of any severity (info), or never.",
     "jobs": "How many drafts to check at once (default: one per processor).",
     "verbose": "Under each finding, quote the sentence that decided it; for a gap, the nearest clause "
-               "and the model wording (text format). Also name the settings file used.",
+               "and the model wording (text format). Also name the settings file used, and say whether "
+               "the rulesets came from the cache.",
     "waivers": "File of gaps the negotiators accepted (TOML [[waiver]] entries with reason, approver and "
                "expiry): those are reported as waived and do not fail the run.",
     "max-annotations": "With -f github: annotate only the N most serious gaps (GitHub shows 10 of each "
@@ -149,6 +150,8 @@ OPTIONS = {
                  "was before them.",
     "comment-on": "With -f docx: comment only on the gaps, or on satisfied provisions too (on the clause "
                   "that meets them).",
+    "no-cache": "Read the rulesets from their files afresh instead of the copy kept from the last run "
+                "(also: ESA_RULES_NO_CACHE=1). The copy is refreshed whenever a ruleset file changes.",
 }
 
 

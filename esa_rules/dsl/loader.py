@@ -11,6 +11,7 @@ import hashlib
 import os
 from collections.abc import Iterable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import attrs
 
@@ -34,10 +35,11 @@ from esa_rules.dsl.ast import (
     TermsDef,
 )
 from esa_rules.dsl.checks import check_unknown_terms, did_you_mean, error_at, where
-from esa_rules.dsl.lint import lint
-from esa_rules.dsl.parser import parse
 from esa_rules.errors import RulesetError
 from esa_rules.resources import shipped_rulesets
+
+if TYPE_CHECKING:
+    from esa_rules.dsl.cache import RulesetCache
 
 
 def _shipped() -> dict[str, Path]:
@@ -97,6 +99,8 @@ class _Loader:
             raise self.fail("include cycle: " + " -> ".join(cycle), at)
         if key in self.resolved:
             return self.resolved[key]
+        from esa_rules.dsl.parser import parse  # here, so a run served by the cache never imports lark
+
         own = parse(self.read(path, shown, at), shown)
         terms: dict[str, TermsDef] = {}
         defines: dict[str, Define] = {}
@@ -192,9 +196,19 @@ def _lines_of(pos: Pos | None) -> list[str] | None:
         return None
 
 
-def load(spec: str, *, base_dir: Path | None = None) -> Ruleset:
-    """A shipped ruleset by name, or a ruleset file by path (relative to ``base_dir`` if given)."""
+def load(spec: str, *, base_dir: Path | None = None, cache: RulesetCache | None = None) -> Ruleset:
+    """A shipped ruleset by name, or a ruleset file by path (relative to ``base_dir`` if given); from
+    ``cache`` when it holds the ruleset built from the same sources."""
     path, shown = _find(spec, base_dir)
+    if cache is not None:
+        return cache.fetch(path, shown, lambda: _build(path, shown))
+    return _build(path, shown)[0]
+
+
+def _build(path: Path, shown: str) -> tuple[Ruleset, dict[str, str]]:
+    """The ruleset from its sources, and the sha256 of every file read (by name as shown)."""
+    from esa_rules.dsl.lint import lint
+
     loader = _Loader()
     result = loader.resolve(path, shown, (), None)
     own = result.file
@@ -210,7 +224,7 @@ def load(spec: str, *, base_dir: Path | None = None) -> Ruleset:
         sources=result.sources,
         defines=result.defines,
     )
-    return attrs.evolve(ruleset, warnings=lint(ruleset))
+    return attrs.evolve(ruleset, warnings=lint(ruleset)), loader.digests
 
 
 class _DefineResolver:
@@ -246,13 +260,13 @@ class _DefineResolver:
         return found
 
 
-def load_many(specs: Sequence[str]) -> tuple[Ruleset, ...]:
+def load_many(specs: Sequence[str], *, cache: RulesetCache | None = None) -> tuple[Ruleset, ...]:
     """Several rulesets (``-r`` given more than once); a provision already loaded from the same file by
     an earlier ruleset is dropped from the later one, and one id from two different files is an error."""
     loaded: list[Ruleset] = []
     seen: dict[str, Provision] = {}
     for spec in specs:
-        ruleset = load(spec)
+        ruleset = load(spec, cache=cache)
         kept: list[Provision] = []
         for provision in ruleset.provisions:
             first = seen.get(provision.id)
