@@ -324,3 +324,17 @@ def fmt(files: tuple[str, ...], check_only: bool) -> None:
     for name in unformatted:
         click.echo(f"{'would reformat' if check_only else 'reformatted'} {name}", err=True)
     sys.exit(1 if check_only and unformatted else 0)
+
+
+@main.command(**command_help("lsp"))
+@no_cache_option
+@guarded
+def lsp(no_cache: bool) -> None:
+    try:
+        from esa_rules.lsp.server import serve
+    except ImportError as exc:
+        from esa_rules.errors import UsageError
+
+        raise UsageError(f"the language server needs pygls and lsprotocol ({exc}): "
+                         "pip install 'esa-rules[lsp]'") from None
+    serve(no_cache=no_cache)

@@ -126,6 +126,17 @@ COMMANDS: dict[str, CommandHelp] = {
             ("esa-rules fmt --check rulesets/*.esa", "exit 1 and show a diff if one is not laid out"),
         ),
     ),
+    "lsp": CommandHelp(
+        "Serve editors: live diagnostics in drafts and rulesets.",
+        "Run a language server on stdin and stdout for an editor (VS Code, Neovim, Emacs, Helix): drafts "
+        "get a diagnostic for every gap as you type, a hover with the model wording and a quick fix that "
+        "inserts it; rulesets get their errors as you type, hovers, go to definition and formatting. The "
+        "editor starts it; docs/editors.md shows how. Needs: pip install 'esa-rules[lsp]'.\n\n"
+        + _examples(
+            ("esa-rules lsp", "what an editor runs"),
+            ("esa-rules lsp --no-cache", "...reading rulesets afresh from their files"),
+        ),
+    ),
 }
 
 OPTIONS = {

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import os
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -65,16 +65,22 @@ class _Resolved:
 
 
 class _Loader:
-    def __init__(self) -> None:
+    def __init__(self, unsaved: Mapping[str, str] | None = None) -> None:
         self.resolved: dict[str, _Resolved] = {}
         self.lines: dict[str, list[str]] = {}
         self.digests: dict[str, str] = {}
+        self.unsaved = unsaved or {}  # real path -> text being edited (the language server's buffers)
 
     def fail(self, message: str, pos: Pos | None, hint: str | None = None) -> RulesetError:
         """An error at ``pos`` with the source line of whichever file ``pos`` is in."""
         return error_at(message, pos, self.lines.get(pos.path) if pos else None, hint)
 
     def read(self, path: Path, shown: str, at: Pos | None) -> str:
+        edited = self.unsaved.get(os.path.realpath(path))
+        if edited is not None:
+            self.digests[shown] = hashlib.sha256(edited.encode("utf-8", "surrogatepass")).hexdigest()
+            self.lines[shown] = edited.splitlines()
+            return edited
         try:
             data = path.read_bytes()
         except FileNotFoundError:
@@ -174,6 +180,11 @@ class _Loader:
         return tuple(active[p.id] for p in provisions if p.id not in disabled)
 
 
+def include_path(include: Include, including: Path) -> Path:
+    """The file an ``include`` in the ruleset file ``including`` names (``RulesetError`` if none)."""
+    return _Loader().locate(include, including)[0]
+
+
 def _find(spec: str, base_dir: Path | None) -> tuple[Path, str]:
     shipped = _shipped()
     looks_like_path = spec.endswith(".esa") or "/" in spec or os.sep in spec
@@ -196,20 +207,23 @@ def _lines_of(pos: Pos | None) -> list[str] | None:
         return None
 
 
-def load(spec: str, *, base_dir: Path | None = None, cache: RulesetCache | None = None) -> Ruleset:
+def load(spec: str, *, base_dir: Path | None = None, cache: RulesetCache | None = None,
+         unsaved: Mapping[str, str] | None = None) -> Ruleset:
     """A shipped ruleset by name, or a ruleset file by path (relative to ``base_dir`` if given); from
-    ``cache`` when it holds the ruleset built from the same sources."""
-    path, shown = _find(spec, base_dir)
-    if cache is not None:
+    ``cache`` when it holds the ruleset built from the same sources. ``unsaved`` maps real paths to text
+    that stands in for those files (an editor's buffers); such a load is never cached."""
+    path, shown = _find(spec, base_dir) if not unsaved or os.path.realpath(spec) not in unsaved \
+        else (Path(spec), spec)
+    if cache is not None and not unsaved:
         return cache.fetch(path, shown, lambda: _build(path, shown))
-    return _build(path, shown)[0]
+    return _build(path, shown, unsaved)[0]
 
 
-def _build(path: Path, shown: str) -> tuple[Ruleset, dict[str, str]]:
+def _build(path: Path, shown: str, unsaved: Mapping[str, str] | None = None) -> tuple[Ruleset, dict[str, str]]:
     """The ruleset from its sources, and the sha256 of every file read (by name as shown)."""
     from esa_rules.dsl.lint import lint
 
-    loader = _Loader()
+    loader = _Loader(unsaved)
     result = loader.resolve(path, shown, (), None)
     own = result.file
     resolver = _DefineResolver(result.defines)
