@@ -8,8 +8,11 @@ go to definition, formatting. Every test ends with shutdown and exit, and checks
 from __future__ import annotations
 
 import asyncio
+import os
 import re
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -210,3 +213,15 @@ def test_settings_parse_and_filter() -> None:
     assert settings.min_status == "violated" and settings.debounce == pytest.approx(0.12)
     assert problems == ["setting minSeverity must be one of error, warning, info, not 'loud'"]
     assert Settings().updated(None) == (Settings(), [])
+
+
+def test_the_example_in_the_editor_docs_runs(tmp_path: Path) -> None:
+    script = re.search(r"```python\n(.*?)```", (ROOT / "docs" / "editors.md").read_text(encoding="utf-8"), re.S)
+    assert script is not None
+    (tmp_path / "try_lsp.py").write_text(script.group(1), encoding="utf-8")
+    bin_dir = str(Path(sys.executable).parent)  # where the esa-rules console script is installed
+    done = subprocess.run([sys.executable, str(tmp_path / "try_lsp.py"), str(DRAFT)], capture_output=True,
+                          text=True, timeout=120, cwd=ROOT, env={**os.environ, "PATH": f"{bin_dir}:{os.environ['PATH']}"},
+                          check=False)
+    assert done.returncode == 0, done.stderr
+    assert f"{DRAFT}:13: ESA-INV-2 missing: Information exchange between screening authorities" in done.stdout
