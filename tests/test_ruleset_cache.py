@@ -229,3 +229,22 @@ def test_check_verbose_says_whether_the_cache_was_hit(tmp_path: Path) -> None:
     assert ": disabled (--no-cache)" in off.stderr and off.stdout == first.stdout
     by_env = _check(env={**env, "ESA_RULES_NO_CACHE": "1"})
     assert ": disabled (ESA_RULES_NO_CACHE is set)" in by_env.stderr
+
+
+def test_the_folder_is_pruned_of_old_and_excess_entries(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import esa_rules.dsl.cache as cache_module
+
+    folder = tmp_path / "cache"
+    top = _rules(tmp_path)
+    cache = RulesetCache(folder)
+    old = folder / ("0" * 40 + ".json")
+    old.write_text("{}", encoding="utf-8")
+    os.utime(old, (1, 1))
+    load(str(top), cache=cache)
+    assert not old.exists() and len(list(folder.glob("*.json"))) == 1
+    monkeypatch.setattr(cache_module, "MAX_ENTRIES", 2)
+    for n in range(4):
+        copy = tmp_path / f"copy{n}.esa"
+        copy.write_text(top.read_text(encoding="utf-8"), encoding="utf-8")
+        load(str(copy), cache=cache)
+    assert len(list(folder.glob("*.json"))) == 2

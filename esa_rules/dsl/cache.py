@@ -21,6 +21,7 @@ import hashlib
 import json
 import os
 import stat
+import time
 from collections.abc import Callable, Mapping
 from pathlib import Path
 
@@ -33,6 +34,10 @@ from esa_rules.resources import grammar_path
 
 FORMAT = 1  # the layout of an entry; bump when the header changes
 ENV_DISABLE = "ESA_RULES_NO_CACHE"
+# Entries for rulesets that moved or were deleted are never looked up again: a write drops entries not
+# rewritten for this long, and the oldest beyond this many, so the folder cannot grow without bound.
+MAX_AGE_DAYS = 30
+MAX_ENTRIES = 64
 _PACKAGE = Path(__file__).resolve().parent.parent
 # The code whose behaviour a cached ruleset depends on (the AST, the loader, the lint warnings). An
 # editable install changes it without changing the version, so its files' sizes and times are part of
@@ -238,3 +243,14 @@ class RulesetCache:
             self.note(shown, outcome, f"{why + '; ' if why else ''}not saved: {error.strerror or error}")
             return
         self.note(shown, outcome, why or str(entry))
+        self._prune()
+
+    def _prune(self) -> None:
+        try:
+            entries = sorted(((e.stat().st_mtime, e) for e in self.folder.glob("*.json")), reverse=True)
+            cutoff = time.time() - MAX_AGE_DAYS * 86400
+            for number, (mtime, entry) in enumerate(entries):
+                if number >= MAX_ENTRIES or mtime < cutoff:
+                    entry.unlink()
+        except OSError:
+            pass  # another process pruned first, or the folder went away: nothing to clean
