@@ -107,6 +107,16 @@ def test_changes_are_debounced_and_save_rechecks(workspace: Path) -> None:
             s.save(uri)
             saved = await s.diagnostics(uri)
             assert saved.version == last and codes(saved).keys() == codes(burst).keys()
+            s.client.text_document_did_close(types.DidCloseTextDocumentParams(types.TextDocumentIdentifier(uri=uri)))
+            assert not (await s.diagnostics(uri)).diagnostics  # closing clears what it showed
+
+            # Files that are neither drafts nor rulesets are left alone. The server answers in order, so
+            # once the draft's diagnostics are in, any for the script would have arrived before them.
+            (workspace / "notes.py").write_text("print('not a draft')\n", encoding="utf-8")
+            script = s.open(workspace / "notes.py", "python")
+            again = s.open(workspace / "chapter.md", "markdown")
+            await s.diagnostics(again)
+            assert s.published[script].empty()
 
     run(scenario)
 

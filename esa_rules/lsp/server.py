@@ -132,13 +132,16 @@ def build_server(*, no_cache: bool = False) -> EsaServer:
         ls.settings = _apply(ls, params.settings)
         ls.recheck_drafts()
 
+    # Clients send every file they have open; only drafts and rulesets are ours to check.
     @server.feature(types.TEXT_DOCUMENT_DID_OPEN)
     def did_open(ls: EsaServer, params: types.DidOpenTextDocumentParams) -> None:
-        ls.schedule(params.text_document.uri, 0)
+        if ls.kind(ls.workspace.get_text_document(params.text_document.uri)) is not None:
+            ls.schedule(params.text_document.uri, 0)
 
     @server.feature(types.TEXT_DOCUMENT_DID_CHANGE)
     def did_change(ls: EsaServer, params: types.DidChangeTextDocumentParams) -> None:
-        ls.schedule(params.text_document.uri, ls.settings.debounce)
+        if ls.kind(ls.workspace.get_text_document(params.text_document.uri)) is not None:
+            ls.schedule(params.text_document.uri, ls.settings.debounce)
 
     @server.feature(types.TEXT_DOCUMENT_DID_SAVE)
     def did_save(ls: EsaServer, params: types.DidSaveTextDocumentParams) -> None:
@@ -156,7 +159,8 @@ def build_server(*, no_cache: bool = False) -> EsaServer:
             pending.cancel()
         ls.drafts.pop(uri, None)
         ls.rulesets.pop(uri, None)
-        ls.text_document_publish_diagnostics(types.PublishDiagnosticsParams(uri=uri, diagnostics=[]))
+        if ls.kind(ls.workspace.get_text_document(uri)) is not None:  # clear what it showed
+            ls.text_document_publish_diagnostics(types.PublishDiagnosticsParams(uri=uri, diagnostics=[]))
 
     @server.feature(types.TEXT_DOCUMENT_HOVER)
     def hover(ls: EsaServer, params: types.HoverParams) -> types.Hover | None:
