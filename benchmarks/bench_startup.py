@@ -87,7 +87,7 @@ def main() -> int:
         def line(label: str, name: str, target: str) -> None:
             wall, cpu = best[name]
             print(f"  {label:<34} {1000 * wall:6.0f} ms ({1000 * cpu:4.0f} ms)  = {wall / version[0]:5.2f}x "
-                  f"--version ({cpu / version[1]:4.2f}x CPU)   {target}")
+                  f"--version ({cpu / version[1]:4.2f}x CPU)   {target}".rstrip())
 
         line("esa-rules --version", "version", "")
         line("check 2 KB draft, warm cache", "short-warm", "(target <= 2.5x --version)")
