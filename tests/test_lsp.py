@@ -142,6 +142,17 @@ def test_settings_from_the_client_and_the_workspace(workspace: Path) -> None:
                 settings={"minStatus": "bogus"}))
             warned = await asyncio.wait_for(s.messages.get(), 30)
             assert "minStatus must be one of" in warned.message
+            assert "ESA-INV-1" in codes(await s.diagnostics(uri))  # the re-check that follows; settings kept
+
+            # a broken esa-rules.toml is one clear diagnostic, and fixing it brings the findings back
+            config = workspace / "esa-rules.toml"
+            config.write_text('disable = ["ESA-INV-2"\n', encoding="utf-8")
+            s.save(s.open(config, "toml"))
+            (problem,) = (await s.diagnostics(uri)).diagnostics
+            assert problem.message.startswith("esa-rules cannot check this draft: ") and "invalid TOML" in problem.message
+            config.write_text('disable = ["ESA-INV-2"]\n', encoding="utf-8")
+            s.save(s.uri(config))
+            assert "ESA-INV-1" in codes(await s.diagnostics(uri))
 
     run(scenario)
 
