@@ -113,6 +113,7 @@ class _Sentence:
     cues: tuple[Cue, ...]
     breaks: tuple[tuple[int, str], ...]  # (start of a new clause, "h" hard | "s" soft), sentence offsets
     conditions: tuple[tuple[int, int], ...]  # spans of conditional phrases ("if it does", "where ...")
+    prohibitions: frozenset[int] = frozenset()  # starts of binding cues that prohibit ("shall not")
 
 
 @lru_cache(maxsize=4096)
@@ -140,10 +141,12 @@ def _read(sentence: str) -> _Sentence:
     if trigger is not None and exclusion is not None:
         cues.append(Cue("carve-out", *folded.span(exclusion.start(), exclusion.end())))
     cues.sort(key=lambda c: (c.start, c.kind))
+    prohibitions = frozenset(folded.span(m.start(), m.end())[0] for m in BINDING_RE.finditer(text)
+                             if PROHIBITION_RE.match(text, m.start()))
     breaks = tuple((folded.span(m.end(), m.end())[0], "h" if m.group().strip(", ")[:1] in _HARD_BREAKS else "s")
                    for m in CLAUSE_BREAK_RE.finditer(text) if m.end() < len(text))
     conditions = tuple(folded.span(m.start(), min(len(text), m.end())) for m in _CONDITIONS_RE.finditer(text))
-    return _Sentence(tuple(cues), breaks, conditions)
+    return _Sentence(tuple(cues), breaks, conditions, prohibitions)
 
 
 def _clause(read: _Sentence, at: int, length: int, hard_only: bool = False) -> tuple[int, int]:
@@ -160,6 +163,7 @@ def _clause(read: _Sentence, at: int, length: int, hard_only: bool = False) -> t
     return start, end
 
 
+@lru_cache(maxsize=16384)  # the same sentence is judged for many provisions, often at the same place
 def classify(sentence: str, at: int = 0) -> Strength:
     """Strength of ``sentence`` for a match starting at sentence offset ``at``."""
     read = _read(sentence)
@@ -201,7 +205,7 @@ def classify(sentence: str, at: int = 0) -> Strength:
     if governing.kind == "trigger":
         return Strength(Level.NEUTRAL, (governing,), _reading(sentence, read, "permission to request", governing, lo))
     if governing.kind == "binding":
-        force = "prohibition" if PROHIBITION_RE.match(fold(sentence[governing.start:]).text) else "obligation"
+        force = "prohibition" if governing.start in read.prohibitions else "obligation"
         return Strength(Level.BINDING, (governing,), _reading(sentence, read, force, governing, lo))
     word = sentence[governing.start:governing.end].lower()
     force = "permission" if word in ("may", "might", "could") else "exhortation"
