@@ -82,7 +82,9 @@ def test_missing_lists_up_to_three_nearest_units_with_has_and_lacks() -> None:
 
 def test_sub_conditions_report_where_they_hold_elsewhere() -> None:
     t = trace(CHECKER, "ESA-NME-2", _doc())
-    tree = t.clauses[0].condition
+    named = t.clauses[0].condition  # the clause is a define: explain shows it by name, the condition under it
+    assert named.kind == "define" and named.text == "nm-fta-notice" and named.description
+    tree = named.children[0]
     assert tree.kind == "and" and not tree.holds
     assert len(tree.children) >= 2  # an `a and b and c` chain is flattened into siblings
 
