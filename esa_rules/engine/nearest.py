@@ -77,28 +77,40 @@ class _Judge:
 
     def lacking(self, cond: Condition, in_headings: bool = False) -> list[str]:
         """The fewest labels whose words would have to be added for every word of ``cond`` to be there."""
+        return self.weighed(cond, in_headings)[0]
+
+    def weighed(self, cond: Condition, in_headings: bool = False) -> tuple[list[str], int]:
+        """``lacking``, with how many things the labels stand for: a define said as one thing by its
+        description weighs what it is made of, so a unit lacking a whole concept is not as near as one
+        lacking a single word of it."""
         if isinstance(cond, Atom):
             tid = self.tids[cond.ref]
-            return [] if self.present(tid, in_headings) else [self.labels[tid]]
+            return ([], 0) if self.present(tid, in_headings) else ([self.labels[tid]], 1)
         if isinstance(cond, (And, Near)):
-            return _unique(self.lacking(cond.left, in_headings) + self.lacking(cond.right, in_headings))
+            left, right = self.weighed(cond.left, in_headings), self.weighed(cond.right, in_headings)
+            return _unique(left[0] + right[0]), left[1] + right[1]
         if isinstance(cond, Or):
-            left = self.lacking(cond.left, in_headings)
-            return left if not left else min(left, self.lacking(cond.right, in_headings), key=len)
+            left = self.weighed(cond.left, in_headings)
+            if not left[0]:
+                return left
+            right = self.weighed(cond.right, in_headings)
+            return right if right[1] < left[1] else left
         if isinstance(cond, Not):
             if not self.lacking(cond.inner, in_headings):
                 self.blocked.extend(self.labels[self.tids[a.ref]] for g in requirement_groups(cond.inner)
                                     for a in g if self.present(self.tids[a.ref], in_headings))
-            return []
+            return [], 0
         if isinstance(cond, Heading):
-            return self.lacking(cond.inner, True)
+            return self.weighed(cond.inner, True)
         if isinstance(cond, Literal):
-            return self.lacking(cond.inner, in_headings)
+            return self.weighed(cond.inner, in_headings)
         if isinstance(cond, Named):
-            inner = self.lacking(cond.condition, in_headings)
+            inner, weight = self.weighed(cond.condition, in_headings)
             atoms = [a for g in requirement_groups(cond.condition) for a in g]
             nothing_there = not any(self.present(self.tids[a.ref], in_headings) for a in atoms)
-            return [cond.description] if inner and nothing_there and cond.description else inner
+            if inner and nothing_there and cond.description:
+                return [cond.description], weight
+            return inner, weight
         raise TypeError(f"unknown condition node {cond!r}")  # pragma: no cover
 
 
@@ -120,15 +132,16 @@ def nearest_units(index: DocIndex, clause: Clause, tids: Mapping[Alternative, in
     for rank, (key, _) in enumerate(covers):
         scope = index.scopes(clause.scope)[key]
         judge = _Judge(index, scope, tids, labels)
-        lacks = judge.lacking(clause.condition)
+        lacks, weight = judge.weighed(clause.condition)
         has = _unique([labels[tids[a.ref]] for g in groups for a in g if judge.present(tids[a.ref])])
         reason = None
         if not lacks:
             reason = (f"it is about something the provision excludes ({', '.join(_unique(judge.blocked))})"
                       if judge.blocked else _arrangement(clause.condition))
         unit = scope.unit
-        judged.append((len(lacks), rank, Nearest(unit.label, unit.eid, index.doc.locate(scope.start).line,
-                                                 tuple(lacks), tuple(has), reason)))
+        judged.append((weight, rank,
+                       Nearest(unit.label, unit.eid, index.doc.locate(scope.start).line, tuple(lacks), tuple(has),
+                               reason)))
     judged.sort(key=lambda j: j[:2])
     return tuple(n for _, _, n in judged[:limit])
 
