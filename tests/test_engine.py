@@ -141,7 +141,7 @@ def test_lacks_names_only_what_is_absent_from_the_closest_branch(lacks_checker: 
 def test_every_word_present_but_too_far_apart_says_so(lacks_checker: Checker) -> None:
     f = finding(lacks_checker, "Coercion is a grave matter, and the Parties shall promptly consult.", "FAR-1")
     assert f.nearest is not None and f.nearest.lacks == ()
-    assert f.message.endswith("but it has every word the provision needs, but not close enough together")
+    assert f.message.endswith("which has every word the provision needs, but not close enough together")
 
 
 def test_a_unit_about_something_excluded_says_what_excludes_it(lacks_checker: Checker) -> None:

@@ -26,7 +26,7 @@ FLOORS: dict[str, tuple[int, int]] = {
     "current-instruments": (280, 276),
     "unexpected-styles": (224, 215),
     "legal-structure": (135, 116),
-    "described-concepts": (108, 90),
+    "described-concepts": (108, 91),
 }
 
 

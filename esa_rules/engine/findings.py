@@ -51,7 +51,7 @@ def provision_finding(ctx: DocContext, ruleset: Ruleset, provision: Provision,
             if near is not None and near.lacks:
                 message = f"not found; nearest is {near.unit} (line {near.line}), which lacks {_words(near.lacks)}"
             elif near is not None:
-                message = f"not found; nearest is {near.unit} (line {near.line}), but {near.reason}"
+                message = f"not found; nearest is {near.unit} (line {near.line}), which {near.reason}"
             else:
                 message = "not found: no related wording anywhere in the document"
             return finding("missing", message, evidence=partial, nearest=near)

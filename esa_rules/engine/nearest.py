@@ -136,7 +136,7 @@ def nearest_units(index: DocIndex, clause: Clause, tids: Mapping[Alternative, in
         has = _unique([labels[tids[a.ref]] for g in groups for a in g if judge.present(tids[a.ref])])
         reason = None
         if not lacks:
-            reason = (f"it is about something the provision excludes ({', '.join(_unique(judge.blocked))})"
+            reason = (f"is about something the provision excludes ({', '.join(_unique(judge.blocked))})"
                       if judge.blocked else _arrangement(clause.condition))
         unit = scope.unit
         judged.append((weight, rank,
@@ -149,10 +149,10 @@ def nearest_units(index: DocIndex, clause: Clause, tids: Mapping[Alternative, in
 def _arrangement(cond: Condition) -> str:
     """Why a unit with every word still fails: its words are too far apart, or in the wrong place."""
     if _has(cond, Near):
-        return "it has every word the provision needs, but not close enough together"
+        return "has every word the provision needs, but not close enough together"
     if _has(cond, Heading):
-        return "it has every word the provision needs, but not under the heading it needs"
-    return "it has every word the provision needs, but not in the sentence that needs them"
+        return "has every word the provision needs, but not under the heading it needs"
+    return "has every word the provision needs, but not in the sentence that needs them"
 
 
 def _has(cond: Condition, kind: type) -> bool:

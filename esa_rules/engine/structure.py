@@ -65,6 +65,7 @@ _LOWER_BODY = re.compile(r"\b(?:establish(?:es)?|create[s]?|set[s]?\s+up|constit
                          r"(?:\s+(?:and\s+)?[a-z][\w-]*){0,5})?)")
 # "It shall meet ...": the body the sentence before established
 _IT = re.compile(r"(?:^|(?<=[.;]\s)|(?<=\n))\s*(?:It|it|The latter|the latter)\s+(?=(?:shall|will|may|must|should)\b)")
+_ESTABLISHING = re.compile(r"\b(?:establish|create|set up|constitute)", re.IGNORECASE)
 _DEFINITIONS_HEADING = re.compile(r"(?i)\bdefinitions?\b|\binterpretation\b|\buse of terms\b")
 _POINTING = re.compile(
     r"(?:\b(?:listed|set\s+out|set\s+forth|referred\s+to|specified|identified|indicated|enumerated|contained|"
@@ -215,7 +216,10 @@ def _definitions(doc: Document, resolver: Resolver,
         start = named.start() + (determiner.end() if determiner else 0)
         end = named.start() + len(named.group().rstrip())
         leaf = _leaf(doc, m.start())
-        yield _Definition(term, (start, end), (leaf.start, len(text)), (start, m.end()),
+        sentence = _sentence(text, leaf, m.start())
+        if _ESTABLISHING.search(text, sentence[0], sentence[1]):
+            start, end = sentence  # a body set up here: its name stands for all the sentence says of it
+        yield _Definition(term, (start, end), (leaf.start, len(text)), (min(start, named.start()), m.end()),
                           f"\u201c{term}\u201d as introduced in {leaf.label}", True)
     for regex, back in zip(_ESTABLISHED, (0, 200), strict=True):
         for m in _at(regex, text, "establish", candidates, back):
@@ -224,8 +228,10 @@ def _definitions(doc: Document, resolver: Resolver,
             if head is None or name == head.group():
                 continue
             leaf = _leaf(doc, m.start())
+            # what the sentence setting the body up says of it (its composition, its remit) goes with it
+            sentence = _sentence(text, leaf, m.start())
             for term in dict.fromkeys((name, head.group())):
-                yield _Definition(term, (m.start(1), m.end(1)), (leaf.start, len(text)), (m.start(), m.end()),
+                yield _Definition(term, sentence, (leaf.start, len(text)), (m.start(), m.end()),
                                   f"the {name} established in {leaf.label}", True)
     for m in _at(_LOWER_BODY, text, "establish", candidates):
         # "a working group on critical supply chains": "the working group" stands for the whole name
@@ -235,6 +241,15 @@ def _definitions(doc: Document, resolver: Resolver,
         assert head is not None
         yield _Definition(head.group(), (m.start(1), m.end(2)), (m.end(), len(text)), (m.start(), m.end()),
                           f"the {name} established in {leaf.label}", False)
+
+
+def _sentence(text: str, leaf: Unit, at: int) -> tuple[int, int]:
+    """The sentence of ``leaf`` around ``at`` (a plain split on full stops: enough to bound a definition)."""
+    start = max(text.rfind(". ", leaf.start, at) + 2, leaf.start) if text.rfind(". ", leaf.start, at) >= 0 \
+        else leaf.start
+    end = text.find(". ", at, leaf.end)
+    end = leaf.end if end < 0 else end + 1
+    return start, start + len(text[start:end].rstrip())
 
 
 def _uses(doc: Document, definitions: list[_Definition]) -> Iterator[Link]:
