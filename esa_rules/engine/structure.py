@@ -100,6 +100,7 @@ class Link:
     site: tuple[int, int]
     source: tuple[int, int]
     label: str  # where the source is, for evidence: "the definition of “Control List” in Article 9.1"
+    wholly: bool = False  # a table or schedule, which a sentence may bind by reference alone
 
 
 @attrs.frozen
@@ -304,7 +305,7 @@ def _references(doc: Document, resolver: Resolver,
             continue
         for target in targets:
             yield Link("antecedent" if backwards else "reference", (ref.start, ref.end), (target.start, target.end),
-                       target.label)
+                       target.label, wholly=target.unit is None or target.unit.kind == "annex")
 
 
 def _antecedents(doc: Document, resolver: Resolver,

@@ -68,7 +68,7 @@ def judge(ctx: DocContext, scope: Scope, match: MatchT, expects: Expects, role: 
         parts = list(match)
     if index.origins:
         carried = [index.origin(p) for p in parts]
-        if all(carried) and any(c[0].kind != "reference" for c in carried if c):
+        if all(carried) and not all(c[0].wholly for c in carried if c):
             return Located(scope, match, Level.CONTEXT_ONLY, None, None)
     judged: list[tuple[Level, Strength, tuple[int, int]]] = []
     for _, fs, _ in parts:
