@@ -120,15 +120,16 @@ def _unique(labels: list[str]) -> list[str]:
 
 def nearest_units(index: DocIndex, clause: Clause, tids: Mapping[Alternative, int], labels: Mapping[int, str],
                   limit: int) -> tuple[Nearest, ...]:
-    """The ``limit`` scopes closest to meeting the clause (fewest things lacking, then most requirement
-    groups present, then document order), each with what it has and what it lacks. ``check`` names the
-    first; ``explain`` shows three."""
+    """The ``limit`` scopes closest to meeting the clause (fewest things lacking, then holding the words
+    that are rarest in the document, then document order), each with what it has and what it lacks.
+    ``check`` names the first; ``explain`` shows three."""
     groups = list(dict.fromkeys(requirement_groups(clause.condition)))
     if not groups:
         return ()
     covers = index.best_covers(clause.scope, [[tids[atom.ref] for atom in group] for group in groups],
                                limit * _CANDIDATES)
-    judged: list[tuple[int, int, Nearest]] = []
+    terms = sorted({tids[a.ref] for group in groups for a in group})
+    judged: list[tuple[int, float, int, Nearest]] = []
     for rank, (key, _) in enumerate(covers):
         scope = index.scopes(clause.scope)[key]
         judge = _Judge(index, scope, tids, labels)
@@ -139,11 +140,14 @@ def nearest_units(index: DocIndex, clause: Clause, tids: Mapping[Alternative, in
             reason = (f"is about something the provision excludes ({', '.join(_unique(judge.blocked))})"
                       if judge.blocked else _arrangement(clause.condition))
         unit = scope.unit
-        judged.append((weight, rank,
+        # among equals, the unit whose words are the rarer in the document: the one article on the
+        # council, rather than one of many that mention a mandate
+        specific = sum(1 / (1 + len(index.term_hits[tid])) for tid in terms if judge.present(tid))
+        judged.append((weight, -specific, rank,
                        Nearest(unit.label, unit.eid, index.doc.locate(scope.start).line, tuple(lacks), tuple(has),
                                reason)))
-    judged.sort(key=lambda j: j[:2])
-    return tuple(n for _, _, n in judged[:limit])
+    judged.sort(key=lambda j: j[:3])
+    return tuple(j[3] for j in judged[:limit])
 
 
 def _arrangement(cond: Condition) -> str:
