@@ -25,8 +25,8 @@ FLOORS: dict[str, tuple[int, int]] = {
     "national-styles": (336, 333),
     "current-instruments": (280, 276),
     "unexpected-styles": (224, 215),
-    "legal-structure": (135, 121),
-    "described-concepts": (108, 96),
+    "legal-structure": (135, 122),
+    "described-concepts": (108, 97),
 }
 
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from esa_rules.dsl import load
+from esa_rules.dsl import load, load_many
 from esa_rules.engine import Checker
 from esa_rules.engine.references import Resolver
 from esa_rules.engine.structure import links
@@ -197,3 +197,13 @@ def test_a_body_set_up_in_one_sentence_is_what_it_and_its_name_stand_for_later()
              for link in links(doc, Resolver(doc))}
     assert found == {("antecedent", "It"): "working group on critical mineral supply chains",
                      ("definition", "Working Group"): "working group on critical mineral supply chains"}
+
+
+def test_what_a_clause_rules_out_is_judged_on_its_own_words() -> None:
+    # the schedule pointed to says "not"; the sentence itself does not bar the suspension
+    text = ("Article 7\n\nWhere the other Party has failed to comply with an arbitral award rendered under the Trade "
+            "Agreement, a Party may suspend the undertakings set out in Schedule 1.\n\nSCHEDULE 1\n\n"
+            "(a) Neither Party shall impose export duties on lithium, and shall not restrict its export.\n")
+    checker = Checker(load_many(["esa-core"]))
+    found = {f.provision: f.status for f in checker.check_text(text).findings}
+    assert found["ESA-CMP-2"] == "violated"

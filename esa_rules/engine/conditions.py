@@ -26,7 +26,8 @@ def extent(match: MatchT) -> tuple[int, int]:
 def evaluate(cond: Condition, index: DocIndex, scope: Scope, ranges: list[tuple[int, int]],
              tids: Mapping[Alternative, int], literal: bool = False) -> list[MatchT]:
     """Matches of ``cond`` in ``ranges`` of ``scope``; ``literal``: only words as written there count, not
-    those a definition, reference or back-reference carries (see engine/structure.py)."""
+    those a definition, reference or back-reference carries (see engine/structure.py). Under ``not`` it is
+    always so."""
     def sub(c: Condition, in_ranges: list[tuple[int, int]] = ranges) -> list[MatchT]:
         return evaluate(c, index, scope, in_ranges, tids, literal)
 
@@ -44,7 +45,9 @@ def evaluate(cond: Condition, index: DocIndex, scope: Scope, ranges: list[tuple[
             return []
         return _pair(left, right, index, None, False)
     if isinstance(cond, Not):
-        return [] if sub(cond.inner) else TRUE
+        # what a clause rules out is judged on its own words: a "not" in a schedule it points to does not
+        # make "suspend the undertakings set out in Schedule 1" a sentence that bars suspension
+        return [] if evaluate(cond.inner, index, scope, ranges, tids, True) else TRUE
     if isinstance(cond, Near):
         left = sub(cond.left)
         if not left:
