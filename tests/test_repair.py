@@ -173,3 +173,23 @@ def test_glued_essential_security_exception_is_found_as_in_the_clean_text() -> N
     statuses = [{f.provision: f.status for f in checker().check_text(t).findings} for t in (clean, glued)]
     assert "satisfied" in {statuses[0][p] for p in ("ESA-ESX-1", "ESA-ESX-2", "ESA-ESX-3")}
     assert statuses[1] == statuses[0]
+
+
+def test_the_documented_example_finds_the_exceptions_through_the_damage() -> None:
+    """docs/formats.md runs `esa-rules check docs/examples/extracted_exceptions.txt`: the glued GATT XXI
+    incorporation, the glued exception and the misread deadline are found, and the evidence quotes the
+    draft as it is."""
+    import json
+
+    from click.testing import CliRunner
+
+    from esa_rules.cli import main
+
+    result = CliRunner().invoke(main, ["check", str(ROOT / "docs/examples/extracted_exceptions.txt"), "-f", "json"])
+    findings = {f["provision"]: f for f in json.loads(result.stdout)["documents"][0]["findings"]}
+    for provision in ("ESA-ESX-1", "ESA-ESX-2", "ESA-ESX-3", "ESA-COE-2"):
+        assert findings[provision]["status"] == "satisfied", provision
+    evidence = findings["ESA-ESX-2"]["evidence"][0]
+    assert "Articles XX andXXI ofthe GATT 1994" in evidence["quote"]
+    start, end = evidence["matches"][0]["start"], evidence["matches"][0]["end"]
+    assert evidence["quote"][start:end] == "Articles XX andXXI"
