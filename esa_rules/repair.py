@@ -23,15 +23,13 @@ inserted space per boundary, so every letter keeps its own original offset.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from collections.abc import Iterable
-from functools import cache, lru_cache
-from importlib import resources
-from math import log10
+from functools import lru_cache
 
 import ahocorasick
 
 from esa_rules.spelling import fold_word
+from esa_rules.wordlist import COMMON, ROMANS, Lexicon, lexicon, segment
 
 Edit = tuple[int, int, str]
 
@@ -55,15 +53,8 @@ _OPENING = frozenset(
     "the in for with if where each any no this these those such all on by to as at from upon it its "
     "their both either within without between under".split()
 )
-# Trade-law acronyms and words the general dictionary lacks, in their folded form.
-_TREATY_WORDS = frozenset(
-    "gatt gats wto trips tbt sps mfn isds fta ftas rta rtas epa apec asean oecd unctad uncitral icsid "
-    "wipo nafta usmca cptpp rcep mercosur efta plurilateral phytosanitary cybersecurity semiconductor "
-    "semiconductors nonmarket".split()
-)
 _MIN_LENGTH = 5  # "ofthe" is the shortest glue worth the lookup
-_COMMON = 5_000_000  # dictionary count of a word that stands on its own
-_FAIRLY_COMMON = 1_000_000  # ... of a content word beside a function word ("party|to")
+_FAIRLY_COMMON = 1_000_000  # the count a content word needs beside a function word ("party|to")
 # Endings and beginnings that make a longer word of a known one ("willful|ly", "non|infringing").
 _SUFFIXES = ("s", "es", "ed", "d", "ing", "ly", "ally", "ness", "ment", "ments", "er", "ers", "or", "ors",
              "al", "ity", "ities", "ation", "ations", "able", "ably", "ism", "ist", "ists", "ical", "ically")
@@ -72,72 +63,6 @@ _PREFIXES = tuple(sorted(p for p in _BOUND if len(p) >= 2 and p not in ("es", "e
 _TOKEN = re.compile(r"[a-z]{2,}")
 _GAP = r"(?:[ \t]+|[ \t]*\n[ \t]*)"
 _NUMERAL = re.compile(r"[0-9][lo]|[lo][0-9]")
-
-
-def _roman(n: int) -> str:
-    out = ""
-    for value, letters in ((100, "c"), (90, "xc"), (50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"),
-                           (4, "iv"), (1, "i")):
-        while n >= value:
-            out += letters
-            n -= value
-    return out
-
-
-class Lexicon:
-    """The vocabulary the repair trusts: word -> how common it is, and sorted word lists for asking
-    whether a fragment begins or ends some word."""
-
-    def __init__(self, counts: dict[str, int]) -> None:
-        self.counts = counts
-        total = 1_024_908_267_229  # symspellpy's N: the size of the corpus the counts come from
-        self.cost = {word: log10(total / count) for word, count in counts.items()}  # -log10 probability
-        self.unknown_cost = log10(total / 10.0)  # plus one per letter of an unknown piece
-        self.longest = max(map(len, counts))
-        self.words = frozenset(counts)
-        self.forward = sorted(self.words)
-        self.backward = sorted(word[::-1] for word in self.words)
-
-    def completes(self, fragment: str, tokens: set[str], limit: int = 400) -> bool:
-        """Whether one of ``tokens`` makes a word with the fragment, before or after it ("secu" + "rity");
-        a fragment that begins or ends more than ``limit`` words is assumed to."""
-        for words, key, rest in ((self.forward, fragment, lambda w: w[len(fragment):]),
-                                 (self.backward, fragment[::-1], lambda w: w[len(fragment):][::-1])):
-            i = bisect_left(words, key)
-            j = bisect_left(words, key + "{", i)  # "{" sorts after every letter
-            if j - i > limit:
-                return True
-            if any(rest(word) in tokens for word in words[i:j]):
-                return True
-        return False
-
-
-_ROMANS = frozenset(_roman(n) for n in range(1, 200))  # "Articles XX andXXI": numerals stand alone
-
-
-DICTIONARY = "frequency_dictionary_en_82_765.txt"  # symspellpy's English unigram counts (MIT)
-
-
-def dictionary_counts() -> dict[str, int]:
-    """symspellpy's English dictionary: word -> count in its corpus (82,765 words)."""
-    counts: dict[str, int] = {}
-    with resources.files("symspellpy").joinpath(DICTIONARY).open(encoding="utf-8") as lines:
-        for line in lines:
-            word, _, count = line.partition(" ")
-            counts[word] = int(count)
-    return counts
-
-
-@cache
-def lexicon() -> Lexicon:
-    counts = dictionary_counts()
-    for word, count in list(counts.items()):
-        counts.setdefault(fold_word(word), count)  # the fold's spelling ("labour" -> "labor")
-    for numeral in _ROMANS:
-        counts.setdefault(numeral, _COMMON)
-    for word in _TREATY_WORDS:
-        counts.setdefault(word, _COMMON)
-    return Lexicon(counts)
 
 
 def _derived(token: str, known: Lexicon) -> bool:
@@ -167,47 +92,17 @@ def split_glued(token: str, vocabulary: frozenset[str] = frozenset()) -> tuple[s
     return None
 
 
-def segment(token: str, known: Lexicon) -> tuple[str, ...]:
-    """The cut of a token into dictionary words that symspellpy's ``word_segmentation`` makes at edit
-    distance 0: fewest inserted spaces plus unknown letters first, then the most probable words (taken
-    as independent; an unknown piece of n letters has probability 10 / (N * 10**n)). The same search
-    without its per-piece spelling lookups, fifty times faster; a test holds the two to the same cuts."""
-    costs, unknown = known.cost, known.unknown_cost
-    # per prefix length: (distance, -log probability, where the last piece starts)
-    best: list[tuple[int, float, int]] = [(-1, 0.0, 0)]  # the first piece inserts no space
-    for end in range(1, len(token) + 1):
-        choice = (1 << 30, 0.0, 0)
-        for start in range(max(0, end - known.longest), end):
-            piece = token[start:end]
-            cost = costs.get(piece)
-            before = best[start]
-            if cost is None:
-                candidate = (before[0] + 1 + end - start, before[1] + unknown + end - start, start)
-            else:
-                candidate = (before[0] + 1, before[1] + cost, start)
-            if candidate < choice:
-                choice = candidate
-        best.append(choice)
-    cuts = []
-    end = len(token)
-    while end:
-        start = best[end][2]
-        cuts.append(token[start:end])
-        end = start
-    return tuple(reversed(cuts))
-
-
 def _piece(piece: str, known: Lexicon, vocabulary: _Vocabulary, function: bool) -> bool:
     """Whether a piece may stand as a word of its own in a split (``function``: the split has a function
     word, which makes a glue likely enough for any common word beside it)."""
-    if piece in _FUNCTION or (piece in _ROMANS and len(piece) > 1):
+    if piece in _FUNCTION or (piece in ROMANS and len(piece) > 1):
         return True
     count = known.counts.get(piece, 0)
-    if piece in _BOUND or len(piece) < 3 or (len(piece) == 3 and count < 10 * _COMMON):
+    if piece in _BOUND or len(piece) < 3 or (len(piece) == 3 and count < 10 * COMMON):
         return False
     if function:
         return count >= _FAIRLY_COMMON
-    return count >= _COMMON and vocabulary.holds(piece)
+    return count >= COMMON and vocabulary.holds(piece)
 
 
 def _tiles(token: str, known: Lexicon, vocabulary: _Vocabulary) -> bool:
@@ -303,7 +198,7 @@ def _split(original: str, start: int, pieces: tuple[str, ...], edits: list[Edit]
         return  # "Marino", "NORDALE": a name; a sentence's first word glued is "The|parties"
     position = start
     for piece in pieces:
-        if piece in _ROMANS and not original[position : position + len(piece)].isupper():
+        if piece in ROMANS and not original[position : position + len(piece)].isupper():
             return  # "andXXI" is "and XXI"; "cariforum" holds no "I"
         position += len(piece)
     position = start

@@ -16,7 +16,8 @@ from hypothesis import strategies as st
 from esa_rules.dsl import load_many
 from esa_rules.engine import Checker
 from esa_rules.normalize import fold
-from esa_rules.repair import Lexicon, dictionary_counts, lexicon, segment, split_glued
+from esa_rules.repair import split_glued
+from esa_rules.wordlist import Lexicon, dictionary_counts, lexicon, segment
 
 ROOT = Path(__file__).resolve().parents[1]
 # drafts written as extracted from a PDF or OCR: they carry the damage on purpose
