@@ -301,7 +301,8 @@ class DocIndex:
     def sentences_in(self, unit: Unit) -> list[tuple[int, int]]:
         key = id(unit)
         if key not in self._sentences:
-            self._sentences[key] = sentences(self.doc.text, unit.start, unit.end) or [(unit.start, unit.end)]
+            spans = sentences(self.doc.text, unit.start, unit.end) or [(unit.start, unit.end)]
+            self._sentences[key] = _heading_whole(spans, unit.heading_span)
         return self._sentences[key]
 
     def sentence_at(self, offset: int) -> tuple[int, int]:
@@ -378,6 +379,19 @@ class DocIndex:
 @lru_cache(maxsize=64)
 def _family_matcher(phrases: tuple[str, ...]) -> PhraseMatcher:
     return PhraseMatcher(phrases)
+
+
+def _heading_whole(spans: list[tuple[int, int]], heading: tuple[int, int] | None) -> list[tuple[int, int]]:
+    """A unit's heading is one sentence, however its number and title are laid out: "PART A" over
+    "BINDING COMMITMENTS" is one line block in a .txt but two blocks (a blank line between) in .docx or
+    .md, and what the heading says must read the same in both."""
+    if heading is None:
+        return spans
+    inside = [s for s in spans if heading[0] <= s[0] and s[1] <= heading[1]]
+    if len(inside) < 2:
+        return spans
+    merged = (inside[0][0], inside[-1][1])
+    return [s for s in spans if s[1] <= heading[0]] + [merged] + [s for s in spans if s[0] >= heading[1]]
 
 
 _KEY_BITS = 24  # a sentence key is (paragraph index << _KEY_BITS) | sentence index within the paragraph
