@@ -28,6 +28,7 @@ _LEVELS = (("part", 3, r"PART|Part"), ("chapter", 2, r"CHAPTER|Chapter"),
 _HEADING = re.compile(r"(?P<keyword>" + "|".join(p for _, _, p in _LEVELS) + r")[ \t]+(?P<number>[\w\[\]]+(?:[.\-][\w\[\]]+)*(?:[ \t](?i:bis|ter|quater)(?:\.\d+)?)?)[.:]?"
                       r"(?:(?:[ \t]*[:.\u2013\u2014-][ \t]*|[ \t]+)(?P<caption>\S.*))?$")
 _PREAMBLE = re.compile(r"PREAMBLE|Preamble")
+_BARE_ANNEX = re.compile(r"ANNEX|Annex|APPENDIX|Appendix|SCHEDULE|Schedule")  # an annex without a number
 _SENTENCE = re.compile(r"\b(?:shall|must|may|will|should|is|are|apply|applies|means)\b", re.IGNORECASE)
 _MARKER = re.compile(r"(?:\d{1,3}[.)]|\((?:[a-zA-Z]{1,3}|\d{1,3}|[ivxlc]{1,6})\)|[a-z]\)|[-\u2013\u2022*])[ \t]")
 _ENDS = (".", ":", ";", ",", "!", "?")
@@ -73,6 +74,8 @@ def draft_blocks(text: str) -> list[Block]:
             heading = heading_of(" ".join(line.split())) if after_sentence and not _COLUMNS.search(line) else None
             if heading or (_PREAMBLE.fullmatch(line) and after_sentence):
                 blocks.append(Block("heading", line, _level(heading["keyword"])[0] if heading else "part"))
+            elif _BARE_ANNEX.fullmatch(line) and after_sentence:
+                blocks.append(Block("heading", line, "annex"))
             elif not blocks:
                 blocks.append(Block("title", line))
             elif previous is not None and previous.role == "heading" and _caption_under(previous.text, line):
@@ -88,7 +91,8 @@ def draft_blocks(text: str) -> list[Block]:
 def _caption_under(heading: str, line: str) -> bool:
     """A short capitalised title line under a bare "Article 3" (not under "PREAMBLE")."""
     match = heading_of(" ".join(heading.split()))
-    return match is not None and not match["caption"] and not _MARKER.match(line) \
+    bare = _BARE_ANNEX.fullmatch(heading) is not None
+    return (bare or (match is not None and not match["caption"])) and not _MARKER.match(line) \
         and not line.endswith(_ENDS) and (line[0].isupper() or line[0] in "\"'\u201c")
 
 
@@ -181,7 +185,8 @@ def akn(blocks: Iterable[Block]) -> bytes:
             continue
         if block.role == "heading":
             match = heading_of(block.text)
-            if match is None:  # PREAMBLE: the text up to the first real heading is the preamble anyway
+            bare = _BARE_ANNEX.fullmatch(block.text) is not None
+            if match is None and not bare:  # PREAMBLE: the text up to the first heading is the preamble anyway
                 continue
             if preamble_open:
                 out.append("</preamble>")
@@ -190,15 +195,16 @@ def akn(blocks: Iterable[Block]) -> bytes:
                 out.append("<body>")
                 body_started = True
             close_points()
-            kind, rank = _level(match["keyword"])
+            kind, rank = _level(match["keyword"]) if match else ("annex", 2)
             while open_units and open_units[-1][1] <= rank:
                 out.append(f"</{open_units.pop()[0]}>")
             open_units.append((kind, rank))
-            number = block.text[: match.start("caption")].rstrip(" :.\u2013\u2014-") if match["caption"] \
+            caption = match["caption"] if match else None
+            number = block.text[: match.start("caption")].rstrip(" :.\u2013\u2014-") if match and caption \
                 else block.text
             out.append(f"<{kind}><num>{escape(number)}</num>")
-            if match["caption"]:
-                out.append(f"<heading>{escape(match['caption'])}</heading>")
+            if caption:
+                out.append(f"<heading>{escape(caption)}</heading>")
             continue
         if block.role == "caption":
             out.append(f"<heading>{escape(block.text)}</heading>")

@@ -23,8 +23,7 @@ ROOT = Path(__file__).resolve().parents[1]
 # drafts written as extracted from a PDF or OCR: they carry the damage on purpose
 DAMAGED = {"sloppy_ocr", "ocr_damaged_draft", "pdf_extract_investment_and_minerals_draft",
            "pdf_extract_negotiating_text_economic_security"}
-CLEAN = [p for p in sorted(glob.glob(str(ROOT / "sample_texts/*.*")) + glob.glob(str(ROOT / "tests/fixtures/heldout*/*.txt"))
-                           + glob.glob(str(ROOT / "tests/corpus/*/*.txt")))
+CLEAN = [p for p in sorted(glob.glob(str(ROOT / "sample_texts/*.*")) + glob.glob(str(ROOT / "tests/corpus/*/*.txt")))
          if Path(p).suffix in (".txt", ".md") and Path(p).stem not in DAMAGED]
 
 
@@ -120,7 +119,7 @@ def test_a_split_needs_weighty_words() -> None:
 # --- never more than the clean text --------------------------------------------------------------------
 
 _SOURCES = ["sample_texts/complete_agreement.txt", "sample_texts/memorandum_soft.txt",
-            "tests/fixtures/heldout/eu_agreement.txt"]
+            "tests/corpus/national-styles/eu_agreement.txt"]
 _WORD = re.compile(r"[A-Za-z]+")
 
 

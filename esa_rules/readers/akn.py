@@ -193,22 +193,22 @@ def _number(kind: str, num: str) -> str | None:
     """The unit's number as the segmenter would cite it from the same words ("CHAPTER TWENTY-TWO BIS" ->
     "22 bis", "ARTICLE III" -> "III"), so labels match those of the same draft read from text."""
     heading = match_heading(" ".join(num.split())) if kind in _STRUCTURAL else None
-    if heading is not None and heading.number:
-        return heading.number
+    if heading is not None:
+        return heading.number or ""  # "" for a bare "Annex": labelled by its kind alone
     return _KEYWORD.sub("", num).strip().rstrip(".") or None
 
 
 def _freeze(text: str, node: _Node, end: int, parent: Unit | None, counters: dict[str, int],
             seen: dict[str, int]) -> Unit:
     word = _LABEL_WORD.get(node.kind, node.kind)
-    number = node.number or str(counters.setdefault(node.kind, 0) + 1)
+    number = node.number if node.number is not None else str(counters.setdefault(node.kind, 0) + 1)
     counters[node.kind] = counters.get(node.kind, 0) + 1
     if node.kind in ("paragraph", "subparagraph") and parent is not None and parent.kind != "document":
         label = f"{parent.label}, {word} {number}" if node.kind == "paragraph" else f"{parent.label}({number.strip('()')})"
     elif node.kind == "section" and parent is not None and parent.kind in ("chapter", "part"):
         label = f"{parent.label}, {word} {number}"  # "Chapter 9, Section A", as the segmenter labels it
     else:
-        label = f"{word} {number}" if node.kind != "document" else "Document"
+        label = f"{word} {number}".strip() if node.kind != "document" else "Document"
     eid = node.eid or (f"{parent.eid}__{node.kind[:4]}_{number}" if parent and parent.eid else f"{node.kind[:4]}_{number}")
     start = min(node.start, end)
     shell = Unit(node.kind, label, eid if node.kind != "document" else "", start, end, node.number, node.heading,
