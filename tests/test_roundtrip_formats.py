@@ -7,11 +7,6 @@ the same status for every provision, the same title, the same title span (the ti
 "Agreement ... on Economic Security"), and the same tree of chapters and articles with their headings.
 Where the formats lay a draft out alike (.md, .html, .docx) the evidence must cite the same units too.
 Any difference is a reader or layout bug, never a reason to change a draft here.
-
-Known and left to the engine: the nearest clause named for a gap may differ where an annex's caption is
-a block of its own, since the structure links found from a caption depend on its being on the heading's
-line (described-concepts/terse_one_sentence_per_topic_agreement, ESA-SEC-3: same status, another
-nearest paragraph).
 """
 
 from __future__ import annotations
@@ -84,18 +79,16 @@ def written(tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict[str, Pat
 
 
 def reading(checker, path: Path) -> dict[str, object]:  # type: ignore[no-untyped-def]
-    """What must not depend on the format: per provision the status and the units its evidence cites; the
-    title; the title's words where they head the text; the heading tree."""
+    """What must not depend on the format: per provision the status, the units its evidence cites and the
+    nearest unit of a gap; the title; the title's words where they head the text; the heading tree."""
     document: Document = read(str(path))
     index = checker.index(document)
     span = index.title_span
     result = checker.check(document)
     return {
         "status": {f.provision: f.status for f in result.findings},
-        # the nearest clause of a gap is left out: it ranks near misses, and how the engine links an
-        # annex caption set as a block of its own ("APPENDIX" / "Minerals referred to in Article 6") to
-        # what it cites still depends on the layout (see the note in the module docstring)
-        "units": {f.provision: tuple(e.unit for e in f.evidence) for f in result.findings},
+        "units": {f.provision: (tuple(e.unit for e in f.evidence), f.nearest.unit if f.nearest else None)
+                  for f in result.findings},
         "title": document.title,
         "title span": index.folded.text[span[0]:span[1]] if span else None,
         "tree": [(u.kind, u.label, u.heading) for u in document.units() if u.kind in STRUCTURE],

@@ -387,11 +387,11 @@ def _heading_whole(spans: list[tuple[int, int]], heading: tuple[int, int] | None
     .md, and what the heading says must read the same in both."""
     if heading is None:
         return spans
-    inside = [s for s in spans if heading[0] <= s[0] and s[1] <= heading[1]]
+    inside = [s for s in spans if s[0] < heading[1] and heading[0] < s[1]]  # ("# PART A" starts before it)
     if len(inside) < 2:
         return spans
     merged = (inside[0][0], inside[-1][1])
-    return [s for s in spans if s[1] <= heading[0]] + [merged] + [s for s in spans if s[0] >= heading[1]]
+    return [s for s in spans if s[1] <= merged[0]] + [merged] + [s for s in spans if s[0] >= merged[1]]
 
 
 _KEY_BITS = 24  # a sentence key is (paragraph index << _KEY_BITS) | sentence index within the paragraph
