@@ -201,13 +201,18 @@ class _MapBuilder:
         self.point(folded + len(new) - suffix, end - suffix)
 
 
-def _rejoin(lowered: str, w1: str, dash: str, w2: str, compounds: list[set[str]]) -> str:
+def _rejoin(lowered: str, w1: str, dash: str, w2: str, compounds: list[set[str]], repair: bool) -> str:
     # "screen-/ing" is one word; "non-/market" and any compound this text also writes hyphenated
-    # mid-line ("dual-use") keep their hyphen. The compound set is built once, on first need.
+    # mid-line ("dual-use") keep their hyphen. The compound set is built once, on first need. With the
+    # repairs on, a prefix that usually keeps its hyphen loses it where the text itself writes the whole
+    # word elsewhere: "ex-/change" in a draft that speaks of "exchange" ("co-/operation" is joined only
+    # in a text that writes "cooperation", never in one that writes "co-operation").
     if dash == "-":
         if not compounds:
             compounds.append(set(_COMPOUND.findall(lowered)))
-        if w1 in KEEP_HYPHEN or f"{w1}-{w2}" in compounds[0]:
+        if f"{w1}-{w2}" in compounds[0]:
+            return f"{w1}-{fold_word(w2)}"
+        if w1 in KEEP_HYPHEN and not (repair and re.search(rf"\b{w1}{w2}\b", lowered)):
             return f"{w1}-{fold_word(w2)}"
     return fold_word(w1 + w2)
 
@@ -216,15 +221,19 @@ def _is_word_char(text: str, index: int) -> bool:
     return 0 <= index < len(text) and (text[index].isalnum() or text[index] == "_")
 
 
-def _edits(original: str, lowered: str) -> list[tuple[int, int, str]]:
+def _edits(original: str, lowered: str, repair: bool = False, vocabulary: frozenset[str] = frozenset()
+           ) -> list[tuple[int, int, str]]:
     """Every length-changing or spelling edit as ``(start, end, replacement)``, in text order, with
-    overlaps resolved in favour of the earlier (and, at equal starts, the longer) edit."""
+    overlaps resolved in favour of the earlier (and, at equal starts, the longer) edit; an insertion
+    (``start == end``) goes before an edit that starts where it stands. ``repair``: with the repairs of
+    extraction damage (``esa_rules.repair``, given the rules' ``vocabulary``), which take precedence over
+    the other edits of the tokens they rewrite."""
     edits: list[tuple[int, int, str]] = []
     compounds: list[set[str]] = []
     for m in _LINE_BREAK_HYPHEN.finditer(lowered):
         w1 = _WORD_BEFORE.search(lowered, max(0, m.start() - 64), m.start())
         start = w1.start() if w1 else m.start()
-        edits.append((start, m.end(), _rejoin(lowered, lowered[start : m.start()], m[1], m[2], compounds)))
+        edits.append((start, m.end(), _rejoin(lowered, lowered[start : m.start()], m[1], m[2], compounds, repair)))
     for m in _GLUED_DIGITS.finditer(lowered):
         word = _WORD_BEFORE.search(lowered, max(0, m.start() - 64), m.start())
         if word is None or len(word.group()) < 3 or _is_word_char(lowered, word.start() - 1):
@@ -236,7 +245,14 @@ def _edits(original: str, lowered: str) -> list[tuple[int, int, str]]:
         for m in _LIGATURE.finditer(lowered):
             edits.append((m.start(), m.end(), _LIGATURES[m.group()]))
     edits.extend(_spelling_edits(lowered))
-    edits.sort(key=lambda e: (e[0], -e[1]))
+    if repair:
+        from esa_rules.repair import repair_edits  # loads a dictionary: only texts to check need it
+
+        repairs, rewritten = repair_edits(original, lowered, vocabulary)
+        if rewritten:
+            edits = [e for e in edits if not _overlaps(e, rewritten)]
+        edits.extend(repairs)
+    edits.sort(key=lambda e: (e[0], e[1] > e[0], -e[1]))
     kept: list[tuple[int, int, str]] = []
     last_end = 0
     for edit in edits:
@@ -244,6 +260,11 @@ def _edits(original: str, lowered: str) -> list[tuple[int, int, str]]:
             kept.append(edit)
             last_end = edit[1]
     return kept
+
+
+def _overlaps(edit: tuple[int, int, str], spans: list[tuple[int, int]]) -> bool:
+    i = bisect_right(spans, (edit[0], 1 << 62)) - 1  # spans are sorted and do not overlap
+    return any(s < edit[1] and edit[0] < e for s, e in spans[max(0, i): i + 2])
 
 
 def _spelling_edits(lowered: str) -> list[tuple[int, int, str]]:
@@ -287,15 +308,18 @@ def _lower(text: str) -> str:
     return text.lower()
 
 
-def fold(text: str) -> Folded:
+def fold(text: str, repair: bool = True, vocabulary: frozenset[str] = frozenset()) -> Folded:
     """Fold ``text`` for matching; ``origin`` maps every folded index back to an offset in ``text``.
+    ``repair``: also repair extraction damage (glued and split words, "l0" for "10"; see ``repair``);
+    ruleset phrases are folded without it (they are typed, not extracted). ``vocabulary``: the folded
+    words of the active rules, which glued content words must belong to before they are split.
 
     Two passes: the rare edits (rejoined hyphenation, footnote digits, ligatures, spelling) first, on the
     lowered text, then whitespace collapsing, which is most of the edits (every line break) and so is
     done by ``re.sub`` in C; the two offset maps are then composed in one merge walk.
     """
     lowered = _lower(text)
-    first, folded_at, origin_at = _apply(lowered, _edits(text, lowered))
+    first, folded_at, origin_at = _apply(lowered, _edits(text, lowered, repair, vocabulary))
     second, runs = _collapse(first)
     builder = _MapBuilder()
     point = builder.point
@@ -366,5 +390,5 @@ def _collapse(text: str) -> tuple[str, list[tuple[int, int, int]]]:
 def fold_phrase(phrase: str) -> str:
     """Fold a ruleset phrase exactly as document text is folded; ``*`` (word continues) is kept and the
     stem before it is folded so that it still prefixes the folded forms of the words it should match."""
-    folded = fold(phrase).text.strip()
+    folded = fold(phrase, repair=False).text.strip()
     return _STEM.sub(lambda m: fold_stem(m.group(1)) + "*", folded)

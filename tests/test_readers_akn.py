@@ -47,6 +47,8 @@ def document():
 def test_structure_and_eids_come_from_the_document(document) -> None:
     units = [(u.kind, u.label, u.eid) for u in document.units()][1:]
     assert units == [
+        ("chapter", "Preamble", "preamble"),  # the title above the first unit, as in a plain draft
+        ("paragraph", "Preamble, first paragraph", "preamble__para_u1"),
         ("chapter", "Chapter 2", "chp_2"),
         ("article", "Article 5", "chp_2__art_5"),
         ("paragraph", "Article 5, paragraph 1", "chp_2__art_5__para_1"),
@@ -54,6 +56,7 @@ def test_structure_and_eids_come_from_the_document(document) -> None:
         ("subparagraph", "Article 5, paragraph 2(a)", "chp_2__art_5__para_2__pnt_a"),
         ("subparagraph", "Article 5, paragraph 2(b)", "chp_2__art_5__para_2__pnt_b"),
         ("article", "Article 6", "chp_2__art_6"),
+        ("paragraph", "Article 6, first paragraph", "chp_2__art_6__para_u1"),  # unnumbered, as in a .txt
     ]
     article = next(u for u in document.units() if u.eid == "chp_2__art_5")
     assert (article.number, article.heading) == ("5", "Investment Screening")
@@ -61,7 +64,7 @@ def test_structure_and_eids_come_from_the_document(document) -> None:
 
 
 def test_text_reads_like_a_plain_draft_and_skips_notes(document) -> None:
-    assert "Article 5 Investment Screening\n1. Each Party shall maintain" in document.text
+    assert "Article 5 Investment Screening\n\n1. Each Party shall maintain" in document.text
     assert "foreign investments for risks to national security." in document.text
     assert "not treaty text" not in document.text
 
@@ -102,3 +105,24 @@ def test_sniffing() -> None:
 def test_broken_files(xml: bytes, reason: str) -> None:
     with pytest.raises(InputError, match=reason):
         read("bad.akn", data=xml)
+
+
+def test_unstructured_markup_is_read_as_a_plain_draft_is() -> None:
+    """Line breaks (<eol/>), a section inside a chapter, and a document without any unit, laid out and
+    labelled as the segmenter lays out and labels the same draft read from text."""
+    ns = 'xmlns="http://docs.oasis-open.org/legaldocml/ns/akn/3.0"'
+    with_section = (f'<akomaNtoso {ns}><act><preface><p><docTitle>AGREEMENT ON TRADE<eol/>AND SECURITY</docTitle></p>'
+                    '</preface><body><chapter><num>CHAPTER TWENTY-TWO BIS</num><heading>Security</heading>'
+                    '<section><num>Section A</num><article><num>Article 1</num><content><p>The Parties shall'
+                    '<eol/>consult.</p><p>They shall meet.</p></content></article></section></chapter></body>'
+                    '</act></akomaNtoso>')
+    document = akn.read(with_section.encode(), "s.xml")
+    assert document.title == "AGREEMENT ON TRADE AND SECURITY"
+    assert document.text.startswith("AGREEMENT ON TRADE\nAND SECURITY\n\nCHAPTER TWENTY-TWO BIS Security\n\n")
+    assert [u.label for u in document.units()][1:] == [
+        "Preamble", "Preamble, first paragraph", "Chapter 22 bis", "Chapter 22 bis, Section A", "Article 1",
+        "Article 1, first paragraph", "Article 1, second paragraph",
+    ]
+    flat = akn.read(f'<akomaNtoso {ns}><doc><mainBody><p>One.</p><p>Two.</p></mainBody></doc></akomaNtoso>'.encode(),
+                    "f.xml")
+    assert [u.label for u in flat.units()][1:] == ["First paragraph", "Second paragraph"]

@@ -72,6 +72,23 @@ def test_paragraphs_without_spacing_split_at_numbering_markers() -> None:
     ]
 
 
+def test_a_bold_heading_at_body_size_is_a_paragraph_of_its_own() -> None:
+    """Word prints "Article 3: Scope" in bold at the body's size with no space below it; the change of
+    font, not the gap, is what ends the heading. A heading wrapped onto a second line keeps its font."""
+    Line = pdf_reader.Line
+    lines = [(1, n, Line(text, 700 - 14 * n, 11, font)) for n, (text, font) in enumerate([
+        ("Article 3: Investment Screening, Export Controls and", "Sans-Bold"),
+        ("Economic Coercion", "Sans-Bold"),
+        ("Each Party shall review investments as", "Serif"),
+        ("Article 4", "Serif"),  # a reference the sentence runs into, not a heading
+        ("of the GATT 1994 allows.", "Serif"),
+    ], 1)]
+    assert [b.text for b in pdf_reader.paragraph_blocks(lines)] == [
+        "Article 3: Investment Screening, Export Controls and Economic Coercion",
+        "Each Party shall review investments as Article 4 of the GATT 1994 allows.",
+    ]
+
+
 @pytest.fixture(scope="module")
 def converted(tmp_path_factory: pytest.TempPathFactory) -> Path:
     folder = tmp_path_factory.mktemp("pdf")

@@ -9,7 +9,6 @@ from test_segment import check_invariants
 
 from esa_rules.errors import InputError
 from esa_rules.readers import iter_inputs, read, read_text
-from esa_rules.readers import text as text_reader
 
 DRAFT = "# Economic Security Agreement\n\nArticle 1 Scope\n\n1. Each Party shall screen investments.\n"
 
@@ -70,14 +69,6 @@ def test_unreadable_text_files(tmp_path: Path, data: bytes, message: str) -> Non
         read(path)
     assert message in str(caught.value)
     assert caught.value.path == str(path)
-
-
-def test_titles() -> None:
-    assert text_reader.title_of("\n\n  AGREEMENT BETWEEN THE PARTIES  \nText") == "AGREEMENT BETWEEN THE PARTIES"
-    assert text_reader.title_of("Intro line\n# Heading later") == "Intro line"
-    long = text_reader.title_of("x" * 500)
-    assert long is not None and len(long) == 120
-    assert text_reader.title_of("**Bold Title**\n") == "Bold Title"
 
 
 def test_read_text_builds_a_document() -> None:

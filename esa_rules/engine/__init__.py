@@ -37,7 +37,8 @@ from esa_rules.engine.references import Resolver
 from esa_rules.engine.structure import FAMILIES as STRUCTURE_FAMILIES
 from esa_rules.engine.structure import links
 from esa_rules.engine.verdict import DocContext
-from esa_rules.normalize import fold
+from esa_rules.normalize import fold, fold_phrase
+from esa_rules.repair import vocabulary_of
 from esa_rules.report import DocumentResult
 
 __all__ = ["Checker"]
@@ -122,6 +123,8 @@ class Checker:
         # automaton: two more passes over every text cost a tenth of a check.
         families = {**LEXICON_PHRASES, **STRUCTURE_FAMILIES}
         self._matcher = PhraseMatcher([*phrases, *(p for ps in families.values() for p in ps)])
+        # glued words are split into the rules' own words only (esa_rules.repair)
+        self._vocabulary = vocabulary_of(fold_phrase(p) for p in self._matcher.phrases)
         phrase_index = {p: i for i, p in enumerate(self._matcher.phrases)}
         self._lexicon_ids = {name: sorted({phrase_index[p] for p in ps}) for name, ps in families.items()}
         self._regexes = {text: re2.compile(text) for leaves in self.term_leaves
@@ -171,7 +174,7 @@ class Checker:
 
     def index(self, doc: Document) -> DocIndex:
         """The document folded and scanned once: term hits and the starts of the declaration phrases."""
-        folded = fold(doc.text)
+        folded = fold(doc.text, vocabulary=self._vocabulary)
         found = self._matcher.scan_found(folded.text)
         index = DocIndex(doc, self._term_hits(found, folded.text), folded)
         index.lexicon_starts = {name: sorted({start for i in ids for start, _ in found.get(i, ())})

@@ -19,10 +19,24 @@ from esa_rules.document import RANK, Document, Unit
 from esa_rules.engine.matcher import PhraseMatcher
 from esa_rules.engine.structure import Link
 from esa_rules.normalize import Folded, OffsetMap, fold
+from esa_rules.numbering import match_heading
 from esa_rules.segment import sentences
+from esa_rules.title import title_block
 
 _CHECKPOINT = 4096  # spacing of the word-count checkpoints used for near/N distances
 _OBLIGATION_RE = re.compile(r"\b(?:shall|must|will|may|should|agree[sd]?)\b")  # a title has no such verb
+_BLANK_LINE = re.compile(r"[ \t]*\n[ \t]*\n")
+_TITLE_SEARCH = 4000  # a title stands in the first lines of the text or not at all
+
+
+def _title_start(text: str, title: str | None) -> int | None:
+    """Where a line of the text opens with the title's first words, spacing and Markdown marks aside."""
+    words = (title or "").rstrip("\u2026").split()[:10]
+    if not words:
+        return None
+    pattern = re.compile(r"^[ \t#*_>]*" + r"[\s#*_>]+".join(map(re.escape, words)), re.MULTILINE)
+    found = pattern.search(text, 0, min(len(text), _TITLE_SEARCH))
+    return found.start() if found else None
 
 
 @attrs.frozen
@@ -287,7 +301,8 @@ class DocIndex:
     def sentences_in(self, unit: Unit) -> list[tuple[int, int]]:
         key = id(unit)
         if key not in self._sentences:
-            self._sentences[key] = sentences(self.doc.text, unit.start, unit.end) or [(unit.start, unit.end)]
+            spans = sentences(self.doc.text, unit.start, unit.end) or [(unit.start, unit.end)]
+            self._sentences[key] = _heading_whole(spans, unit.heading_span)
         return self._sentences[key]
 
     def sentence_at(self, offset: int) -> tuple[int, int]:
@@ -299,23 +314,27 @@ class DocIndex:
 
     @cached_property
     def title_span(self) -> tuple[int, int] | None:
-        """Folded span of the document's title where the text itself carries it (its first lines).
+        """Folded span of the document's title where the text itself carries it (a block of its first lines).
 
         "Agreement ... on Economic Security" heads every unit of the text, as a chapter heading heads its
-        articles; a title taken from metadata (ToTA <name>) is not in the text and heads nothing.
+        articles; a title taken from metadata (ToTA <name>) is not in the text and heads nothing. The block
+        is found as ``esa_rules.title`` finds it, so a .txt and its .docx, .md or .html give the same span.
         """
-        title = (self.doc.title or "").rstrip("…").strip()
-        start = self.doc.text.find(title[:60], 0, 4000) if title else -1
-        if start < 0:
+        start = _title_start(self.doc.text, self.doc.title)
+        block = title_block(self.doc.text, start) if start is not None else None
+        if block is None:
             return None
-        end = self.doc.text.find("\n", start)
+        start, end = block
+        while start < end and self.doc.text[start] in " \t#*_>":
+            start += 1  # Markdown's "# " marks the title; it is not part of it
         # Only a title block of its own (a blank line below it, a body after it, no verb of obligation):
-        # "The Council shall sit every six\nmonths." wrapped over two lines is a sentence, not a title.
-        if end < 0 or end - start > 250 or not self.doc.text.startswith("\n\n", end):
-            return None
-        line = self.doc.text[start:end]
-        if line.rstrip().endswith((".", ";", ":", ",")) or not self.doc.text[end:].strip() \
-                or _OBLIGATION_RE.search(line.lower()):
+        # "The Council shall sit every six\nmonths." wrapped over two lines is a sentence, not a title, and
+        # "CHAPTER 27" over its caption is a heading that already heads its chapter.
+        text = self.doc.text
+        line = text[start:end]
+        if end - start > 400 or not _BLANK_LINE.match(text, end) or not text[end:].strip() \
+                or line.rstrip().endswith((".", ";", ":", ",")) or _OBLIGATION_RE.search(line.lower()) \
+                or match_heading(line.split("\n", 1)[0]) is not None:
             return None
         return self.to_folded(start), self.to_folded(end)
 
@@ -360,6 +379,19 @@ class DocIndex:
 @lru_cache(maxsize=64)
 def _family_matcher(phrases: tuple[str, ...]) -> PhraseMatcher:
     return PhraseMatcher(phrases)
+
+
+def _heading_whole(spans: list[tuple[int, int]], heading: tuple[int, int] | None) -> list[tuple[int, int]]:
+    """A unit's heading is one sentence, however its number and title are laid out: "PART A" over
+    "BINDING COMMITMENTS" is one line block in a .txt but two blocks (a blank line between) in .docx or
+    .md, and what the heading says must read the same in both."""
+    if heading is None:
+        return spans
+    inside = [s for s in spans if s[0] < heading[1] and heading[0] < s[1]]  # ("# PART A" starts before it)
+    if len(inside) < 2:
+        return spans
+    merged = (inside[0][0], inside[-1][1])
+    return [s for s in spans if s[1] <= merged[0]] + [merged] + [s for s in spans if s[0] >= merged[1]]
 
 
 _KEY_BITS = 24  # a sentence key is (paragraph index << _KEY_BITS) | sentence index within the paragraph

@@ -204,8 +204,8 @@ class Resolver:
         """ "the Appendix": the one annex-like unit whose heading opens with that word."""
         word = word.lower()
         found = [u for u in self.by_kind.get("annex", [])
-                 if u.heading_span and self.doc.text[u.heading_span[0]:u.heading_span[1]].lower().lstrip()
-                 .startswith(word)]
+                 if u.heading_span and self.doc.text[u.heading_span[0]:u.heading_span[1]].lower().lstrip(" \t#*_")
+                 .startswith(word)]  # "# APPENDIX" in Markdown is the .txt's "APPENDIX"
         return found[0] if len(found) == 1 else None
 
     def _preceding(self, at: int, kind: str) -> Unit | None:

@@ -2,9 +2,12 @@
 
 Chapters, articles, paragraphs and points come from their elements; their eIds are taken from the
 document (``eId`` in AKN 3.0, ``id`` in 2.0), so evidence points at ids the publisher also uses. The
-text is laid out as a plain draft would be ("Article 3 Scope" on its own line, one line per ``<p>``) so
-matching sees the same words as for a .txt. Parsing is SAX through defusedxml: entities and DTDs are
-refused, and the locator gives source lines for evidence.
+text is laid out as a plain draft would be, and as the other readers lay out their blocks ("Article 3
+Scope" on a line of its own, one ``<p>`` per block, a blank line between blocks, ``<eol/>`` as a line
+break), so matching and the title see the same words and lines as for a .txt. Text the markup leaves
+unstructured is read as the segmenter reads a plain draft: what comes before the first unit is the
+preamble, and a unit's own text before its first child unit is split into unnumbered paragraphs.
+Parsing is SAX through defusedxml: entities and DTDs are refused, and the locator gives source lines.
 """
 
 from __future__ import annotations
@@ -14,8 +17,10 @@ from xml.sax.handler import ContentHandler
 
 import attrs
 
-from esa_rules.document import Anchor, Document, Unit
+from esa_rules.document import RANK, Anchor, Document, Unit
 from esa_rules.errors import InputError
+from esa_rules.numbering import match_heading
+from esa_rules.paragraphs import segment_body, unique_eid
 from esa_rules.readers.layout import finish
 from esa_rules.readers.limits import sax_parse
 
@@ -35,7 +40,11 @@ _LINES = frozenset({"p", "docTitle", "docNumber", "longTitle", "subheading", "fo
                     "li", "tblock", "citation", "recital", "preambleLine"})
 _IGNORED = frozenset({"meta", "authorialNote", "noteRef", "remark", "componentRef", "documentRef"})
 _INLINE_NUMBER = frozenset({"paragraph", "subparagraph"})
-_KEYWORD = re.compile(r"^\s*(?:book|part|title|chapter|section|article|art\.|annex|paragraph)\s+", re.IGNORECASE)
+_STRUCTURAL = frozenset({"document", "part", "chapter", "annex", "section", "article"})
+_EOL = "\ue000"  # stands for <eol/> in the character buffer until the line is written
+_SEPARATOR = "\n\n"  # between blocks, as layout.assemble joins the blocks of the other formats
+_KEYWORD = re.compile(r"^\s*(?:book|part|title|chapter|section|article|art\.|annex|appendix|schedule|paragraph)\s+",
+                      re.IGNORECASE)
 
 
 def sniff(data: bytes, name: str) -> bool:
@@ -82,15 +91,21 @@ class _Builder(ContentHandler):
         return self._locator.getLineNumber() or 1, (self._locator.getColumnNumber() or 0) + 1
 
     def _emit(self, text: str, position: tuple[int, int]) -> tuple[int, int] | None:
-        text = " ".join(f"{self.prefix} {text}".split())
+        pieces = [" ".join(piece.split()) for piece in f"{self.prefix} {text}".split(_EOL)]
+        text = "\n".join(piece for piece in pieces if piece)
         self.prefix = ""
         if not text:
             return None
         if self.parts:
-            self.parts.append("\n")
-            self.length += 1
+            self.parts.append(_SEPARATOR)
+            self.length += len(_SEPARATOR)
         start = self.length
         self.anchors.append(Anchor(start, position[0], position[1]))
+        # each line after an <eol/> still points at the block's position in the XML
+        breaks = text.find("\n")
+        while breaks >= 0:
+            self.anchors.append(Anchor(start + breaks + 1, position[0], position[1]))
+            breaks = text.find("\n", breaks + 1)
         self.parts.append(text)
         self.length += len(text)
         return start, self.length
@@ -103,10 +118,10 @@ class _Builder(ContentHandler):
         node.announced = True
         number, heading = self.captured["num"].strip(), self.captured["heading"].strip()
         self.captured = {"num": "", "heading": ""}
-        node.number = _KEYWORD.sub("", number).strip().rstrip(".") or None
+        node.number = _number(node.kind, number)
         node.heading = " ".join(heading.split()) or None
         line = f"{number} {heading}" if heading else number
-        node.start = self.length + (1 if self.parts else 0)
+        node.start = self.length + (len(_SEPARATOR) if self.parts else 0)
         if node.kind in _INLINE_NUMBER and not heading:
             # "1." and "(a)" open their first line of text, as in a printed treaty.
             self.prefix = " ".join(number.split())
@@ -141,6 +156,11 @@ class _Builder(ContentHandler):
         elif tag in _LINES:
             self._flush()
             self.buffer_pos = self._pos()
+        elif tag in ("eol", "br"):
+            if self.capture:
+                self.captured[self.capture] += " "
+            else:
+                self.buffer.append(_EOL)
 
     def endElementNS(self, name, qname) -> None:
         tag = name[1]
@@ -151,7 +171,7 @@ class _Builder(ContentHandler):
             self.capture = None
         elif tag in _LINES:
             if tag == "docTitle" and self.title is None:
-                self.title = " ".join("".join(self.buffer).split()) or None
+                self.title = "".join(self.buffer).replace(_EOL, "\n").strip() or None
             self._flush()
         elif tag in KINDS and len(self.stack) > 1:
             self._flush()
@@ -169,14 +189,26 @@ class _Builder(ContentHandler):
         self.buffer.append(content)
 
 
-def _freeze(node: _Node, end: int, parent: Unit | None, counters: dict[str, int]) -> Unit:
+def _number(kind: str, num: str) -> str | None:
+    """The unit's number as the segmenter would cite it from the same words ("CHAPTER TWENTY-TWO BIS" ->
+    "22 bis", "ARTICLE III" -> "III"), so labels match those of the same draft read from text."""
+    heading = match_heading(" ".join(num.split())) if kind in _STRUCTURAL else None
+    if heading is not None:
+        return heading.number or ""  # "" for a bare "Annex": labelled by its kind alone
+    return _KEYWORD.sub("", num).strip().rstrip(".") or None
+
+
+def _freeze(text: str, node: _Node, end: int, parent: Unit | None, counters: dict[str, int],
+            seen: dict[str, int]) -> Unit:
     word = _LABEL_WORD.get(node.kind, node.kind)
-    number = node.number or str(counters.setdefault(node.kind, 0) + 1)
+    number = node.number if node.number is not None else str(counters.setdefault(node.kind, 0) + 1)
     counters[node.kind] = counters.get(node.kind, 0) + 1
     if node.kind in ("paragraph", "subparagraph") and parent is not None and parent.kind != "document":
         label = f"{parent.label}, {word} {number}" if node.kind == "paragraph" else f"{parent.label}({number.strip('()')})"
+    elif node.kind == "section" and parent is not None and parent.kind in ("chapter", "part"):
+        label = f"{parent.label}, {word} {number}"  # "Chapter 9, Section A", as the segmenter labels it
     else:
-        label = f"{word} {number}" if node.kind != "document" else "Document"
+        label = f"{word} {number}".strip() if node.kind != "document" else "Document"
     eid = node.eid or (f"{parent.eid}__{node.kind[:4]}_{number}" if parent and parent.eid else f"{node.kind[:4]}_{number}")
     start = min(node.start, end)
     shell = Unit(node.kind, label, eid if node.kind != "document" else "", start, end, node.number, node.heading,
@@ -184,10 +216,33 @@ def _freeze(node: _Node, end: int, parent: Unit | None, counters: dict[str, int]
     children: list[Unit] = []
     inner: dict[str, int] = {}
     starts = [max(start, min(child.start, end)) for child in node.children]
+    own_end = starts[0] if starts else end
+    body = node.heading_span[1] if node.heading_span and node.kind in _STRUCTURAL else start
+    if node.kind in _STRUCTURAL and node.kind != "document" and text[body:own_end].strip():
+        # text the markup leaves unstructured, split as the segmenter splits a plain draft's article
+        children.extend(segment_body(text, body, own_end, label=label, eid=shell.eid, seen=seen))
     for index, child in enumerate(node.children):
         child_end = starts[index + 1] if index + 1 < len(starts) else end
-        children.append(_freeze(attrs.evolve(child, start=starts[index]), max(child_end, starts[index]), shell, inner))
+        children.append(_freeze(text, attrs.evolve(child, start=starts[index]), max(child_end, starts[index]), shell,
+                                inner, seen))
     return attrs.evolve(shell, children=tuple(children))
+
+
+def _with_preamble(text: str, root: Unit, seen: dict[str, int]) -> Unit:
+    """The root, with what comes before its first unit (title, preamble) as a "Preamble" unit of the
+    top level, as the segmenter makes one from the text above a plain draft's first heading; a document
+    with no units at all is split into paragraphs, as a plain draft without headings is."""
+    if not root.children:
+        return attrs.evolve(root, children=segment_body(text, 0, len(text), seen=seen))
+    first = root.children[0].start
+    opening = len(text[:first]) - len(text[:first].lstrip())
+    if not text[:first].strip():
+        return root
+    top = max((u.kind for u in root.children), key=lambda kind: RANK[kind])
+    preamble = Unit(top, "Preamble", unique_eid("preamble", seen), opening, first)
+    preamble = attrs.evolve(preamble, children=segment_body(text, opening, first, label="Preamble",
+                                                            eid=preamble.eid, seen=seen))
+    return attrs.evolve(root, children=(preamble, *root.children))
 
 
 def read(data: bytes, path: str, options: dict[str, str] | None = None) -> Document:
@@ -198,6 +253,7 @@ def read(data: bytes, path: str, options: dict[str, str] | None = None) -> Docum
         raise InputError("the Akoma Ntoso file is nested too deeply to read", path=path) from None
     builder._flush()
     text = "".join(builder.parts)
-    root = attrs.evolve(_freeze(builder.root, len(text), None, {}), start=0, end=len(text))
-    return finish(data, path, text, NAME, root=root, title=builder.title, anchors=tuple(builder.anchors),
-                  what="Akoma Ntoso")
+    seen: dict[str, int] = {}
+    root = attrs.evolve(_freeze(text, builder.root, len(text), None, {}, seen), start=0, end=len(text))
+    return finish(data, path, text, NAME, root=_with_preamble(text, root, seen), title=builder.title,
+                  anchors=tuple(builder.anchors), what="Akoma Ntoso")

@@ -2,7 +2,9 @@
 
 Navigation, scripts, styles and forms are page chrome, not treaty text, and are dropped. Ordered lists
 get the numbers the browser draws ("1.", "(a)" for ``type="a"``), since treaty paragraphs are often
-marked up that way. Evidence lines are source lines of the HTML file.
+marked up that way. A ``<br>`` breaks the line inside its block, as a Word line break does. The page's
+``<title>`` names the browser tab (often the site), so the draft's title comes from its body, as for
+every other format. Evidence lines are source lines of the HTML file.
 """
 
 from __future__ import annotations
@@ -21,7 +23,7 @@ _SKIP = frozenset({"script", "style", "nav", "noscript", "template", "svg", "mat
                    "form", "button", "select", "head", "canvas", "audio", "video"})
 _BLOCK = frozenset({"p", "div", "li", "dt", "dd", "td", "th", "tr", "blockquote", "pre", "section", "article",
                     "header", "footer", "main", "aside", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "dl",
-                    "table", "caption", "figcaption", "address", "hr", "br", "body", "center", "summary"})
+                    "table", "caption", "figcaption", "address", "hr", "body", "center", "summary"})
 _VOID = frozenset({"br", "hr", "img", "meta", "link", "input", "area", "base", "col", "embed", "source",
                    "track", "wbr", "param"})
 _OL_FORMAT = {"1": "decimal", "a": "lowerLetter", "A": "upperLetter", "i": "lowerRoman", "I": "upperRoman"}
@@ -62,24 +64,26 @@ class _Extractor(HTMLParser):
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.blocks: list[Block] = []
-        self.title: str | None = None
+        self._lines: list[str] = []  # the current block's lines ended by <br>
         self._parts: list[str] = []
         self._start: tuple[int, int] | None = None
         self._skip: list[str] = []  # open skipped elements; text inside any of them is dropped
-        self._in_title = False
-        self._title_parts: list[str] = []
         self._lists: list[list] = []  # [format, next number] per open <ol>/<ul>
 
+    def _break(self) -> None:
+        line = " ".join("".join(self._parts).split())
+        if line:
+            self._lines.append(line)
+        self._parts = []
+
     def _flush(self) -> None:
-        text = " ".join("".join(self._parts).split())
-        if text and self._start is not None:
-            self.blocks.append(Block(text=text, line=self._start[0], column=self._start[1] + 1))
-        self._parts, self._start = [], None
+        self._break()
+        if self._lines and self._start is not None:
+            self.blocks.append(Block(text="\n".join(self._lines), line=self._start[0], column=self._start[1] + 1))
+        self._lines, self._start = [], None
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         values = dict(attrs)
-        if tag == "title":
-            self._in_title = True
         hidden = values.get("role") == "navigation" or "hidden" in values or values.get("aria-hidden") == "true"
         if tag in _SKIP or (hidden and tag not in _VOID) or self._skip:
             if tag not in _VOID:
@@ -87,6 +91,8 @@ class _Extractor(HTMLParser):
             return
         if tag in _BLOCK:
             self._flush()
+        elif tag == "br":
+            self._break()
         if tag == "ol":
             self._lists.append([_OL_FORMAT.get(values.get("type") or "1", "decimal"), _int(values.get("start"))])
         elif tag == "ul":
@@ -104,8 +110,6 @@ class _Extractor(HTMLParser):
         self._parts.append(text)
 
     def handle_endtag(self, tag: str) -> None:
-        if tag == "title":
-            self._in_title = False
         if self._skip:
             if tag in self._skip:
                 while self._skip and self._skip.pop() != tag:
@@ -119,11 +123,10 @@ class _Extractor(HTMLParser):
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag in _BLOCK and not self._skip:
             self._flush()
+        elif tag == "br" and not self._skip:
+            self._break()
 
     def handle_data(self, data: str) -> None:
-        if self._in_title:
-            self._title_parts.append(data)
-            return
         if self._skip or not data.strip():
             if data and self._parts:
                 self._parts.append(" ")
@@ -138,16 +141,14 @@ def _int(text: str | None, default: int = 1) -> int:
         return default
 
 
-def extract(text: str) -> tuple[list[Block], str | None]:
+def extract(text: str) -> list[Block]:
     parser = _Extractor()
     parser.feed(text)
     parser.close()
     parser._flush()
-    title = " ".join("".join(parser._title_parts).split()) or None
-    return parser.blocks, title
+    return parser.blocks
 
 
 def read(data: bytes, path: str, options: dict[str, str] | None = None) -> Document:
     text, notices = decode(data)
-    blocks, title = extract(text.replace("\r\n", "\n"))
-    return build_document(data, path, blocks, NAME, title=title, notices=notices)
+    return build_document(data, path, extract(text.replace("\r\n", "\n")), NAME, notices=notices)

@@ -16,6 +16,7 @@ from esa_rules.document import Anchor, Document, Unit
 from esa_rules.errors import InputError
 from esa_rules.keys import assign_keys
 from esa_rules.readers.limits import check_text
+from esa_rules.title import tidy, title_of
 
 
 @attrs.frozen
@@ -70,6 +71,8 @@ def finish(
 ) -> Document:
     """The last step of every reader: refuse empty or absurd text, segment it unless the format gave its
     own structure (``root``), and build the keyed ``Document`` with the digest of the file's bytes.
+    ``title``: only a title the format states apart from the text layout (AKN ``docTitle``, ToTA's name,
+    Word's ``Title`` style); otherwise the text's own first block names it, the same for every format.
     ``keyed``: the format's own identifiers already key the units (ToTA's article_identifier)."""
     from esa_rules.segment import segment  # the segmenter imports readers' siblings; import late
 
@@ -82,7 +85,8 @@ def finish(
         root=segment(text) if root is None else root,
         sha256=hashlib.sha256(data).hexdigest(),
         format=fmt,
-        title=title[:200] if title else None,
+        # a stated title set over several lines is read as the text's first block is
+        title=(title_of(title) if "\n" in title else tidy(title)) if title else title_of(text),
         anchors=anchors or (Anchor(0, 1, 1),),
         notices=notices,
     )
@@ -97,8 +101,6 @@ def build_document(
     title: str | None = None,
     notices: tuple[str, ...] = (),
 ) -> Document:
-    """A Document from blocks of extracted text (docx, pdf, html), titled by its first block by default."""
+    """A Document from blocks of extracted text (docx, pdf, html)."""
     text, anchors = assemble(blocks)
-    if title is None:
-        title = next((b.text.strip() for b in blocks if b.text.strip()), None)
     return finish(data, path, text, fmt, title=title, anchors=anchors, notices=notices)

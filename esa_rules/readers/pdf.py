@@ -17,6 +17,7 @@ import attrs
 
 from esa_rules.document import Anchor, Document
 from esa_rules.errors import InputError
+from esa_rules.numbering import match_heading
 from esa_rules.readers.layout import Block, build_document
 from esa_rules.readers.limits import MAX_PDF_PAGES, Deadline
 
@@ -57,6 +58,7 @@ class Line:
     text: str
     y: float | None = None  # baseline height on the page, from the bottom; None when unknown
     size: float | None = None  # font size as drawn
+    font: str | None = None  # the font's name ("DejaVuSans-Bold"): a heading's bold face ends with it
 
 
 def _lines_with_geometry(page: Any) -> list[Line]:
@@ -64,7 +66,7 @@ def _lines_with_geometry(page: Any) -> list[Line]:
     drawn fragment, which is what tells a wrapped line from a new paragraph."""
     lines: list[Line] = []
     current: list[str] = []
-    where: list[tuple[float, float] | None] = [None]
+    where: list[tuple[float, float, str | None] | None] = [None]
 
     def visit(text: str, cm: list[float], tm: list[float], font: Any, size: float) -> None:
         pieces = text.split("\n")
@@ -74,18 +76,27 @@ def _lines_with_geometry(page: Any) -> list[Line]:
             if piece.strip() and where[0] is None:
                 y = tm[4] * cm[1] + tm[5] * cm[3] + cm[5]
                 scale = abs(tm[3] * cm[3]) or 1.0
-                where[0] = (y, size * scale)
+                where[0] = (y, size * scale, _font_name(font))
             current.append(piece)
 
     def _close() -> None:
         position = where[0]
-        lines.append(Line("".join(current), *(position or (None, None))))
+        lines.append(Line("".join(current), *(position or (None, None, None))))
         current.clear()
         where[0] = None
 
     page.extract_text(visitor_text=visit)
     _close()
     return lines
+
+
+def _font_name(font: Any) -> str | None:
+    """A font's base name without the subset tag ("/BAAAAA+DejaVuSans" -> "DejaVuSans")."""
+    try:
+        name = str(font.get("/BaseFont", "")) if font is not None else ""
+    except Exception:  # a damaged font dictionary only costs the hint
+        return None
+    return name.lstrip("/").partition("+")[2] or name.lstrip("/") or None
 
 
 def _page_lines(data: bytes, path: str) -> list[list[Line]]:
@@ -177,17 +188,22 @@ def joins(previous: str, following: str) -> str:
     return "-" if previous.endswith("-") and match.group(1).casefold() in _KEEP_HYPHEN else ""
 
 
-def new_paragraph(previous: Line, line: Line, same_page: bool) -> bool:
+def new_paragraph(previous: Line, line: Line, same_page: bool, after_heading: bool = False) -> bool:
     """Whether ``line`` starts a paragraph rather than continuing the one ``previous`` is in.
 
     Geometry first: a change of font size, or a gap wider than 1.6 lines of the smaller font (paragraph
     spacing). Text second, for layouts without spacing: a numbering marker after a line that ends a
-    sentence. Across a page break only a lowercase start after an open sentence continues the paragraph.
+    sentence, or a line in another font after a heading line of its own (``after_heading``: Word prints
+    "Article 3: Scope" in bold at the body's size with no space below, right above "1. Each"; a heading
+    wrapped onto a second line keeps its font).
+    Across a page break only a lowercase start after an open sentence continues the paragraph.
     """
     text, before = line.text.strip(), previous.text.strip()
     if not same_page:
         return not text[:1].islower() or before[-1:] in ".;:"
     if not before or (_MARKER.match(text) and before[-1:] in ".;:"):
+        return True
+    if after_heading and not text[:1].islower() and previous.font != line.font:
         return True
     if None in (previous.y, line.y, previous.size, line.size):
         return not (text[:1].islower() or before[-1:] not in ".;:")
@@ -208,7 +224,9 @@ def paragraph_blocks(lines: list[tuple[int, int, Line]]) -> list[Block]:
     previous: tuple[int, Line] | None = None
     for page, number, line in lines:
         piece = " ".join(line.text.split())
-        if previous is not None and new_paragraph(previous[1], line, previous[0] == page):
+        # the paragraph so far is a heading, perhaps wrapped over two lines, with no sentence after it
+        after_heading = previous is not None and _is_heading_line(text)
+        if previous is not None and new_paragraph(previous[1], line, previous[0] == page, after_heading):
             blocks.append(Block(text, first[1], page=first[0], extra=tuple(anchors)))  # type: ignore[index]
             text, anchors, first = "", [], None
         if first is None:
@@ -222,6 +240,11 @@ def paragraph_blocks(lines: list[tuple[int, int, Line]]) -> list[Block]:
     if first is not None:
         blocks.append(Block(text, first[1], page=first[0], extra=tuple(anchors)))
     return blocks
+
+
+def _is_heading_line(text: str) -> bool:
+    heading = match_heading(text)
+    return heading is not None and heading.body_start is None
 
 
 def read(data: bytes, path: str, options: dict[str, str] | None = None) -> Document:

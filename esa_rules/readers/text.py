@@ -19,9 +19,6 @@ NAME = "text"
 EXTENSIONS = (".txt", ".md", ".markdown", ".text")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 _LINE_ENDS = re.compile(r"\r\n?")
-_MARKDOWN_HEADING = re.compile(r"[ \t]{0,3}#{1,6}[ \t]+(.+?)[ \t#]*$", re.MULTILINE)
-_TITLE_DECORATION = " \t#*_>"
-MAX_TITLE = 120
 
 
 def _extension(name: str) -> str:
@@ -78,25 +75,12 @@ def _checked(text: str, path: str) -> str:
     return text
 
 
-def title_of(text: str) -> str | None:
-    """The first Markdown heading near the top, else the first non-empty line, trimmed."""
-    heading = _MARKDOWN_HEADING.search(text, 0, min(len(text), 4000))
-    if heading is not None and not text[: heading.start()].strip():
-        candidate = heading.group(1)
-    else:
-        candidate = next((line for line in text[:65536].split("\n") if line.strip(_TITLE_DECORATION)), "")
-    candidate = " ".join(candidate.strip(_TITLE_DECORATION).split())
-    if not candidate:
-        return None
-    return candidate if len(candidate) <= MAX_TITLE else candidate[: MAX_TITLE - 1].rstrip() + "\u2026"
-
-
 def document_from_text(text: str, path: str, data: bytes, notices: tuple[str, ...] = ()) -> Document:
     """A Document from decoded text; ``data`` is what the digest is taken of (the file's bytes)."""
     text = _LINE_ENDS.sub("\n", text)
     if not text.strip():
         raise InputError("empty file (only whitespace)", path=path)
-    return finish(data, path, text, NAME, title=title_of(text), notices=notices)
+    return finish(data, path, text, NAME, notices=notices)
 
 
 def read(data: bytes, path: str, options: dict[str, str] | None = None) -> Document:

@@ -1,0 +1,94 @@
+"""The document title, found in the text the same way whatever format the draft came in.
+
+A draft's title is its first block: the lines above the first blank line, as a title page sets them
+("AGREEMENT BETWEEN ... / AND ... / ON ECONOMIC SECURITY"). Every reader lays its blocks out with a
+blank line between them, so a Word ``Title`` paragraph, a Markdown ``#`` heading, an HTML ``<h1>``, an
+Akoma Ntoso ``docTitle`` and the first lines of a .txt all give the same block, and so the same
+``Document.title`` and the same title span for the engine (``engine.index.DocIndex.title_span``).
+
+The block counts as a title only while it looks like one (a few short lines, no sentence punctuation at
+the end of a line, no list marker); otherwise only its first line names the document. A block that opens
+with a structural heading ("CHAPTER 27" over "ECONOMIC SECURITY") is that heading, not a title: the
+draft is named by the heading's number alone, since the caption belongs to the chapter and each format
+sets it differently (a block of its own in .md or .docx, the same line in Akoma Ntoso).
+"""
+
+from __future__ import annotations
+
+import re
+
+from esa_rules.numbering import match_heading
+
+MAX_TITLE = 120  # characters shown; longer titles end in an ellipsis
+MAX_LINES = 4  # a title page sets a title over a few lines, never a paragraph's worth
+MAX_LINE = 200
+_DECORATION = " \t#*_>"
+_BLANK_LINE = re.compile(r"\n[ \t]*\n")
+_MARKDOWN_HEADING = re.compile(r"[ \t]{0,3}#{1,6}[ \t]")
+_LIST_MARKER = re.compile(r"[ \t]*(?:\d{1,3}[.)]|\([a-zA-Z0-9]{1,5}\)|[-\u2022*])[ \t]")
+_SENTENCE_END = (".", ";", ":", ",")
+
+
+def tidy(title: str | None) -> str | None:
+    """A title as shown: decoration and repeated whitespace dropped, cut to ``MAX_TITLE`` characters."""
+    if not title:
+        return None
+    words = " ".join(" ".join(line.strip(_DECORATION) for line in title.split("\n")).split())
+    if not words:
+        return None
+    return words if len(words) <= MAX_TITLE else words[: MAX_TITLE - 1].rstrip() + "\u2026"
+
+
+def title_block(text: str, start: int = 0) -> tuple[int, int] | None:
+    """The span of the block that names the document: from the first non-blank line at or after ``start``
+    to the end of the last of its lines that still reads as a title (see the module docstring)."""
+    limit = min(len(text), start + MAX_LINES * (MAX_LINE + 1) + 64)
+    first = start
+    while first < limit and text[first] in " \t\n":
+        first += 1
+    if first >= len(text):
+        return None
+    first = text.rfind("\n", 0, first) + 1
+    block_end = _BLANK_LINE.search(text, first)
+    stop = block_end.start() if block_end else len(text)
+    lines: list[tuple[int, int]] = []
+    position = first
+    while position < stop:
+        end = text.find("\n", position, stop)
+        end = stop if end < 0 else end
+        if text[position:end].strip():
+            lines.append((position, end))
+        position = end + 1
+    if not lines:
+        return None
+    head = text[lines[0][0] : lines[0][1]]
+    heading = match_heading(head)
+    if heading is not None:
+        # "CHAPTER 27: ECONOMIC SECURITY" opening the text names it by its number: the caption is the
+        # chapter's own, on this line in Akoma Ntoso, on the next line or block elsewhere
+        cut = heading.title_start if heading.title_start is not None else heading.heading_end
+        return lines[0][0], lines[0][0] + len(head[:cut].rstrip(" \t:.-\u2013\u2014"))
+    if _MARKDOWN_HEADING.match(head) or not _title_like(text, lines):
+        return lines[0]  # a Markdown heading is a block of its own, whatever follows it
+    return lines[0][0], lines[-1][1]
+
+
+def _title_like(text: str, lines: list[tuple[int, int]]) -> bool:
+    if len(lines) > MAX_LINES:
+        return False
+    for n, (start, end) in enumerate(lines):
+        line = text[start:end].rstrip()
+        if len(line) > MAX_LINE or _LIST_MARKER.match(line):
+            return False
+        if n and (match_heading(line) is not None or _MARKDOWN_HEADING.match(line)):
+            return False  # "Intro line" over "# Heading": the heading starts the body
+        if n < len(lines) - 1 and line.endswith(_SENTENCE_END):
+            return False
+    return True
+
+
+def title_of(text: str) -> str | None:
+    """The title a draft's text gives itself: its first block when that reads as a title, else its first
+    line; ``None`` for a text without any."""
+    block = title_block(text)
+    return tidy(text[block[0] : block[1]]) if block else None

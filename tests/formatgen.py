@@ -1,0 +1,256 @@
+"""One plain-text draft written out as the same draft in every input format, for the round-trip tests.
+
+The .txt drafts are read as their author would have typed them into a word processor: the first block
+is the title, a "CHAPTER 3" or "Article 3.1" line is a heading and the caption below it is that
+heading's title, a numbered line opens a paragraph, and the other lines up to a blank line stay in the
+paragraph above them as line breaks (so a draft damaged by extraction keeps its damage in every
+format). Nothing here reads the project's own segmenter: the structure is taken from the wording alone.
+"""
+
+from __future__ import annotations
+
+import html
+import io
+import re
+import shutil
+import subprocess
+from collections.abc import Iterable
+from pathlib import Path
+from xml.sax.saxutils import escape
+
+import attrs
+
+# rank: a heading closes every open heading of the same or a lower rank
+# the levels the segmenter knows ("TITLE I" of EU agreements is not one of them)
+_LEVELS = (("part", 3, r"PART|Part"), ("chapter", 2, r"CHAPTER|Chapter"),
+           ("annex", 2, r"ANNEX|Annex|APPENDIX|Appendix|SCHEDULE|Schedule"),
+           ("section", 1, r"SECTION|Section"), ("article", 0, r"ARTICLE|Article|Art\."))
+_HEADING = re.compile(r"(?P<keyword>" + "|".join(p for _, _, p in _LEVELS) + r")[ \t]+(?P<number>[\w\[\]]+(?:[.\-][\w\[\]]+)*(?:[ \t](?i:bis|ter|quater)(?:\.\d+)?)?)[.:]?"
+                      r"(?:(?:[ \t]*[:.\u2013\u2014-][ \t]*|[ \t]+)(?P<caption>\S.*))?$")
+_PREAMBLE = re.compile(r"PREAMBLE|Preamble")
+_BARE_ANNEX = re.compile(r"ANNEX|Annex|APPENDIX|Appendix|SCHEDULE|Schedule")  # an annex without a number
+_SENTENCE = re.compile(r"\b(?:shall|must|may|will|should|is|are|apply|applies|means)\b", re.IGNORECASE)
+_MARKER = re.compile(r"(?:\d{1,3}[.)]|\((?:[a-zA-Z]{1,3}|\d{1,3}|[ivxlc]{1,6})\)|[a-z]\)|[-\u2013\u2022*])[ \t]")
+_ENDS = (".", ":", ";", ",", "!", "?")
+_COLUMNS = re.compile(r"\S[ \t]{4,}\S")
+_TERMINAL = (".", ";", ":", "!", "?", ")", "]", '"', "'", "\u201d", "\u2019")
+
+
+@attrs.frozen
+class Block:
+    """A paragraph of the draft: ``role`` is title, heading (with ``level``), caption or body."""
+
+    role: str
+    text: str  # "\n" inside marks a line break within the paragraph
+    level: str = ""
+
+
+def _level(keyword: str) -> tuple[str, int]:
+    for kind, rank, pattern in _LEVELS:
+        if re.fullmatch(pattern, keyword):
+            return kind, rank
+    raise ValueError(keyword)
+
+
+def heading_of(line: str) -> re.Match[str] | None:
+    """A structural heading line ("Article 3.1: Scope", "CHAPTER 27"), not a sentence opening with one."""
+    match = _HEADING.match(line)
+    if match is None or len(line) > 100 or line.endswith(_ENDS[1:]) or _SENTENCE.search(line):
+        return None
+    return match
+
+
+def draft_blocks(text: str) -> list[Block]:
+    blocks: list[Block] = []
+    for group in re.split(r"\n[ \t]*\n", text.strip("\n")):
+        opened = len(blocks)  # blocks from this group (the lines between two blank lines) start here
+        for raw in (line for line in group.splitlines() if line.strip()):
+            line = raw.strip()  # spacing inside a line is kept: it is how columns are set
+            previous = blocks[-1] if len(blocks) > opened else None
+            # a heading opens a group or follows a finished sentence; one set in columns
+            # ("Chapter 15 - Trade      Page 1 of 6") is a running header, and "... except\nArticle 11.6]."
+            # is a sentence broken before a reference
+            after_sentence = previous is None or previous.role == "heading" or previous.text.endswith(_TERMINAL)
+            heading = heading_of(" ".join(line.split())) if after_sentence and not _COLUMNS.search(line) else None
+            if heading or (_PREAMBLE.fullmatch(line) and after_sentence):
+                blocks.append(Block("heading", line, _level(heading["keyword"])[0] if heading else "part"))
+            elif _BARE_ANNEX.fullmatch(line) and after_sentence:
+                blocks.append(Block("heading", line, "annex"))
+            elif not blocks:
+                blocks.append(Block("title", line))
+            elif previous is not None and previous.role == "heading" and _caption_under(previous.text, line):
+                blocks.append(Block("caption", line, previous.level))
+            elif previous is not None and previous.role in ("body", "title") and not _MARKER.match(line):
+                # lines between blank lines are one paragraph of a plain draft, unless numbered
+                blocks[-1] = attrs.evolve(previous, text=f"{previous.text}\n{line}")
+            else:
+                blocks.append(Block("body", line))
+    return blocks
+
+
+def _caption_under(heading: str, line: str) -> bool:
+    """A short capitalised title line under a bare "Article 3" (not under "PREAMBLE")."""
+    match = heading_of(" ".join(heading.split()))
+    bare = _BARE_ANNEX.fullmatch(heading) is not None
+    return (bare or (match is not None and not match["caption"])) and not _MARKER.match(line) \
+        and not line.endswith(_ENDS) and (line[0].isupper() or line[0] in "\"'\u201c")
+
+
+# --- writers -----------------------------------------------------------------------------------------
+
+_MD_PREFIX = {"part": "# ", "chapter": "# ", "annex": "# ", "section": "## ", "article": "### "}
+
+
+def markdown(blocks: Iterable[Block]) -> str:
+    out = []
+    for block in blocks:
+        if block.role == "title":
+            # a Markdown heading is one line: a title set over several is joined, unless the lines under
+            # it are headings that an extraction tool ran into it (a running header), which stay below
+            first, *rest = block.text.split("\n")
+            glued = any(heading_of(" ".join(line.split())) for line in rest)
+            out.append("# " + ("\n".join([first, *rest]) if glued else " ".join([first, *rest])))
+        elif block.role == "heading":
+            out.append(_MD_PREFIX[block.level] + block.text)
+        else:
+            out.append(block.text)
+    return "\n\n".join(out) + "\n"
+
+
+_HTML_TAG = {"title": "h1", "part": "h1", "chapter": "h1", "annex": "h1", "section": "h2", "article": "h2"}
+
+
+def html_page(blocks: Iterable[Block]) -> str:
+    """A page with browser chrome around the draft: the reader must drop it."""
+    body = []
+    for block in blocks:
+        tag = _HTML_TAG.get(block.role if block.role == "title" else block.level, "p") \
+            if block.role in ("title", "heading") else "p"
+        body.append(f"<{tag}>" + "<br>\n".join(html.escape(line) for line in block.text.split("\n")) + f"</{tag}>")
+    chrome = '<nav><a href="/">Article 99 Home</a></nav><script>var a = "Each Party shall";</script>'
+    return ("<!DOCTYPE html><html><head><title>Draft</title></head><body>" + chrome + "\n"
+            + "\n".join(body) + "</body></html>")
+
+
+_DOCX_STYLE = {"title": "Title", "part": "Heading 1", "chapter": "Heading 1", "annex": "Heading 1",
+               "section": "Heading 2",
+               "article": "Heading 3"}
+
+
+def docx(blocks: Iterable[Block]) -> bytes:
+    """Word headings for headings, the Title style for the title, body paragraphs for the rest; a line
+    break inside a paragraph is a Word line break (python-docx turns "\\n" in a run into ``w:br``)."""
+    import docx as python_docx
+
+    document = python_docx.Document()
+    for block in blocks:
+        style = _DOCX_STYLE["title"] if block.role == "title" else \
+            _DOCX_STYLE[block.level] if block.role == "heading" else None
+        document.add_paragraph(block.text, style=style)
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+AKN_NS = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
+_NUMBERED = re.compile(r"(?P<num>\d{1,3}[.)]|\((?:[a-zA-Z]{1,3}|\d{1,3})\))[ \t]+(?P<rest>.*)", re.DOTALL)
+
+
+def akn(blocks: Iterable[Block]) -> bytes:
+    """Akoma Ntoso: parts, chapters, sections and articles as elements with ``num`` and ``heading``,
+    numbered paragraphs and points as ``paragraph``/``point``, the rest as ``p``; the title is the
+    preface's ``docTitle`` and what comes before the first heading is the ``preamble``."""
+    out: list[str] = []
+    open_units: list[tuple[str, int]] = []  # (element, rank) of the open hierarchy
+    paragraph_open = point_open = False
+    body_started = False
+    preamble_open = False
+
+    def close_points() -> None:
+        nonlocal point_open, paragraph_open
+        if point_open:
+            out.append("</point>")
+            point_open = False
+        if paragraph_open:
+            out.append("</paragraph>")
+            paragraph_open = False
+
+    def p(text: str) -> str:
+        return "<p>" + "<eol/>".join(escape(line) for line in text.split("\n")) + "</p>"
+
+    for block in blocks:
+        if block.role == "title":
+            out.append(f"<preface>{p(block.text).replace('<p>', '<p><docTitle>').replace('</p>', '</docTitle></p>')}"
+                       "</preface>")
+            continue
+        if block.role == "heading":
+            match = heading_of(block.text)
+            bare = _BARE_ANNEX.fullmatch(block.text) is not None
+            if match is None and not bare:  # PREAMBLE: the text up to the first heading is the preamble anyway
+                continue
+            if preamble_open:
+                out.append("</preamble>")
+                preamble_open = False
+            if not body_started:
+                out.append("<body>")
+                body_started = True
+            close_points()
+            kind, rank = _level(match["keyword"]) if match else ("annex", 2)
+            while open_units and open_units[-1][1] <= rank:
+                out.append(f"</{open_units.pop()[0]}>")
+            open_units.append((kind, rank))
+            caption = match["caption"] if match else None
+            number = block.text[: match.start("caption")].rstrip(" :.\u2013\u2014-") if match and caption \
+                else block.text
+            out.append(f"<{kind}><num>{escape(number)}</num>")
+            if caption:
+                out.append(f"<heading>{escape(caption)}</heading>")
+            continue
+        if block.role == "caption":
+            out.append(f"<heading>{escape(block.text)}</heading>")
+            continue
+        if not body_started:
+            if not preamble_open:
+                out.append("<preamble>")
+                preamble_open = True
+            out.append(p(block.text))
+            continue
+        numbered = _NUMBERED.match(block.text)
+        if numbered and numbered["num"].startswith("(") and paragraph_open:
+            if point_open:
+                out.append("</point>")
+            out.append(f"<point><num>{escape(numbered['num'])}</num><content>{p(numbered['rest'])}</content>")
+            point_open = True
+        elif numbered and not numbered["num"].startswith("("):
+            close_points()
+            out.append(f"<paragraph><num>{escape(numbered['num'])}</num><content>{p(numbered['rest'])}"
+                       "</content>")
+            paragraph_open = True
+        elif point_open or paragraph_open:
+            out.append(p(block.text))
+        else:
+            out.append(p(block.text))
+    if preamble_open:
+        out.append("</preamble>")
+    close_points()
+    while open_units:
+        out.append(f"</{open_units.pop()[0]}>")
+    if body_started:
+        out.append("</body>")
+    xml = (f'<?xml version="1.0" encoding="UTF-8"?><akomaNtoso xmlns="{AKN_NS}"><act name="draft">'
+           '<meta><identification source="#test"/></meta>' + "".join(out) + "</act></akomaNtoso>")
+    return xml.encode("utf-8")
+
+
+def pdfs(docx_paths: list[Path], out_dir: Path) -> dict[Path, Path]:
+    """Every .docx printed to PDF by one LibreOffice run (starting LibreOffice is most of its cost)."""
+    binary = shutil.which("soffice") or shutil.which("libreoffice")
+    if binary is None:
+        return {}
+    profile = out_dir / "lo-profile"
+    subprocess.run(
+        [binary, f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to", "pdf",
+         "--outdir", str(out_dir), *map(str, docx_paths)],
+        check=True, capture_output=True, timeout=600,
+    )
+    return {path: out_dir / (path.stem + ".pdf") for path in docx_paths if (out_dir / (path.stem + ".pdf")).exists()}
