@@ -133,3 +133,13 @@ def test_the_forum_named_in_a_carve_out_is_not_what_it_carves_out() -> None:
                           "arising under Article 12.2.")
     found = statuses(text)
     assert (found["ESA-INV-1"], found["ESA-COE-2"]) == ("satisfied", "weak")
+
+
+def test_they_in_a_declaration_names_what_the_sentence_before_named() -> None:
+    text = ("PART A\nBINDING COMMITMENTS\n\nArticle 1\n\nEach Party shall maintain a mechanism to review foreign "
+            "investment for risks to national security.\n\nPART B\nNON-BINDING COOPERATION\n\nArticle 2\n\nThe "
+            "provisions of this Part express the shared intentions of the Parties. They do not create legally binding "
+            "obligations.\n\nArticle 3\n\nThe Parties shall exchange information on the screening of foreign "
+            "investment on national security grounds.\n")
+    found = statuses(text)
+    assert (found["ESA-INV-1"], found["ESA-INV-2"]) == ("satisfied", "weak")

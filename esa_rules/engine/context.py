@@ -37,12 +37,12 @@ LEXICON_PHRASES: dict[str, tuple[str, ...]] = {
 _INSTRUMENT = re.compile(
     r"\b(?:this|the present)\s+(?:joint\s+)?(?:agreement|memorandum|arrangement|framework|declaration|statement|"
     r"instrument|document|understanding|communiqu\w*|charter|roadmap|partnership|protocol|treaty|mou)\b"
-    r"|\bwe,? the leaders\b|^\W*(?:it|they|this)\b", re.IGNORECASE)
+    r"|\bwe,? the leaders\b", re.IGNORECASE)
 _OUTPUT = re.compile(r"\b(?:recommendations?|decisions?|guidelines?|opinions?|reports?|conclusions?|findings?)\s+"
                      r"(?:of|by|issued by|adopted by|made by|from)\s+the\s+[A-Z]|\bthe\s+[A-Z]\w+(?:'s|\u2019s)\s+"
                      r"(?:recommendations?|decisions?|guidelines?|opinions?|reports?)", re.IGNORECASE)
-_BINDS = re.compile(r"\b(?:binds|bind|binding|governed by international law|integral part|forms? part of)\b",
-                    re.IGNORECASE)
+_BINDS = re.compile(r"\b(?<!non-)(?<!non )(?:binds|bind|binding|governed by international law|integral part|"
+                    r"forms? part of)\b", re.IGNORECASE)
 _NOT = re.compile(r"\b(?:not|no|neither|nor)\b", re.IGNORECASE)
 _FORUM = re.compile(r"(?:dispute settlement|dispute resolution|settlement of disputes)\s*(?:\(|provisions)?\s*"
                     r"(?:under|of|in)\s*$", re.IGNORECASE)
@@ -108,9 +108,11 @@ def _scoped(index: DocIndex, resolver: Resolver, start: int, end: int, at: int) 
     if units:
         return Declaration("non-binding", start, end, tuple({id(u): u for u in units}.values()))
     if re.match(r"\W*(?:it|they|this|these|those|such)\b", subject, re.IGNORECASE) and start > 0:
+        # "The provisions of this Part express ... They do not create ...": what the sentence before names
         before = index.sentence_at(max(0, start - 2))
         units = [t.unit for ref in resolver.references(*before) for t in ref.targets
-                 if t.unit is not None and t.unit.kind != "document" and before[0] >= t.unit.start]
+                 if t.unit is not None and t.unit.kind != "document" and t.unit is not index.leaf_at(before[0])
+                 and not index.in_heading(index.to_folded(ref.start))]
         if units and not _INSTRUMENT.search(text[before[0]:before[1]]):
             return Declaration("non-binding", start, end, tuple({id(u): u for u in units}.values()))
     return Declaration("non-binding", start, end)
