@@ -14,10 +14,10 @@ from xml.etree.ElementTree import Element
 
 import attrs
 
-from esa_rules.document import Document
+from esa_rules.document import Anchor, Document
 from esa_rules.errors import InputError, UsageError
 from esa_rules.readers.docx_numbering import Numbering, Styles, local, wattr
-from esa_rules.readers.docx_text import NOTE_REFERENCES, hidden_for, paragraphs, pieces
+from esa_rules.readers.docx_text import NOTE_REFERENCES, hidden_for, pieces, placed_paragraphs
 from esa_rules.readers.layout import Block, build_document
 from esa_rules.readers.limits import Deadline, SafeZip, parse_xml
 
@@ -40,6 +40,7 @@ class Paragraph:
     style: str | None = None
     heading_level: int | None = None
     merge_next: bool = False  # its paragraph mark is deleted (accepted) / inserted (original)
+    cell: tuple[int, int, int] | None = None  # (table, row, column) for a paragraph in a table
 
 
 class _Extractor:
@@ -81,7 +82,7 @@ class _Extractor:
         wanted = "del" if self.revisions == "accepted" else "ins"
         return any(local(child.tag) == wanted for child in mark)
 
-    def paragraph(self, element: Element, host: Element | None) -> None:
+    def paragraph(self, element: Element, host: Element | None, cell: tuple[int, int, int] | None = None) -> None:
         if host is None:  # a text box's paragraphs share the number of the paragraph holding the box
             self.count += 1
             if self.count % 500 == 0:
@@ -93,7 +94,7 @@ class _Extractor:
             text = f"{label}\t{text}" if not label.endswith((" ", "\t")) else label + text
         self.paragraphs.append(Paragraph(
             text=text, number=self.count, style=style, heading_level=self.styles.heading_level(style),
-            merge_next=self._mark_changed(element),
+            merge_next=self._mark_changed(element), cell=cell,
         ))
         for kind, note_id in cited:
             note = (self.footnotes if kind == "footnote" else self.endnotes).get(note_id, "")
@@ -101,8 +102,8 @@ class _Extractor:
                 self.paragraphs.append(Paragraph(text=f"[{kind} {note_id}] {note}", number=self.count))
 
     def walk(self, body: Element) -> None:
-        for element, host in paragraphs(body, self.hidden):
-            self.paragraph(element, host)
+        for element, host, cell in placed_paragraphs(body, self.hidden):
+            self.paragraph(element, host, cell)
 
 
 def extract(data: bytes, path: str, revisions: str = "accepted") -> list[Paragraph]:
@@ -125,7 +126,47 @@ def extract(data: bytes, path: str, revisions: str = "accepted") -> list[Paragra
 
 
 def _blocks(paragraphs: list[Paragraph]) -> list[Block]:
-    blocks: list[Block] = []
+    return _tables(_paragraph_blocks(paragraphs))
+
+
+def _tables(blocks: list[tuple[Block, tuple[int, int, int] | None]]) -> list[Block]:
+    """A table as one block, one line per row and its cells joined by " | " (as a Markdown table writes
+    them), so that a sentence pointing to "Table 1" points to its rows; each row keeps the paragraph
+    number of its first cell."""
+    out: list[Block] = []
+    rows: list[tuple[list[str], int]] = []  # cell texts and the first cell's paragraph number, per row
+    current: tuple[int, int] | None = None  # (table, row) of the row being filled
+    table: int | None = None
+
+    def close() -> None:
+        if rows:
+            lines = [" | ".join(cells) for cells, _ in rows]
+            extra, offset = [], 0
+            for line, (_, number) in zip(lines, rows, strict=True):
+                extra.append(Anchor(offset, number))
+                offset += len(line) + 1
+            out.append(Block(text="\n".join(lines), line=rows[0][1], breaks_keep_line=False, extra=tuple(extra)))
+            rows.clear()
+
+    for block, cell in blocks:
+        if cell is None or cell[0] != table:
+            close()
+            table, current = (cell[0], None) if cell is not None else (None, None)
+        if cell is None:
+            out.append(block)
+            continue
+        text = " ".join(block.text.split())
+        if (cell[0], cell[1]) != current:
+            rows.append(([text], block.line))
+            current = (cell[0], cell[1])
+        else:
+            rows[-1][0].append(text)
+    close()
+    return out
+
+
+def _paragraph_blocks(paragraphs: list[Paragraph]) -> list[tuple[Block, tuple[int, int, int] | None]]:
+    blocks: list[tuple[Block, tuple[int, int, int] | None]] = []
     pending: Paragraph | None = None
     for paragraph in paragraphs:
         if pending is not None:  # its mark went away with the revision: one paragraph with the next
@@ -136,9 +177,9 @@ def _blocks(paragraphs: list[Paragraph]) -> list[Block]:
             continue
         text = paragraph.text.replace("\t", " ").strip()
         if text:
-            blocks.append(Block(text=text, line=paragraph.number))
+            blocks.append((Block(text=text, line=paragraph.number), paragraph.cell))
     if pending is not None and pending.text.strip():
-        blocks.append(Block(text=pending.text.replace("\t", " ").strip(), line=pending.number))
+        blocks.append((Block(text=pending.text.replace("\t", " ").strip(), line=pending.number), pending.cell))
     return blocks
 
 

@@ -41,21 +41,52 @@ def showing_placeholder(sdt: Element) -> bool:
     return props is not None and any(local(c.tag) == "showingPlcHdr" for c in props)
 
 
+Cell = tuple[int, int, int]  # (which table, row, column), in reading order
+
+
 def paragraphs(container: Element, hidden: Hidden) -> Iterator[tuple[Element, Element | None]]:
     """Every paragraph in reading order, with its host: None for a body paragraph; for a paragraph in a
     text box, the body paragraph that anchors the box (a box's paragraphs follow their host)."""
+    for paragraph, host, _ in placed_paragraphs(container, hidden):
+        yield paragraph, host
+
+
+def placed_paragraphs(container: Element, hidden: Hidden, cell: Cell | None = None,
+                      tables: list[int] | None = None) -> Iterator[tuple[Element, Element | None, Cell | None]]:
+    """``paragraphs``, each with the table cell that holds it (None outside tables), so a reader can keep
+    a table's rows and columns."""
+    tables = [0] if tables is None else tables
     for child in container:
         tag = local(child.tag)
         if tag == "p":
-            yield child, None
+            yield child, None, cell
             for box in text_boxes(child, hidden):
-                for inner, _ in paragraphs(box, hidden):
-                    yield inner, child
+                for inner, _, _ in placed_paragraphs(box, hidden, None, tables):
+                    yield inner, child, None
         elif tag == "sdt":
             if not showing_placeholder(child):
-                yield from paragraphs(child, hidden)
+                yield from placed_paragraphs(child, hidden, cell, tables)
+        elif tag == "tbl":
+            tables[0] += 1
+            table = tables[0]
+            for r, row in enumerate(_wrapped(child, "tr", hidden)):
+                for c, column in enumerate(_wrapped(row, "tc", hidden)):
+                    yield from placed_paragraphs(column, hidden, (table, r, c), tables)
         elif tag in _CONTAINERS or (tag in _REVISIONS and not hidden(child)):
-            yield from paragraphs(child, hidden)
+            yield from placed_paragraphs(child, hidden, cell, tables)
+
+
+def _wrapped(parent: Element, tag: str, hidden: Hidden) -> list[Element]:
+    """The ``tag`` children of a table or row, also where a content control or revision wraps them."""
+    found: list[Element] = []
+    for child in parent:
+        name = local(child.tag)
+        if name == tag:
+            found.append(child)
+        elif (name == "sdt" and not showing_placeholder(child)) or name in _CONTAINERS - {"tbl", "tr", "tc"} \
+                or (name in _REVISIONS and not hidden(child)):
+            found.extend(_wrapped(child, tag, hidden))
+    return found
 
 
 def text_boxes(paragraph: Element, hidden: Hidden) -> list[Element]:

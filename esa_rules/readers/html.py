@@ -2,7 +2,9 @@
 
 Navigation, scripts, styles and forms are page chrome, not treaty text, and are dropped. Ordered lists
 get the numbers the browser draws ("1.", "(a)" for ``type="a"``), since treaty paragraphs are often
-marked up that way. A ``<br>`` breaks the line inside its block, as a Word line break does. The page's
+marked up that way. A ``<br>`` breaks the line inside its block, as a Word line break does. A table keeps
+its structure: one block, one line per row, its cells joined by " | " (as a Markdown table writes them),
+so a sentence that points to "Table 1" points to its rows. The page's
 ``<title>`` names the browser tab (often the site), so the draft's title comes from its body, as for
 every other format. Evidence lines are source lines of the HTML file.
 """
@@ -69,6 +71,8 @@ class _Extractor(HTMLParser):
         self._start: tuple[int, int] | None = None
         self._skip: list[str] = []  # open skipped elements; text inside any of them is dropped
         self._lists: list[list] = []  # [format, next number] per open <ol>/<ul>
+        self._tables = 0  # open <table> elements: inside one, cells join a row and rows join a block
+        self._cells = 0  # cells begun in the current row
 
     def _break(self) -> None:
         line = " ".join("".join(self._parts).split())
@@ -89,10 +93,22 @@ class _Extractor(HTMLParser):
             if tag not in _VOID:
                 self._skip.append(tag)
             return
-        if tag in _BLOCK:
+        if self._tables and tag in ("td", "th"):
+            if self._cells:
+                self._parts.append(" | ")
+            self._cells += 1
+        elif self._tables and tag == "tr":
+            self._break()
+            self._cells = 0
+        elif self._tables and tag not in ("table", "caption") and tag in _BLOCK:
+            self._parts.append(" ")  # a paragraph inside a cell is part of the cell
+        elif tag in _BLOCK:
             self._flush()
         elif tag == "br":
             self._break()
+        if tag == "table":
+            self._tables += 1
+            self._cells = 0
         if tag == "ol":
             self._lists.append([_OL_FORMAT.get(values.get("type") or "1", "decimal"), _int(values.get("start"))])
         elif tag == "ul":
@@ -115,8 +131,17 @@ class _Extractor(HTMLParser):
                 while self._skip and self._skip.pop() != tag:
                     pass
             return
-        if tag in _BLOCK:
+        if self._tables and tag == "tr":
+            self._break()
+            self._cells = 0
+        elif self._tables and tag == "caption":
+            self._flush()  # "Table 1 - Treatment of listed goods" heads the rows as a block of its own
+        elif self._tables and tag != "table":
+            pass
+        elif tag in _BLOCK:
             self._flush()
+        if tag == "table" and self._tables:
+            self._tables -= 1
         if tag in ("ol", "ul") and self._lists:
             self._lists.pop()
 
