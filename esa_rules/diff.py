@@ -97,10 +97,6 @@ def classify(old: Finding | None, new: Finding | None) -> str:
     return "strengthened" if after > before else "weakened"
 
 
-def _claims(ev: Evidence) -> tuple[str, ...]:
-    return tuple(dict.fromkeys(m.term for m in ev.matches))
-
-
 def _pair_evidence(old: Iterable[Evidence], new: Iterable[Evidence]) -> tuple[EvidenceChange, ...]:
     left, right = list(old), list(new)
     pairs: list[EvidenceChange] = []
