@@ -165,14 +165,23 @@ def _configured_rulesets(rulesets: tuple[str, ...], config: Any, cache: Any = No
 
 
 def _cache(no_cache: bool = False, verbose: bool = False) -> Any:
-    """The ruleset cache every command that loads rulesets uses (``--no-cache``/``ESA_RULES_NO_CACHE``);
-    with ``-v`` what it does for each ruleset is said on stderr."""
+    """The user's cache every command that loads rulesets uses (``--no-cache``/``ESA_RULES_NO_CACHE``):
+    for rulesets and for the repairs' word list; with ``-v`` what it does for each ruleset is said on
+    stderr."""
     from esa_rules.dsl.cache import CacheEvent, RulesetCache
 
     def say(event: CacheEvent) -> None:
         click.echo(f"esa-rules: ruleset cache: {event}", err=True)
 
-    return RulesetCache.for_user(no_cache=no_cache, on_event=say if verbose else None)
+    cache = RulesetCache.for_user(no_cache=no_cache, on_event=say if verbose else None)
+    from esa_rules import usercache
+
+    # derived data (the repairs' word list, the phrase table) rides along, or, with the cache off, not
+    if cache.enabled:
+        usercache.keep_in(cache.folder)
+    else:
+        usercache.stop_keeping()
+    return cache
 
 
 def _apply_waivers(report: Any, waivers: str, checker: Any) -> tuple[Any, list[str]]:

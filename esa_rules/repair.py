@@ -151,11 +151,12 @@ def repair_edits(original: str, lowered: str, vocabulary: frozenset[str] = froze
     _numerals(original, lowered, edits)
     known = lexicon()
     tokens = set(_TOKEN.findall(lowered))
-    unknown = {token for token in tokens - known.words if len(token) >= 3}
+    unknown = {token for token in tokens if len(token) >= 3 and token not in known.words}
     if not unknown:
         return edits, spans
     glued = {token for token in unknown if split_glued(token, vocabulary)}
-    fragments = {token for token in unknown - glued if len(token) <= 12 and known.completes(token, tokens)}
+    # a fragment is joined with the neighbour it makes a word with (``_join`` asks the dictionary)
+    fragments = {token for token in unknown - glued if len(token) <= 12}
     found = _occurrences(lowered, glued | fragments)
     taken = -1
     for start, end in found:

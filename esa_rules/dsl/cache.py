@@ -20,7 +20,6 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import stat
 import time
 from collections.abc import Callable, Mapping
 from pathlib import Path
@@ -31,9 +30,18 @@ from esa_rules import __version__
 from esa_rules.dsl.ast import Ruleset
 from esa_rules.dsl.astjson import DecodeError, decode, encode
 from esa_rules.resources import grammar_path
+from esa_rules.usercache import (
+    ENV_DISABLE,
+    default_folder,
+    disabled_by_environment,
+    prepare_folder,
+    read_entry,
+    untrusted,
+    write_entry,
+)
 
 FORMAT = 1  # the layout of an entry; bump when the header changes
-ENV_DISABLE = "ESA_RULES_NO_CACHE"
+__all__ = ["ENV_DISABLE", "CacheEvent", "RulesetCache", "default_folder", "disabled_by_environment"]
 # Entries for rulesets that moved or were deleted are never looked up again: a write drops entries not
 # rewritten for this long, and the oldest beyond this many, so the folder cannot grow without bound.
 MAX_AGE_DAYS = 30
@@ -55,21 +63,6 @@ class CacheEvent:
 
     def __str__(self) -> str:
         return f"{self.ruleset}: {self.outcome}" + (f" ({self.detail})" if self.detail else "")
-
-
-def default_folder() -> Path:
-    base = os.environ.get("XDG_CACHE_HOME") or ""
-    # the XDG rule: a relative XDG_CACHE_HOME is invalid and ignored
-    root = Path(base) if os.path.isabs(base) else Path.home() / ".cache"
-    return root / "esa-rules"
-
-
-def disabled_by_environment() -> bool:
-    return os.environ.get(ENV_DISABLE, "").strip().lower() not in ("", "0", "false", "no")
-
-
-def _owned_by_me(info: os.stat_result) -> bool:
-    return not hasattr(os, "geteuid") or info.st_uid == os.geteuid()
 
 
 def _code_fingerprint() -> str:
@@ -111,19 +104,10 @@ class RulesetCache:
         return cls(on_event=on_event)
 
     def _prepare(self) -> None:
-        """Create the folder (0700); refuse one that is a symlink, not ours, or open to others."""
-        try:
-            self.folder.mkdir(mode=0o700, parents=True, exist_ok=True)
-            info = os.lstat(self.folder)
-            if not stat.S_ISDIR(info.st_mode):
-                raise PermissionError("not a folder")
-            if not _owned_by_me(info):
-                raise PermissionError("owned by another user")
-            if info.st_mode & 0o077:
-                os.chmod(self.folder, 0o700)  # ours, so tighten it rather than give up on it
-        except OSError as error:
+        why = prepare_folder(self.folder)
+        if why is not None:
             self.enabled = False
-            self._reason = f"cannot use {self.folder}: {error.strerror or error}"
+            self._reason = why
 
     def note(self, ruleset: str, outcome: str, detail: str = "") -> None:
         event = CacheEvent(ruleset, outcome, detail)
@@ -151,7 +135,7 @@ class RulesetCache:
             self.note(shown, "disabled", self._reason)
             return build()[0]
         entry = self.entry_path(path, shown)
-        why = self._why_not(entry)
+        why = untrusted(entry)
         if why is None:
             try:
                 header, cached = self._read(entry)
@@ -166,25 +150,8 @@ class RulesetCache:
         self._store(entry, shown, ruleset, digests, why)
         return ruleset
 
-    def _why_not(self, entry: Path) -> str | None:
-        try:
-            info = os.lstat(entry)
-        except FileNotFoundError:
-            return ""  # no entry yet: built, not rebuilt
-        except OSError as error:
-            return f"cannot read entry: {error.strerror}"
-        if not stat.S_ISREG(info.st_mode):
-            return "entry is not a regular file"
-        if not _owned_by_me(info):
-            return "entry is owned by another user"
-        if info.st_mode & 0o022:
-            return "entry is writable by other users"
-        return None
-
     def _read(self, entry: Path) -> tuple[Mapping[str, object], Ruleset]:
-        flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0)
-        with os.fdopen(os.open(entry, flags), "rb") as handle:
-            data = handle.read()
+        data = read_entry(entry)
         head, _, body = data.partition(b"\n")
         header = json.loads(head)
         if not isinstance(header, dict):
@@ -229,16 +196,7 @@ class RulesetCache:
             self.note(shown, "unusable", f"cannot encode: {error}")
             return
         try:
-            import tempfile  # only a miss writes, and a hit should not pay for importing it
-
-            handle, temporary = tempfile.mkstemp(dir=self.folder, prefix=".entry-", suffix=".tmp")
-            try:
-                with os.fdopen(handle, "wb") as out:
-                    out.write(json.dumps(header, ensure_ascii=False).encode() + b"\n" + body.encode())
-                os.replace(temporary, entry)
-            except BaseException:
-                os.unlink(temporary)
-                raise
+            write_entry(entry, json.dumps(header, ensure_ascii=False).encode() + b"\n" + body.encode())
         except OSError as error:
             self.note(shown, outcome, f"{why + '; ' if why else ''}not saved: {error.strerror or error}")
             return

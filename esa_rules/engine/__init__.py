@@ -37,7 +37,7 @@ from esa_rules.engine.references import Resolver
 from esa_rules.engine.structure import FAMILIES as STRUCTURE_FAMILIES
 from esa_rules.engine.structure import links
 from esa_rules.engine.verdict import DocContext
-from esa_rules.normalize import fold, fold_phrase
+from esa_rules.normalize import fold
 from esa_rules.repair import vocabulary_of
 from esa_rules.report import DocumentResult
 
@@ -124,7 +124,7 @@ class Checker:
         families = {**LEXICON_PHRASES, **STRUCTURE_FAMILIES}
         self._matcher = PhraseMatcher([*phrases, *(p for ps in families.values() for p in ps)])
         # glued words are split into the rules' own words only (esa_rules.repair)
-        self._vocabulary = vocabulary_of(fold_phrase(p) for p in self._matcher.phrases)
+        self._vocabulary = vocabulary_of(self._matcher.folded)
         phrase_index = {p: i for i, p in enumerate(self._matcher.phrases)}
         self._lexicon_ids = {name: sorted({phrase_index[p] for p in ps}) for name, ps in families.items()}
         self._regexes = {text: re2.compile(text) for leaves in self.term_leaves
