@@ -75,7 +75,9 @@ def scaled_ruleset(source: str, factor: int = 10) -> str:
         if stripped.startswith("ruleset "):
             line = re.sub(r"^ruleset\s+(\S+)", r"ruleset \1-x" + str(factor), line)
         if in_terms and "#" not in line:
-            variants = [f'"{m.group(1)} {word}"' for m in _QUOTED.finditer(line)
+            # a terms header's description ("terms NAME "DESCRIPTION" = ...") is not a phrase
+            alternatives = line.split("=", 1)[1] if stripped.startswith("terms ") else line
+            variants = [f'"{m.group(1)} {word}"' for m in _QUOTED.finditer(alternatives)
                         for word in _EXTENSIONS[: factor - 1]]
             if variants:
                 line = line + " | " + " | ".join(variants)

@@ -30,11 +30,27 @@ from esa_rules.report import Nearest
 _CANDIDATES = 8  # cheap-count candidates judged exactly, per unit asked for
 
 
+# Conditions are the ruleset's own, alive as long as the checker: their groups are worked out once each
+# (keyed by identity, since hashing a condition tree walks all of it).
+_GROUPS: dict[int, tuple[Condition, list[tuple[Atom, ...]]]] = {}
+
+
 def requirement_groups(cond: Condition) -> list[tuple[Atom, ...]]:
     """What a condition asks for, as groups of alternatives: it needs one atom of every group.
 
     ``a near b and (c or d)`` needs [a], [b] and [c, d]; atoms under ``not`` ask for nothing.
     """
+    known = _GROUPS.get(id(cond))
+    if known is not None and known[0] is cond:
+        return list(known[1])
+    groups = _requirement_groups(cond)
+    if len(_GROUPS) > 50_000:  # many rulesets loaded in one process over time: start afresh
+        _GROUPS.clear()
+    _GROUPS[id(cond)] = (cond, groups)
+    return list(groups)
+
+
+def _requirement_groups(cond: Condition) -> list[tuple[Atom, ...]]:
     if isinstance(cond, Atom):
         return [(cond,)]
     if isinstance(cond, (And, Near)):
@@ -58,6 +74,7 @@ class _Judge:
         self._present: dict[int, bool] = {}
         self._heads: list[tuple[int, int]] | None = None
         self.blocked: list[str] = []  # words present under a `not`
+        self._weighed: dict[tuple[int, bool], tuple[list[str], int]] = {}  # by the node's identity
 
     def present(self, tid: int, in_headings: bool = False) -> bool:
         if in_headings:
@@ -83,6 +100,14 @@ class _Judge:
         """``lacking``, with how many things the labels stand for: a define said as one thing by its
         description weighs what it is made of, so a unit lacking a whole concept is not as near as one
         lacking a single word of it."""
+        if isinstance(cond, Named):  # a define used in several places is weighed once per unit
+            key = (id(cond), in_headings)
+            if key not in self._weighed:
+                self._weighed[key] = self._weigh(cond, in_headings)
+            return self._weighed[key]
+        return self._weigh(cond, in_headings)
+
+    def _weigh(self, cond: Condition, in_headings: bool) -> tuple[list[str], int]:
         if isinstance(cond, Atom):
             tid = self.tids[cond.ref]
             return ([], 0) if self.present(tid, in_headings) else ([self.labels[tid]], 1)
