@@ -184,10 +184,14 @@ def _occurrences(text: str, tokens: set[str]) -> list[tuple[int, int]]:
         automaton.add_word(token, len(token))
     automaton.make_automaton()
     found = []
-    for last, length in automaton.iter(text):
+    size = len(text)
+    for last, length in automaton.iter(text):  # most hits are inside longer words: test inline
         start, end = last + 1 - length, last + 1
-        if not _is_word_char(text, start - 1) and not _is_word_char(text, end):
-            found.append((start, end))
+        if start and (text[start - 1].isalnum() or text[start - 1] == "_"):
+            continue
+        if end < size and (text[end].isalnum() or text[end] == "_"):
+            continue
+        found.append((start, end))
     found.sort()
     return found
 
@@ -212,7 +216,6 @@ def _split(original: str, start: int, pieces: tuple[str, ...], edits: list[Edit]
     spans.append((start, position))
 
 
-_BEFORE = re.compile(rf"([a-z]+){_GAP}\Z")
 _AFTER = re.compile(rf"{_GAP}([a-z]+)")
 
 
@@ -223,10 +226,35 @@ def _join(original: str, lowered: str, start: int, end: int, known: Lexicon) -> 
         edit = _joined(original, lowered, start, end, after.start(1), after.end(1), known)
         if edit is not None:
             return edit
-    before = _BEFORE.search(lowered, max(0, start - 40), start)
-    if before is not None and not _is_word_char(lowered, before.start(1) - 1):
-        return _joined(original, lowered, before.start(1), before.end(1), start, end, known)
+    before = _word_before(lowered, start)
+    if before is not None:
+        return _joined(original, lowered, *before, start, end, known)
     return None
+
+
+_SPACE = frozenset(" \t")
+_LETTER = frozenset("abcdefghijklmnopqrstuvwxyz")
+
+
+def _word_before(lowered: str, start: int, reach: int = 40) -> tuple[int, int] | None:
+    """The span of the whole word of letters that ends a gap (``_GAP``: spaces, at most one line break)
+    before ``start``, within ``reach`` characters; None when there is none. Walked back by hand: a regex
+    anchored at ``start`` is searched for from every position of the reach, on every fragment."""
+    i = start
+    while i > 0 and lowered[i - 1] in _SPACE:
+        i -= 1
+    if i > 0 and lowered[i - 1] == "\n":
+        i -= 1
+        while i > 0 and lowered[i - 1] in _SPACE:
+            i -= 1
+    if i == start:
+        return None  # no gap
+    j = i
+    while j > 0 and lowered[j - 1] in _LETTER:
+        j -= 1
+    if j == i or j < start - reach or _is_word_char(lowered, j - 1):
+        return None
+    return j, i
 
 
 def _joined(original: str, lowered: str, s1: int, e1: int, s2: int, e2: int, known: Lexicon) -> Edit | None:

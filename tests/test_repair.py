@@ -193,3 +193,19 @@ def test_the_documented_example_finds_the_exceptions_through_the_damage() -> Non
     assert "Articles XX andXXI ofthe GATT 1994" in evidence["quote"]
     start, end = evidence["matches"][0]["start"], evidence["matches"][0]["end"]
     assert evidence["quote"][start:end] == "Articles XX andXXI"
+
+
+_WORD_THEN_GAP = re.compile(r"([a-z]+)(?:[ \t]+|[ \t]*\n[ \t]*)\Z")  # the definition _word_before walks
+
+
+@settings(max_examples=2000)
+@given(st.text(alphabet="ab \t\n1_.é", max_size=70), st.integers(min_value=0, max_value=70))
+def test_the_word_before_a_fragment_is_the_whole_word_ending_the_gap(text: str, start: int) -> None:
+    from esa_rules.repair import _is_word_char, _word_before
+
+    start = min(start, len(text))
+    found = _WORD_THEN_GAP.search(text, max(0, start - 40), start)
+    expected = None
+    if found is not None and not _is_word_char(text, found.start(1) - 1):
+        expected = found.span(1)
+    assert _word_before(text, start) == expected

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Callable, Iterator, Mapping, Sequence
+from functools import lru_cache
 
 import attrs
 
@@ -69,6 +70,7 @@ class Reference:
     targets: tuple[Target, ...]
 
 
+@lru_cache(maxsize=1 << 14)  # the same few numbers recur in every document: "1", "2.1", "XXI"
 def _key(number: str) -> tuple[tuple[int, str], ...]:
     """A sortable form of a number: "12.10" > "12.9"; "XXI" is 21; "9-A" is (9, "a")."""
     parts: list[tuple[int, str]] = []
