@@ -7,7 +7,8 @@ that file within 1,100 lines (issue 11): there, provision after provision repeat
 "shall endeavour" or a memorandum of "Participants" is weak and "Nothing in this Chapter shall be
 construed to prevent ..." obliges nothing. The ruleset keeps, for every provision, at least four
 examples, at least one satisfied and one not, chosen to show the provision's vocabulary and its near
-misses; the last test below holds it to that.
+misses; the last test below holds it to that. The last cases of the list pin wordings of the essential
+security exception added when the ruleset was already at that limit.
 """
 
 from __future__ import annotations
@@ -103,6 +104,20 @@ CASES = [
     ("ESA-COE-2", "satisfied",
      "Where a Party considers that it is subject to economic coercion by a third country, the Parties "
      "shall hold consultations within [10][30] days of a request by that Party."),
+    # The essential security exception in older or national wording: the safety or the defence of the
+    # State, and a test the Party "regards" as met, are the same self-judging exception.
+    ("ESA-ESX-1", "satisfied",
+     "Nothing in this Agreement shall be taken to prevent a Party from adopting any measure that it "
+     "regards as required for the safety of the State."),
+    ("ESA-ESX-1", "satisfied",
+     "Nothing in this Agreement shall be construed to prevent a Party from taking any action that it "
+     "considers necessary for the protection of its vital defence interests."),
+    ("ESA-ESX-3", "satisfied",
+     "Nothing in this Agreement shall oblige a Party to furnish information the disclosure of which it "
+     "regards as contrary to the defence of the State."),
+    ("ESA-ESX-1", "missing",
+     "Nothing in this Agreement shall prevent a Party from adopting measures to ensure the safety of "
+     "consumers."),
 ]
 
 
