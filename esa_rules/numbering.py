@@ -47,7 +47,9 @@ _WORD_NUMBER = (
     r"|seventeen|eighteen|nineteen)"
 )
 _ROMAN = r"(?:[IVXLC]{1,7}|[ivxlc]{1,7})"
-_ARABIC = r"\d{1,4}(?:[.\-]\d{1,4}){0,3}(?:(?i:\s?bis|\s?ter)(?:\.\d{1,4})?\b|-?[A-Za-z]\b)?"
+# "9.2", "22 bis", "9-A", and an article of a lettered annex or an OCR'd digit: "B.1", "9.l"
+_ARABIC = (r"(?:\d{1,4}(?:[.\-]\d{1,4}){0,3}(?:(?i:\s?bis|\s?ter)(?:\.\d{1,4})?\b|[.\-]?[A-Za-z]\b)?"
+           r"|[A-Z][.\-]\d{1,4}(?:[.\-]\d{1,4}){0,2}\b)")
 # "Chapter Twenty-Two bis": an inserted chapter keeps its neighbour's number with a Latin suffix
 _INSERTED = r"(?:\s(?i:bis|ter|quater))?"
 # Negotiating texts number what is not yet numbered: "CHAPTER [X]", "Article X.4", "Article [3.2]"
@@ -63,7 +65,7 @@ _KEYWORDS = {
     "part": "PART|Part",
     "chapter": "CHAPTER|Chapter",
     "section": "SECTION|Section",
-    "article": r"ARTICLE|Article|ART\.|Art\.",
+    "article": r"ARTICLE|Article|ART\.|Art\.|\u00a7",  # "\u00a7 4 Export controls": a section sign numbers articles
     "annex": "ANNEX|Annex|APPENDIX|Appendix|SCHEDULE|Schedule",
 }
 _HEADING = re.compile(

@@ -198,11 +198,17 @@ def _occurrences(text: str, tokens: set[str]) -> list[tuple[int, int]]:
     return found
 
 
+def _opens_sentence(original: str, start: int) -> bool:
+    """Whether the word at ``start`` opens a sentence, a line or a list item: a capital elsewhere is a name."""
+    before = original[max(0, start - 12):start].rstrip(" \t\"'\u201c(")
+    return not before or before[-1] in ".!?:;\n" or before.endswith(")")
+
+
 def _split(original: str, start: int, pieces: tuple[str, ...], edits: list[Edit],
            spans: list[tuple[int, int]]) -> None:
     word = original[start : start + sum(map(len, pieces))]
-    if word[:1].isupper() and pieces[0] not in _OPENING:
-        return  # "Marino", "NORDALE": a name; a sentence's first word glued is "The|parties"
+    if word[:1].isupper() and (pieces[0] not in _OPENING or not _opens_sentence(original, start)):
+        return  # "Marino", "NORDALE", "the Republic of Tovia": a name; a sentence's first word glued is "The|parties"
     position = start
     for piece in pieces:
         if piece in ROMANS and not original[position : position + len(piece)].isupper():

@@ -21,11 +21,18 @@ from esa_rules.paragraphs import segment_body, unique_eid
 
 __all__ = ["segment", "segment_body", "sentences", "unique_eid"]
 
-_HEADING_FIRST_CHARS = frozenset("ACPS#*_")
+_HEADING_FIRST_CHARS = frozenset("ACPS#*_\u00a7")  # \u00a7: "\u00a7 4 Title" numbers an article
 _NON_SPACE = re.compile(r"\S")
 # A line that goes on with a small letter or a verb continues the sentence of the line above it.
 _CONTINUATION = re.compile(r"[ \t]*(?:[a-z]|(?i:is|are|shall|must|may|will|should|of|and|or|to|in|for|with|"
                            r"applies|apply)\b)")
+def _continues(line: str) -> bool:
+    """Whether a line carries on the sentence of the line above: "of the GATT ...", "shall apply ...", or
+    in a text typeset in capitals "OF THE GATT". A capital opens a sentence of its own: "Article 2
+    Definitions" over "In this Agreement:" is a heading."""
+    return _CONTINUATION.match(line) is not None and (line.lstrip()[:1].islower() or line.isupper())
+
+
 _TERMINAL = frozenset(".;:!?)]\"'\u201d\u2019")
 _EID_PREFIX = {"part": "part", "chapter": "chp", "section": "sec", "article": "art", "annex": "anx"}
 
@@ -71,7 +78,7 @@ def _headings(text: str) -> list[_Node]:
         if first in _HEADING_FIRST_CHARS and (blank_before or after_heading or previous_end in _TERMINAL):
             heading = match_heading(line)
         if heading is not None and heading.body_start is None and index < len(lines) \
-                and _CONTINUATION.match(text, lines[index][0], lines[index][1]):
+                and _continues(text[lines[index][0]:lines[index][1]]):
             heading = None  # "Article XXI\nof the GATT is incorporated": a sentence broken after a reference
         after_heading = heading is not None
         blank_before = False

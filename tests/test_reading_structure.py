@@ -207,3 +207,11 @@ def test_what_a_clause_rules_out_is_judged_on_its_own_words() -> None:
     checker = Checker(load_many(["esa-core"]))
     found = {f.provision: f.status for f in checker.check_text(text).findings}
     assert found["ESA-CMP-2"] == "violated"
+
+
+def test_a_section_sign_reference_resolves_to_its_articles() -> None:
+    doc = read_text("PROTOCOL\n\n\u00a7 1 Purpose\nThis Protocol supplements the Agreement.\n\n"
+                    "\u00a7 2 Board\nThe Board shall oversee \u00a7\u00a7 3 and 4.\n\n\u00a7 3 Review\nEach Party shall "
+                    "review.\n\n\u00a7 4 Notice\nEach Party shall notify.\n", "<protocol>")
+    (reference,) = [r for r in Resolver(doc).references(0, len(doc.text)) if doc.text[r.start:r.end].startswith("\u00a7\u00a7")]
+    assert [t.label for t in reference.targets] == ["Article 3", "Article 4"]

@@ -302,3 +302,29 @@ def test_a_list_that_opens_the_body_sits_under_an_unnumbered_paragraph() -> None
     assert [u.label for u in body[0].children] == [
         "Article 1, first paragraph, subparagraph (a)", "Article 1, first paragraph, subparagraph (b)"]
     assert body[0].start == body[0].children[0].start == 0
+
+
+def _articles(text: str) -> list[tuple[str | None, str | None]]:
+    from esa_rules.readers import read_text
+
+    return [(u.number, u.heading) for u in read_text(text, "<draft>").units() if u.kind == "article" and u.number]
+
+
+def test_a_titled_heading_over_a_capitalised_sentence_is_a_heading() -> None:
+    # "In this Agreement:" opens a sentence of its own; only a lower-case line carries one on
+    text = ("AGREEMENT\n\nArticle 1 Purpose\nThe Parties agree.\n\nArticle 2 Definitions\nIn this Agreement:\n"
+            "(a) x means y.\n\nArticle XXI\nof the GATT is incorporated into this Agreement.\n")
+    assert [n for n, _ in _articles(text)] == ["1", "2"]
+
+
+def test_a_section_sign_numbers_articles() -> None:
+    text = ("PROTOCOL\n\n\u00a7 1 Purpose\nThis Protocol supplements the Agreement.\n\n"
+            "\u00a7 2 Definitions\nIn this Protocol, x means y.\n\n\u00a7 3 Review\nEach Party shall review.\n")
+    assert _articles(text) == [("1", "Purpose"), ("2", "Definitions"), ("3", "Review")]
+
+
+def test_lettered_and_misread_article_numbers_are_numbers() -> None:
+    # an article of a lettered annex ("Article B.1"), and an OCR'd "1" read as "l" ("Article 9.l")
+    text = ("ANNEX B\n\nArticle B.1 Definitions\nIn this Annex, x means y.\n\nArticle B.2 Export duties\n"
+            "Neither Party shall adopt any duty.\n\nArticle 9.l\nScope\nThis Chapter applies.\n")
+    assert [n for n, _ in _articles(text)] == ["B.1", "B.2", "9.l"]

@@ -76,3 +76,64 @@ def test_table_rows_point_at_their_own_word_paragraphs() -> None:
     document = read("draft.docx", data=as_docx(OPERATIVE))
     at = document.text.index("cobalt")
     assert document.locate(at).line == 8  # Word counts each cell as a paragraph: 4-5, 6-7, 8-9
+
+
+# A schedule written as a caption and numbered entries, a sentence pointing at one column of a table, and
+# a lower-case defined term whose definition names the table: a lawyer reads all three as the table.
+SCHEDULE_DRAFT = """AGREEMENT ON LISTED MATERIALS
+
+Article 1 Definitions
+For the purposes of this Agreement, "listed materials" means the goods set out in Table A.
+
+Article 2 Treatment
+1. Each Party shall apply to exports of listed materials the treatment set out in column 2 of Table A.
+2. Each Party shall accord to investors of the other Party in the processing of listed materials the treatment set out in Table B.
+
+Article 3 Final provisions
+This Agreement shall enter into force on signature.
+
+TABLE A - LISTED MATERIALS
+
+| Good | Treatment on export |
+|---|---|
+| Lithium ores | No export duty, tax or charge |
+| Cobalt mattes | No export duty, tax or charge |
+
+TABLE B - TREATMENT OF INVESTORS
+
+1. Treatment no less favourable than that accorded to the Party's own investors.
+2. No limit on foreign equity.
+"""
+
+
+def _statuses(text: str) -> dict[str, tuple[str, tuple[str, ...]]]:
+    from esa_rules.readers import read_text
+
+    result = checker().check(read_text(text, "<schedules>"))
+    return {f.provision: (f.status, tuple(e.unit for e in f.evidence)) for f in result.findings}
+
+
+def test_a_schedule_of_numbered_entries_is_a_table_to_its_last_entry() -> None:
+    from esa_rules.engine.references import Resolver
+    from esa_rules.readers import read_text
+
+    doc = read_text(SCHEDULE_DRAFT, "<schedules>")
+    tables = {t.label: doc.text[t.start:t.end] for t in Resolver(doc).tables()}
+    assert tables["Table B"].endswith("No limit on foreign equity.")
+    assert "Lithium ores" in tables["Table A"] and "TABLE B" not in tables["Table A"]
+
+
+def test_a_lower_case_term_defined_by_a_table_carries_the_table() -> None:
+    statuses = _statuses(SCHEDULE_DRAFT)
+    # "listed materials" are the lithium and cobalt of Table A; Table B gives them national treatment,
+    # and column 2 of Table A bars export duties on them: all decided by the operative sentences
+    assert statuses["ESA-SEC-1"][0] == "satisfied" and "Article 2, paragraph 2" in statuses["ESA-SEC-1"][1]
+    assert statuses["ESA-SEC-3"][0] == "satisfied" and "Article 2, paragraph 1" in statuses["ESA-SEC-3"][1]
+    soft = _statuses(SCHEDULE_DRAFT.replace("shall accord", "should accord"))
+    assert soft["ESA-SEC-1"][0] == "weak"
+
+
+def test_a_lower_case_term_describing_words_carries_nothing() -> None:
+    described = SCHEDULE_DRAFT.replace('"listed materials" means the goods set out in Table A',
+                                       '"listed materials" means lithium ores and cobalt mattes')
+    assert _statuses(described)["ESA-SEC-1"][0] == "missing"

@@ -9,7 +9,7 @@ names nothing in the draft resolves to nothing: it is never guessed.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from functools import lru_cache
 
@@ -34,12 +34,15 @@ REFERENCE_RE = re.compile(
     r"\b(?P<kind>articles?|chapters?|sections?|parts?|annex(?:es)?|appendi(?:x|ces)|schedules?|tables?"
     r"|subparagraphs?|paragraphs?)\s+(?P<nums>" + _NUM + r"(?:" + _SEP + _NUM + r")*)"
     r"(?:\s+of\s+(?P<outer>article|chapter|annex)\s+(?P<outer_num>" + _NUM + r"))?", re.IGNORECASE)
+# "\u00a7 4", "\u00a7\u00a7 4 to 6": a section sign cites the articles of a text numbered that way
+SECTION_SIGN_RE = re.compile(r"\u00a7\u00a7?\s*(?P<nums>" + _NUM + r"(?:" + _SEP + _NUM + r")*)", re.IGNORECASE)
 _RANGE_WORD = re.compile(r"^\s*(?:to|through|-|–|—)\s*$", re.IGNORECASE)
 THIS_RE = re.compile(r"\b(?:this|the present)\s+(chapter|article|section|part|annex|appendix|schedule|paragraph)\b",
                      re.IGNORECASE)
 _SOLE_RE = re.compile(r"\bthe\s+(appendix|annex|schedule)\b(?!\s+" + _NUM + ")", re.IGNORECASE)
 PRECEDING_RE = re.compile(r"\bthe\s+(?:preceding|previous|foregoing)\s+(paragraphs?)\b|\bthe foregoing\b",
                            re.IGNORECASE)
+_STRUCTURAL = frozenset({"part", "chapter", "section", "article", "annex"})
 _TABLE_CAPTION = re.compile(r"^[ \t]*(?:TABLE|Table)[ \t]+(\w+(?:[.\-]\w+)*)\b", re.MULTILINE)
 
 
@@ -109,6 +112,11 @@ class Resolver:
             targets = self._numbered(m, m.start()) if wanted(m) else ()
             if targets:
                 yield Reference(m.start(), m.end(), targets)
+        if "\u00a7" in self.doc.text:  # rare enough to look for directly
+            for m in SECTION_SIGN_RE.finditer(self.doc.text, start, end):
+                targets = self._numbered(m, m.start()) if wanted(m) else ()
+                if targets:
+                    yield Reference(m.start(), m.end(), targets)
         for m in self._matches(THIS_RE, "this", start, end, candidates):
             unit = self.enclosing(m.start(), kind_of(m.group(1))) if wanted(m) else None
             if unit is not None:
@@ -144,13 +152,13 @@ class Resolver:
         return Target(unit.label or "the whole document", unit.start, unit.end, unit)
 
     def _numbered(self, m: re.Match[str], at: int) -> tuple[Target, ...]:
-        kind = kind_of(m.group("kind"))
+        kind = kind_of(m.group("kind")) if m.re is REFERENCE_RE else "article"  # "§§ 4 to 6" cites articles
         numbers = re.split(_SEP, m.group("nums"))
         separators = re.findall(_SEP, m.group("nums"))
         if kind == "table":
             return tuple(t for t in self.tables() if any(t.label.lower() == f"table {n.lower()}" for n in numbers))
         scope: list[Unit] | None = None
-        if m.group("outer"):
+        if m.re is REFERENCE_RE and m.group("outer"):
             scope = self._find(kind_of(m.group("outer")), [m.group("outer_num")], None)
         elif kind in ("paragraph", "subparagraph"):
             article = self.enclosing(at, "article")
@@ -216,23 +224,19 @@ class Resolver:
         return units[-1] if units else None
 
     def tables(self) -> list[Target]:
-        """Table blocks: a "Table N" caption line and the lines after it up to the next blank line that is
-        followed by something other than table rows."""
+        """Table blocks: a "Table N" caption line and what follows it, up to the next caption or the next
+        structural heading: pipe rows, numbered entries or a paragraph, as schedules are written."""
         if self._tables is None:
             text = self.doc.text
+            captions = list(_TABLE_CAPTION.finditer(text))
+            headings = sorted(u.start for u in self.doc.units() if u.kind in _STRUCTURAL and u.start > 0)
             found: list[Target] = []
-            for m in _TABLE_CAPTION.finditer(text):
-                end = m.end()
-                while True:
-                    blank = text.find("\n\n", end)
-                    if blank < 0:
-                        end = len(text)
-                        break
-                    after = text[blank:].lstrip("\n")
-                    end = blank
-                    if not after.startswith(("|", "+-", "-")) and "|" not in after.split("\n", 1)[0]:
-                        break
-                    end = blank + 2
+            for i, m in enumerate(captions):
+                end = captions[i + 1].start() if i + 1 < len(captions) else len(text)
+                after = bisect_right(headings, m.start())
+                if after < len(headings):
+                    end = min(end, headings[after])
+                end = len(text[:end].rstrip())
                 found.append(Target(f"Table {m.group(1)}", m.start(), end))
             self._tables = found
         return self._tables

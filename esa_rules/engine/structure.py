@@ -71,13 +71,19 @@ _POINTING = re.compile(
     r"(?:\b(?:listed|set\s+out|set\s+forth|referred\s+to|specified|identified|indicated|enumerated|contained|"
     r"described|mentioned|governed|covered|included|laid\s+down|provided\s+for)\s+(?:in|by|under)\s+"
     r"|\b(?:matters|obligations|commitments|undertakings|goods|minerals|items|products|sectors|technologies|"
-    r"questions|issues|treatment|cooperation|disciplines)\s+(?:in|of|under)\s+)(?:the\s+)?$", re.IGNORECASE)
+    r"questions|issues|treatment|cooperation|disciplines)\s+(?:in|of|under)\s+)"
+    # a part of what is named: "set out in column 3 of Table 9-A", "listed in Part B of Annex 2"
+    r"(?:(?:the\s+)?(?:columns?|rows?|parts?|items?|entries|entry|lines?|headings?)\s+[\w.\-]{1,6}\s+(?:of|in)\s+)?"
+    r"(?:the\s+)?$", re.IGNORECASE)
 # "Chapters 1 through 14 of the Harmonized System", "Article XXI of the GATT 1994": another instrument
 _ELSEWHERE = re.compile(r"\s*(?:\([^)]{0,80}\)\s*)?,?\s*of\s+(?!this\b|the present\b)", re.IGNORECASE)
 _CONTENT_KINDS = frozenset({"paragraph", "subparagraph", "annex", "table"})
 # Articles are content only where the words before them say so: "the matters governed by Articles 2 to 7".
 _MATTERS = re.compile(r"\b(?:matters|questions|issues|obligations|undertakings)\s+(?:governed\s+by|in|under|set\s+out"
                       r"\s+in|referred\s+to\s+in|listed\s+in)\s+(?:the\s+)?$", re.IGNORECASE)
+# A definition that names a list rather than describing words: "means the goods set out in Table 9-A"
+_LIST_POINTER = re.compile(r"\b(?:set\s+out|listed|specified|enumerated|contained|identified|included)\s+in\s+"
+                           r"(?:the\s+)?(?:tables?|annex(?:es)?|appendi(?:x|ces)|schedules?)\b", re.IGNORECASE)
 _MAX_SOURCE = 3000  # characters: a reference to more than that cites a text rather than pointing at content
 _MAX_TARGETS = 8
 _BACK = re.compile(r"\b(?:[Ss]uch|[Tt]hese|[Tt]hose|[Tt]he said)\s+((?:[a-z-]+\s+){0,2}?([a-z-]{4,}))\b")
@@ -128,9 +134,20 @@ def links(doc: Document, resolver: Resolver, has_hits: Callable[[tuple[int, int]
     definitions of a trade agreement define nothing a rule looks for, and their uses are not searched.
     ``candidates``: the original starts of the ``FAMILIES`` cue words, when the caller has scanned them."""
     out: list[Link] = []
-    out.extend(_uses(doc, [d for d in _definitions(doc, resolver, candidates)
-                           if d.term.lower() not in _GENERIC_TERMS and has_hits(d.source)]))
-    out.extend(link for link in _references(doc, resolver, candidates) if has_hits(link.source))
+    references = list(_references(doc, resolver, candidates))
+
+    def pointed(span: tuple[int, int]) -> list[Link]:
+        """The references inside a definition: "the goods set out in Table 9-A" stands for the table."""
+        return [r for r in references if span[0] <= r.site[0] and r.site[1] <= span[1] and has_hits(r.source)]
+
+    definitions = [d for d in _definitions(doc, resolver, candidates) if d.term.lower() not in _GENERIC_TERMS]
+    through = {d.source: pointed(d.source) for d in definitions}
+    for use in _uses(doc, [d for d in definitions if has_hits(d.source) or through[d.source]]):
+        if has_hits(use.source):
+            out.append(use)
+        out.extend(Link("definition", use.site, r.source, f"{use.label}, {r.label}", wholly=r.wholly)
+                   for r in through[use.source])
+    out.extend(link for link in references if has_hits(link.source))
     out.extend(link for link in _antecedents(doc, resolver, candidates) if has_hits(link.source))
     out.extend(link for link in _pronouns(doc, candidates) if has_hits(link.source))
     return out
@@ -188,8 +205,8 @@ def _definitions(doc: Document, resolver: Resolver,
         end = text.find(";", m.end(), leaf.end)
         end = leaf.end if end < 0 else end
         term = " ".join(m.group(1).split())
-        if not term[:1].isupper():
-            continue
+        if not term[:1].isupper() and not _LIST_POINTER.search(text, m.end(), end):
+            continue  # a lower-case term describes ordinary words, unless it names a list: "the goods set out in Table 9-A"
         yield _Definition(term, (m.end(), end), _scope(doc, resolver, m.start(), text[leaf.start:leaf.end]),
                           (m.start(), end), f"the definition of \u201c{term}\u201d in {leaf.label}", True)
     for article in resolver.by_kind.get("article", []):
