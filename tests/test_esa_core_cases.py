@@ -8,7 +8,7 @@ that file within 1,100 lines (issue 11): there, provision after provision repeat
 construed to prevent ..." obliges nothing. The ruleset keeps, for every provision, at least four
 examples, at least one satisfied and one not, chosen to show the provision's vocabulary and its near
 misses; the last test below holds it to that. The last cases of the list pin wordings of the essential
-security exception added when the ruleset was already at that limit.
+security exception and of investment screening added when the ruleset was already at that limit.
 """
 
 from __future__ import annotations
@@ -118,6 +118,10 @@ CASES = [
     ("ESA-ESX-1", "missing",
      "Nothing in this Agreement shall prevent a Party from adopting measures to ensure the safety of "
      "consumers."),
+    # An investment that "can be examined" on security grounds is screened, however far apart the words.
+    ("ESA-INV-1", "satisfied",
+     "Each Party shall ensure that any investment by a foreign person in an enterprise engaged in defence "
+     "production can be examined and, where it threatens public security, prohibited."),
 ]
 
 

@@ -25,10 +25,10 @@ FLOORS: dict[str, tuple[int, int]] = {
     "national-styles": (336, 333),
     "current-instruments": (280, 276),
     "unexpected-styles": (224, 216),
-    "legal-structure": (135, 122),
+    "legal-structure": (135, 123),
     "described-concepts": (108, 97),
     "blind-legal-structure": (108, 88),  # 88 on first sight
-    "blind-described-concepts": (117, 71),  # 67 on first sight
+    "blind-described-concepts": (117, 73),  # 67 on first sight
 }
 
 
