@@ -49,6 +49,10 @@ def read(sentence: str, phrase: str) -> tuple[str, str, str | None]:
      ("soft", "exhortation", "Each Party")),
     ("Each Party shall, to the extent it considers practicable, cooperate on subsidies.", "cooperate",
      ("soft", "exhortation", "Each Party")),
+    ("Each Party shall align its control list with that of the other Party to the extent that it considers "
+     "such alignment consistent with its national policy.", "align", ("soft", "exhortation", "Each Party")),
+    ("The Parties shall consult within 15 days, provided that the other Party considers such consultations "
+     "useful.", "consult", ("soft", "exhortation", "The Parties")),
     ("The Parties shall consult within 15 days unless the other Party considers that it would serve no purpose.",
      "consult", ("soft", "exhortation", "The Parties")),
     ("Each Party shall, as far as practicable, refrain from export duties.", "refrain",
