@@ -20,6 +20,7 @@ class Level(StrEnum):
     NEGATED = "negated"  # the sentence denies the obligation
     EXCLUDED = "excluded"  # a dispute-settlement exclusion or a drafting note: about the text, not in it
     HEADING_ONLY = "heading-only"  # every word matched in headings: a title is not a provision
+    RECITAL = "recital"  # an exception stated in the preamble: "Recognising that each Party retains the right"
     CONTEXT_ONLY = "context-only"  # every word came from a definition or back-reference, none from the
     # sentence itself: "information on its customs laws" is no export control because of how they are defined
 
@@ -40,7 +41,7 @@ class Level(StrEnum):
 
 _FULL = 3
 _RANK: dict[Level, int] = {
-    Level.HEADING_ONLY: 0, Level.CONTEXT_ONLY: 0, Level.EXCLUDED: 0, Level.NEGATED: 0,
+    Level.HEADING_ONLY: 0, Level.CONTEXT_ONLY: 0, Level.RECITAL: 0, Level.EXCLUDED: 0, Level.NEGATED: 0,
     Level.NEUTRAL: 1, Level.SOFT: 2, Level.BINDING: _FULL, Level.EXCEPTION: _FULL,
 }
 

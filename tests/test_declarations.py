@@ -143,3 +143,26 @@ def test_they_in_a_declaration_names_what_the_sentence_before_named() -> None:
             "investment on national security grounds.\n")
     found = statuses(text)
     assert (found["ESA-INV-1"], found["ESA-INV-2"]) == ("satisfied", "weak")
+
+
+def test_an_exception_recited_in_the_preamble_excepts_nothing() -> None:
+    from esa_rules.dsl import load_many
+    from esa_rules.engine import Checker
+    from esa_rules.readers import read_text
+
+    checker = Checker(load_many(["esa-core"]))
+    recital = ("AGREEMENT ON SUPPLY CHAINS\n\nThe Parties,\n\nRecognising that each Party retains the right to take "
+               "the measures it considers necessary to protect its essential security interests;\n\n"
+               "Have agreed as follows:\n\nArticle 1 Cooperation\nThe Parties shall cooperate on supply chains.\n")
+    statuses = {f.provision: f.status for f in checker.check(read_text(recital, "<recital>")).findings}
+    assert statuses["ESA-ESX-1"] == "missing"
+    operative = recital + ("\nArticle 2 Security\nNothing in this Agreement shall prevent a Party from taking the "
+                           "measures it considers necessary to protect its essential security interests.\n")
+    statuses = {f.provision: f.status for f in checker.check(read_text(operative, "<operative>")).findings}
+    assert statuses["ESA-ESX-1"] == "satisfied"
+    # a declaration's numbered paragraphs are operative, though they come before any heading
+    declaration = ("JOINT DECLARATION\n\nThe Sides:\n\n1. Intend to cooperate on supply chains.\n\n2. Note that "
+                   "nothing in this Declaration prevents either Side from taking measures it considers necessary "
+                   "to protect its essential security interests.\n")
+    statuses = {f.provision: f.status for f in checker.check(read_text(declaration, "<declaration>")).findings}
+    assert statuses["ESA-ESX-1"] != "missing"

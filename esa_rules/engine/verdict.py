@@ -85,6 +85,8 @@ def judge(ctx: DocContext, scope: Scope, match: MatchT, expects: Expects, role: 
         judged = [j for j in judged if j[0] != Level.NEGATED]
     if expects == Expects.EXCEPTION:
         level, strength, sentence = Level.EXCEPTION, judged[0][1], judged[0][2]
+        if _recital(index, sentence):
+            level = Level.RECITAL  # "Recognising that each Party retains the right to ...": it excepts nothing
     elif expects == Expects.PERMISSION:
         # a right is worded "may": any sentence that grants it counts, one that denies it does not
         denied = next((j for j in judged if j[0] == Level.NEGATED), None)
@@ -105,6 +107,25 @@ def judge(ctx: DocContext, scope: Scope, match: MatchT, expects: Expects, role: 
     if weakened and level.full:
         level = Level.SOFT
     return Located(scope, match, level, strength, sentence, tuple(weakened))
+
+
+_STRUCTURAL = frozenset({"part", "chapter", "section", "article", "annex"})
+
+
+# The words a recital opens with: "Recognising that ...", "Mindful of ...", "Bearing in mind ..."
+_RECITAL = re.compile(
+    r"[\s\d.()]*(?:recogni[sz]ing|mindful|noting|considering|affirming|reaffirming|acknowledging|bearing in mind|"
+    r"desiring|desirous|convinced|conscious|determined|emphasi[sz]ing|stressing|welcoming|recalling|aware)\b",
+    re.IGNORECASE)
+
+
+def _recital(index: DocIndex, sentence: tuple[int, int]) -> bool:
+    """Whether a sentence is a recital of the preamble: the innermost structural unit around it is the
+    preamble (articles that follow a "PREAMBLE" heading sit inside it in the tree), and it opens as
+    recitals do. An operative paragraph of a declaration ("7. Note that nothing ...") is not one."""
+    unit = next((u for u in index.ancestors(index.leaf_at(sentence[0])) if u.kind in _STRUCTURAL), None)
+    return (unit is None or unit.eid == "preamble") and \
+        _RECITAL.match(index.doc.text, sentence[0], sentence[1]) is not None
 
 
 def _chapeau_strength(index: DocIndex, at: int) -> Strength | None:
