@@ -118,6 +118,9 @@ CASES = [
     ("ESA-ESX-1", "missing",
      "Nothing in this Agreement shall prevent a Party from adopting measures to ensure the safety of "
      "consumers."),
+    ("ESA-ESX-1", "satisfied",
+     "Neither Party is required by this Agreement to do, or to refrain from doing, anything that it judges "
+     "contrary to the protection of its vital security interests."),
     # An investment that "can be examined" on security grounds is screened, however far apart the words.
     ("ESA-INV-1", "satisfied",
      "Each Party shall ensure that any investment by a foreign person in an enterprise engaged in defence "
