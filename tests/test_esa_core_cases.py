@@ -121,6 +121,10 @@ CASES = [
     ("ESA-ESX-1", "satisfied",
      "Neither Party is required by this Agreement to do, or to refrain from doing, anything that it judges "
      "contrary to the protection of its vital security interests."),
+    # Coercion described: pressure "into altering" a policy is pressure "to alter" it.
+    ("ESA-COE-2", "satisfied",
+     "Where a non-party imposes or threatens restrictions on trade in order to press a Party into altering a "
+     "lawful policy choice, the other Party shall meet with the Party so pressed within ten days."),
     # An investment that "can be examined" on security grounds is screened, however far apart the words.
     ("ESA-INV-1", "satisfied",
      "Each Party shall ensure that any investment by a foreign person in an enterprise engaged in defence "
