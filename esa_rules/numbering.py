@@ -73,6 +73,8 @@ _HEADING = re.compile(
         rf"(?P<{kind}>(?:{kw})[ \t]+(?P<{kind}_num>(?i:{_NUMBER[kind]})))" for kind, kw in _KEYWORDS.items()
     )
     + r"|(?P<bare_annex>ANNEX|Annex|APPENDIX|Appendix|SCHEDULE|Schedule)(?=[ \t]*$)|(?P<preamble>PREAMBLE|Preamble)(?=[ \t:.]*$)"
+    # an unnumbered annex with its title, set in capitals: "ANNEX ON COOPERATION PRIORITIES"
+    + r"|(?P<titled_annex>ANNEX|APPENDIX|SCHEDULE)(?=[ \t]+(?:ON|OF|CONCERNING|RELATING TO|ON THE)[ \t]+[A-Z])"
 )
 _DECORATION = re.compile(r"[ \t]*(?:#{1,6}[ \t]+)?(?:\*\*|__)?")
 _SEPARATORS = " \t:.-\u2013\u2014*_"
@@ -230,6 +232,13 @@ def match_heading(line: str) -> Heading | None:
         return Heading("preamble", None, None, None, None, len(line.rstrip()))
     if kind == "bare_annex":
         return Heading("annex", None, None, None, None, len(line.rstrip()))
+    if kind == "titled_annex":
+        rest = line[match.end():]
+        caption = rest.strip()
+        if not caption.isupper() or not title_like(caption) or _SENTENCE_WORD.search(caption):
+            return None
+        offset = match.end() + len(rest) - len(rest.lstrip())
+        return Heading("annex", None, offset, offset + len(caption), None, offset + len(caption))
     raw = match[f"{kind}_num"]
     bare = re.sub(r"(?i)\s(?:bis|ter|quater)$", "", raw)
     if (not bare[0].isdigit() and bare[0] != "[" and "." not in bare and word_number(bare) is None

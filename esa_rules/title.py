@@ -20,7 +20,7 @@ import re
 from esa_rules.numbering import match_heading
 
 MAX_TITLE = 120  # characters shown; longer titles end in an ellipsis
-MAX_LINES = 4  # a title page sets a title over a few lines, never a paragraph's worth
+MAX_LINES = 8  # a title page sets a title over a few lines ("BETWEEN" and "AND" on lines of their own), never a paragraph
 MAX_LINE = 200
 _DECORATION = " \t#*_>"
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")

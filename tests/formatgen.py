@@ -27,9 +27,15 @@ _LEVELS = (("part", 3, r"PART|Part"), ("chapter", 2, r"CHAPTER|Chapter"),
            ("section", 1, r"SECTION|Section"), ("article", 0, r"ARTICLE|Article|Art\.|\u00a7"))
 _HEADING = re.compile(r"(?P<keyword>" + "|".join(p for _, _, p in _LEVELS) + r")[ \t]+(?P<number>[\w\[\]]+(?:[.\-][\w\[\]]+)*(?:[ \t](?i:bis|ter|quater)(?:\.\d+)?)?)[.:]?"
                       r"(?:(?:[ \t]*[:.\u2013\u2014-][ \t]*|[ \t]+)(?P<caption>\S.*))?$")
+# An article number with its first sentence on the same line
+_INLINE = re.compile(r"(?P<head>(?P<keyword>ARTICLE|Article|\u00a7)[ \t]+\d+(?:\.\d+)*)\.?[ \t]+"
+                     r"(?P<body>(?:\([0-9a-z]{1,3}\)[ \t]+)?[A-Z].*[.:;])$")
+# an unnumbered annex with its title in capitals: "ANNEX ON COOPERATION PRIORITIES"
+_TITLED_ANNEX = re.compile(r"(?P<keyword>ANNEX|APPENDIX|SCHEDULE)[ \t]+(?P<caption>(?:ON|OF|CONCERNING)[ \t]+[A-Z][A-Z \t,'-]*)")
 _PREAMBLE = re.compile(r"PREAMBLE|Preamble")
 _BARE_ANNEX = re.compile(r"ANNEX|Annex|APPENDIX|Appendix|SCHEDULE|Schedule")  # an annex without a number
-_SENTENCE = re.compile(r"\b(?:shall|must|may|will|should|is|are|apply|applies|means)\b", re.IGNORECASE)
+_SENTENCE = re.compile(r"\b(?:shall|must|may|will|should|is|are|has|have|does|do|apply|applies|means)\b",
+                       re.IGNORECASE)
 _MARKER = re.compile(r"(?:\d{1,3}[.)]|\((?:[a-zA-Z]{1,3}|\d{1,3}|[ivxlc]{1,6})\)|[a-z]\)|[-\u2013\u2022*])[ \t]")
 _ENDS = (".", ":", ";", ",", "!", "?")
 _COLUMNS = re.compile(r"\S[ \t]{4,}\S")
@@ -54,6 +60,9 @@ def _level(keyword: str) -> tuple[str, int]:
 
 def heading_of(line: str) -> re.Match[str] | None:
     """A structural heading line ("Article 3.1: Scope", "CHAPTER 27"), not a sentence opening with one."""
+    titled = _TITLED_ANNEX.fullmatch(line)
+    if titled is not None:
+        return titled
     match = _HEADING.match(line)
     if match is None or len(line) > 100 or line.endswith(_ENDS[1:]) or _SENTENCE.search(line):
         return None
@@ -72,7 +81,11 @@ def draft_blocks(text: str) -> list[Block]:
             # is a sentence broken before a reference
             after_sentence = previous is None or previous.role == "heading" or previous.text.endswith(_TERMINAL)
             heading = heading_of(" ".join(line.split())) if after_sentence and not _COLUMNS.search(line) else None
-            if heading or (_PREAMBLE.fullmatch(line) and after_sentence):
+            inline = _INLINE.match(line) if after_sentence and heading is None else None
+            if inline:  # "\u00a7 3. Each Party shall ...": the number heads the article, the sentence is its body
+                blocks.append(Block("heading", inline["head"], _level(inline["keyword"])[0]))
+                blocks.append(Block("body", inline["body"]))
+            elif heading or (_PREAMBLE.fullmatch(line) and after_sentence):
                 blocks.append(Block("heading", line, _level(heading["keyword"])[0] if heading else "part"))
             elif _BARE_ANNEX.fullmatch(line) and after_sentence:
                 blocks.append(Block("heading", line, "annex"))

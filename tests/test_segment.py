@@ -328,3 +328,15 @@ def test_lettered_and_misread_article_numbers_are_numbers() -> None:
     text = ("ANNEX B\n\nArticle B.1 Definitions\nIn this Annex, x means y.\n\nArticle B.2 Export duties\n"
             "Neither Party shall adopt any duty.\n\nArticle 9.l\nScope\nThis Chapter applies.\n")
     assert [n for n, _ in _articles(text)] == ["B.1", "B.2", "9.l"]
+
+
+def test_an_unnumbered_annex_titled_in_capitals_is_an_annex() -> None:
+    from esa_rules.readers import read_text
+
+    text = ("AGREEMENT\n\nArticle 1 Scope\nThis Agreement applies to critical minerals.\n\n"
+            "ANNEX ON COOPERATION PRIORITIES\n\n1. The Parties shall cooperate on refining.\n")
+    annexes = [(u.label, u.heading) for u in read_text(text, "<draft>").units() if u.kind == "annex" and u.number is None and u.eid != "preamble"]
+    assert annexes == [("Annex", "ON COOPERATION PRIORITIES")]
+    # the same words opening a sentence are no heading
+    sentence = text.replace("ANNEX ON COOPERATION PRIORITIES", "Annex on cooperation priorities does not bind.")
+    assert [u for u in read_text(sentence, "<draft>").units() if u.kind == "annex" and u.eid != "preamble"] == []

@@ -57,3 +57,16 @@ def test_a_wrapped_title_names_and_heads_the_document_in_text_and_word() -> None
         assert index.title_span is not None
         spans.append(index.folded.text[slice(*index.title_span)])
     assert spans[0] == spans[1] == "agreement between aldoria and brennmark on economic security"
+
+
+def test_a_title_page_with_between_and_and_on_lines_of_their_own_is_one_title() -> None:
+    from esa_rules.title import title_of
+
+    text = ("MEMORANDUM OF UNDERSTANDING\nBETWEEN\nTHE MINISTRY OF TRADE OF ALDORIA\nAND\nTHE MINISTRY OF ECONOMY "
+            "OF BRENNMARK\nON COOPERATION IN SUPPLY CHAINS\n\nThe Ministries have reached the following "
+            "understanding.\n")
+    from esa_rules.title import title_block
+
+    start, end = title_block(text) or (0, 0)
+    assert text[start:end].endswith("ON COOPERATION IN SUPPLY CHAINS")  # the whole block, all six lines
+    assert (title_of(text) or "").startswith("MEMORANDUM OF UNDERSTANDING BETWEEN THE MINISTRY OF TRADE")
