@@ -166,3 +166,20 @@ def test_an_exception_recited_in_the_preamble_excepts_nothing() -> None:
                    "to protect its essential security interests.\n")
     statuses = {f.provision: f.status for f in checker.check(read_text(declaration, "<declaration>")).findings}
     assert statuses["ESA-ESX-1"] != "missing"
+
+
+def test_a_dispute_settlement_chapter_that_does_not_apply_to_some_articles_carves_them_out() -> None:
+    from esa_rules.dsl import load_many
+    from esa_rules.engine import Checker
+    from esa_rules.readers import read_text
+
+    checker = Checker(load_many(["esa-core"]))
+    text = ("AGREEMENT\n\nArticle 5 Coercion\nWhere a Party is subjected to economic coercion by a non-Party, the "
+            "Parties shall hold consultations within 20 days of a request by that Party.\n\nArticle 6 Screening\n"
+            "Each Party shall maintain a mechanism to review foreign investments for risks to national security."
+            "\n\nCHAPTER 4\nDISPUTE SETTLEMENT\n\nArticle 10 Scope\nThis Chapter applies to any dispute concerning "
+            "the interpretation or application of this Agreement, except that it shall not apply to Article 5.\n")
+    statuses = {f.provision: f.status for f in checker.check(read_text(text, "<carve-out>")).findings}
+    # the chapter's own words take Article 5 out: the sentence never says "dispute settlement"
+    assert statuses["ESA-COE-2"] == "weak"
+    assert statuses["ESA-INV-1"] == "satisfied"

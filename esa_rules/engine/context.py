@@ -167,21 +167,40 @@ def carve_outs(index: DocIndex) -> list[Declaration]:
     resolver = Resolver(index.doc)
     found: dict[tuple[int, int], Declaration] = {}
     text = index.doc.text
-    for at in _starts(index, "carve-out"):
-        if index.in_heading(at):  # "Article 9: Non-Application of Dispute Settlement" names, it does not carve
-            continue
-        start, end = index.sentence_at(index.to_original(at))
+    def consider(start: int, end: int, trigger_in_sentence: bool) -> None:
         if (start, end) in found:
-            continue
+            return
         folded_sentence = index.folded.text[index.to_folded(start):index.to_folded(end)]
-        sole = _sole_means(folded_sentence)
-        if not sole and not EXCLUSION_RE.search(folded_sentence) and not _EXCEPT.search(text, start, end):
-            continue
+        sole = trigger_in_sentence and _sole_means(folded_sentence)
+        if not sole and not EXCLUSION_RE.search(folded_sentence) and \
+                not (trigger_in_sentence and _EXCEPT.search(text, start, end)):
+            return
         targets = [u for u in _targets(index, resolver, start, end, sole) if not _own_procedure(index, resolver, u,
                                                                                                start)]
         if targets:
             found[(start, end)] = Declaration("carve-out", start, end, tuple({id(u): u for u in targets}.values()))
+
+    for at in _starts(index, "carve-out"):
+        original = index.to_original(at)
+        if index.in_heading(at):
+            # "Article 9: Non-Application of Dispute Settlement" names, it does not carve; but in the unit
+            # it heads, "this Chapter ... shall not apply to Articles 5 and 6" speaks of dispute settlement
+            for unit in _headed_by(index, original):
+                for leaf in (u for u in unit.walk() if not u.children):
+                    for start, end in index.sentences_in(leaf):
+                        if not (leaf.heading_span and start < leaf.heading_span[1]):
+                            consider(start, end, False)
+            continue
+        consider(*index.sentence_at(original), True)
     return [found[k] for k in sorted(found)]
+
+
+def _headed_by(index: DocIndex, at: int) -> list[Unit]:
+    """The unit whose heading holds ``at`` (a dispute-settlement chapter or article), if any."""
+    for unit in index.ancestors(index.leaf_at(at)):
+        if unit.heading_span and unit.heading_span[0] <= at < unit.heading_span[1]:
+            return [unit]
+    return []
 
 
 def _sole_means(folded: str) -> bool:
