@@ -20,7 +20,7 @@ class Level(StrEnum):
     NEGATED = "negated"  # the sentence denies the obligation
     EXCLUDED = "excluded"  # a dispute-settlement exclusion or a drafting note: about the text, not in it
     HEADING_ONLY = "heading-only"  # every word matched in headings: a title is not a provision
-    RECITAL = "recital"  # an exception stated in the preamble: "Recognising that each Party retains the right"
+    RECITAL = "recital"  # a recital of the preamble ("Recognising the importance of ..."): neither commits nor excepts
     CONTEXT_ONLY = "context-only"  # every word came from a definition or back-reference, none from the
     # sentence itself: "information on its customs laws" is no export control because of how they are defined
 

@@ -183,3 +183,17 @@ def test_a_dispute_settlement_chapter_that_does_not_apply_to_some_articles_carve
     # the chapter's own words take Article 5 out: the sentence never says "dispute settlement"
     assert statuses["ESA-COE-2"] == "weak"
     assert statuses["ESA-INV-1"] == "satisfied"
+
+
+def test_a_topic_only_recited_in_the_preamble_is_missing() -> None:
+    from esa_rules.dsl import load_many
+    from esa_rules.engine import Checker
+    from esa_rules.readers import read_text
+
+    checker = Checker(load_many(["esa-core"]))
+    text = ("AGREEMENT ON STRATEGIC GOODS\n\nPREAMBLE\n\nThe Parties,\n\nRecognising the importance of screening "
+            "foreign investment for risks to national security;\n\nConcerned by the use of economic coercion by "
+            "third countries;\n\nHave agreed as follows:\n\nArticle 1 Cooperation\nThe Parties shall cooperate "
+            "on customs matters.\n")
+    statuses = {f.provision: f.status for f in checker.check(read_text(text, "<recitals>")).findings}
+    assert statuses["ESA-INV-1"] == "missing" and statuses["ESA-COE-1"] == "missing"

@@ -23,14 +23,16 @@ CORPUS = Path(__file__).resolve().parent / "corpus"
 # set -> (labels, exact agreement floor)
 FLOORS: dict[str, tuple[int, int]] = {
     "national-styles": (336, 333),
-    "current-instruments": (280, 276),
+    # 275: one label (critical_minerals ESA-SCR-4, weak) takes a preamble recital for a soft provision;
+    # LABELLING.md, which the later sets follow, counts a topic only recited as missing, and so does the tool
+    "current-instruments": (280, 275),
     "unexpected-styles": (224, 216),
     "legal-structure": (135, 123),
     "described-concepts": (108, 97),
     "blind-legal-structure": (108, 93),  # 88 on first sight
     "blind-described-concepts": (117, 73),  # 67 on first sight
     "real-treaty-idiom": (90, 84),  # 84 on first sight
-    "structure-and-modality": (90, 80),  # 76 on first sight
+    "structure-and-modality": (90, 82),  # 76 on first sight
 }
 
 

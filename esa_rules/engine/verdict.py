@@ -85,8 +85,6 @@ def judge(ctx: DocContext, scope: Scope, match: MatchT, expects: Expects, role: 
         judged = [j for j in judged if j[0] != Level.NEGATED]
     if expects == Expects.EXCEPTION:
         level, strength, sentence = Level.EXCEPTION, judged[0][1], judged[0][2]
-        if _recital(index, sentence):
-            level = Level.RECITAL  # "Recognising that each Party retains the right to ...": it excepts nothing
     elif expects == Expects.PERMISSION:
         # a right is worded "may": any sentence that grants it counts, one that denies it does not
         denied = next((j for j in judged if j[0] == Level.NEGATED), None)
@@ -96,6 +94,10 @@ def judge(ctx: DocContext, scope: Scope, match: MatchT, expects: Expects, role: 
     else:
         informative = [j for j in judged if j[0] != Level.NEUTRAL] or judged
         level, strength, sentence = min(informative, key=lambda j: j[0].rank)
+    if level.counts and _recital(index, sentence):
+        # "Recognising the importance of screening ...", "Recognising that each Party retains the right to
+        # ...": a recital of the preamble neither commits nor excepts; the topic is only mentioned there
+        level = Level.RECITAL
     # Declarations are reported with every match they cover, but only demote binding ones: a soft match
     # in a memorandum is weak for both reasons, and the reviewer should see both.
     weakened: list[Declaration] = []
@@ -115,7 +117,9 @@ _STRUCTURAL = frozenset({"part", "chapter", "section", "article", "annex"})
 # The words a recital opens with: "Recognising that ...", "Mindful of ...", "Bearing in mind ..."
 _RECITAL = re.compile(
     r"[\s\d.()]*(?:recogni[sz]ing|mindful|noting|considering|affirming|reaffirming|acknowledging|bearing in mind|"
-    r"desiring|desirous|convinced|conscious|determined|emphasi[sz]ing|stressing|welcoming|recalling|aware)\b",
+    r"desiring|desirous|convinced|conscious|determined|emphasi[sz]ing|stressing|welcoming|recalling|aware|"
+    r"concerned|believing|seeking|resolved|aspiring|underlining|underscoring|sharing|wishing|taking into account|"
+    r"having regard|inspired|reiterating|expressing)\b",
     re.IGNORECASE)
 
 
@@ -124,7 +128,7 @@ def _recital(index: DocIndex, sentence: tuple[int, int]) -> bool:
     preamble (articles that follow a "PREAMBLE" heading sit inside it in the tree), and it opens as
     recitals do. An operative paragraph of a declaration ("7. Note that nothing ...") is not one."""
     unit = next((u for u in index.ancestors(index.leaf_at(sentence[0])) if u.kind in _STRUCTURAL), None)
-    return (unit is None or unit.eid == "preamble") and \
+    return (unit is None or unit.label == "Preamble") and \
         _RECITAL.match(index.doc.text, sentence[0], sentence[1]) is not None
 
 
