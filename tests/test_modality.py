@@ -60,6 +60,8 @@ def read(sentence: str, phrase: str) -> tuple[str, str, str | None]:
     # a body that may be established only may meet
     ("A Council may be established and, if it is, it shall meet twice a year.", "Council",
      ("soft", "permission", "unnamed (passive)")),
+    ("A Committee may be established by decision of the Parties and, if it is, it shall meet once a year and "
+     "shall consider matters arising under Articles 2 to 5.", "consider", ("soft", "exhortation", "the Parties")),
     # a body is bound like a Party
     ("The Economic Security Council shall meet at least twice a year.", "meet",
      ("binding", "obligation", "The Economic Security Council")),

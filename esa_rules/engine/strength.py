@@ -68,6 +68,10 @@ def _bracket_around(sentence: str, pos: int) -> tuple[int, int] | None:
 
 
 # "For the purposes of this Chapter, investment screening means ...": a definition, found by its verb
+# A body that may be set up, and the duties it has if it is: all of them depend on a choice not yet made
+_CONTINGENT = re.compile(r"\b(may be (?:established|created|set up|constituted|convened)\b[^.;]{0,160}?"
+                         r"\b(?:if|once|where|when) (?:it|they|so|such a (?:body|committee|council)) "
+                         r"(?:is|are|has been|have been)(?: so)?(?: (?:established|created|set up))?)\b", re.IGNORECASE)
 _DEFINITION_RE = re.compile(r"\b(means|shall mean|refers to|has the meaning|is defined as)\b", re.IGNORECASE)
 # "Should either Party become the object of coercion, the Parties shall consult": an inverted condition
 _LEAD_RE = re.compile(r"\W*(?:\(?[0-9a-z]{1,4}[.)] ?)?$")
@@ -205,6 +209,11 @@ def classify(sentence: str, at: int = 0) -> Strength:
     if governing.kind == "trigger":
         return Strength(Level.NEUTRAL, (governing,), _reading(sentence, read, "permission to request", governing, lo))
     if governing.kind == "binding":
+        contingent = _CONTINGENT.search(sentence, 0, at + 1)
+        if contingent is not None and contingent.end() <= governing.start:
+            # "may be established and, if it is, it shall meet ...": a duty of a body that may never exist
+            cue = Cue("contingent", contingent.start(1), contingent.end(1))
+            return Strength(Level.SOFT, (cue,), _reading(sentence, read, "exhortation", governing, lo, (cue,)))
         force = "prohibition" if governing.start in read.prohibitions else "obligation"
         return Strength(Level.BINDING, (governing,), _reading(sentence, read, force, governing, lo))
     word = sentence[governing.start:governing.end].lower()
