@@ -183,6 +183,14 @@ def test_a_dispute_settlement_chapter_that_does_not_apply_to_some_articles_carve
     # the chapter's own words take Article 5 out: the sentence never says "dispute settlement"
     assert statuses["ESA-COE-2"] == "weak"
     assert statuses["ESA-INV-1"] == "satisfied"
+    # the same in a numbered paragraph, whose number is its heading
+    numbered = text.replace("This Chapter applies to any dispute concerning the interpretation or application of "
+                            "this Agreement, except that it shall not apply to Article 5.",
+                            "1. This Chapter applies to any dispute under this Agreement.\n\n"
+                            "2. This Chapter shall not apply to Article 5.")
+    assert numbered != text
+    statuses = {f.provision: f.status for f in checker.check(read_text(numbered, "<numbered>")).findings}
+    assert statuses["ESA-COE-2"] == "weak"
 
 
 def test_a_topic_only_recited_in_the_preamble_is_missing() -> None:

@@ -167,6 +167,7 @@ def carve_outs(index: DocIndex) -> list[Declaration]:
     resolver = Resolver(index.doc)
     found: dict[tuple[int, int], Declaration] = {}
     text = index.doc.text
+
     def consider(start: int, end: int, trigger_in_sentence: bool) -> None:
         if (start, end) in found:
             return
@@ -188,7 +189,7 @@ def carve_outs(index: DocIndex) -> list[Declaration]:
             for unit in _headed_by(index, original):
                 for leaf in (u for u in unit.walk() if not u.children):
                     for start, end in index.sentences_in(leaf):
-                        if not (leaf.heading_span and start < leaf.heading_span[1]):
+                        if not (leaf.heading_span and end <= leaf.heading_span[1]):  # a title is no sentence
                             consider(start, end, False)
             continue
         consider(*index.sentence_at(original), True)
