@@ -121,6 +121,21 @@ CASES = [
     ("ESA-ESX-1", "satisfied",
      "Neither Party is required by this Agreement to do, or to refrain from doing, anything that it judges "
      "contrary to the protection of its vital security interests."),
+    # Moved from ESA-INV-1's examples to keep the ruleset within 1,100 lines: two more ways of saying it.
+    ("ESA-INV-1", "satisfied",
+     "Each Party shall maintain procedures for the vetting of inbound acquisitions on grounds of national "
+     "security."),
+    ("ESA-INV-1", "satisfied",
+     "Each Party shall subject acquisitions of semiconductor enterprises by foreign persons to review on "
+     "grounds of national security."),
+    # Coercion as the anti-coercion instruments define it, and cooperation that disputes are "not allowed to
+    # impede".
+    ("ESA-COE-1", "satisfied",
+     "The Parties shall treat as a matter of mutual concern measures by a non-party that interfere with the "
+     "legitimate sovereign choices of either Party."),
+    ("ESA-CMP-1", "satisfied",
+     "Differences between the Parties in other areas of their trade relationship, including trade remedy "
+     "cases, shall not be allowed to impede or interrupt their cooperation on economic security."),
     # Coercion described: pressure "into altering" a policy is pressure "to alter" it.
     ("ESA-COE-2", "satisfied",
      "Where a non-party imposes or threatens restrictions on trade in order to press a Party into altering a "
