@@ -94,6 +94,10 @@ _BACK_NOUNS = frozenset(
     "investment investments list lists good goods mineral minerals item items notification notifications "
     "assessment assessments disruption disruptions shortage shortages licence licences license licenses "
     "technology technologies screening examination examinations restriction restrictions".split())
+# Generic nouns carry a concept only from the sentence right before: "measures of a third country
+# designed to coerce a Party ... 2. A Party subject to such measures may request consultations".
+_GENERIC_BACK_NOUNS = frozenset("measure measures practice practices".split())
+_GENERIC_REACH = 300
 _WINDOW = 90  # characters either side of an antecedent noun that its back-reference stands for
 _BACK_REACH = 1500  # how far back (characters) an antecedent may be
 
@@ -330,14 +334,15 @@ def _antecedents(doc: Document, resolver: Resolver,
     text = doc.text
     for m in _at(_BACK, text, "back", candidates):
         noun = m.group(2).lower()
-        if noun not in _BACK_NOUNS:
+        if noun not in _BACK_NOUNS and noun not in _GENERIC_BACK_NOUNS:
             continue
         article = resolver.enclosing(m.start(), "article") or doc.root
         stem = noun[:-3] + "y" if noun.endswith("ies") else noun.rstrip("s")
         sentence = max(text.rfind(". ", article.start, m.start()), text.rfind("\n", article.start, m.start()))
         if sentence < 0:
             continue  # the first sentence of its article has nothing to point back to
-        reach = max(article.start, sentence - _BACK_REACH)
+        # a generic noun ("such measures") points at the sentence just before it, never further
+        reach = max(article.start, sentence - (_GENERIC_REACH if noun in _GENERIC_BACK_NOUNS else _BACK_REACH))
         found = list(re.finditer(rf"(?i)\b{re.escape(stem[:max(4, len(stem) - 1)])}", text[reach:sentence]))
         if not found:
             continue
