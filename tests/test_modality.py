@@ -57,6 +57,9 @@ def read(sentence: str, phrase: str) -> tuple[str, str, str | None]:
      "consult", ("soft", "exhortation", "The Parties")),
     ("Each Party shall, as far as practicable, refrain from export duties.", "refrain",
      ("soft", "exhortation", "Each Party")),
+    # "would" in a clause describing the goods is not the duty's modal
+    ("A list of goods whose unavailability would gravely impair the economy of either Party shall be drawn up "
+     "jointly by the Parties.", "list", ("binding", "obligation", "unnamed (passive)")),
     # a body that may be established only may meet
     ("A Council may be established and, if it is, it shall meet twice a year.", "Council",
      ("soft", "permission", "unnamed (passive)")),

@@ -68,6 +68,7 @@ def _bracket_around(sentence: str, pos: int) -> tuple[int, int] | None:
 
 
 # "For the purposes of this Chapter, investment screening means ...": a definition, found by its verb
+_HYPOTHETICAL = frozenset({"would", "could", "might"})
 # A body that may be set up, and the duties it has if it is: all of them depend on a choice not yet made
 _CONTINGENT = re.compile(r"\b(may be (?:established|created|set up|constituted|convened)\b[^.;]{0,160}?"
                          r"\b(?:if|once|where|when) (?:it|they|so|such a (?:body|committee|council)) "
@@ -190,6 +191,11 @@ def classify(sentence: str, at: int = 0) -> Strength:
     # a modal inside a longer one ("shall" of "shall not be required") never reaches here: negations won
     before = [c for c in modals if c.start < at]
     governing = before[-1] if before else (modals[0] if modals else None)
+    if not before and governing is not None and governing.kind == "soft" and \
+            sentence[governing.start:governing.end].lower() in _HYPOTHETICAL:
+        # "goods whose unavailability would impair ... shall be drawn up": "would" describes the goods;
+        # the duty's own modal comes after it
+        governing = next((c for c in modals if c.kind == "binding"), governing)
     hedges = tuple(c for c in read.cues if c.kind in ("hedge", "own-judgement") and hard_lo <= c.start < hard_hi)
     if hedges:
         return Strength(Level.SOFT, hedges, _reading(sentence, read, "exhortation", governing, lo, hedges))
