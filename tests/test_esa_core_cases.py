@@ -136,6 +136,10 @@ CASES = [
     ("ESA-CMP-1", "satisfied",
      "Differences between the Parties in other areas of their trade relationship, including trade remedy "
      "cases, shall not be allowed to impede or interrupt their cooperation on economic security."),
+    # A control list described as what it is: items subject to licensing for security reasons.
+    ("ESA-EXP-2", "weak",
+     "A Party shall notify the other of changes to its list of items subject to licensing for security reasons "
+     "where it considers such notification appropriate."),
     # Coercion described: pressure "into altering" a policy is pressure "to alter" it.
     ("ESA-COE-2", "satisfied",
      "Where a non-party imposes or threatens restrictions on trade in order to press a Party into altering a "
