@@ -121,10 +121,13 @@ CASES = [
     ("ESA-ESX-1", "satisfied",
      "Neither Party is required by this Agreement to do, or to refrain from doing, anything that it judges "
      "contrary to the protection of its vital security interests."),
-    # Moved from ESA-INV-1's examples to keep the ruleset within 1,100 lines: two more ways of saying it.
+    # Moved from ESA-INV-1's examples to keep the ruleset within 1,100 lines: more ways of saying it.
     ("ESA-INV-1", "satisfied",
      "Each Party shall maintain procedures for the vetting of inbound acquisitions on grounds of national "
      "security."),
+    ("ESA-INV-1", "satisfied",
+     "Each Party shall maintain a national security review of inbound investment, including greenfield "
+     "investment in critical infrastructure."),
     ("ESA-INV-1", "satisfied",
      "Each Party shall subject acquisitions of semiconductor enterprises by foreign persons to review on "
      "grounds of national security."),
@@ -140,6 +143,9 @@ CASES = [
     ("ESA-EXP-2", "weak",
      "A Party shall notify the other of changes to its list of items subject to licensing for security reasons "
      "where it considers such notification appropriate."),
+    ("ESA-COE-1", "weak",
+     "Where, in its own assessment, a Party faces measures by a third State designed to force a change in its "
+     "policies, it may so inform the other Party."),
     # Coercion described: pressure "into altering" a policy is pressure "to alter" it.
     ("ESA-COE-2", "satisfied",
      "Where a non-party imposes or threatens restrictions on trade in order to press a Party into altering a "

@@ -27,9 +27,9 @@ FLOORS: dict[str, tuple[int, int]] = {
     # LABELLING.md, which the later sets follow, counts a topic only recited as missing, and so does the tool
     "current-instruments": (280, 275),
     "unexpected-styles": (224, 216),
-    "legal-structure": (135, 126),
+    "legal-structure": (135, 128),
     "described-concepts": (108, 97),
-    "blind-legal-structure": (108, 94),  # 88 on first sight
+    "blind-legal-structure": (108, 95),  # 88 on first sight
     "blind-described-concepts": (117, 73),  # 67 on first sight
     "real-treaty-idiom": (90, 88),  # 84 on first sight
     "structure-and-modality": (90, 84),  # 76 on first sight
