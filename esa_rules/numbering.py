@@ -47,11 +47,14 @@ _WORD_NUMBER = (
     r"|seventeen|eighteen|nineteen)"
 )
 _ROMAN = r"(?:[IVXLC]{1,7}|[ivxlc]{1,7})"
+# The Latin suffixes of inserted articles, longest first: "9bis", "9 ter", "9quater", "9quinquies"
+_LATIN_WORDS = ("quinquies", "quater", "sexies", "septies", "octies", "nonies", "decies", "bis", "ter")
+LATIN = "|".join(_LATIN_WORDS)
 # "9.2", "22 bis", "9-A", and an article of a lettered annex or an OCR'd digit: "B.1", "9.l"
-_ARABIC = (r"(?:\d{1,4}(?:[.\-]\d{1,4}){0,3}(?:(?i:\s?bis|\s?ter)(?:\.\d{1,4})?\b|[.\-]?[A-Za-z]\b)?"
+_ARABIC = (r"(?:\d{1,4}(?:[.\-]\d{1,4}){0,3}(?:(?i:\s?(?:" + LATIN + r"))(?:\.\d{1,4})?\b|[.\-]?[A-Za-z]\b)?"
            r"|[A-Z][.\-]\d{1,4}(?:[.\-]\d{1,4}){0,2}\b)")
 # "Chapter Twenty-Two bis": an inserted chapter keeps its neighbour's number with a Latin suffix
-_INSERTED = r"(?:\s(?i:bis|ter|quater))?"
+_INSERTED = r"(?:\s(?i:" + LATIN + r"))?"
 # Negotiating texts number what is not yet numbered: "CHAPTER [X]", "Article X.4", "Article [3.2]"
 _PLACEHOLDER = r"\[[0-9A-Za-z.\-]{1,8}\]|[XN](?:\.\d{1,4}){1,3}"
 _NUMBER = {
@@ -171,7 +174,7 @@ def canonical_number(kind: str, raw: str) -> str:
     capitals, everything else as written."""
     raw = raw.strip().rstrip(".")
     head, _, suffix = raw.rpartition(" ")
-    if head and suffix.lower() in ("bis", "ter", "quater"):
+    if head and suffix.lower() in _LATIN_WORDS:
         return f"{canonical_number(kind, head)} {suffix.lower()}"
     value = word_number(raw)
     if value is not None:
@@ -240,7 +243,7 @@ def match_heading(line: str) -> Heading | None:
         offset = match.end() + len(rest) - len(rest.lstrip())
         return Heading("annex", None, offset, offset + len(caption), None, offset + len(caption))
     raw = match[f"{kind}_num"]
-    bare = re.sub(r"(?i)\s(?:bis|ter|quater)$", "", raw)
+    bare = re.sub(r"(?i)\s?(?:" + LATIN + r")$", "", raw)
     if (not bare[0].isdigit() and bare[0] != "[" and "." not in bare and word_number(bare) is None
             and roman_value(bare) is None and len(bare) > 1):
         return None  # "Chapter Civil Aviation": letters that are no numeral

@@ -28,7 +28,7 @@ _LEVELS = (("part", 3, r"PART|Part"), ("chapter", 2, r"CHAPTER|Chapter"),
 _HEADING = re.compile(r"(?P<keyword>" + "|".join(p for _, _, p in _LEVELS) + r")[ \t]+(?P<number>[\w\[\]]+(?:[.\-][\w\[\]]+)*(?:[ \t](?i:bis|ter|quater)(?:\.\d+)?)?)[.:]?"
                       r"(?:(?:[ \t]*[:.\u2013\u2014-][ \t]*|[ \t]+)(?P<caption>\S.*))?$")
 # An article number with its first sentence on the same line
-_INLINE = re.compile(r"(?P<head>(?P<keyword>ARTICLE|Article|\u00a7)[ \t]+\d+(?:\.\d+)*)\.?[ \t]+"
+_INLINE = re.compile(r"(?P<head>(?P<keyword>ARTICLE|Article|PART|Part|\u00a7)[ \t]+\d+(?:\.\d+)*)[.:]?[ \t]+"
                      r"(?P<body>(?:\([0-9a-z]{1,3}\)[ \t]+)?[A-Z].*[.:;])$")
 # an unnumbered annex with its title in capitals: "ANNEX ON COOPERATION PRIORITIES"
 _TITLED_ANNEX = re.compile(r"(?P<keyword>ANNEX|APPENDIX|SCHEDULE)[ \t]+(?P<caption>(?:ON|OF|CONCERNING)[ \t]+[A-Z][A-Z \t,'-]*)")
@@ -64,8 +64,8 @@ def heading_of(line: str) -> re.Match[str] | None:
     if titled is not None:
         return titled
     match = _HEADING.match(line)
-    if match is None or len(line) > 100 or line.endswith(_ENDS[1:]) or _SENTENCE.search(line):
-        return None
+    if match is None or len(line) > 100 or line.endswith(_ENDS[1:]) or _SENTENCE.search(line) or ";" in line:
+        return None  # a sentence, or a list entry ("Part 1: goods - insulin; cells."), is no title
     return match
 
 
@@ -106,7 +106,8 @@ def _caption_under(heading: str, line: str) -> bool:
     match = heading_of(" ".join(heading.split()))
     bare = _BARE_ANNEX.fullmatch(heading) is not None
     return (bare or (match is not None and not match["caption"])) and not _MARKER.match(line) \
-        and not line.endswith(_ENDS) and (line[0].isupper() or line[0] in "\"'\u201c")
+        and not line.rstrip("\"'\u201d\u2019").endswith(_ENDS) and not _SENTENCE.search(line) \
+        and (line[0].isupper() or line[0] in "\"'\u201c")
 
 
 # --- writers -----------------------------------------------------------------------------------------
