@@ -57,6 +57,9 @@ def read(sentence: str, phrase: str) -> tuple[str, str, str | None]:
      "consult", ("soft", "exhortation", "The Parties")),
     ("Each Party shall, as far as practicable, refrain from export duties.", "refrain",
      ("soft", "exhortation", "Each Party")),
+    # "may" in the procedure a duty requires is the procedure's power, not a permission to the Party
+    ("Each Party shall maintain a procedure by which its government may examine an acquisition of control by "
+     "a foreign person and prohibit it.", "examine", ("binding", "obligation", "Each Party")),
     # "would" in a clause describing the goods is not the duty's modal
     ("A list of goods whose unavailability would gravely impair the economy of either Party shall be drawn up "
      "jointly by the Parties.", "list", ("binding", "obligation", "unnamed (passive)")),
