@@ -139,6 +139,10 @@ CASES = [
     ("ESA-CMP-1", "satisfied",
      "Differences between the Parties in other areas of their trade relationship, including trade remedy "
      "cases, shall not be allowed to impede or interrupt their cooperation on economic security."),
+    # Security grounds with "national" between: "threats to national defence", "grounds of national defence".
+    ("ESA-INV-2", "satisfied",
+     "The offices of each Party that examine acquisitions of domestic companies by foreign buyers for threats "
+     "to national defense shall exchange information on acquirers that have given rise to concern."),
     # A control list described as what it is: items subject to licensing for security reasons.
     ("ESA-EXP-2", "weak",
      "A Party shall notify the other of changes to its list of items subject to licensing for security reasons "
