@@ -143,6 +143,11 @@ CASES = [
     ("ESA-INV-2", "satisfied",
      "The offices of each Party that examine acquisitions of domestic companies by foreign buyers for threats "
      "to national defense shall exchange information on acquirers that have given rise to concern."),
+    # Coercion of people, not of States: the coercion of witnesses is a crime, not economic coercion.
+    ("ESA-COE-3", "missing",
+     "The Parties shall cooperate in the investigation of offences against visitors, including the coercion of "
+     "witnesses or victims by threats or violence, and shall assist each other under their treaty on mutual "
+     "legal assistance."),
     # A control list described as what it is: items subject to licensing for security reasons.
     ("ESA-EXP-2", "weak",
      "A Party shall notify the other of changes to its list of items subject to licensing for security reasons "
