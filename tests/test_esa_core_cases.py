@@ -148,6 +148,10 @@ CASES = [
      "The Parties shall cooperate in the investigation of offences against visitors, including the coercion of "
      "witnesses or victims by threats or violence, and shall assist each other under their treaty on mutual "
      "legal assistance."),
+    # A chapter that no dispute elsewhere may suspend, though the chapter is never named.
+    ("ESA-CMP-2", "satisfied",
+     "Neither Party shall suspend the application of this Chapter, or of any obligation under it, in response "
+     "to a dispute arising under any other Chapter of this Agreement."),
     # A control list described as what it is: items subject to licensing for security reasons.
     ("ESA-EXP-2", "weak",
      "A Party shall notify the other of changes to its list of items subject to licensing for security reasons "
