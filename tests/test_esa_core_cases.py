@@ -126,6 +126,9 @@ CASES = [
      "Each Party shall maintain procedures for the vetting of inbound acquisitions on grounds of national "
      "security."),
     ("ESA-INV-1", "satisfied",
+     "Each Party shall maintain a regime to scrutinise acquisitions of control over entities where they may "
+     "give rise to a risk to national security."),
+    ("ESA-INV-1", "satisfied",
      "Each Party shall maintain a national security review of inbound investment, including greenfield "
      "investment in critical infrastructure."),
     ("ESA-INV-1", "satisfied",
@@ -152,6 +155,10 @@ CASES = [
     ("ESA-CMP-2", "satisfied",
      "Neither Party shall suspend the application of this Chapter, or of any obligation under it, in response "
      "to a dispute arising under any other Chapter of this Agreement."),
+    # Dual-use items described: "items capable of use both in civilian industry and in ... weapons".
+    ("ESA-EXP-1", "satisfied",
+     "The Parties shall align their lists of items capable of use both in civilian industry and in the "
+     "production of weapons."),
     # A control list described as what it is: items subject to licensing for security reasons.
     ("ESA-EXP-2", "weak",
      "A Party shall notify the other of changes to its list of items subject to licensing for security reasons "
