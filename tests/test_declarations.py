@@ -146,62 +146,47 @@ def test_they_in_a_declaration_names_what_the_sentence_before_named() -> None:
 
 
 def test_an_exception_recited_in_the_preamble_excepts_nothing() -> None:
-    from esa_rules.dsl import load_many
-    from esa_rules.engine import Checker
-    from esa_rules.readers import read_text
-
-    checker = Checker(load_many(["esa-core"]))
     recital = ("AGREEMENT ON SUPPLY CHAINS\n\nThe Parties,\n\nRecognising that each Party retains the right to take "
                "the measures it considers necessary to protect its essential security interests;\n\n"
                "Have agreed as follows:\n\nArticle 1 Cooperation\nThe Parties shall cooperate on supply chains.\n")
-    statuses = {f.provision: f.status for f in checker.check(read_text(recital, "<recital>")).findings}
-    assert statuses["ESA-ESX-1"] == "missing"
+    found = statuses(recital)
+    assert found["ESA-ESX-1"] == "missing"
     operative = recital + ("\nArticle 2 Security\nNothing in this Agreement shall prevent a Party from taking the "
                            "measures it considers necessary to protect its essential security interests.\n")
-    statuses = {f.provision: f.status for f in checker.check(read_text(operative, "<operative>")).findings}
-    assert statuses["ESA-ESX-1"] == "satisfied"
+    found = statuses(operative)
+    assert found["ESA-ESX-1"] == "satisfied"
     # a declaration's numbered paragraphs are operative, though they come before any heading
     declaration = ("JOINT DECLARATION\n\nThe Sides:\n\n1. Intend to cooperate on supply chains.\n\n2. Note that "
                    "nothing in this Declaration prevents either Side from taking measures it considers necessary "
                    "to protect its essential security interests.\n")
-    statuses = {f.provision: f.status for f in checker.check(read_text(declaration, "<declaration>")).findings}
-    assert statuses["ESA-ESX-1"] != "missing"
+    found = statuses(declaration)
+    assert found["ESA-ESX-1"] != "missing"
 
 
 def test_a_dispute_settlement_chapter_that_does_not_apply_to_some_articles_carves_them_out() -> None:
-    from esa_rules.dsl import load_many
-    from esa_rules.engine import Checker
-    from esa_rules.readers import read_text
-
-    checker = Checker(load_many(["esa-core"]))
     text = ("AGREEMENT\n\nArticle 5 Coercion\nWhere a Party is subjected to economic coercion by a non-Party, the "
             "Parties shall hold consultations within 20 days of a request by that Party.\n\nArticle 6 Screening\n"
             "Each Party shall maintain a mechanism to review foreign investments for risks to national security."
             "\n\nCHAPTER 4\nDISPUTE SETTLEMENT\n\nArticle 10 Scope\nThis Chapter applies to any dispute concerning "
             "the interpretation or application of this Agreement, except that it shall not apply to Article 5.\n")
-    statuses = {f.provision: f.status for f in checker.check(read_text(text, "<carve-out>")).findings}
+    found = statuses(text)
     # the chapter's own words take Article 5 out: the sentence never says "dispute settlement"
-    assert statuses["ESA-COE-2"] == "weak"
-    assert statuses["ESA-INV-1"] == "satisfied"
+    assert found["ESA-COE-2"] == "weak"
+    assert found["ESA-INV-1"] == "satisfied"
     # the same in a numbered paragraph, whose number is its heading
     numbered = text.replace("This Chapter applies to any dispute concerning the interpretation or application of "
                             "this Agreement, except that it shall not apply to Article 5.",
                             "1. This Chapter applies to any dispute under this Agreement.\n\n"
                             "2. This Chapter shall not apply to Article 5.")
     assert numbered != text
-    statuses = {f.provision: f.status for f in checker.check(read_text(numbered, "<numbered>")).findings}
-    assert statuses["ESA-COE-2"] == "weak"
+    found = statuses(numbered)
+    assert found["ESA-COE-2"] == "weak"
 
 
 def test_a_topic_only_recited_in_the_preamble_is_missing() -> None:
-    from esa_rules.dsl import load_many
-    from esa_rules.engine import Checker
-    from esa_rules.readers import read_text
-
-    checker = Checker(load_many(["esa-core"]))
     text = ("AGREEMENT ON STRATEGIC GOODS\n\nPREAMBLE\n\nThe Parties,\n\nRecognising the importance of screening "
             "foreign investment for risks to national security;\n\nConcerned by the use of economic coercion by "
             "third countries;\n\nHave agreed as follows:\n\nArticle 1 Cooperation\nThe Parties shall cooperate "
             "on customs matters.\n")
-    statuses = {f.provision: f.status for f in checker.check(read_text(text, "<recitals>")).findings}
-    assert statuses["ESA-INV-1"] == "missing" and statuses["ESA-COE-1"] == "missing"
+    found = statuses(text)
+    assert found["ESA-INV-1"] == "missing" and found["ESA-COE-1"] == "missing"

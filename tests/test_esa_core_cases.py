@@ -13,13 +13,9 @@ security exception and of investment screening added when the ruleset was alread
 
 from __future__ import annotations
 
-from functools import cache
-
 import pytest
+from test_esa_core import checker, core  # the same cached esa-core and its checker
 
-from esa_rules.dsl import load_many
-from esa_rules.dsl.ast import Ruleset
-from esa_rules.engine import Checker
 from esa_rules.readers import read_text
 
 # (provision, expected status, text), in ruleset order within each kind.
@@ -175,16 +171,6 @@ CASES = [
      "Each Party shall ensure that any investment by a foreign person in an enterprise engaged in defence "
      "production can be examined and, where it threatens public security, prohibited."),
 ]
-
-
-@cache
-def core() -> Ruleset:
-    return load_many(["esa-core"])[0]
-
-
-@cache
-def checker() -> Checker:
-    return Checker([core()])
 
 
 @pytest.mark.parametrize(("provision", "expected", "text"), CASES,
