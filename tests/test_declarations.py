@@ -190,3 +190,16 @@ def test_a_topic_only_recited_in_the_preamble_is_missing() -> None:
             "on customs matters.\n")
     found = statuses(text)
     assert found["ESA-INV-1"] == "missing" and found["ESA-COE-1"] == "missing"
+
+
+def test_a_scope_clause_naming_the_articles_is_not_the_suspension_they_bar() -> None:
+    # "the matters set out in Articles 21.3 to 21.8" carries their words, including the article that bars
+    # suspension; the scope clause itself forbids nothing and is no violation
+    text = ("CHAPTER 21\nECONOMIC SECURITY\n\nArticle 21.1 Scope\nThis Chapter applies to cooperation between the "
+            "Parties on the matters set out in Articles 21.2 to 21.3.\n\nArticle 21.2 Screening\nEach Party shall "
+            "maintain a mechanism to review foreign investments for risks to national security.\n\nArticle 21.3 "
+            "Insulation\nNeither Party shall suspend its economic security cooperation under this Chapter in "
+            "response to a dispute under any other Chapter.\n")
+    found = check(text).findings
+    cmp2 = next(f for f in found if f.provision == "ESA-CMP-2")
+    assert cmp2.status == "satisfied", cmp2.message

@@ -35,7 +35,7 @@ FLOORS: dict[str, tuple[int, int]] = {
     "blind-described-concepts": (117, 74),  # 67 on first sight
     "real-treaty-idiom": (90, 88),  # 84 on first sight
     "structure-and-modality": (90, 84),  # 76 on first sight
-    "legal-architecture": (90, 84),  # 84 on first sight
+    "legal-architecture": (90, 85),  # 84 on first sight
     "keyword-free-drafting": (90, 61),  # 52 on first sight
 }
 

@@ -185,6 +185,8 @@ def forbidden_match(ctx: DocContext, clause: Clause, tids: Mapping[Alternative, 
         for match in evaluate(clause.condition, index, scope, [(scope.fstart, scope.fend)], tids):
             if match == ():
                 return Located(scope, match, Level.BINDING, None, None)
+            if index.origins and all(index.origin(part) for part in index.body_parts(match) or match):
+                continue  # every word of the sentence carried by a link: that text is judged where it stands
             fstart = index.body_start(match)  # a part matched in a heading is not the forbidden sentence
             sentence = index.sentence_at(index.to_original(fstart))
             if PROHIBITION_RE.search(index.folded.text, index.to_folded(sentence[0]), fstart):
