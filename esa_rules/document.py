@@ -22,6 +22,8 @@ RANK: dict[str, int] = {
     "document": 80, "part": 70, "chapter": 60, "annex": 60, "section": 50, "article": 40,
     "paragraph": 30, "subparagraph": 20, "sentence": 10,
 }
+# The kinds of unit a heading opens (the rest are paragraphs and the document itself)
+STRUCTURAL_KINDS = frozenset({"part", "chapter", "section", "article", "annex"})
 SCOPES: tuple[str, ...] = ("sentence", "paragraph", "article", "chapter", "document")
 
 

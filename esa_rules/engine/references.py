@@ -15,7 +15,7 @@ from functools import lru_cache
 
 import attrs
 
-from esa_rules.document import Document, Unit
+from esa_rules.document import STRUCTURAL_KINDS, Document, Unit
 from esa_rules.numbering import roman_value
 
 # The word a draft uses -> the kind of unit it names (an appendix or schedule is an annex here).
@@ -42,7 +42,6 @@ THIS_RE = re.compile(r"\b(?:this|the present)\s+(chapter|article|section|part|an
 _SOLE_RE = re.compile(r"\bthe\s+(appendix|annex|schedule)\b(?!\s+" + _NUM + ")", re.IGNORECASE)
 PRECEDING_RE = re.compile(r"\bthe\s+(?:preceding|previous|foregoing)\s+(paragraphs?)\b|\bthe foregoing\b",
                            re.IGNORECASE)
-_STRUCTURAL = frozenset({"part", "chapter", "section", "article", "annex"})
 _TABLE_CAPTION = re.compile(r"^[ \t]*(?:TABLE|Table)[ \t]+(\w+(?:[.\-]\w+)*)\b", re.MULTILINE)
 
 
@@ -229,7 +228,7 @@ class Resolver:
         if self._tables is None:
             text = self.doc.text
             captions = list(_TABLE_CAPTION.finditer(text))
-            headings = sorted(u.start for u in self.doc.units() if u.kind in _STRUCTURAL and u.start > 0)
+            headings = sorted(u.start for u in self.doc.units() if u.kind in STRUCTURAL_KINDS and u.start > 0)
             found: list[Target] = []
             for i, m in enumerate(captions):
                 end = captions[i + 1].start() if i + 1 < len(captions) else len(text)

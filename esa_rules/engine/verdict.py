@@ -8,7 +8,7 @@ from collections.abc import Mapping, Sequence
 
 import attrs
 
-from esa_rules.document import Unit
+from esa_rules.document import STRUCTURAL_KINDS, Unit
 from esa_rules.dsl.ast import Alternative, Clause, Heading
 from esa_rules.engine.conditions import TRUE, MatchT, candidate_keys, evaluate
 from esa_rules.engine.context import Declaration
@@ -111,9 +111,6 @@ def judge(ctx: DocContext, scope: Scope, match: MatchT, expects: Expects, role: 
     return Located(scope, match, level, strength, sentence, tuple(weakened))
 
 
-_STRUCTURAL = frozenset({"part", "chapter", "section", "article", "annex"})
-
-
 # The words a recital opens with: "Recognising that ...", "Mindful of ...", "Bearing in mind ..."
 _RECITAL = re.compile(
     r"[\s\d.()]*(?:recogni[sz]ing|mindful|noting|considering|affirming|reaffirming|acknowledging|bearing in mind|"
@@ -127,7 +124,7 @@ def _recital(index: DocIndex, sentence: tuple[int, int]) -> bool:
     """Whether a sentence is a recital of the preamble: the innermost structural unit around it is the
     preamble (articles that follow a "PREAMBLE" heading sit inside it in the tree), and it opens as
     recitals do. An operative paragraph of a declaration ("7. Note that nothing ...") is not one."""
-    unit = next((u for u in index.ancestors(index.leaf_at(sentence[0])) if u.kind in _STRUCTURAL), None)
+    unit = next((u for u in index.ancestors(index.leaf_at(sentence[0])) if u.kind in STRUCTURAL_KINDS), None)
     return (unit is None or unit.label == "Preamble") and \
         _RECITAL.match(index.doc.text, sentence[0], sentence[1]) is not None
 
