@@ -168,9 +168,12 @@ def carve_outs(index: DocIndex) -> list[Declaration]:
     found: dict[tuple[int, int], Declaration] = {}
     text = index.doc.text
 
+    tried: set[tuple[int, int, bool]] = set()  # a chapter's sentences are reached from each heading in it
+
     def consider(start: int, end: int, trigger_in_sentence: bool) -> None:
-        if (start, end) in found:
+        if (start, end) in found or (start, end, trigger_in_sentence) in tried:
             return
+        tried.add((start, end, trigger_in_sentence))
         folded_sentence = index.folded.text[index.to_folded(start):index.to_folded(end)]
         sole = trigger_in_sentence and _sole_means(folded_sentence)
         if not sole and not EXCLUSION_RE.search(folded_sentence) and \
