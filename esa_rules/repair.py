@@ -61,7 +61,6 @@ _SUFFIXES = ("s", "es", "ed", "d", "ing", "ly", "ally", "ness", "ment", "ments",
              "al", "ity", "ities", "ation", "ations", "able", "ably", "ism", "ist", "ists", "ical", "ically")
 _PREFIXES = tuple(sorted(p for p in _BOUND if len(p) >= 2 and p not in ("es", "en", "ed", "er", "ee", "al", "ic",
                                                                         "ly", "ty")))
-_TOKEN = re.compile(r"[a-z]{2,}")
 _GAP = r"(?:[ \t]+|[ \t]*\n[ \t]*)"
 # RE2 scans for this one without a Python-level step per character: six times faster than ``re`` here
 _NUMERAL = re2.compile(r"[0-9][lo]|[lo][0-9]")
@@ -152,8 +151,9 @@ def repair_edits(original: str, lowered: str, vocabulary: frozenset[str] = froze
     spans: list[tuple[int, int]] = []
     _numerals(original, lowered, edits)
     known = lexicon()
-    tokens = set(_TOKEN.findall(lowered))
-    unknown = {token for token in tokens if len(token) >= 3 and token not in known.words}
+    words = known.words
+    unknown = {token for token in map(bytes.decode, set(_letter_runs(lowered))) if len(token) >= 3
+               and token not in words}
     if not unknown:
         return edits, spans
     glued = {token for token in unknown if split_glued(token, vocabulary)}
@@ -174,6 +174,16 @@ def repair_edits(original: str, lowered: str, vocabulary: frozenset[str] = froze
             spans.append(joined[:2])
             taken = joined[1]
     return edits, spans
+
+
+# Every byte that is no letter a-z becomes a space, so that ``split`` yields the runs of letters
+_LETTERS_ONLY = bytes(c if 97 <= c <= 122 else 32 for c in range(256))
+
+
+def _letter_runs(lowered: str) -> list[bytes]:
+    """The runs of letters a-z of a text, as ``[a-z]+`` finds them (a letter beyond ASCII ends a run),
+    in half the time: one byte translation and a split, both in C, instead of a match per word."""
+    return lowered.encode("ascii", "replace").translate(_LETTERS_ONLY).split()
 
 
 def _occurrences(text: str, tokens: set[str]) -> list[tuple[int, int]]:

@@ -60,6 +60,15 @@ def read(sentence: str, phrase: str) -> tuple[str, str, str | None]:
     # "may" in the procedure a duty requires is the procedure's power, not a permission to the Party
     ("Each Party shall maintain a procedure by which its government may examine an acquisition of control by "
      "a foreign person and prohibit it.", "examine", ("binding", "obligation", "Each Party")),
+    # ... however long the clause the procedure's power sits in
+    ("Each Party shall maintain a procedure under which its government reviews acquisitions of domestic "
+     "enterprises by foreign persons and may block them.", "block", ("binding", "obligation", "Each Party")),
+    # "would" in the condition of a duty ("where an acquisition would impair ...") is the condition's, not
+    # the duty's; the modal before it governs
+    ("Each Party shall prohibit an acquisition by a foreign person where the acquisition would impair its "
+     "national defence.", "impair", ("binding", "obligation", "Each Party")),
+    ("Each Party should prohibit an acquisition by a foreign person where the acquisition would impair its "
+     "national defence.", "impair", ("soft", "exhortation", "Each Party")),
     # "would" in a clause describing the goods is not the duty's modal
     ("A list of goods whose unavailability would gravely impair the economy of either Party shall be drawn up "
      "jointly by the Parties.", "list", ("binding", "obligation", "unnamed (passive)")),

@@ -26,7 +26,7 @@ def _pos() -> Any:
 # --- phrases and term references ------------------------------------------------------------------
 
 
-@attrs.frozen
+@attrs.frozen(cache_hash=True)  # hashed on every term lookup of a check
 class Phrase:
     """A quoted phrase: words, ``*`` continues a word; plural/-ed/-ing of the last word match by default."""
 
@@ -34,7 +34,7 @@ class Phrase:
     pos: Pos | None = _pos()
 
 
-@attrs.frozen
+@attrs.frozen(cache_hash=True)  # hashed on every term lookup of a check
 class Regex:
     """A ``/.../`` pattern, matched on normalized text with RE2 (linear time) or rejected."""
 
@@ -42,7 +42,7 @@ class Regex:
     pos: Pos | None = _pos()
 
 
-@attrs.frozen
+@attrs.frozen(cache_hash=True)  # hashed on every term lookup of a check
 class TermRef:
     name: str
     pos: Pos | None = _pos()
@@ -62,7 +62,7 @@ class TermsDef:
 # --- conditions -----------------------------------------------------------------------------------
 
 
-@attrs.frozen
+@attrs.frozen(cache_hash=True)
 class Atom:
     """A term reference, an inline phrase or an inline regex used as a condition."""
 
@@ -70,27 +70,27 @@ class Atom:
     pos: Pos | None = _pos()
 
 
-@attrs.frozen
+@attrs.frozen(cache_hash=True)
 class And:
     left: Condition
     right: Condition
     pos: Pos | None = _pos()
 
 
-@attrs.frozen
+@attrs.frozen(cache_hash=True)
 class Or:
     left: Condition
     right: Condition
     pos: Pos | None = _pos()
 
 
-@attrs.frozen
+@attrs.frozen(cache_hash=True)
 class Not:
     inner: Condition
     pos: Pos | None = _pos()
 
 
-@attrs.frozen
+@attrs.frozen(cache_hash=True)
 class Near:
     """``left near/N right`` (either order) or ``left before/N right`` (``ordered``): within N words."""
 
@@ -101,7 +101,7 @@ class Near:
     pos: Pos | None = _pos()
 
 
-@attrs.frozen
+@attrs.frozen(cache_hash=True)
 class Heading:
     """True in a unit whose own heading, or an enclosing unit's heading, matches ``inner``."""
 
@@ -109,7 +109,7 @@ class Heading:
     pos: Pos | None = _pos()
 
 
-@attrs.frozen
+@attrs.frozen(cache_hash=True)
 class Literal:
     """True where ``inner`` holds on the words as written there: what a defined term, a reference or a
     back-reference stands for does not count (``literal "screening"``)."""
@@ -118,7 +118,17 @@ class Literal:
     pos: Pos | None = _pos()
 
 
-@attrs.frozen
+@attrs.frozen(cache_hash=True)
+class Cites:
+    """True at a reference to units of this instrument ("Articles 3 to 6", "paragraphs 1 to 5") where
+    ``inner`` holds on the words written in a unit it names: a clause that names the articles it acts on
+    ("may suspend the application of Articles 3 to 7") is about what those articles are about."""
+
+    inner: Condition
+    pos: Pos | None = _pos()
+
+
+@attrs.frozen(cache_hash=True)
 class Named:
     """A use of a ``define``, resolved by the loader: the define's condition under its name, so that
     ``explain``, ``rules`` and gap messages can still say which concept it is."""
@@ -129,7 +139,7 @@ class Named:
     pos: Pos | None = _pos()
 
 
-Condition = Atom | And | Or | Not | Near | Heading | Literal | Named
+Condition = Atom | And | Or | Not | Near | Heading | Literal | Cites | Named
 
 
 @attrs.frozen

@@ -13,6 +13,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from esa_rules.dsl.ast import (
     And,
     Atom,
+    Cites,
     Condition,
     Define,
     Heading,
@@ -55,6 +56,7 @@ KEYWORDS = frozenset(
         "not",
         "heading",
         "literal",
+        "cites",
     ]
 )
 
@@ -92,7 +94,7 @@ def condition_refs(condition: Condition) -> Iterator[TermRef]:
         case And(left=left, right=right) | Or(left=left, right=right) | Near(left=left, right=right):
             yield from condition_refs(left)
             yield from condition_refs(right)
-        case Not(inner=inner) | Heading(inner=inner) | Literal(inner=inner):
+        case Not(inner=inner) | Heading(inner=inner) | Literal(inner=inner) | Cites(inner=inner):
             yield from condition_refs(inner)
         case Named(condition=inner):
             yield from condition_refs(inner)

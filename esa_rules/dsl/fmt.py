@@ -17,6 +17,7 @@ from lark import Token, Tree
 from esa_rules.dsl.ast import (
     And,
     Atom,
+    Cites,
     Comment,
     Condition,
     Heading,
@@ -34,7 +35,7 @@ from esa_rules.dsl.transform import condition_of, string_value, to_ast
 
 WIDTH = 100
 _HANGING = 40  # a head longer than this (a long description) puts what follows it on the next line
-_PRECEDENCE = {Or: 1, And: 2, Not: 3, Near: 4, Heading: 5, Literal: 5, Atom: 6, Named: 6}
+_PRECEDENCE = {Or: 1, And: 2, Not: 3, Near: 4, Heading: 5, Literal: 5, Cites: 5, Atom: 6, Named: 6}
 
 
 def quote(value: str) -> str:
@@ -87,6 +88,8 @@ def render_condition(cond: Condition) -> str:
             return f"heading {operand(inner, level)}"
         case Literal(inner=inner):
             return f"literal {operand(inner, level)}"
+        case Cites(inner=inner):
+            return f"cites {operand(inner, level)}"
     raise TypeError(f"not a condition: {cond!r}")  # pragma: no cover
 
 
@@ -139,8 +142,8 @@ def _lay(cond: Condition, column: int, minimum: int, width: int) -> list[str]:
                 return [*lines[:-1], last + tail + right_text[0]]
             part = _lay(right, column + len(op) + 1, level + 1, width)
             return [*lines, " " * column + f"{op} {part[0]}", *part[1:]]
-        case Not(inner=inner) | Heading(inner=inner) | Literal(inner=inner):
-            word = "not" if isinstance(cond, Not) else "heading" if isinstance(cond, Heading) else "literal"
+        case Not(inner=inner) | Heading(inner=inner) | Literal(inner=inner) | Cites(inner=inner):
+            word = {Not: "not", Heading: "heading", Literal: "literal", Cites: "cites"}[type(cond)]
             part = _lay(inner, column + len(word) + 1, level, width)
             return [f"{word} {part[0]}", *part[1:]]
     return [text]  # pragma: no cover

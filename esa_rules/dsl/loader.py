@@ -18,6 +18,7 @@ import attrs
 from esa_rules.dsl.ast import (
     And,
     Atom,
+    Cites,
     Condition,
     Define,
     Heading,
@@ -261,7 +262,7 @@ class _DefineResolver:
                 return cond
             case And() | Or() | Near():
                 return attrs.evolve(cond, left=self.condition(cond.left), right=self.condition(cond.right))
-            case Not() | Heading() | Literal():
+            case Not() | Heading() | Literal() | Cites():
                 return attrs.evolve(cond, inner=self.condition(cond.inner))
         raise TypeError(f"not a condition: {cond!r}")  # pragma: no cover
 

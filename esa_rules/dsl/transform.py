@@ -18,6 +18,7 @@ from lark.tree import Meta
 from esa_rules.dsl.ast import (
     And,
     Atom,
+    Cites,
     Clause,
     Condition,
     Define,
@@ -256,6 +257,9 @@ class _ToAst(Transformer[Token, Any]):
 
     def literal(self, meta: Meta, children: list[Any]) -> Literal:
         return Literal(_as_condition(children[0]), pos=self._pos(meta))
+
+    def cites(self, meta: Meta, children: list[Any]) -> Cites:
+        return Cites(_as_condition(children[0]), pos=self._pos(meta))
 
     def _near(self, meta: Meta, children: list[Any], ordered: bool) -> Near:
         left, op, right = children

@@ -15,6 +15,7 @@ from esa_rules.dsl.ast import (
     Alternative,
     And,
     Atom,
+    Cites,
     Condition,
     Heading,
     Literal,
@@ -33,7 +34,6 @@ from esa_rules.engine.context import LEXICON_PHRASES, carve_outs, non_binding
 from esa_rules.engine.findings import provision_finding
 from esa_rules.engine.index import DocIndex
 from esa_rules.engine.matcher import PhraseMatcher
-from esa_rules.engine.references import Resolver
 from esa_rules.engine.structure import FAMILIES as STRUCTURE_FAMILIES
 from esa_rules.engine.structure import links
 from esa_rules.engine.verdict import DocContext
@@ -51,7 +51,7 @@ def _atoms(cond: Condition) -> list[Atom]:
         return [cond]
     if isinstance(cond, (And, Or, Near)):
         return _atoms(cond.left) + _atoms(cond.right)
-    if isinstance(cond, (Not, Heading, Literal)):
+    if isinstance(cond, (Not, Heading, Literal, Cites)):
         return _atoms(cond.inner)
     if isinstance(cond, Named):
         return _atoms(cond.condition)
@@ -180,7 +180,8 @@ class Checker:
         index.lexicon_starts = {name: sorted({start for i in ids for start, _ in found.get(i, ())})
                                 for name, ids in self._lexicon_ids.items()}
         candidates = {name: index.original_starts(name, phrases) for name, phrases in STRUCTURE_FAMILIES.items()}
-        index.add_links(links(doc, Resolver(doc), lambda span: bool(index.terms_in(*span)), candidates))
+        index.cue_starts = candidates
+        index.add_links(links(doc, index.resolver, lambda span: index.has_terms_in(*span), candidates))
         return index
 
     def context(self, doc: Document) -> DocContext:

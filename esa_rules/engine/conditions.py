@@ -11,8 +11,9 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections.abc import Mapping
 
-from esa_rules.dsl.ast import Alternative, And, Atom, Condition, Heading, Literal, Named, Near, Not, Or
+from esa_rules.dsl.ast import Alternative, And, Atom, Cites, Condition, Heading, Literal, Named, Near, Not, Or
 from esa_rules.engine.index import DocIndex, Scope
+from esa_rules.engine.structure import ELSEWHERE, Link
 
 Part = tuple[int, int, int]
 MatchT = tuple[Part, ...]
@@ -58,6 +59,8 @@ def evaluate(cond: Condition, index: DocIndex, scope: Scope, ranges: list[tuple[
         return sub(cond.condition)
     if isinstance(cond, Literal):
         return evaluate(cond.inner, index, scope, ranges, tids, True)
+    if isinstance(cond, Cites):
+        return [m for fs, fe in ranges for m in cited(cond.inner, index, fs, fe, tids)]
     if isinstance(cond, Heading):
         heads = []
         for unit in index.ancestors(scope.unit):
@@ -67,6 +70,44 @@ def evaluate(cond: Condition, index: DocIndex, scope: Scope, ranges: list[tuple[
             heads.append(index.title_span)
         return sub(cond.inner, heads) if heads else []
     raise TypeError(f"unknown condition node {cond!r}")  # pragma: no cover - the parser makes no others
+
+
+# What a citation can name for ``cites``: the instrument's own provisions. A whole chapter or part is a
+# field of law rather than a provision ("Chapters I to IV"), and a citation of many units a list of them.
+_CITABLE = frozenset({"article", "paragraph", "subparagraph"})
+_MAX_CITED = 8
+
+
+def cited(inner: Condition, index: DocIndex, fs: int, fe: int, tids: Mapping[Alternative, int]) -> list[MatchT]:
+    """``cites inner`` in folded span [fs, fe): one match per reference there to units of this instrument
+    (never the unit the reference stands in, nor another instrument's: "Article XXI of the GATT 1994")
+    in one of which ``inner`` holds on the words written there. The match is the reference itself, under
+    the term of the first word found in the unit, which evidence shows as what the reference carried."""
+    key = (id(inner), id(tids), fs, fe)
+    found = index._cited.get(key)
+    if found is not None:
+        return [(p,) for p in found]
+    text = index.doc.text
+    start, end = index.to_original(fs), index.to_original(fe)
+    parts: list[Part] = []
+    for ref in index.resolver.references(start, end, lambda m: ELSEWHERE.match(text, m.end()) is None,
+                                         index.cue_starts):
+        for target in ref.targets if len(ref.targets) <= _MAX_CITED else ():
+            unit = target.unit
+            if unit is None or unit.kind not in _CITABLE or unit.start <= ref.start < unit.end:
+                continue
+            ufs, ufe = index.to_folded(unit.start), index.to_folded(unit.end)
+            inside = evaluate(inner, index, Scope(unit, unit.start, unit.end, ufs, ufe), [(ufs, ufe)], tids, True)
+            first = next((p for m in inside for p in m), None)
+            if first is None:
+                continue
+            part = (first[0], index.to_folded(ref.start), index.to_folded(ref.end))
+            link = Link("reference", (ref.start, ref.end), (unit.start, unit.end), target.label)
+            index.origins.setdefault(part, (link, (first[1], first[2])))
+            parts.append(part)
+            break
+    index._cited[key] = parts
+    return [(p,) for p in parts]
 
 
 def _pair(left: list[MatchT], right: list[MatchT], index: DocIndex, distance: int | None,

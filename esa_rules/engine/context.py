@@ -74,7 +74,7 @@ def _starts(index: DocIndex, name: str) -> list[int]:
 def non_binding(index: DocIndex) -> list[Declaration]:
     """Every statement that something in the document creates no legal obligations, scoped to what it
     names; or, failing any, a text of "Participants" that says what they "will" do."""
-    resolver = Resolver(index.doc)
+    resolver = index.resolver
     found: dict[tuple[int, int], Declaration] = {}
     for at in _starts(index, "non-binding"):
         start, end = index.sentence_at(index.to_original(at))
@@ -164,7 +164,7 @@ def _whole_words(pattern: str, text: str) -> int:
 
 def carve_outs(index: DocIndex) -> list[Declaration]:
     """Sentences that take units out of dispute settlement, with the units they name."""
-    resolver = Resolver(index.doc)
+    resolver = index.resolver
     found: dict[tuple[int, int], Declaration] = {}
     text = index.doc.text
 

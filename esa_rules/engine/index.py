@@ -12,9 +12,11 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from functools import cached_property, lru_cache
 from operator import itemgetter
+from typing import Any
 
 from esa_rules.document import Document, Unit
 from esa_rules.engine.matcher import PhraseMatcher
+from esa_rules.engine.references import Resolver
 from esa_rules.engine.scopes import KEY_BITS, Scope, SentenceScopes, heading_whole, scope_units
 from esa_rules.engine.structure import Link
 from esa_rules.normalize import Folded, OffsetMap, fold
@@ -48,12 +50,17 @@ class DocIndex:
         self._bounds: dict[str, tuple[list[int], list[int]]] = {}
         self._term_scopes: dict[tuple[str, int], list[int]] = {}
         self.lexicon_starts: dict[str, list[int]] | None = None  # set by Checker.index (engine.context)
+        # original starts of the cue words of references ("article*", "this", ...), when the Checker scanned them
+        self.cue_starts: dict[str, list[int]] | None = None
+        self._cited: dict[tuple[int, int, int, int], list[tuple[int, int, int]]] = {}  # see conditions.cited
         self._sentences: dict[int, list[tuple[int, int]]] = {}
         self.real_hits = term_hits  # the words as written; term_hits gains the links' hits (add_links)
         self.real_starts = self.term_starts
         # (term, site start, site end) of a hit a link carried -> the link and the real hit it stands for
         self.origins: dict[tuple[int, int, int], tuple[Link, tuple[int, int]]] = {}
         self._in_span: dict[tuple[int, int], list[tuple[int, tuple[int, int]]]] = {}
+        # the nearest-unit judge's weights of defines, per scope, shared by all provisions (engine/nearest.py)
+        self.nearest_memo: dict[tuple[int, int, int], dict[Any, Any]] = {}
 
     def starts(self, family: str, phrases: tuple[str, ...]) -> list[int]:
         """Sorted folded start offsets of a family of cue phrases ("carve-out", "reference", ...). The
@@ -79,6 +86,24 @@ class DocIndex:
         """Every real hit of every term, sorted by start: (start, end, term), with the starts apart."""
         hits = sorted((s, e, tid) for tid, term_hits in enumerate(self.real_hits) for s, e in term_hits)
         return [h[0] for h in hits], hits
+
+    @cached_property
+    def resolver(self) -> Resolver:
+        """The document's references, resolved: one resolver for the links, the declarations and ``cites``."""
+        return Resolver(self.doc)
+
+    @cached_property
+    def _real_starts(self) -> list[int]:
+        """The start of every real hit, sorted: sorting plain numbers is several times cheaper than the
+        (start, end, term) triples of ``_all_real``, which only a span that has hits needs."""
+        return sorted(s for term_hits in self.real_hits for s, _ in term_hits)
+
+    def has_terms_in(self, start: int, end: int) -> bool:
+        """Whether some real hit starts inside original span [start, end): a cheap test before
+        ``terms_in``, which may still find none there (a hit that runs past the end)."""
+        starts = self._real_starts
+        i = bisect_left(starts, self.to_folded(start))
+        return i < len(starts) and starts[i] < self.to_folded(end)
 
     def terms_in(self, start: int, end: int) -> list[tuple[int, tuple[int, int]]]:
         """(term, first real hit) for every term with a real hit inside original span [start, end)."""

@@ -15,6 +15,7 @@ from esa_rules.dsl.ast import (
     Alternative,
     And,
     Atom,
+    Cites,
     Clause,
     Condition,
     Heading,
@@ -24,6 +25,7 @@ from esa_rules.dsl.ast import (
     Not,
     Or,
 )
+from esa_rules.engine.conditions import cited
 from esa_rules.engine.index import DocIndex, Scope
 from esa_rules.report import Nearest
 
@@ -65,16 +67,47 @@ def _requirement_groups(cond: Condition) -> list[tuple[Atom, ...]]:
     return []
 
 
+# The terms a define's atoms stand for under one provision's term ids, by (define, ids) identity: the same
+# define used by several provisions is weighed once per scope (``_Judge.weighed``).
+_SIGNATURES: dict[tuple[int, int], tuple[Named, Mapping[Alternative, int], tuple[int, ...]]] = {}
+Weight = tuple[list[str], int]
+
+
+def _signature(cond: Named, tids: Mapping[Alternative, int]) -> tuple[int, ...]:
+    known = _SIGNATURES.get((id(cond), id(tids)))
+    if known is not None and known[0] is cond and known[1] is tids:
+        return known[2]
+    signature = tuple(tids[a.ref] for a in _atoms_of(cond))
+    if len(_SIGNATURES) > 50_000:
+        _SIGNATURES.clear()
+    _SIGNATURES[(id(cond), id(tids))] = (cond, tids, signature)
+    return signature
+
+
+def _atoms_of(cond: Condition) -> list[Atom]:
+    if isinstance(cond, Atom):
+        return [cond]
+    if isinstance(cond, (And, Or, Near)):
+        return _atoms_of(cond.left) + _atoms_of(cond.right)
+    if isinstance(cond, (Not, Heading, Literal, Cites)):
+        return _atoms_of(cond.inner)
+    if isinstance(cond, Named):
+        return _atoms_of(cond.condition)
+    return []
+
+
 class _Judge:
-    """What one scope lacks for a condition, given the terms that have a word in it."""
+    """What one scope lacks for a condition, given the terms that have a word in it. ``memo``: weights of
+    defines in this scope, shared by the judges of every provision (with the words they found blocked)."""
 
     def __init__(self, index: DocIndex, scope: Scope, tids: Mapping[Alternative, int],
-                 labels: Mapping[int, str]) -> None:
+                 labels: Mapping[int, str], memo: dict[tuple[int, tuple[int, ...], bool], tuple[Weight, list[str]]]
+                 | None = None) -> None:
         self.index, self.scope, self.tids, self.labels = index, scope, tids, labels
         self._present: dict[int, bool] = {}
         self._heads: list[tuple[int, int]] | None = None
         self.blocked: list[str] = []  # words present under a `not`
-        self._weighed: dict[tuple[int, bool], tuple[list[str], int]] = {}  # by the node's identity
+        self._memo = {} if memo is None else memo
 
     def present(self, tid: int, in_headings: bool = False) -> bool:
         if in_headings:
@@ -101,10 +134,15 @@ class _Judge:
         description weighs what it is made of, so a unit lacking a whole concept is not as near as one
         lacking a single word of it."""
         if isinstance(cond, Named):  # a define used in several places is weighed once per unit
-            key = (id(cond), in_headings)
-            if key not in self._weighed:
-                self._weighed[key] = self._weigh(cond, in_headings)
-            return self._weighed[key]
+            key = (id(cond), _signature(cond, self.tids), in_headings)
+            known = self._memo.get(key)
+            if known is None:
+                before = len(self.blocked)
+                weight = self._weigh(cond, in_headings)
+                known = self._memo[key] = (weight, self.blocked[before:])
+            else:
+                self.blocked.extend(known[1])
+            return known[0]
         return self._weigh(cond, in_headings)
 
     def _weigh(self, cond: Condition, in_headings: bool) -> tuple[list[str], int]:
@@ -129,6 +167,13 @@ class _Judge:
             return self.weighed(cond.inner, True)
         if isinstance(cond, Literal):
             return self.weighed(cond.inner, in_headings)
+        if isinstance(cond, Cites):  # the citation itself is what a unit has or lacks, not the cited words
+            if cited(cond.inner, self.index, self.scope.fstart, self.scope.fend, self.tids):
+                return [], 0
+            named = cond.inner
+            what = (named.description if isinstance(named, Named) and named.description
+                    else self.labels[self.tids[named.ref]] if isinstance(named, Atom) else "what it needs")
+            return [f"a reference to provisions on {what}"], 1
         if isinstance(cond, Named):
             inner, weight = self.weighed(cond.condition, in_headings)
             atoms = [a for g in requirement_groups(cond.condition) for a in g]
@@ -157,7 +202,8 @@ def nearest_units(index: DocIndex, clause: Clause, tids: Mapping[Alternative, in
     judged: list[tuple[int, float, int, Nearest]] = []
     for rank, (key, _) in enumerate(covers):
         scope = index.scopes(clause.scope)[key]
-        judge = _Judge(index, scope, tids, labels)
+        memo = index.nearest_memo.setdefault((id(scope.unit), scope.fstart, scope.fend), {})
+        judge = _Judge(index, scope, tids, labels, memo)
         lacks, weight = judge.weighed(clause.condition)
         has = _unique([labels[tids[a.ref]] for g in groups for a in g if judge.present(tids[a.ref])])
         reason = None
@@ -189,7 +235,7 @@ def _has(cond: Condition, kind: type) -> bool:
         return True
     if isinstance(cond, (And, Or, Near)):
         return _has(cond.left, kind) or _has(cond.right, kind)
-    if isinstance(cond, (Not, Heading, Literal)):
+    if isinstance(cond, (Not, Heading, Literal, Cites)):
         return _has(cond.inner, kind)
     if isinstance(cond, Named):
         return _has(cond.condition, kind)

@@ -69,7 +69,8 @@ def _bracket_around(sentence: str, pos: int) -> tuple[int, int] | None:
 
 # "For the purposes of this Chapter, investment screening means ...": a definition, found by its verb
 _HYPOTHETICAL = frozenset({"would", "could", "might"})
-_RELATIVE_POWER = re.compile(r"(?:\b(?:by|under|through|pursuant to|according to) which|\bwhereby)\s+(?:[\w'-]+\s+){0,4}$",
+_CONDITION_WORD = re.compile(r"\b(?:where|if|when|whenever|unless|whose|which|that)\b", re.IGNORECASE)
+_RELATIVE_POWER = re.compile(r"(?:\b(?:by|under|through|pursuant to|according to) which|\bwhereby)\s+(?:[\w'-]+,?\s+){0,12}$",
                              re.IGNORECASE)
 # A body that may be set up, and the duties it has if it is: all of them depend on a choice not yet made
 _CONTINGENT = re.compile(r"\b(may be (?:established|created|set up|constituted|convened)\b[^.;]{0,160}?"
@@ -193,6 +194,11 @@ def classify(sentence: str, at: int = 0) -> Strength:
     # a modal inside a longer one ("shall" of "shall not be required") never reaches here: negations won
     before = [c for c in modals if c.start < at]
     governing = before[-1] if before else (modals[0] if modals else None)
+    if governing is not None and len(before) > 1 and sentence[governing.start:governing.end].lower() in _HYPOTHETICAL \
+            and _CONDITION_WORD.search(sentence, before[-2].end, governing.start):
+        # "shall ... block it where the acquisition would impair ...": "would" belongs to the condition, the
+        # act to the modal before it
+        governing = before[-2]
     if governing is not None and governing.kind == "soft" and _RELATIVE_POWER.search(sentence, 0, governing.start):
         # "shall maintain a procedure by which its government may examine ...": the "may" is the power the
         # procedure gives, inside what the binding modal before it requires

@@ -75,8 +75,9 @@ _POINTING = re.compile(
     # a part of what is named: "set out in column 3 of Table 9-A", "listed in Part B of Annex 2"
     r"(?:(?:the\s+)?(?:columns?|rows?|parts?|items?|entries|entry|lines?|headings?)\s+[\w.\-]{1,6}\s+(?:of|in)\s+)?"
     r"(?:the\s+)?$", re.IGNORECASE)
+_POINTING_LAST = frozenset({"in", "by", "under", "of"})
 # "Chapters 1 through 14 of the Harmonized System", "Article XXI of the GATT 1994": another instrument
-_ELSEWHERE = re.compile(r"\s*(?:\([^)]{0,80}\)\s*)?,?\s*of\s+(?!this\b|the present\b)", re.IGNORECASE)
+ELSEWHERE = re.compile(r"\s*(?:\([^)]{0,80}\)\s*)?,?\s*of\s+(?!this\b|these\b|the present\b)", re.IGNORECASE)
 _CONTENT_KINDS = frozenset({"paragraph", "subparagraph", "annex", "table"})
 # Articles are content only where the words before them say so: "the matters governed by Articles 2 to 7".
 _MATTERS = re.compile(r"\b(?:matters|questions|issues|obligations|undertakings)\s+(?:governed\s+by|in|under|set\s+out"
@@ -314,8 +315,17 @@ def _references(doc: Document, resolver: Resolver,
     text = doc.text
 
     def pointing(m: re.Match[str]) -> bool:
-        return (m.re is PRECEDING_RE or (_POINTING.search(text, max(0, m.start() - 60), m.start()) is not None
-                and not _ELSEWHERE.match(text, m.end())))
+        if m.re is PRECEDING_RE:
+            return True
+        # every pointing phrase ends in one of these words (then perhaps "the"): most references in a
+        # treaty ("pursuant to Article 5") are ruled out without searching back for the whole phrase
+        words = text[max(0, m.start() - 24):m.start()].split()[-2:]
+        if words and words[-1].lower() == "the":
+            words.pop()
+        if not words or words[-1].lower() not in _POINTING_LAST:
+            return False
+        return (_POINTING.search(text, max(0, m.start() - 60), m.start()) is not None
+                and not ELSEWHERE.match(text, m.end()))
 
     for ref in resolver.references(0, len(text), pointing, candidates):
         backwards = PRECEDING_RE.fullmatch(text, ref.start, ref.end) is not None  # "the foregoing"

@@ -19,6 +19,7 @@ from esa_rules.dsl.ast import (
     Alternative,
     And,
     Atom,
+    Cites,
     Clause,
     Condition,
     Literal,
@@ -163,6 +164,8 @@ def _condition(ctx: DocContext, clause: Clause, cond: Condition, reference: Scop
         kind, children = "define", (cond.condition,)
     elif isinstance(cond, Literal):
         kind, children = "literal", (cond.inner,)
+    elif isinstance(cond, Cites):
+        kind, children = "cites", (cond.inner,)
     else:
         kind, children = ("not" if isinstance(cond, Not) else "heading"), (cond.inner,)
     matches = _matches(ctx, cond, reference, tids) if reference is not None else []

@@ -129,9 +129,14 @@ def _recital(index: DocIndex, sentence: tuple[int, int]) -> bool:
         _RECITAL.match(index.doc.text, sentence[0], sentence[1]) is not None
 
 
+_CAPTION = re.compile(r"^[ \t]*(?:TABLE|Table)[ \t]+\w", re.MULTILINE)
+
+
 def _chapeau_strength(index: DocIndex, at: int) -> Strength | None:
     """A subparagraph "(a) maintain a screening mechanism" takes its modal from the chapeau above it."""
     for unit in index.ancestors(index.leaf_at(at))[1:]:
+        if _CAPTION.search(index.doc.text, unit.start, at):
+            return None  # the rows of a table under its caption are not the list a chapeau opens
         if unit.children and unit.kind in ("paragraph", "subparagraph", "article"):
             lead = index.doc.text[unit.start:unit.children[0].start]
             strength = classify(lead, len(lead))

@@ -1,0 +1,149 @@
+"""`cites X`: a clause that names the articles it acts on is about what those articles are about.
+
+"The complaining Party may suspend the application of Articles 3 to 7" reaches economic security
+cooperation only if Articles 3 to 7 are that cooperation; a body "whose mandate is limited to Articles 3
+to 6" is dedicated to what those articles govern. ``cites X`` holds at such a reference when X holds on
+the words written in a unit it names: an article, paragraph or subparagraph of this instrument, never the
+unit the reference stands in, another instrument's article or a whole chapter.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+import pytest
+
+from esa_rules.dsl import load, load_many
+from esa_rules.dsl.fmt import format_ruleset
+from esa_rules.engine import Checker
+from esa_rules.report import Finding
+
+RULES = """ruleset cites-demo "citations"
+terms suspend "a suspension" = "suspend*"
+terms security "security matters" = "acquisition*" | "export control*"
+provision DEMO-1 "A suspension of the security articles" {
+  topic compartmentalization
+  require suspend near/10 cites security in sentence
+}
+"""
+
+DRAFT = """Article 1
+Review of Acquisitions
+
+Each Party shall review acquisitions of domestic enterprises by foreign persons.
+
+Article 2
+Tariffs
+
+Each Party shall publish its tariffs.
+
+Article 3
+Suspension
+
+A Party shall suspend the application of {cited}.
+"""
+
+
+@pytest.fixture(scope="module")
+def demo(tmp_path_factory: pytest.TempPathFactory) -> Checker:
+    path = tmp_path_factory.mktemp("rules") / "cites-demo.esa"
+    path.write_text(RULES, encoding="utf-8")
+    return Checker([load(str(path))])
+
+
+def finding(checker: Checker, cited: str) -> Finding:
+    return checker.check_text(DRAFT.format(cited=cited)).findings[0]
+
+
+def test_a_reference_to_an_article_holds_what_that_article_says(demo: Checker) -> None:
+    found = finding(demo, "Article 1")
+    assert found.status == "satisfied"
+    roles = [(e.role, e.unit) for e in found.evidence]
+    # the operative sentence first, then the cited article the words came from
+    assert roles[0] == ("require", "Article 3, first paragraph")
+    assert ("reference", "Article 1") in roles
+    cited = next(e for e in found.evidence if e.role == "reference")
+    assert [m.term for m in cited.matches] == ["security"] and cited.strength == "neutral"
+
+
+@pytest.mark.parametrize("cited", [
+    "Article 2",  # an article about something else
+    "Article XXI of the GATT 1994",  # another instrument's article, however it is numbered
+    "Article 1 of the Customs Convention",
+    "this Article",  # the unit the sentence stands in
+])
+def test_a_reference_to_anything_else_holds_nothing(demo: Checker, cited: str) -> None:
+    assert finding(demo, cited).status == "missing"
+
+
+def test_a_range_holds_what_any_article_in_it_says(demo: Checker) -> None:
+    assert finding(demo, "Articles 1 to 2").status == "satisfied"
+    assert finding(demo, "Articles 2 and 3").status == "missing"
+
+
+def test_cites_is_formatted_and_read_back_unchanged() -> None:
+    formatted = format_ruleset(RULES)
+    assert "  require suspend near/10 cites security in sentence\n" in formatted
+    assert format_ruleset(formatted) == formatted
+
+
+@cache
+def core() -> Checker:
+    return Checker(load_many(["esa-core"]))
+
+
+def statuses(text: str) -> dict[str, str]:
+    return {f.provision: f.status for f in core().check_text(text).findings}
+
+
+AGREEMENT = """Article 1
+Acquisitions by Foreign Persons
+
+Each Party shall maintain a procedure by which its government may examine an acquisition by a foreign
+person of control over an undertaking in its territory, and prohibit it where the acquisition threatens
+the national security of that Party.
+
+Article 2
+Goods with Civil and Military Uses
+
+The Parties shall coordinate their export controls on dual-use items.
+
+Article 3
+Tariffs
+
+Each Party shall apply to originating goods of the other Party the customs duties set out in its Schedule.
+
+Article 4
+{heading}
+
+{clause}
+"""
+
+
+def test_suspending_the_security_articles_after_a_ruling_elsewhere_is_a_violation() -> None:
+    clause = ("Where a panel established under the Free Trade Agreement has found that a Party failed to "
+              "comply with that Agreement, the complaining Party may suspend the application of Articles 1 "
+              "and 2 of this Agreement.")
+    assert statuses(AGREEMENT.format(heading="Non-Compliance", clause=clause))["ESA-CMP-2"] == "violated"
+    # the same sentence aimed at the tariff article leaves the security cooperation alone
+    tariffs = clause.replace("Articles 1 and 2", "Article 3")
+    assert statuses(AGREEMENT.format(heading="Non-Compliance", clause=tariffs))["ESA-CMP-2"] != "violated"
+
+
+def test_no_dispute_may_be_used_to_withhold_the_security_articles() -> None:
+    clause = ("No disagreement between the Parties under their Free Trade Agreement, and no anti-dumping "
+              "duty imposed by either Party, shall be invoked to withhold or curtail the performance of "
+              "Articles 1 and 2.")
+    assert statuses(AGREEMENT.format(heading="Other Disagreements", clause=clause))["ESA-CMP-1"] == "satisfied"
+    tariffs = clause.replace("Articles 1 and 2", "Article 3")
+    assert statuses(AGREEMENT.format(heading="Other Disagreements", clause=tariffs))["ESA-CMP-1"] == "missing"
+
+
+def test_a_body_confined_to_the_security_articles_is_an_economic_security_body() -> None:
+    clause = ("1. A Joint Commission is hereby established, composed of senior officials of each Party.\n\n"
+              "2. The mandate of the Joint Commission is limited to the implementation of Articles 1 and 2.")
+    found = statuses(AGREEMENT.format(heading="Joint Commission", clause=clause))
+    assert found["ESA-INS-1"] == "satisfied"
+    general = clause.replace("Articles 1 and 2", "Article 3")
+    assert statuses(AGREEMENT.format(heading="Joint Commission", clause=general))["ESA-INS-1"] == "missing"
+
