@@ -170,6 +170,102 @@ CASES = [
     ("ESA-INV-1", "satisfied",
      "Each Party shall ensure that any investment by a foreign person in an enterprise engaged in defence "
      "production can be examined and, where it threatens public security, prohibited."),
+    # Moved from the compartmentalization provisions when `cites` rules joined them: more ways of saying it.
+    ("ESA-CMP-1", "satisfied",
+     "Cooperation on economic security shall go on whatever the state of any dispute between the "
+     "Parties."),
+    ("ESA-CMP-1", "satisfied",
+     "Cooperation under this Agreement shall not be suspended or otherwise affected by any dispute "
+     "between the Parties arising under any other international agreement."),
+    ("ESA-CMP-1", "missing",
+     "Nothing in this Agreement shall affect the rights and obligations of the Parties under any other "
+     "agreement."),
+    ("ESA-CMP-2", "satisfied",
+     "Neither Party shall suspend the application of this Agreement, in whole or in part, as a "
+     "countermeasure in a dispute arising under another agreement between the Parties."),
+    ("ESA-CMP-2", "missing",
+     "Nothing in this Agreement shall be construed to suspend the rights of the Parties under any other "
+     "agreement."),
+    # Moved from the export control and screening provisions, for the same reason.
+    ("ESA-EXP-2", "satisfied",
+     "Each Party shall consult the other Party before imposing new controls on semiconductor items "
+     "listed in the Annex."),
+    ("ESA-EXP-2", "satisfied",
+     "Before adding an item to its list of controlled dual-use items, a Party shall notify the other "
+     "Party and, at its request, consult on the addition."),
+    ("ESA-INV-1", "satisfied",
+     "Investments by foreign persons in sensitive sectors shall be subject to review by each Party on "
+     "grounds of national security."),
+    ("ESA-INV-1", "satisfied",
+     "Each Party shall ensure that its Relevant Authority has the power to review, and to prohibit or "
+     "condition, any Covered Transaction that poses a risk to its national security."),
+    ("ESA-EXP-1", "satisfied",
+     "Each Party shall implement controls on the export of critical technologies that are commensurate "
+     "with the controls of the other Party."),
+    ("ESA-EXP-1", "satisfied",
+     "The Parties shall cooperate on export controls of dual-use items with a view to ensuring that "
+     "their controls are applied in a coherent manner."),
+    ("ESA-EXP-1", "satisfied",
+     "Each Party shall maintain its list of controlled dual-use items in a manner consistent with the "
+     "control list of the other Party."),
+    # Moved from the supply chain, essential security and export control provisions, for the same reason.
+    ("ESA-SCR-2", "missing",
+     "Each Party shall notify the other Party of any disruption of its customs information systems."),
+    ("ESA-SCR-2", "satisfied",
+     "Each Party shall inform the other Party without delay of any significant disruption, or risk of "
+     "disruption, to the supply chains of critical goods that comes to its attention."),
+    ("ESA-SCR-1", "satisfied",
+     "Goods and sectors critical to the economic security of the Parties shall be identified jointly, "
+     "and the resulting list shall be reviewed annually."),
+    ("ESA-SCR-1", "satisfied",
+     "The Parties shall carry out joint risk assessments to determine which products and technologies "
+     "are critical to the security of their economies."),
+    ("ESA-ESX-1", "missing",
+     "Nothing in this Agreement shall oblige a Party to disclose information the disclosure of which it "
+     "considers contrary to its essential security interests."),
+    ("ESA-ESX-1", "missing",
+     "Each Party may, where it considers appropriate, review foreign investments for national security "
+     "risks."),
+    ("ESA-SCR-3", "satisfied",
+     "In case of a shortage of semiconductor items affecting either Party, the Parties shall meet within "
+     "10 days and agree on joint measures to address the shortage."),
+    ("ESA-EXP-4", "satisfied",
+     "Each Party shall decide on applications for licences to export controlled items to end users in "
+     "the other Party within 30 days of their receipt."),
+    ("ESA-EXP-1", "weak",
+     "The Parties shall endeavour to ensure that their respective export control lists for dual-use "
+     "goods and technologies are compatible."),
+    # Concepts described by their elements rather than named: who acts, what act, to what end.
+    ("ESA-COE-1", "satisfied",
+     "The Parties shall treat as a matter of common concern any curtailment by a third State of its trade "
+     "with a Party in order to punish a position taken by that Party in its foreign policy."),
+    ("ESA-COE-2", "satisfied",
+     "Where a third State withholds its trade from a Party in order to extract a change in a lawful policy "
+     "of that Party, the Parties shall consult within ten days."),
+    ("ESA-NME-1", "satisfied",
+     "The Parties shall jointly examine practices of third States that fix prices by decree or keep "
+     "insolvent producers running with public money."),
+    ("ESA-NME-1", "missing",
+     "Each Party shall ensure that prices of electricity are set by decree only where its law so provides."),
+    ("ESA-SCR-2", "satisfied",
+     "Each Party shall inform the other Party within five days of any development likely to interrupt "
+     "deliveries of the goods listed in Annex 3."),
+    ("ESA-SCR-2", "missing",
+     "Each Party shall notify the other Party of any reduction in the customs duties applied to deliveries "
+     "of goods."),
+    ("ESA-INV-1", "satisfied",
+     "Each Party shall maintain a procedure to examine the purchase of domestic companies by foreign buyers "
+     "for risks to national defence."),
+    ("ESA-INV-1", "satisfied",
+     "Each Party shall maintain a procedure under which its government reviews acquisitions of domestic "
+     "enterprises by foreign persons and may block them where an acquisition would impair the national "
+     "defence of that Party."),
+    ("ESA-ESX-1", "satisfied",
+     "Nothing in this Agreement shall prevent a Party from taking any measure that it considers necessary "
+     "for the protection of its defence."),
+    ("ESA-ESX-1", "missing",
+     "Nothing in this Agreement shall prevent a Party from taking any measure to ensure that a person may "
+     "prepare its defence in judicial proceedings."),
 ]
 
 
