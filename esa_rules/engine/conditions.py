@@ -11,6 +11,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections.abc import Mapping
 
+from esa_rules.document import Unit
 from esa_rules.dsl.ast import Alternative, And, Atom, Cites, Condition, Heading, Literal, Named, Near, Not, Or
 from esa_rules.engine.index import DocIndex, Scope
 from esa_rules.engine.structure import ELSEWHERE, Link
@@ -83,7 +84,7 @@ def cited(inner: Condition, index: DocIndex, fs: int, fe: int, tids: Mapping[Alt
     (never the unit the reference stands in, nor another instrument's: "Article XXI of the GATT 1994")
     in one of which ``inner`` holds on the words written there. The match is the reference itself, under
     the term of the first word found in the unit, which evidence shows as what the reference carried."""
-    key = (id(inner), id(tids), fs, fe)
+    key = (id(inner), _term_ids(inner, tids), fs, fe)
     found = index._cited.get(key)
     if found is not None:
         return [(p,) for p in found]
@@ -96,9 +97,7 @@ def cited(inner: Condition, index: DocIndex, fs: int, fe: int, tids: Mapping[Alt
             unit = target.unit
             if unit is None or unit.kind not in _CITABLE or unit.start <= ref.start < unit.end:
                 continue
-            ufs, ufe = index.to_folded(unit.start), index.to_folded(unit.end)
-            inside = evaluate(inner, index, Scope(unit, unit.start, unit.end, ufs, ufe), [(ufs, ufe)], tids, True)
-            first = next((p for m in inside for p in m), None)
+            first = _holds_in(inner, index, unit, tids)
             if first is None:
                 continue
             part = (first[0], index.to_folded(ref.start), index.to_folded(ref.end))
@@ -108,6 +107,43 @@ def cited(inner: Condition, index: DocIndex, fs: int, fe: int, tids: Mapping[Alt
             break
     index._cited[key] = parts
     return [(p,) for p in parts]
+
+
+# (condition, term ids) -> the ids its atoms stand for: provisions share the same conditions (defines) under
+# different id maps that agree on them, and then share what ``cites`` found
+_TERM_IDS: dict[tuple[int, int], tuple[Condition, Mapping[Alternative, int], tuple[int, ...]]] = {}
+
+
+def _term_ids(cond: Condition, tids: Mapping[Alternative, int]) -> tuple[int, ...]:
+    known = _TERM_IDS.get((id(cond), id(tids)))
+    if known is None or known[0] is not cond or known[1] is not tids:
+        if len(_TERM_IDS) > 10_000:
+            _TERM_IDS.clear()
+        known = _TERM_IDS[(id(cond), id(tids))] = (cond, tids, tuple(tids[a.ref] for a in _atoms(cond)))
+    return known[2]
+
+
+def _atoms(cond: Condition) -> list[Atom]:
+    if isinstance(cond, Atom):
+        return [cond]
+    if isinstance(cond, (And, Or, Near)):
+        return _atoms(cond.left) + _atoms(cond.right)
+    if isinstance(cond, (Not, Heading, Literal, Cites)):
+        return _atoms(cond.inner)
+    if isinstance(cond, Named):
+        return _atoms(cond.condition)
+    return []
+
+
+def _holds_in(inner: Condition, index: DocIndex, unit: Unit, tids: Mapping[Alternative, int]) -> Part | None:
+    """The first part of a match of ``inner`` on the words written in ``unit`` (many references name the
+    same unit: it is judged once per condition)."""
+    key = (id(inner), _term_ids(inner, tids), id(unit))
+    if key not in index.cited_units:
+        ufs, ufe = index.to_folded(unit.start), index.to_folded(unit.end)
+        inside = evaluate(inner, index, Scope(unit, unit.start, unit.end, ufs, ufe), [(ufs, ufe)], tids, True)
+        index.cited_units[key] = next((p for m in inside for p in m), None)
+    return index.cited_units[key]
 
 
 def _pair(left: list[MatchT], right: list[MatchT], index: DocIndex, distance: int | None,

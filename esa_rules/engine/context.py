@@ -169,6 +169,13 @@ def carve_outs(index: DocIndex) -> list[Declaration]:
     text = index.doc.text
 
     tried: set[tuple[int, int, bool]] = set()  # a chapter's sentences are reached from each heading in it
+    owned: dict[tuple[int, int], bool] = {}  # many carve-outs name the same units from the same article
+
+    def own(unit: Unit, article: Unit | None) -> bool:
+        key = (id(unit), id(article))
+        if key not in owned:
+            owned[key] = _own_procedure(index, resolver, unit, article)
+        return owned[key]
 
     def consider(start: int, end: int, trigger_in_sentence: bool) -> None:
         if (start, end) in found or (start, end, trigger_in_sentence) in tried:
@@ -179,8 +186,8 @@ def carve_outs(index: DocIndex) -> list[Declaration]:
         if not sole and not EXCLUSION_RE.search(folded_sentence) and \
                 not (trigger_in_sentence and _EXCEPT.search(text, start, end)):
             return
-        targets = [u for u in _targets(index, resolver, start, end, sole) if not _own_procedure(index, resolver, u,
-                                                                                               start)]
+        article = resolver.enclosing(start, "article")
+        targets = [u for u in _targets(index, resolver, start, end, sole) if not own(u, article)]
         if targets:
             found[(start, end)] = Declaration("carve-out", start, end, tuple({id(u): u for u in targets}.values()))
 
@@ -235,17 +242,20 @@ def _targets(index: DocIndex, resolver: Resolver, start: int, end: int, sole: bo
     return [u for u in units if u.kind != "document" or sole or u is index.doc.root]
 
 
-def _own_procedure(index: DocIndex, resolver: Resolver, unit: Unit, at: int) -> bool:
+def _own_procedure(index: DocIndex, resolver: Resolver, unit: Unit, article: Unit | None) -> bool:
     """Whether a unit taken out of the general dispute settlement has a binding procedure of its own: in
     itself, or in what the carve-out's article refers to ("settled exclusively in accordance with Annex
     9-A", whose panel report is binding)."""
     text = index.doc.text
-    article = resolver.enclosing(at, "article")
     places = [unit] + ([t.unit for ref in resolver.references(article.start, article.end) for t in ref.targets
                         if t.unit is not None and t.unit.kind == "annex"] if article is not None else [])
     for place in places:
+        seen = -1
         for forum in _OWN_FORUM.finditer(text, place.start, place.end):
+            if forum.start() < seen:
+                continue  # another forum word of a sentence already looked at
             sentence = index.sentence_at(forum.start())
+            seen = sentence[1]
             following = index.sentence_at(min(place.end - 1, sentence[1] + 1))
             window = text[sentence[0]:max(sentence[1], following[1])]
             # "The panel shall present its final report ... The final report shall be binding on the Parties"

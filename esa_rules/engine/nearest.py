@@ -10,6 +10,7 @@ a unit that has every word is said to have them too far apart, or to be about so
 from __future__ import annotations
 
 from collections.abc import Mapping
+from typing import Any
 
 from esa_rules.dsl.ast import (
     Alternative,
@@ -101,13 +102,13 @@ class _Judge:
     defines in this scope, shared by the judges of every provision (with the words they found blocked)."""
 
     def __init__(self, index: DocIndex, scope: Scope, tids: Mapping[Alternative, int],
-                 labels: Mapping[int, str], memo: dict[tuple[int, tuple[int, ...], bool], tuple[Weight, list[str]]]
-                 | None = None) -> None:
+                 labels: Mapping[int, str], memo: dict[Any, Any] | None = None) -> None:
         self.index, self.scope, self.tids, self.labels = index, scope, tids, labels
-        self._present: dict[int, bool] = {}
+        self._memo = {} if memo is None else memo
+        # which terms have a word in the scope: the same for every provision asking
+        self._present: dict[int, bool] = self._memo.setdefault("present", {})
         self._heads: list[tuple[int, int]] | None = None
         self.blocked: list[str] = []  # words present under a `not`
-        self._memo = {} if memo is None else memo
 
     def present(self, tid: int, in_headings: bool = False) -> bool:
         if in_headings:
@@ -115,6 +116,13 @@ class _Judge:
         if tid not in self._present:
             self._present[tid] = bool(self.index.hits_in(tid, self.scope.fstart, self.scope.fend))
         return self._present[tid]
+
+    def known_present(self, tids: list[int]) -> dict[int, bool]:
+        """``present`` for every one of ``tids``, as the judge's own table of answers."""
+        for tid in tids:
+            if tid not in self._present:
+                self._present[tid] = bool(self.index.hits_in(tid, self.scope.fstart, self.scope.fend))
+        return self._present
 
     def headings(self) -> list[tuple[int, int]]:
         if self._heads is None:
@@ -188,6 +196,51 @@ def _unique(labels: list[str]) -> list[str]:
     return list(dict.fromkeys(labels))
 
 
+class _Plan:
+    """What a clause's weight in a scope depends on: which of its terms have a word there (in the scope, and
+    in its headings for the terms under ``heading``) and which of its ``cites`` hold there. Scopes that
+    agree on those weigh the same, in any document, so each distinct answer is worked out once."""
+
+    def __init__(self, cond: Condition, tids: Mapping[Alternative, int]) -> None:
+        self.cond, self.tids = cond, tids
+        self.terms = sorted({tids[a.ref] for a in _atoms_of(cond)})
+        self.heading_terms = sorted({tids[a.ref] for h in _nodes(cond, Heading) for a in _atoms_of(h)})
+        self.cites = [c for c in _nodes(cond, Cites) if isinstance(c, Cites)]
+        self.weights: dict[tuple[tuple[bool, ...], ...], tuple[Weight, list[str]]] = {}
+
+    def signature(self, judge: _Judge) -> tuple[tuple[bool, ...], ...]:
+        present = judge.known_present(self.terms)
+        return (tuple(map(present.__getitem__, self.terms)),
+                tuple(judge.present(t, True) for t in self.heading_terms),
+                tuple(bool(cited(c.inner, judge.index, judge.scope.fstart, judge.scope.fend, self.tids))
+                      for c in self.cites))
+
+
+_PLANS: dict[tuple[int, int], _Plan] = {}
+
+
+def _plan(cond: Condition, tids: Mapping[Alternative, int]) -> _Plan:
+    plan = _PLANS.get((id(cond), id(tids)))
+    if plan is None or plan.cond is not cond or plan.tids is not tids:
+        if len(_PLANS) > 10_000:
+            _PLANS.clear()
+        plan = _PLANS[(id(cond), id(tids))] = _Plan(cond, tids)
+    return plan
+
+
+def _nodes(cond: Condition, kind: type) -> list[Condition]:
+    """Every node of ``kind`` in a condition (not below another of the same kind)."""
+    if isinstance(cond, kind):
+        return [cond]
+    if isinstance(cond, (And, Or, Near)):
+        return _nodes(cond.left, kind) + _nodes(cond.right, kind)
+    if isinstance(cond, (Not, Heading, Literal, Cites)):
+        return _nodes(cond.inner, kind)
+    if isinstance(cond, Named):
+        return _nodes(cond.condition, kind)
+    return []
+
+
 def nearest_units(index: DocIndex, clause: Clause, tids: Mapping[Alternative, int], labels: Mapping[int, str],
                   limit: int) -> tuple[Nearest, ...]:
     """The ``limit`` scopes closest to meeting the clause (fewest things lacking, then holding the words
@@ -199,12 +252,17 @@ def nearest_units(index: DocIndex, clause: Clause, tids: Mapping[Alternative, in
     covers = index.best_covers(clause.scope, [[tids[atom.ref] for atom in group] for group in groups],
                                limit * _CANDIDATES)
     terms = sorted({tids[a.ref] for group in groups for a in group})
+    plan = _plan(clause.condition, tids)
     judged: list[tuple[int, float, int, Nearest]] = []
     for rank, (key, _) in enumerate(covers):
         scope = index.scopes(clause.scope)[key]
         memo = index.nearest_memo.setdefault((id(scope.unit), scope.fstart, scope.fend), {})
         judge = _Judge(index, scope, tids, labels, memo)
-        lacks, weight = judge.weighed(clause.condition)
+        signature = plan.signature(judge)
+        known = plan.weights.get(signature)
+        if known is None:
+            known = plan.weights[signature] = (judge.weighed(clause.condition), judge.blocked)
+        (lacks, weight), judge.blocked = known
         has = _unique([labels[tids[a.ref]] for g in groups for a in g if judge.present(tids[a.ref])])
         reason = None
         if not lacks:
