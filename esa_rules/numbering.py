@@ -68,7 +68,9 @@ _KEYWORDS = {
     "part": "PART|Part",
     "chapter": "CHAPTER|Chapter",
     "section": "SECTION|Section",
-    "article": r"ARTICLE|Article|ART\.|Art\.|\u00a7",  # "\u00a7 4 Export controls": a section sign numbers articles
+    # "\u00a7 4 Export controls": a section sign numbers articles; a memorandum or an exchange of letters
+    # numbers its articles as "Paragraph 4" or "Clause 4"
+    "article": r"ARTICLE|Article|ART\.|Art\.|\u00a7|PARAGRAPH|Paragraph|CLAUSE|Clause",
     "annex": "ANNEX|Annex|APPENDIX|Appendix|SCHEDULE|Schedule",
 }
 _HEADING = re.compile(
@@ -217,6 +219,7 @@ class Heading:
     title_end: int | None
     body_start: int | None  # where body text on the same line begins ("Article 5 Each Party shall...")
     heading_end: int  # end of the number (and title) on the line
+    word: str = ""  # the draft's own word for an article numbered otherwise: "Paragraph", "Clause"
 
 
 # Words that carry a sentence on after a cited number, whatever its case: a title never starts with them.
@@ -248,13 +251,15 @@ def match_heading(line: str) -> Heading | None:
             and roman_value(bare) is None and len(bare) > 1):
         return None  # "Chapter Civil Aviation": letters that are no numeral
     number = canonical_number(kind, raw)
+    keyword = match[kind].split()[0].rstrip(".").capitalize()
+    word = keyword if keyword in ("Paragraph", "Clause") else ""
     end = match.end()
     rest = line[end:]
     if rest and rest[0] not in _SEPARATORS:
         return None  # "Article 5of" or "Section Annex": not a number followed by a title
     stripped = rest.lstrip(_SEPARATORS)
     if not stripped.strip():
-        return Heading(kind, number, None, None, None, end)
+        return Heading(kind, number, None, None, None, end, word=word)
     offset = len(line) - len(stripped)
     separator = rest[: len(rest) - len(stripped)].strip()
     if (stripped[0].islower() or _RUNNING_ON.match(stripped)) \
@@ -262,11 +267,11 @@ def match_heading(line: str) -> Heading | None:
         return None  # "Article 5 shall not apply", "Article XXI of GATT 1994", "ARTICLE XXI OF THE GATT"
     if title_like(stripped):
         title_end = offset + len(stripped.rstrip().rstrip("*_").rstrip())
-        return Heading(kind, number, offset, title_end, None, title_end)
+        return Heading(kind, number, offset, title_end, None, title_end, word=word)
     title = _TITLE_THEN_SENTENCE.match(stripped)
     if title and title_like(title[1]) and stripped[0].isupper():
         return Heading(
-            kind, number, offset, offset + len(title[1]), offset + title.end(), offset + len(title[1])
+            kind, number, offset, offset + len(title[1]), offset + title.end(), offset + len(title[1]), word=word
         )
     if stripped[0] == "(":
         close = stripped.find(")")
@@ -274,7 +279,7 @@ def match_heading(line: str) -> Heading | None:
         if after[:1].islower():
             return None  # "Chapter 26 (Dispute Settlement) shall not apply to this Chapter."
     if stripped[0].isupper() or stripped[0] in "(\"'\u201c":
-        return Heading(kind, number, None, None, offset, end)
+        return Heading(kind, number, None, None, offset, end, word=word)
     return None
 
 

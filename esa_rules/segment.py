@@ -55,6 +55,7 @@ class _Node:
     heading: str | None = None
     heading_span: tuple[int, int] | None = None
     preamble: bool = False
+    word: str = ""  # "Paragraph" for an article a memorandum numbers "Paragraph 4"
     children: list[_Node] = attrs.Factory(list)
 
 
@@ -91,6 +92,7 @@ def _headings(text: str) -> list[_Node]:
             line_start,
             line_start + heading.heading_end,
             heading_span=(line_start + len(line) - len(line.lstrip()), line_start + heading.heading_end),
+            word=heading.word,
         )
         if heading.title_start is not None and heading.title_end is not None:
             node.heading = line[heading.title_start : heading.title_end]
@@ -117,7 +119,7 @@ def _label(node: _Node, parent: Unit | None) -> tuple[str, str]:
         return "", ""
     if node.preamble:
         return "Preamble", "preamble"
-    name = node.kind.capitalize()
+    name = node.word or node.kind.capitalize()
     label = f"{name} {node.number}" if node.number else name
     own = _EID_PREFIX[node.kind] + (f"_{node.number.replace(' ', '-')}" if node.number else "")
     if node.kind == "section" and parent is not None and parent.kind in ("chapter", "part"):

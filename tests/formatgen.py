@@ -24,7 +24,8 @@ import attrs
 # the levels the segmenter knows ("TITLE I" of EU agreements is not one of them)
 _LEVELS = (("part", 3, r"PART|Part"), ("chapter", 2, r"CHAPTER|Chapter"),
            ("annex", 2, r"ANNEX|Annex|APPENDIX|Appendix|SCHEDULE|Schedule"),
-           ("section", 1, r"SECTION|Section"), ("article", 0, r"ARTICLE|Article|Art\.|\u00a7"))
+           ("section", 1, r"SECTION|Section"),
+           ("article", 0, r"ARTICLE|Article|Art\.|\u00a7|PARAGRAPH|Paragraph|CLAUSE|Clause"))
 _HEADING = re.compile(r"(?P<keyword>" + "|".join(p for _, _, p in _LEVELS) + r")[ \t]+(?P<number>[\w\[\]]+(?:[.\-][\w\[\]]+)*(?:[ \t](?i:bis|ter|quater)(?:\.\d+)?)?)[.:]?"
                       r"(?:(?:[ \t]*[:.\u2013\u2014-][ \t]*|[ \t]+)(?P<caption>\S.*))?$")
 # An article number with its first sentence on the same line

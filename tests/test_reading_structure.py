@@ -231,3 +231,49 @@ def test_such_measures_points_only_at_the_sentence_before() -> None:
                        "data and any revisions made to earlier figures, so that traders, researchers and the "
                        "public can rely on them when planning and assessing their activities.\n3. A Party")
     assert finding(core, far, "ESA-COE-2").status == "missing"
+
+
+MEMORANDUM = """Paragraph 1
+Purpose
+
+The Participants will cooperate on resilient supply chains.
+
+Paragraph 2
+Inbound Acquisitions
+
+The offices that examine acquisitions by foreign buyers will exchange information.
+
+Paragraph 3
+Working Group
+
+3.1 The Participants will set up a Working Group.
+
+3.2 Its work will be confined to the matters covered by Paragraphs 1 and 2.
+
+Clause 4
+Final Provisions
+
+Paragraph 1 of Article 5 of the Trade Agreement applies to this Memorandum.
+"""
+
+
+def test_a_memorandum_numbers_its_articles_as_paragraphs_or_clauses() -> None:
+    doc = read_text(MEMORANDUM)
+    top = [(u.kind, u.label, u.heading) for u in doc.root.children]
+    assert top == [("article", "Paragraph 1", "Purpose"), ("article", "Paragraph 2", "Inbound Acquisitions"),
+                   ("article", "Paragraph 3", "Working Group"), ("article", "Clause 4", "Final Provisions")]
+    # a sentence that opens with a citation is no heading
+    assert not any(u.label.startswith("Paragraph 1 of") for u in doc.units())
+
+
+def test_paragraphs_cited_from_another_paragraph_are_its_articles() -> None:
+    doc = read_text(MEMORANDUM)
+    at = doc.text.index("Paragraphs 1 and 2")
+    (ref,) = [r for r in Resolver(doc).references(at, at + 18)]
+    assert [t.label for t in ref.targets] == ["Paragraph 1", "Paragraph 2"]
+    # in a text whose articles are articles, "paragraph 2" stays a paragraph of its own article
+    treaty = read_text("Article 1\nScope\n\n1. This Agreement applies to goods.\n\n2. It applies to services.\n\n"
+                       "3. Paragraph 2 does not apply to air services.\n")
+    at = treaty.text.index("Paragraph 2")
+    (ref,) = [r for r in Resolver(treaty).references(at, at + 11)]
+    assert [t.label for t in ref.targets] == ["Article 1, paragraph 2"]

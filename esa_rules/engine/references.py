@@ -19,7 +19,7 @@ from esa_rules.document import STRUCTURAL_KINDS, Document, Unit
 from esa_rules.numbering import roman_value
 
 # The word a draft uses -> the kind of unit it names (an appendix or schedule is an annex here).
-_STEMS = (("subparagraph", "subparagraph"), ("paragraph", "paragraph"), ("article", "article"),
+_STEMS = (("subparagraph", "subparagraph"), ("paragraph", "paragraph"), ("clause", "clause"), ("article", "article"),
           ("chapter", "chapter"), ("section", "section"), ("part", "part"), ("annex", "annex"),
           ("appendi", "annex"), ("schedule", "annex"), ("table", "table"))
 
@@ -32,7 +32,7 @@ _NUM = r"(?:\d+(?:[.\-]\d+)*(?:[.\-]?[a-z]\b)?|[ivxlcdm]+\b|[a-z]\b)"
 _SEP = r"\s*(?:,\s*(?:and\s+|or\s+)?|\band\b|\bor\b|\bto\b|\bthrough\b|(?<=\s)-(?=\s)|–|—)\s*"
 REFERENCE_RE = re.compile(
     r"\b(?P<kind>articles?|chapters?|sections?|parts?|annex(?:es)?|appendi(?:x|ces)|schedules?|tables?"
-    r"|subparagraphs?|paragraphs?)\s+(?P<nums>" + _NUM + r"(?:" + _SEP + _NUM + r")*)"
+    r"|subparagraphs?|paragraphs?|clauses?)\s+(?P<nums>" + _NUM + r"(?:" + _SEP + _NUM + r")*)"
     r"(?:\s+of\s+(?P<outer>article|chapter|annex)\s+(?P<outer_num>" + _NUM + r"))?", re.IGNORECASE)
 # "\u00a7 4", "\u00a7\u00a7 4 to 6": a section sign cites the articles of a text numbered that way
 SECTION_SIGN_RE = re.compile(r"\u00a7\u00a7?\s*(?P<nums>" + _NUM + r"(?:" + _SEP + _NUM + r")*)", re.IGNORECASE)
@@ -49,7 +49,7 @@ _TABLE_CAPTION = re.compile(r"^[ \t]*(?:TABLE|Table)[ \t]+(\w+(?:[.\-]\w+)*)\b",
 # phrases (see ``Resolver.references``).
 FAMILIES: dict[str, tuple[str, ...]] = {
     "reference": ("article*", "chapter*", "section*", "part", "annex*", "appendi*", "schedule*", "table*",
-                  "paragraph*", "subparagraph*"),
+                  "paragraph*", "subparagraph*", "clause*"),
     "this": ("this", "the present"),
     "the": ("the appendix", "the annex", "the schedule", "the preceding", "the previous", "the foregoing"),
 }
@@ -171,8 +171,24 @@ class Resolver:
             else:
                 found += self._find(kind, [numbers[i]], scope)
                 i += 1
+        if not found and kind in ("paragraph", "clause") and scope is not None or kind == "clause":
+            # a memorandum's "Paragraph 4" or "Clause 4" is one of its articles, under that word
+            word = kind.capitalize() + " "
+            found = [u for u in self._articles_named(numbers, separators) if u.label.startswith(word)]
         unique = {id(u): u for u in found}  # by identity: hashing a unit hashes its whole subtree
         return tuple(self._target(u) for u in self._nearest(list(unique.values()), at))
+
+    def _articles_named(self, numbers: list[str], separators: list[str]) -> list[Unit]:
+        found: list[Unit] = []
+        i = 0
+        while i < len(numbers):
+            if i < len(separators) and _RANGE_WORD.match(separators[i]):
+                found += self._range("article", numbers[i], numbers[i + 1], None)
+                i += 2
+            else:
+                found += self._find("article", [numbers[i]], None)
+                i += 1
+        return found
 
     def _nearest(self, units: list[Unit], at: int) -> list[Unit]:
         """Where numbers repeat (articles numbered afresh in each chapter), a reference means the units of

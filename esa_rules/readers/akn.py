@@ -59,6 +59,7 @@ class _Node:
     eid: str | None
     start: int
     number: str | None = None
+    word: str = ""  # the draft's own word for an article it numbers otherwise ("Paragraph")
     heading: str | None = None
     heading_span: tuple[int, int] | None = None
     children: list[_Node] = attrs.Factory(list)
@@ -119,6 +120,8 @@ class _Builder(ContentHandler):
         number, heading = self.captured["num"].strip(), self.captured["heading"].strip()
         self.captured = {"num": "", "heading": ""}
         node.number = _number(node.kind, number)
+        heading_line = match_heading(" ".join(number.split())) if node.kind in _STRUCTURAL else None
+        node.word = heading_line.word if heading_line is not None else ""  # "Paragraph 4" of a memorandum
         node.heading = " ".join(heading.split()) or None
         line = f"{number} {heading}" if heading else number
         node.start = self.length + (len(_SEPARATOR) if self.parts else 0)
@@ -200,7 +203,7 @@ def _number(kind: str, num: str) -> str | None:
 
 def _freeze(text: str, node: _Node, end: int, parent: Unit | None, counters: dict[str, int],
             seen: dict[str, int]) -> Unit:
-    word = _LABEL_WORD.get(node.kind, node.kind)
+    word = node.word or _LABEL_WORD.get(node.kind, node.kind)
     number = node.number if node.number is not None else str(counters.setdefault(node.kind, 0) + 1)
     counters[node.kind] = counters.get(node.kind, 0) + 1
     if node.kind in ("paragraph", "subparagraph") and parent is not None and parent.kind != "document":
