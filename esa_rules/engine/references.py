@@ -171,7 +171,7 @@ class Resolver:
             else:
                 found += self._find(kind, [numbers[i]], scope)
                 i += 1
-        if not found and kind in ("paragraph", "clause") and scope is not None or kind == "clause":
+        if (not found and kind in ("paragraph", "clause") and scope is not None) or kind == "clause":
             # a memorandum's "Paragraph 4" or "Clause 4" is one of its articles, under that word
             word = kind.capitalize() + " "
             found = [u for u in self._articles_named(numbers, separators) if u.label.startswith(word)]
