@@ -147,3 +147,15 @@ def test_a_body_confined_to_the_security_articles_is_an_economic_security_body()
     general = clause.replace("Articles 1 and 2", "Article 3")
     assert statuses(AGREEMENT.format(heading="Joint Commission", clause=general))["ESA-INS-1"] == "missing"
 
+
+
+def test_nothing_precluding_a_suspension_of_the_security_articles_permits_it() -> None:
+    # "Nothing ... precludes a Party from suspending" denies a bar: the suspension is allowed, a violation
+    clause = ("Nothing in this Agreement precludes a Party from suspending the application of Articles 1 and 2 "
+              "where the other Party has failed to comply with a ruling issued in a dispute under any other "
+              "agreement between them.")
+    assert statuses(AGREEMENT.format(heading="Other Agreements", clause=clause))["ESA-CMP-2"] == "violated"
+    # while "Nothing in this Agreement shall be construed to permit" it bars it, as before
+    barred = ("Nothing in this Agreement shall be construed to permit a Party to suspend the application of "
+              "Articles 1 and 2 where the other Party has failed to comply with a ruling under another agreement.")
+    assert statuses(AGREEMENT.format(heading="Other Agreements", clause=barred))["ESA-CMP-2"] != "violated"

@@ -235,6 +235,9 @@ CASES = [
     ("ESA-EXP-1", "weak",
      "The Parties shall endeavour to ensure that their respective export control lists for dual-use "
      "goods and technologies are compatible."),
+    ("ESA-EXP-2", "missing",
+     "Each Party retains the right to adopt new export controls on dual-use items without prior "
+     "notification to the other Party."),
     # Concepts described by their elements rather than named: who acts, what act, to what end.
     ("ESA-COE-1", "satisfied",
      "The Parties shall treat as a matter of common concern any curtailment by a third State of its trade "

@@ -129,6 +129,9 @@ def _recital(index: DocIndex, sentence: tuple[int, int]) -> bool:
         _RECITAL.match(index.doc.text, sentence[0], sentence[1]) is not None
 
 
+# "Nothing in this Agreement precludes a Party from suspending ...": a denial of a bar, so a permission
+_LEAVES_FREE = re.compile(r"\W*nothing in [^.;]{0,80}?\b(?:shall be construed to |shall )?(?:preclude|prevent|prohibit"
+                          r"|restrict|bar)s?\b[^.;]{0,80}?\bfrom\b")
 _CAPTION = re.compile(r"^[ \t]*(?:TABLE|Table)[ \t]+\w", re.MULTILINE)
 
 
@@ -191,7 +194,9 @@ def forbidden_match(ctx: DocContext, clause: Clause, tids: Mapping[Alternative, 
                 continue  # every word of the sentence carried by a link: that text is judged where it stands
             fstart = index.body_start(match)  # a part matched in a heading is not the forbidden sentence
             sentence = index.sentence_at(index.to_original(fstart))
-            if PROHIBITION_RE.search(index.folded.text, index.to_folded(sentence[0]), fstart):
+            folded_start = index.to_folded(sentence[0])
+            if PROHIBITION_RE.search(index.folded.text, folded_start, fstart) and \
+                    not _LEAVES_FREE.match(index.folded.text, folded_start):
                 continue
             return Located(scope, match, Level.BINDING, None, sentence)
     return None
