@@ -238,6 +238,15 @@ CASES = [
     ("ESA-EXP-2", "missing",
      "Each Party retains the right to adopt new export controls on dual-use items without prior "
      "notification to the other Party."),
+    ("ESA-COE-1", "satisfied",
+     "The Parties shall treat any Coercive Measure directed at either Party as a matter of concern to "
+     "both Parties."),
+    ("ESA-SCR-3", "satisfied",
+     "If the supply of critical inputs to either Party is interrupted, the Parties shall jointly "
+     "allocate the available supplies."),
+    ("ESA-INV-2", "satisfied",
+     "The Contracting Parties shall communicate to each other, through the channels they designate, "
+     "information on investments under examination that may affect the security of both."),
     # Concepts described by their elements rather than named: who acts, what act, to what end.
     ("ESA-COE-1", "satisfied",
      "The Parties shall treat as a matter of common concern any curtailment by a third State of its trade "
