@@ -76,7 +76,7 @@ def evaluate(cond: Condition, index: DocIndex, scope: Scope, ranges: list[tuple[
 # What a citation can name for ``cites``: the instrument's own provisions. A whole chapter or part is a
 # field of law rather than a provision ("Chapter 5 (Customs Administration)" speaks of export controls in
 # passing), and a citation of many units a list of them.
-_CITABLE = frozenset({"article", "paragraph", "subparagraph", "section"})
+_CITABLE = frozenset({"article", "section", "paragraph", "subparagraph"})
 _MAX_CITED = 8
 
 
