@@ -278,6 +278,12 @@ CASES = [
     ("ESA-ESX-1", "missing",
      "Nothing in this Agreement shall prevent a Party from taking any measure to ensure that a person may "
      "prepare its defence in judicial proceedings."),
+    ("ESA-EXP-1", "satisfied",
+     "The Parties shall align their controls on the export of technologies having military as well as "
+     "civilian uses."),
+    ("ESA-INV-1", "satisfied",
+     "Each Party shall keep in force a procedure by which any transaction giving a foreign person decisive "
+     "influence over an enterprise can be examined where public order is at stake."),
 ]
 
 
