@@ -247,6 +247,14 @@ CASES = [
     ("ESA-INV-2", "satisfied",
      "The Contracting Parties shall communicate to each other, through the channels they designate, "
      "information on investments under examination that may affect the security of both."),
+    ("ESA-INS-2", "satisfied",
+     "A Joint Economic Security Commission is hereby established, composed of deputy ministers "
+     "responsible for the economy and for foreign affairs, which shall meet at least twice a year, shall "
+     "oversee the implementation of this Agreement and shall coordinate the positions of the Parties on "
+     "export controls."),
+    ("ESA-EXP-3", "satisfied",
+     "The Parties shall cooperate to prevent the diversion of controlled semiconductor items to end "
+     "users of concern through third countries."),
     # Concepts described by their elements rather than named: who acts, what act, to what end.
     ("ESA-COE-1", "satisfied",
      "The Parties shall treat as a matter of common concern any curtailment by a third State of its trade "
@@ -284,6 +292,12 @@ CASES = [
     ("ESA-INV-1", "satisfied",
      "Each Party shall keep in force a procedure by which any transaction giving a foreign person decisive "
      "influence over an enterprise can be examined where public order is at stake."),
+    ("ESA-COE-3", "satisfied",
+     "Whenever a third State uses trade restrictions to force a Party to abandon a decision that is its own "
+     "to make, the Parties shall coordinate their responses."),
+    ("ESA-COE-3", "missing",
+     "The Parties shall cooperate to prevent the exploitation of persons, including by force, fraud or "
+     "coercion, and shall exchange information on offenders."),
 ]
 
 
