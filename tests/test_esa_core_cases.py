@@ -298,6 +298,10 @@ CASES = [
     ("ESA-COE-3", "missing",
      "The Parties shall cooperate to prevent the exploitation of persons, including by force, fraud or "
      "coercion, and shall exchange information on offenders."),
+    ("ESA-CMP-1", "weak",
+     "Article 1\n\nEach Party shall review acquisitions of control by foreign persons on national security "
+     "grounds.\n\nArticle 2\n\nThe Parties should endeavour to ensure that differences arising between them "
+     "under any other agreement do not impede cooperation under Article 1."),
 ]
 
 
