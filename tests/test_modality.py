@@ -63,6 +63,12 @@ def read(sentence: str, phrase: str) -> tuple[str, str, str | None]:
     # ... however long the clause the procedure's power sits in
     ("Each Party shall maintain a procedure under which its government reviews acquisitions of domestic "
      "enterprises by foreign persons and may block them.", "block", ("binding", "obligation", "Each Party")),
+    ("Each Party shall maintain a procedure under which the acquisition of control over an undertaking "
+     "established in its territory by a person of a third State may be examined for risks to defence.",
+     "examined", ("binding", "obligation", "Each Party")),
+    # a power given by one clause does not reach past a semicolon into the next
+    ("Each Party shall maintain a procedure by which acquisitions are examined; a Party may share its findings.",
+     "share", ("soft", "permission", "a Party")),
     # "would" in the condition of a duty ("where an acquisition would impair ...") is the condition's, not
     # the duty's; the modal before it governs
     ("Each Party shall prohibit an acquisition by a foreign person where the acquisition would impair its "
