@@ -255,6 +255,15 @@ CASES = [
     ("ESA-EXP-3", "satisfied",
      "The Parties shall cooperate to prevent the diversion of controlled semiconductor items to end "
      "users of concern through third countries."),
+    ("ESA-CMP-2", "satisfied",
+     "Cooperation under this Agreement shall not be suspended or otherwise affected by reason of any "
+     "dispute arising between the Parties under any other agreement."),
+    ("ESA-SEC-1", "satisfied",
+     "Article 9.2 shall apply without reservation to investments of investors of the other Party in the "
+     "processing of critical minerals."),
+    ("ESA-SEC-3", "satisfied",
+     "Neither Party shall levy any tax or charge on critical minerals exported to the territory of the "
+     "other Party."),
     # Concepts described by their elements rather than named: who acts, what act, to what end.
     ("ESA-COE-1", "satisfied",
      "The Parties shall treat as a matter of common concern any curtailment by a third State of its trade "
@@ -302,6 +311,15 @@ CASES = [
      "Article 1\n\nEach Party shall review acquisitions of control by foreign persons on national security "
      "grounds.\n\nArticle 2\n\nThe Parties should endeavour to ensure that differences arising between them "
      "under any other agreement do not impede cooperation under Article 1."),
+    ("ESA-ESX-3", "missing",
+     "At the request of the other Party, a Party may provide information concerning its review, on grounds "
+     "of national defence, of an acquisition by a person of a third country."),
+    ("ESA-SCR-2", "weak",
+     "Each Party shall inform the other Party of any expected interruption in the flow of goods on which its "
+     "industries depend, where the informing Party judges that doing so would not harm its own interests."),
+    ("ESA-NME-1", "missing",
+     "Each Party shall review acquisitions by a person owned or controlled by the government of a non-Party "
+     "of an enterprise engaged in defence production, and may impose mitigation conditions."),
 ]
 
 

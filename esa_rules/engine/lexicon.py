@@ -70,6 +70,10 @@ OWN_JUDGEMENT: tuple[str, ...] = (
     r"(?:appropriate|useful|desirable)",
     r"(?:at|in) its (?:own |sole )?discretion", r"(?:as|if|where|when) it (?:sees|considers|deems|thinks) fit",
     r"if it so (?:chooses|wishes|decides)", r"should it so (?:choose|wish|decide)",
+    # "where the informing Party judges that doing so would not harm its own interests"
+    r"(?:where|if|when|provided that) (?:it|that party|the party concerned|the (?:informing|notifying|requested|"
+    r"requesting|affected|reviewing) party) (?:considers|deems|judges|finds|determines) that (?:doing so|it|this|"
+    r"such [\w-]+) (?:would|will|does) not (?:harm|prejudice|affect|impair|damage|undermine)",
 )
 
 # "may" followed by one of these grants a Party the right to set something going ("may request
