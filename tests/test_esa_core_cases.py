@@ -320,6 +320,12 @@ CASES = [
     ("ESA-NME-1", "missing",
      "Each Party shall review acquisitions by a person owned or controlled by the government of a non-Party "
      "of an enterprise engaged in defence production, and may impose mitigation conditions."),
+    ("ESA-COE-2", "satisfied",
+     "Where a third government curtails imports from a Party in order to punish a lawful policy decision of "
+     "that Party, the Parties shall meet within 14 days of a request by either of them."),
+    ("ESA-SCR-1", "satisfied",
+     "Each Party shall identify the goods for which more than half of its imports come from a single third "
+     "State."),
 ]
 
 
