@@ -264,6 +264,18 @@ CASES = [
     ("ESA-SEC-3", "satisfied",
      "Neither Party shall levy any tax or charge on critical minerals exported to the territory of the "
      "other Party."),
+    ("ESA-INV-3", "missing",
+     "A Joint Economic Security Commission is hereby established, which shall meet at least twice a year "
+     "and shall coordinate the positions of the Parties on investment screening."),
+    ("ESA-SCR-1", "satisfied",
+     "Each Party shall map the semiconductor value chain in its territory and identify the stages on "
+     "which production depends."),
+    ("ESA-INV-1", "satisfied",
+     "Each Party shall maintain a mechanism to review foreign investments for risks to national "
+     "security, and the review authorities shall exchange information on such reviews."),
+    ("ESA-EXP-1", "missing",
+     "No Party shall adopt or maintain any prohibition or restriction on the exportation of any good, "
+     "except in accordance with Article XI of GATT 1994."),
     # Concepts described by their elements rather than named: who acts, what act, to what end.
     ("ESA-COE-1", "satisfied",
      "The Parties shall treat as a matter of common concern any curtailment by a third State of its trade "
@@ -326,6 +338,22 @@ CASES = [
     ("ESA-SCR-1", "satisfied",
      "Each Party shall identify the goods for which more than half of its imports come from a single third "
      "State."),
+    ("ESA-SCR-2", "satisfied",
+     "Should either Party foresee that the quantity of any good listed in the Appendix available in its "
+     "territory is likely to fall materially short of demand, notification shall be made to the other "
+     "Party within five working days."),
+    ("ESA-SEC-3", "weak",
+     "Each Party shall, where it judges that the requirements of its own industry so permit, refrain from "
+     "imposing any duty on the export to the other Party of ores of lithium, cobalt and graphite."),
+    ("ESA-ESX-1", "satisfied",
+     "Nothing in this Agreement shall prevent either Party from taking any action where that Party "
+     "considers the action necessary for the protection of its vital interests in defence."),
+    ("ESA-INS-1", "satisfied",
+     "The Parties hereby establish a permanent body of senior officials, which shall steer all work on "
+     "protecting their economies from strategic vulnerabilities."),
+    ("ESA-INS-1", "missing",
+     "The Parties hereby establish a permanent body of senior officials, which shall steer all work on "
+     "tourism promotion."),
 ]
 
 
