@@ -354,6 +354,9 @@ CASES = [
     ("ESA-INS-1", "missing",
      "The Parties hereby establish a permanent body of senior officials, which shall steer all work on "
      "tourism promotion."),
+    ("ESA-SEC-3", "satisfied",
+     "Article 1\n\nNo Contracting Party shall fail to eliminate export duties on Annex A minerals.\n\n"
+     "ANNEX A\n\nLithium ores and concentrates; cobalt ores and concentrates; natural graphite."),
 ]
 
 

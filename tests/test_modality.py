@@ -69,6 +69,9 @@ def read(sentence: str, phrase: str) -> tuple[str, str, str | None]:
     # a power given by one clause does not reach past a semicolon into the next
     ("Each Party shall maintain a procedure by which acquisitions are examined; a Party may share its findings.",
      "share", ("soft", "permission", "a Party")),
+    # a duty that applies where the Party's own view of the circumstances "so warrants"
+    ("Where a Government considers that the circumstances so warrant, it shall inform the other Government of "
+     "new export restrictions.", "inform", ("soft", "exhortation", None)),
     # "would" in the condition of a duty ("where an acquisition would impair ...") is the condition's, not
     # the duty's; the modal before it governs
     ("Each Party shall prohibit an acquisition by a foreign person where the acquisition would impair its "

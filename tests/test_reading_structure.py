@@ -277,3 +277,15 @@ def test_paragraphs_cited_from_another_paragraph_are_its_articles() -> None:
     at = treaty.text.index("Paragraph 2")
     (ref,) = [r for r in Resolver(treaty).references(at, at + 11)]
     assert [t.label for t in ref.targets] == ["Article 1, paragraph 2"]
+
+
+def test_a_reference_that_names_what_follows_it_points_at_its_content() -> None:
+    # "Annex A minerals" are the minerals the Annex lists, as "the minerals listed in Annex A" are
+    doc = read_text("Article 1\nExports\n\nNo Party shall restrict the export of Annex A minerals.\n\n"
+                    "Article 2\nOther\n\nArticle 1 applies from 2027.\n\n"
+                    "ANNEX A\n\nLithium ores; cobalt ores; natural graphite.\n")
+    found = links(doc, Resolver(doc))
+    sites = [(doc.text[link.site[0]:link.site[1]], link.label) for link in found]
+    assert ("Annex A", "Annex A") in sites
+    # a citation of an article as such carries nothing
+    assert not any(site == "Article 1" for site, _ in sites)

@@ -71,7 +71,8 @@ OWN_JUDGEMENT: tuple[str, ...] = (
     r"(?:at|in) its (?:own |sole )?discretion", r"(?:as|if|where|when) it (?:sees|considers|deems|thinks) fit",
     r"if it so (?:chooses|wishes|decides)", r"should it so (?:choose|wish|decide)",
     # "where it judges that the requirements of its own industry so permit"
-    r"(?:where|if|when|to the extent that|insofar as) (?:it|that party|the party concerned) (?:considers|deems|judges|"
+    r"(?:where|if|when|to the extent that|insofar as) (?:it|that party|the party concerned|an? (?:party|government|"
+    r"participant|contracting party)) (?:considers|deems|judges|"
     r"finds|determines) that [^.;]{0,80}?\b(?:so )?(?:permits?|allows?|warrants?)\b",
     # "where the informing Party judges that doing so would not harm its own interests"
     r"(?:where|if|when|provided that) (?:it|that party|the party concerned|the (?:informing|notifying|requested|"

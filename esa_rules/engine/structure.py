@@ -76,6 +76,8 @@ _POINTING = re.compile(
     r"(?:(?:the\s+)?(?:columns?|rows?|parts?|items?|entries|entry|lines?|headings?)\s+[\w.\-]{1,6}\s+(?:of|in)\s+)?"
     r"(?:the\s+)?$", re.IGNORECASE)
 _POINTING_LAST = frozenset({"in", "by", "under", "of"})
+# A reference that names what follows it: "Annex A minerals", "Schedule 2 goods", "Part B items"
+_NAMED_BY = re.compile(r"[ \t]+(?:minerals|goods|items|products|materials|commodities|ores|substances|technolog(?:y|ies))\b")
 # "Chapters 1 through 14 of the Harmonized System", "Article XXI of the GATT 1994": another instrument
 ELSEWHERE = re.compile(r"\s*(?:\([^)]{0,80}\)\s*)?,?\s*of\s+(?!this\b|these\b|the present\b)", re.IGNORECASE)
 _CONTENT_KINDS = frozenset({"paragraph", "subparagraph", "annex", "table"})
@@ -315,7 +317,7 @@ def _references(doc: Document, resolver: Resolver,
     text = doc.text
 
     def pointing(m: re.Match[str]) -> bool:
-        if m.re is PRECEDING_RE:
+        if m.re is PRECEDING_RE or _NAMED_BY.match(text, m.end()):
             return True
         # every pointing phrase ends in one of these words (then perhaps "the"): most references in a
         # treaty ("pursuant to Article 5") are ruled out without searching back for the whole phrase
