@@ -50,8 +50,9 @@ _ROMAN = r"(?:[IVXLC]{1,7}|[ivxlc]{1,7})"
 # The Latin suffixes of inserted articles, longest first: "9bis", "9 ter", "9quater", "9quinquies"
 _LATIN_WORDS = ("quinquies", "quater", "sexies", "septies", "octies", "nonies", "decies", "bis", "ter")
 LATIN = "|".join(_LATIN_WORDS)
-# "9.2", "22 bis", "9-A", and an article of a lettered annex or an OCR'd digit: "B.1", "9.l"
-_ARABIC = (r"(?:\d{1,4}(?:[.\-]\d{1,4}){0,3}(?:(?i:\s?(?:" + LATIN + r"))(?:\.\d{1,4})?\b|[.\-]?[A-Za-z]\b)?"
+# "9.2", "22 bis", "9-A", "21A.1" (inserted into Chapter 21), an article of a lettered annex or an OCR'd
+# digit: "B.1", "9.l"
+_ARABIC = (r"(?:\d{1,4}(?:[.\-]\d{1,4}){0,3}(?:(?i:\s?(?:" + LATIN + r"))(?:\.\d{1,4})?\b|[.\-]?[A-Za-z](?:[.\-]\d{1,4}){0,2}\b)?"
            r"|[A-Z][.\-]\d{1,4}(?:[.\-]\d{1,4}){0,2}\b)")
 # "Chapter Twenty-Two bis": an inserted chapter keeps its neighbour's number with a Latin suffix
 _INSERTED = r"(?:\s(?i:" + LATIN + r"))?"
@@ -197,11 +198,16 @@ def title_like(text: str) -> bool:
     return len(words) <= 20 and not (text.endswith(".") and len(words) > 5)
 
 
+_TABLE_CAPTION = re.compile(r"(?:TABLE|Table)(?:[ \t]+[\w.\-]+)?$")
+
+
 def next_line_title(text: str) -> bool:
     """A line under a bare "Article 5" that is its title: short, capitalised, not numbered."""
     text = text.strip().strip("*_#").strip()
     if not text or not title_like(text) or text.endswith((":", ".")) or _LIST_MARKER.match(text):
         return False
+    if _TABLE_CAPTION.match(text):
+        return False  # "Table" or "Table 2" under "SCHEDULE" captions the table, it does not title the schedule
     if not (text[0].isupper() or text[0] in "\"'\u201c"):
         return False
     words = [w for w in text.split() if w.lower() not in _SMALL_WORDS]

@@ -168,7 +168,7 @@ def segment(text: str) -> Unit:
 # --- sentences --------------------------------------------------------------------------------------
 
 _BOUNDARY = re.compile(
-    r"[.;?!][\"'\u201d\u2019)\]]*\s+(?=[A-Z0-9(\[\"'\u201c\u2018])"
+    r"[.;?!][\"'\u201d\u2019)\]]*\s+(?=[A-Z0-9(\[\"'\u201c\u2018]|[-\u2022*][ \t]+[A-Z])"  # "...uses. - They plan"
     r"|:\s+(?=\(?(?:[a-zA-Z]{1,2}|[ivxIVX]{1,6}|\d{1,3})[.)]\s)"  # a chapeau colon before "(a)" or "1."
     r"|\n[ \t]*\n\s*"  # a blank line
     r"|\n(?=[ \t]*\((?:[a-zA-Z]{1,2}|[ivxIVX]{1,6}|\d{1,3})\)\s)"  # a line opening with "(a)"

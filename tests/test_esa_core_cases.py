@@ -357,6 +357,14 @@ CASES = [
     ("ESA-SEC-3", "satisfied",
      "Article 1\n\nNo Contracting Party shall fail to eliminate export duties on Annex A minerals.\n\n"
      "ANNEX A\n\nLithium ores and concentrates; cobalt ores and concentrates; natural graphite."),
+    ("ESA-NME-2", "satisfied",
+     "Each Government shall notify the other not later than ninety days before it opens negotiations for a "
+     "free trade agreement with a State in which prices, output and the allocation of capital are "
+     "determined predominantly by State authorities rather than by the interplay of supply and demand."),
+    ("ESA-NME-1", "weak",
+     "The Parties recognise that subsidies granted by governments which themselves fix the output and the "
+     "prices of entire industries distort international markets, and shall endeavour to exchange views on "
+     "this matter."),
 ]
 
 

@@ -340,3 +340,12 @@ def test_an_unnumbered_annex_titled_in_capitals_is_an_annex() -> None:
     # the same words opening a sentence are no heading
     sentence = text.replace("ANNEX ON COOPERATION PRIORITIES", "Annex on cooperation priorities does not bind.")
     assert [u for u in read_text(sentence, "<draft>").units() if u.kind == "annex" and u.eid != "preamble"] == []
+
+
+def test_a_list_bullet_after_a_full_stop_opens_a_sentence() -> None:
+    from esa_rules.segment import sentences
+    text = "- The Participants intend to align their lists. - They plan to give notice. - e.g. not a bullet"
+    spans = [text[s:e] for s, e in sentences(text, 0, len(text))]
+    # a dash before a lower-case word is no bullet: the sentence runs on
+    assert spans == ["- The Participants intend to align their lists.",
+                     "- They plan to give notice. - e.g. not a bullet"]

@@ -117,7 +117,7 @@ SOFT_MODALS: tuple[str, ...] = (
     "acknowledges", "share the view", "plan to", "plans to",
     # Not a bare "expect": it would also catch "any disruption, or expected disruption, of supply chains".
     "expect to", "expects to", "expected to", "expect that", "expects that",
-    "are determined", "desiring", "resolved to",
+    "are determined to", "desiring", "resolved to",
 )
 
 # A soft modal right after one of these sits in a subordinate clause ("any transaction that may affect its

@@ -27,7 +27,7 @@ _STEMS = (("subparagraph", "subparagraph"), ("paragraph", "paragraph"), ("clause
 def kind_of(word: str) -> str:
     word = word.lower()
     return next(kind for stem, kind in _STEMS if word.startswith(stem))
-_NUM = r"(?:\d+(?:[.\-]\d+)*(?:[.\-]?[a-z]\b)?|[ivxlcdm]+\b|[a-z]\b)"
+_NUM = r"(?:\d+(?:[.\-]\d+)*(?:[.\-]?[a-z](?:[.\-]\d+)*\b)?|[ivxlcdm]+\b|[a-z]\b)"
 # A hyphen joins a number ("Annex 12-A"); a range is written "to", "through", an en dash or " - ".
 _SEP = r"\s*(?:,\s*(?:and\s+|or\s+)?|\band\b|\bor\b|\bto\b|\bthrough\b|(?<=\s)-(?=\s)|–|—)\s*"
 REFERENCE_RE = re.compile(
