@@ -159,3 +159,11 @@ def test_nothing_precluding_a_suspension_of_the_security_articles_permits_it() -
     barred = ("Nothing in this Agreement shall be construed to permit a Party to suspend the application of "
               "Articles 1 and 2 where the other Party has failed to comply with a ruling under another agreement.")
     assert statuses(AGREEMENT.format(heading="Other Agreements", clause=barred))["ESA-CMP-2"] != "violated"
+
+
+def test_a_sentence_that_opens_by_denying_the_dispute_any_effect_is_no_violation() -> None:
+    # "No disagreement ... shall be invoked ... to suspend ... paragraphs 1 through 4": insulation, not its breach
+    clause = ("No disagreement between the Parties concerning tariffs or countervailing duties shall be invoked by "
+              "either Party as a reason to defer, suspend or withhold the performance of Articles 1 and 2.")
+    found = statuses(AGREEMENT.format(heading="Other Disagreements", clause=clause))
+    assert found["ESA-CMP-2"] != "violated" and found["ESA-CMP-1"] == "satisfied"

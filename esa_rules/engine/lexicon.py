@@ -178,4 +178,6 @@ PROHIBITIONS: tuple[str, ...] = (
     "shall not", "may not", "must not", "will not", "no party shall", "no party may", "neither party shall",
     "neither party may", "in no case", "in no event", "under no circumstances", "nothing in", "not be",
     "without prejudice to", "cannot",
+    # "No disagreement ... shall be invoked to suspend ...": the negation opens the sentence
+    "no dispute", "no disagreement", "no difference",
 )
