@@ -365,6 +365,9 @@ CASES = [
      "The Parties recognise that subsidies granted by governments which themselves fix the output and the "
      "prices of entire industries distort international markets, and shall endeavour to exchange views on "
      "this matter."),
+    ("ESA-INS-3", "satisfied",
+     "The Parties hereby establish an Economic Security Commission. The Commission shall meet at least three "
+     "times a year."),
 ]
 
 
