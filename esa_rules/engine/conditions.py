@@ -143,7 +143,9 @@ def _holds_in(inner: Condition, index: DocIndex, unit: Unit, tids: Mapping[Alter
     if key not in index.cited_units:
         ufs, ufe = index.to_folded(unit.start), index.to_folded(unit.end)
         inside = evaluate(inner, index, Scope(unit, unit.start, unit.end, ufs, ufe), [(ufs, ufe)], tids, True)
-        index.cited_units[key] = next((p for m in inside for p in m), None)
+        # a word of the unit's text rather than of its heading, so evidence quotes what the provision says
+        index.cited_units[key] = next((p for m in inside for p in index.body_parts(m)), None) or \
+            next((p for m in inside for p in m), None)
     return index.cited_units[key]
 
 

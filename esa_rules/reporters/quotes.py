@@ -21,6 +21,10 @@ ROLE_LABELS = {
     "carve-out": "Carved out of dispute settlement",
     "non-binding": "Non-binding declaration",
     "denial": "Wording that denies the obligation",
+    # words a link carried into the matched clause (engine/structure.py, ``cites``)
+    "definition": "Definition it relies on",
+    "reference": "Provision it refers to",
+    "antecedent": "What it refers back to",
 }
 
 
