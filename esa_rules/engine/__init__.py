@@ -13,16 +13,6 @@ import re2
 from esa_rules.document import Document
 from esa_rules.dsl.ast import (
     Alternative,
-    And,
-    Atom,
-    Cites,
-    Condition,
-    Heading,
-    Literal,
-    Named,
-    Near,
-    Not,
-    Or,
     Phrase,
     Provision,
     Regex,
@@ -30,6 +20,7 @@ from esa_rules.dsl.ast import (
     TermRef,
 )
 from esa_rules.dsl.patterns import expand_pattern
+from esa_rules.engine.conditions import atoms
 from esa_rules.engine.context import LEXICON_PHRASES, carve_outs, non_binding
 from esa_rules.engine.findings import provision_finding
 from esa_rules.engine.index import DocIndex
@@ -44,18 +35,6 @@ from esa_rules.report import DocumentResult
 __all__ = ["Checker"]
 
 Leaf = tuple[str, str]  # ("phrase", text) or ("regex", pattern)
-
-
-def _atoms(cond: Condition) -> list[Atom]:
-    if isinstance(cond, Atom):
-        return [cond]
-    if isinstance(cond, (And, Or, Near)):
-        return _atoms(cond.left) + _atoms(cond.right)
-    if isinstance(cond, (Not, Heading, Literal, Cites)):
-        return _atoms(cond.inner)
-    if isinstance(cond, Named):
-        return _atoms(cond.condition)
-    return []
 
 
 def _leaves(ref: Alternative, ruleset: Ruleset, seen: frozenset[str] = frozenset()) -> list[Leaf]:
@@ -108,7 +87,7 @@ class Checker:
             for provision in ruleset.provisions:
                 tids: dict[Alternative, int] = {}
                 for clause in provision.clauses:
-                    for atom in _atoms(clause.condition):
+                    for atom in atoms(clause.condition):
                         leaves = tuple(sorted(set(_leaves(atom.ref, ruleset))))
                         if leaves not in term_ids:
                             term_ids[leaves] = len(self.term_leaves)

@@ -85,7 +85,7 @@ def cited(inner: Condition, index: DocIndex, fs: int, fe: int, tids: Mapping[Alt
     (never the unit the reference stands in, nor another instrument's: "Article XXI of the GATT 1994")
     in one of which ``inner`` holds on the words written there. The match is the reference itself, under
     the term of the first word found in the unit, which evidence shows as what the reference carried."""
-    key = (id(inner), _term_ids(inner, tids), fs, fe)
+    key = (id(inner), term_ids(inner, tids), fs, fe)
     found = index._cited.get(key)
     if found is not None:
         return [(p,) for p in found]
@@ -115,31 +115,33 @@ def cited(inner: Condition, index: DocIndex, fs: int, fe: int, tids: Mapping[Alt
 _TERM_IDS: dict[tuple[int, int], tuple[Condition, Mapping[Alternative, int], tuple[int, ...]]] = {}
 
 
-def _term_ids(cond: Condition, tids: Mapping[Alternative, int]) -> tuple[int, ...]:
+def term_ids(cond: Condition, tids: Mapping[Alternative, int]) -> tuple[int, ...]:
+    """The term ids of a condition's atoms, in order, under one provision's id map (cached by identity)."""
     known = _TERM_IDS.get((id(cond), id(tids)))
     if known is None or known[0] is not cond or known[1] is not tids:
         if len(_TERM_IDS) > 10_000:
             _TERM_IDS.clear()
-        known = _TERM_IDS[(id(cond), id(tids))] = (cond, tids, tuple(tids[a.ref] for a in _atoms(cond)))
+        known = _TERM_IDS[(id(cond), id(tids))] = (cond, tids, tuple(tids[a.ref] for a in atoms(cond)))
     return known[2]
 
 
-def _atoms(cond: Condition) -> list[Atom]:
+def atoms(cond: Condition) -> list[Atom]:
+    """Every atom of a condition, left to right, those under ``not``, ``heading`` and ``cites`` included."""
     if isinstance(cond, Atom):
         return [cond]
     if isinstance(cond, (And, Or, Near)):
-        return _atoms(cond.left) + _atoms(cond.right)
+        return atoms(cond.left) + atoms(cond.right)
     if isinstance(cond, (Not, Heading, Literal, Cites)):
-        return _atoms(cond.inner)
+        return atoms(cond.inner)
     if isinstance(cond, Named):
-        return _atoms(cond.condition)
+        return atoms(cond.condition)
     return []
 
 
 def _holds_in(inner: Condition, index: DocIndex, unit: Unit, tids: Mapping[Alternative, int]) -> Part | None:
     """The first part of a match of ``inner`` on the words written in ``unit`` (many references name the
     same unit: it is judged once per condition)."""
-    key = (id(inner), _term_ids(inner, tids), id(unit))
+    key = (id(inner), term_ids(inner, tids), id(unit))
     if key not in index.cited_units:
         ufs, ufe = index.to_folded(unit.start), index.to_folded(unit.end)
         inside = evaluate(inner, index, Scope(unit, unit.start, unit.end, ufs, ufe), [(ufs, ufe)], tids, True)

@@ -26,7 +26,7 @@ from esa_rules.dsl.ast import (
     Not,
     Or,
 )
-from esa_rules.engine.conditions import cited
+from esa_rules.engine.conditions import cited, term_ids
 from esa_rules.engine.index import DocIndex, Scope
 from esa_rules.report import Nearest
 
@@ -68,33 +68,7 @@ def _requirement_groups(cond: Condition) -> list[tuple[Atom, ...]]:
     return []
 
 
-# The terms a define's atoms stand for under one provision's term ids, by (define, ids) identity: the same
-# define used by several provisions is weighed once per scope (``_Judge.weighed``).
-_SIGNATURES: dict[tuple[int, int], tuple[Named, Mapping[Alternative, int], tuple[int, ...]]] = {}
 Weight = tuple[list[str], int]
-
-
-def _signature(cond: Named, tids: Mapping[Alternative, int]) -> tuple[int, ...]:
-    known = _SIGNATURES.get((id(cond), id(tids)))
-    if known is not None and known[0] is cond and known[1] is tids:
-        return known[2]
-    signature = tuple(tids[a.ref] for a in _atoms_of(cond))
-    if len(_SIGNATURES) > 50_000:
-        _SIGNATURES.clear()
-    _SIGNATURES[(id(cond), id(tids))] = (cond, tids, signature)
-    return signature
-
-
-def _atoms_of(cond: Condition) -> list[Atom]:
-    if isinstance(cond, Atom):
-        return [cond]
-    if isinstance(cond, (And, Or, Near)):
-        return _atoms_of(cond.left) + _atoms_of(cond.right)
-    if isinstance(cond, (Not, Heading, Literal, Cites)):
-        return _atoms_of(cond.inner)
-    if isinstance(cond, Named):
-        return _atoms_of(cond.condition)
-    return []
 
 
 class _Judge:
@@ -142,7 +116,7 @@ class _Judge:
         description weighs what it is made of, so a unit lacking a whole concept is not as near as one
         lacking a single word of it."""
         if isinstance(cond, Named):  # a define used in several places is weighed once per unit
-            key = (id(cond), _signature(cond, self.tids), in_headings)
+            key = (id(cond), term_ids(cond, self.tids), in_headings)
             known = self._memo.get(key)
             if known is None:
                 before = len(self.blocked)
@@ -203,8 +177,8 @@ class _Plan:
 
     def __init__(self, cond: Condition, tids: Mapping[Alternative, int]) -> None:
         self.cond, self.tids = cond, tids
-        self.terms = sorted({tids[a.ref] for a in _atoms_of(cond)})
-        self.heading_terms = sorted({tids[a.ref] for h in _nodes(cond, Heading) for a in _atoms_of(h)})
+        self.terms = sorted(set(term_ids(cond, tids)))
+        self.heading_terms = sorted({t for h in _nodes(cond, Heading) for t in term_ids(h, tids)})
         self.cites = [c for c in _nodes(cond, Cites) if isinstance(c, Cites)]
         self.weights: dict[tuple[tuple[bool, ...], ...], tuple[Weight, list[str]]] = {}
 
