@@ -101,6 +101,8 @@ class Resolver:
                 key = self._keys[id(unit)] = _key(unit.number)
                 self._by_key.setdefault((unit.kind, key), []).append(unit)
         self._tables: list[Target] | None = None
+        # a memorandum's articles headed "Paragraph 4" or "Clause 4" (see ``_numbered``)
+        self._named_articles = any(u.label.startswith(("Paragraph ", "Clause ")) for u in self.by_kind.get("article", []))
 
     def references(self, start: int, end: int, wanted: Callable[[re.Match[str]], bool] = lambda m: True,
                    candidates: Mapping[str, Sequence[int]] | None = None) -> Iterator[Reference]:
@@ -171,7 +173,7 @@ class Resolver:
             else:
                 found += self._find(kind, [numbers[i]], scope)
                 i += 1
-        if (not found and kind in ("paragraph", "clause") and scope is not None) or kind == "clause":
+        if self._named_articles and ((not found and kind == "paragraph" and scope is not None) or kind == "clause"):
             # a memorandum's "Paragraph 4" or "Clause 4" is one of its articles, under that word
             word = kind.capitalize() + " "
             found = [u for u in self._articles_named(numbers, separators) if u.label.startswith(word)]
