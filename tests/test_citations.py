@@ -120,23 +120,22 @@ Article 4
 """
 
 
-def test_suspending_the_security_articles_after_a_ruling_elsewhere_is_a_violation() -> None:
-    clause = ("Where a panel established under the Free Trade Agreement has found that a Party failed to "
-              "comply with that Agreement, the complaining Party may suspend the application of Articles 1 "
-              "and 2 of this Agreement.")
-    assert statuses(AGREEMENT.format(heading="Non-Compliance", clause=clause))["ESA-CMP-2"] == "violated"
+@pytest.mark.parametrize(("heading", "clause", "provision", "expected"), [
+    # suspending the security articles after a ruling elsewhere is a violation
+    ("Non-Compliance", "Where a panel established under the Free Trade Agreement has found that a Party failed to "
+     "comply with that Agreement, the complaining Party may suspend the application of Articles 1 and 2 of this "
+     "Agreement.", "ESA-CMP-2", "violated"),
+    # no dispute may be used to withhold the security articles: insulation
+    ("Other Disagreements", "No disagreement between the Parties under their Free Trade Agreement, and no "
+     "anti-dumping duty imposed by either Party, shall be invoked to withhold or curtail the performance of "
+     "Articles 1 and 2.", "ESA-CMP-1", "satisfied"),
+])
+def test_a_clause_acting_on_the_security_articles_is_about_security_cooperation(
+        heading: str, clause: str, provision: str, expected: str) -> None:
+    assert statuses(AGREEMENT.format(heading=heading, clause=clause))[provision] == expected
     # the same sentence aimed at the tariff article leaves the security cooperation alone
     tariffs = clause.replace("Articles 1 and 2", "Article 3")
-    assert statuses(AGREEMENT.format(heading="Non-Compliance", clause=tariffs))["ESA-CMP-2"] != "violated"
-
-
-def test_no_dispute_may_be_used_to_withhold_the_security_articles() -> None:
-    clause = ("No disagreement between the Parties under their Free Trade Agreement, and no anti-dumping "
-              "duty imposed by either Party, shall be invoked to withhold or curtail the performance of "
-              "Articles 1 and 2.")
-    assert statuses(AGREEMENT.format(heading="Other Disagreements", clause=clause))["ESA-CMP-1"] == "satisfied"
-    tariffs = clause.replace("Articles 1 and 2", "Article 3")
-    assert statuses(AGREEMENT.format(heading="Other Disagreements", clause=tariffs))["ESA-CMP-1"] == "missing"
+    assert statuses(AGREEMENT.format(heading=heading, clause=tariffs))[provision] == "missing"
 
 
 def test_a_body_confined_to_the_security_articles_is_an_economic_security_body() -> None:
