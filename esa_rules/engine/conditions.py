@@ -86,7 +86,7 @@ def cited(inner: Condition, index: DocIndex, fs: int, fe: int, tids: Mapping[Alt
     in one of which ``inner`` holds on the words written there. The match is the reference itself, under
     the term of the first word found in the unit, which evidence shows as what the reference carried."""
     key = (id(inner), term_ids(inner, tids), fs, fe)
-    found = index._cited.get(key)
+    found = index.cited_refs.get(key)
     if found is not None:
         return [(p,) for p in found]
     text = index.doc.text
@@ -106,7 +106,7 @@ def cited(inner: Condition, index: DocIndex, fs: int, fe: int, tids: Mapping[Alt
             index.origins.setdefault(part, (link, (first[1], first[2])))
             parts.append(part)
             break
-    index._cited[key] = parts
+    index.cited_refs[key] = parts
     return [(p,) for p in parts]
 
 
