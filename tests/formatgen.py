@@ -20,6 +20,8 @@ from xml.sax.saxutils import escape
 
 import attrs
 
+from esa_rules.numbering import next_line_title
+
 # rank: a heading closes every open heading of the same or a lower rank
 # the levels the segmenter knows ("TITLE I" of EU agreements is not one of them)
 _LEVELS = (("part", 3, r"PART|Part"), ("chapter", 2, r"CHAPTER|Chapter"),
@@ -96,6 +98,10 @@ def draft_blocks(text: str) -> list[Block]:
                 blocks.append(Block("title", line))
             elif previous is not None and previous.role == "heading" and _caption_under(previous.text, line):
                 blocks.append(Block("caption", line, previous.level))
+            elif previous is None and blocks and blocks[-1].role == "heading" and "\n" not in group \
+                    and _BARE_ANNEX.fullmatch(blocks[-1].text) and next_line_title(line) and line.isupper():
+                # the title one blank line below a bare "ANNEX", as the segmenter reads it
+                blocks.append(Block("caption", line, blocks[-1].level))
             elif previous is not None and previous.role in ("body", "title") and not _MARKER.match(line):
                 # lines between blank lines are one paragraph of a plain draft, unless numbered
                 blocks[-1] = attrs.evolve(previous, text=f"{previous.text}\n{line}")
