@@ -203,3 +203,17 @@ def test_a_scope_clause_naming_the_articles_is_not_the_suspension_they_bar() -> 
     found = check(text).findings
     cmp2 = next(f for f in found if f.provision == "ESA-CMP-2")
     assert cmp2.status == "satisfied", cmp2.message
+
+
+def test_a_protocol_annexed_as_a_binding_treaty_is_outside_the_declaration() -> None:
+    declaration = ("JOINT DECLARATION\n\n1. We intend to cooperate closely.\n\n2. This Declaration is a statement "
+                   "of political intent and does not create rights or obligations under international law. We "
+                   "have today also signed the Protocol annexed to this Declaration, which is a legally binding "
+                   "treaty between our two States.\n\nANNEX\n\nPROTOCOL ON ECONOMIC SECURITY COOPERATION\n\n"
+                   "Article 1\nScreening\n\nEach Party shall maintain a mechanism to review foreign investments "
+                   "for risks to national security.\n")
+    assert statuses(declaration)["ESA-INV-1"] == "satisfied"
+    # without the sentence that binds it, the annex stays inside the non-binding declaration
+    unbound = declaration.replace(" We have today also signed the Protocol annexed to this Declaration, which is "
+                                  "a legally binding treaty between our two States.", "")
+    assert statuses(unbound)["ESA-INV-1"] == "weak"

@@ -43,6 +43,8 @@ _OUTPUT = re.compile(r"\b(?:recommendations?|decisions?|guidelines?|opinions?|re
                      r"(?:recommendations?|decisions?|guidelines?|opinions?|reports?)", re.IGNORECASE)
 _BINDS = re.compile(r"\b(?<!non-)(?<!non )(?:binds|bind|binding|governed by international law|integral part|"
                     r"forms? part of)\b", re.IGNORECASE)
+_ANNEXED = re.compile(r"\b(protocol|agreement|treaty|convention|instrument)\s+annexed\b"
+                     r"|\bthe\s+annexed\s+(protocol|agreement|treaty|convention|instrument)\b", re.IGNORECASE)
 _NOT = re.compile(r"\b(?:not|no|neither|nor)\b", re.IGNORECASE)
 _FORUM = re.compile(r"(?:dispute settlement|dispute resolution|settlement of disputes)\s*(?:\(|provisions)?\s*"
                     r"(?:under|of|in)\s*$", re.IGNORECASE)
@@ -130,6 +132,14 @@ def _declared_binding(index: DocIndex, resolver: Resolver) -> Iterator[Unit]:
             for target in ref.targets:
                 if target.unit is not None and target.unit.kind in ("annex", "part", "chapter"):
                     yield target.unit
+        # "the Protocol annexed to this Declaration, which is a legally binding treaty": the annex that is
+        # that instrument (titled so, or the only one)
+        named = _ANNEXED.search(text, start, end)
+        if named is not None:
+            kind = (named.group(1) or named.group(2)).lower()
+            annexes = resolver.by_kind.get("annex", [])
+            titled = [u for u in annexes if (u.heading or "").lower().startswith(kind)]
+            yield from titled or (annexes if len(annexes) == 1 else [])
 
 
 def _participants(index: DocIndex) -> Declaration | None:
