@@ -38,7 +38,7 @@ FLOORS: dict[str, tuple[int, int]] = {
     "legal-architecture": (90, 87),  # 84 on first sight
     "keyword-free-drafting": (90, 83),  # 52 on first sight
     "described-by-elements": (90, 75),  # 65 on first sight
-    "elements-and-modality": (90, 74),  # 69 on first sight
+    "elements-and-modality": (90, 76),  # 69 on first sight
 }
 
 

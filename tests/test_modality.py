@@ -69,6 +69,11 @@ def read(sentence: str, phrase: str) -> tuple[str, str, str | None]:
     # a power given by one clause does not reach past a semicolon into the next
     ("Each Party shall maintain a procedure by which acquisitions are examined; a Party may share its findings.",
      "share", ("soft", "permission", "a Party")),
+    # a duty that binds only in the Party's own assessment, or only where both sides agree
+    ("Where a Contracting Party, in its own assessment, considers it appropriate, it shall inform the other "
+     "Contracting Party of acquisitions under review.", "inform", ("soft", "exhortation", "Party")),
+    ("Where both Contracting Parties so agree, they shall align their control lists.", "align",
+     ("soft", "exhortation", "Parties")),
     # a duty that applies where the Party's own view of the circumstances "so warrants"
     ("Where a Government considers that the circumstances so warrant, it shall inform the other Government of "
      "new export restrictions.", "inform", ("soft", "exhortation", None)),

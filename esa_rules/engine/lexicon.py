@@ -48,6 +48,9 @@ HEDGES: tuple[str, ...] = (
     # agree or as resources allow, and a duty to weigh a request rather than grant it.
     "where mutually agreed", "if mutually agreed", "when mutually agreed", "if both parties so agree",
     "if the parties so agree", "where both parties so agree", "where the parties so agree",
+    "where both parties agree", "if both parties agree", "where both contracting parties so agree",
+    "if both contracting parties so agree", "where the contracting parties so agree",
+    "where both participants so agree",
     "available resources", "as resources permit", "resources permitting",
     "favourable consideration", "sympathetic consideration", "consider coordinating", "consider taking",
     "consider adopting", "consider establishing",
@@ -69,6 +72,7 @@ OWN_JUDGEMENT: tuple[str, ...] = (
     r"(?:where|if|when) (?:they|the parties|both parties) (?:consider|deem|judge|find) (?:[\w-]+ ){0,2}?"
     r"(?:appropriate|useful|desirable)",
     r"(?:at|in) its (?:own |sole )?discretion", r"(?:as|if|where|when) it (?:sees|considers|deems|thinks) fit",
+    r"in its own (?:assessment|judge?ment|view|estimation)",
     r"if it so (?:chooses|wishes|decides)", r"should it so (?:choose|wish|decide)",
     # "where it judges that the requirements of its own industry so permit"
     r"(?:where|if|when|to the extent that|insofar as) (?:it|that party|the party concerned|an? (?:party|government|"
