@@ -93,4 +93,8 @@ def fold_stem(stem: str) -> str:
             return stem[: -len(variant)] + canonical
     if stem.endswith("ll") and stem[:-1] in L_DOUBLING:
         return stem[:-1]
+    if len(stem) >= 5 and stem.endswith("e") and stem[-2] not in "aeiouy" \
+            and not (stem.endswith("re") and stem[-3] not in "aeiou"):  # "centre*" is not "central"
+        # "change*" continues into "changing" too: the stem before its silent e prefixes every form
+        return stem[:-1]
     return stem

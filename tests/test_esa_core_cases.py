@@ -368,6 +368,9 @@ CASES = [
     ("ESA-INS-3", "satisfied",
      "The Parties hereby establish an Economic Security Commission. The Commission shall meet at least three "
      "times a year."),
+    ("ESA-COE-2", "weak",
+     "We will stand together when a third State uses restrictions on trade or investment to press either of "
+     "our countries into changing its policies, and we will seek to consult promptly on a common response."),
 ]
 
 

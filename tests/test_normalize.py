@@ -190,3 +190,13 @@ def test_fold_is_fast_on_a_real_treaty() -> None:
     elapsed = time.perf_counter() - started
     # About 10 MB/s on a laptop-class core; the bound leaves room for slow CI machines.
     assert len(text) / elapsed > 1_000_000
+
+
+def test_a_stem_before_a_silent_e_continues_into_every_form() -> None:
+    from esa_rules.spelling import fold_stem
+    # "change*" is written for changes, changed and changing alike
+    assert fold_stem("change") == "chang" and fold_stem("reduce") == "reduc"
+    # a double e, a vowel before the e, and short stems are left alone ("agree*", "sole*")
+    assert fold_stem("agree") == "agree" and fold_stem("sole") == "sole" and fold_stem("issue") == "issue"
+    # nor the -re of British spelling, which would reach other words ("centre*" is not "central")
+    assert fold_stem("centre") == "centre"

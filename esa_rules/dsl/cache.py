@@ -50,7 +50,7 @@ _PACKAGE = Path(__file__).resolve().parent.parent
 # The code whose behaviour a cached ruleset depends on (the AST, the loader, the lint warnings). An
 # editable install changes it without changing the version, so its files' sizes and times are part of
 # the key; in a wheel they never change.
-_CODE = ("dsl", "normalize.py", "phrases.py", "topics.py", "levels.py")
+_CODE = ("dsl", "normalize.py", "spelling.py", "phrases.py", "topics.py", "levels.py")
 
 
 @attrs.frozen
