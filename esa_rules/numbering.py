@@ -62,7 +62,8 @@ _NUMBER = {
     "part": rf"{_ARABIC}|{_ROMAN}\b|{_WORD_NUMBER}\b|[A-Z]\b",
     "chapter": rf"{_PLACEHOLDER}|{_ARABIC}|{_ROMAN}\b{_INSERTED}|{_WORD_NUMBER}\b{_INSERTED}",
     "section": rf"{_ARABIC}|{_ROMAN}\b|[A-Z]\b",
-    "article": rf"{_PLACEHOLDER}|{_ARABIC}|{_ROMAN}\b{_INSERTED}|{_WORD_NUMBER}\b{_INSERTED}",
+    # "Article premier" and its translation "Article first" open French-style texts
+    "article": rf"{_PLACEHOLDER}|{_ARABIC}|{_ROMAN}\b{_INSERTED}|{_WORD_NUMBER}\b{_INSERTED}|first\b|premier\b",
     "annex": rf"\d{{1,4}}(?:[.\-]\d{{1,4}})*(?:-?[A-Z]\b)?|{_ROMAN}\b|[A-Z]\b",
 }
 _KEYWORDS = {
@@ -133,6 +134,8 @@ _ROMAN_VALUES = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100}
 
 def word_number(word: str) -> int | None:
     word = word.lower().replace("-", " ")
+    if word in ("first", "premier"):
+        return 1
     if word in _WORD_NUMBERS:
         return _WORD_NUMBERS[word]
     parts = word.split()
@@ -271,7 +274,10 @@ def match_heading(line: str) -> Heading | None:
     if (stripped[0].islower() or _RUNNING_ON.match(stripped)) \
             and not separator.startswith((":", "-", "\u2013", "\u2014")):
         return None  # "Article 5 shall not apply", "Article XXI of GATT 1994", "ARTICLE XXI OF THE GATT"
-    if title_like(stripped):
+    if title_like(stripped) or (separator and stripped.rstrip().isupper() and len(stripped.split()) <= 10
+                                and not stripped.rstrip().endswith((".", ";", ","))):
+        # a caption set in capitals after a dash or colon is a title even with a verb in it:
+        # "ANNEX A - PRODUCTS WHOSE SUPPLY IS ESSENTIAL"
         title_end = offset + len(stripped.rstrip().rstrip("*_").rstrip())
         return Heading(kind, number, offset, title_end, None, title_end, word=word)
     title = _TITLE_THEN_SENTENCE.match(stripped)

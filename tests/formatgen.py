@@ -67,7 +67,11 @@ def heading_of(line: str) -> re.Match[str] | None:
     if titled is not None:
         return titled
     match = _HEADING.match(line)
-    if match is None or len(line) > 100 or line.endswith(_ENDS[1:]) or _SENTENCE.search(line) or ";" in line:
+    caption = match["caption"] if match is not None else None
+    capitals = bool(caption) and caption.isupper() and len(caption.split()) <= 10 \
+        and re.match(r"[ \t]*[:.\u2013\u2014-]", line[match.end("number"):]) is not None  # "ANNEX A - WHOSE ... IS"
+    if match is None or len(line) > 100 or line.endswith(_ENDS[1:]) or (_SENTENCE.search(line) and not capitals) \
+            or ";" in line:
         return None  # a sentence, or a list entry ("Part 1: goods - insulin; cells."), is no title
     if match["caption"] and match["caption"][0].islower() and not re.match(r"[ \t]*[:.\u2013\u2014-]", line[match.end("number"):]):
         return None  # "Part A goods": a name for a list of goods, no heading (as the segmenter reads it)

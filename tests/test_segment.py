@@ -349,3 +349,14 @@ def test_a_list_bullet_after_a_full_stop_opens_a_sentence() -> None:
     # a dash before a lower-case word is no bullet: the sentence runs on
     assert spans == ["- The Participants intend to align their lists.",
                      "- They plan to give notice. - e.g. not a bullet"]
+
+
+def test_french_style_article_premier_and_a_caption_in_capitals_with_a_verb() -> None:
+    from esa_rules.numbering import match_heading
+    # "Article premier" (and its translation "Article first") is Article 1
+    assert match_heading("Article first").number == "1" and match_heading("Article premier").number == "1"
+    # a caption in capitals after a dash is the title, though it has a verb in it
+    heading = match_heading("ANNEX A - PRODUCTS WHOSE SUPPLY IS ESSENTIAL")
+    assert heading is not None and heading.number == "A" and heading.body_start is None
+    # a sentence in capitals that runs on from the number stays a sentence
+    assert match_heading("ARTICLE 9.2 SHALL APPLY TO GOODS") is None
