@@ -87,6 +87,8 @@ def split_glued(token: str, vocabulary: frozenset[str] = frozenset()) -> tuple[s
     pieces = segment(token, known)
     if len(pieces) < 2:
         return None
+    if pieces[-1] in ("a", "an", "the") and pieces[-2] not in _FUNCTION:
+        return None  # an article ends a glued token only after a function word ("of|the"): "coltan" is no "colt an"
     function = any(piece in _FUNCTION for piece in pieces)
     if all(_piece(piece, known, words, function) for piece in pieces):
         return pieces

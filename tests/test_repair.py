@@ -57,6 +57,7 @@ def test_damage_is_repaired(damaged: str, repaired: str) -> None:
     "San Marino, the CARIFORUM States, Nordale, Viet Nam, Costa Rica",
     "pre school, socio economic, mentor",
     "OJ L220, 15 U.S.C. 78l, COVID19, G7, the 1st and the 21st, A-l0",
+    "tantalum ores (coltan), shipments of coltan",
 ])
 def test_words_that_only_look_damaged_are_left_alone(clean: str) -> None:
     assert folded(clean) == folded(clean, repair=False)
