@@ -69,6 +69,9 @@ def read(sentence: str, phrase: str) -> tuple[str, str, str | None]:
     # a power given by one clause does not reach past a semicolon into the next
     ("Each Party shall maintain a procedure by which acquisitions are examined; a Party may share its findings.",
      "share", ("soft", "permission", "a Party")),
+    # a denial in an instrument named in several words ("this Memorandum of Agreement")
+    ("Nothing in this Memorandum of Agreement obliges either Party to share information on such reviews.",
+     "share", ("negated", "denial", None)),
     # a duty that binds only in the Party's own assessment, or only where both sides agree
     ("Where a Contracting Party, in its own assessment, considers it appropriate, it shall inform the other "
      "Contracting Party of acquisitions under review.", "inform", ("soft", "exhortation", "Party")),

@@ -13,6 +13,9 @@ NEGATIONS: tuple[str, ...] = (
     "no provision of this * shall require", "nothing in this * obliges", "nothing in this * requires",
     "nothing in this * shall oblige", "nothing in this * shall require",
     "nothing in this * shall be construed to require", "nothing in this * shall be construed to oblige",
+    # "this Memorandum of Agreement", "this Protocol of Cooperation"
+    "nothing in this * of * (obliges|requires)", "nothing in this * of * shall (oblige|require)",
+    "nothing in this * of * shall be construed to (require|oblige)",
     "nothing in this * shall be construed as requiring", "nothing in this * shall be construed as obliging",
     "nothing in this * shall be construed as an obligation", "under no obligation",
     "shall not be obliged", "shall not be required", "is not obliged", "are not obliged",
