@@ -125,17 +125,23 @@ def term_ids(cond: Condition, tids: Mapping[Alternative, int]) -> tuple[int, ...
     return known[2]
 
 
-def atoms(cond: Condition) -> list[Atom]:
-    """Every atom of a condition, left to right, those under ``not``, ``heading`` and ``cites`` included."""
-    if isinstance(cond, Atom):
+def nodes(cond: Condition, kind: type) -> list[Condition]:
+    """Every node of ``kind`` in a condition, left to right (not below another of the same kind), those
+    under ``not``, ``heading``, ``literal``, ``cites`` and defines included."""
+    if isinstance(cond, kind):
         return [cond]
     if isinstance(cond, (And, Or, Near)):
-        return atoms(cond.left) + atoms(cond.right)
+        return nodes(cond.left, kind) + nodes(cond.right, kind)
     if isinstance(cond, (Not, Heading, Literal, Cites)):
-        return atoms(cond.inner)
+        return nodes(cond.inner, kind)
     if isinstance(cond, Named):
-        return atoms(cond.condition)
+        return nodes(cond.condition, kind)
     return []
+
+
+def atoms(cond: Condition) -> list[Atom]:
+    """Every atom of a condition, left to right."""
+    return [a for a in nodes(cond, Atom) if isinstance(a, Atom)]
 
 
 def _holds_in(inner: Condition, index: DocIndex, unit: Unit, tids: Mapping[Alternative, int]) -> Part | None:

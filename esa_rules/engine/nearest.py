@@ -9,7 +9,7 @@ a unit that has every word is said to have them too far apart, or to be about so
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from esa_rules.dsl.ast import (
@@ -26,7 +26,7 @@ from esa_rules.dsl.ast import (
     Not,
     Or,
 )
-from esa_rules.engine.conditions import cited, term_ids
+from esa_rules.engine.conditions import cited, nodes, term_ids
 from esa_rules.engine.index import DocIndex, Scope
 from esa_rules.report import Nearest
 
@@ -87,11 +87,9 @@ class _Judge:
     def present(self, tid: int, in_headings: bool = False) -> bool:
         if in_headings:
             return any(self.index.hits_in(tid, s, e) for s, e in self.headings())
-        if tid not in self._present:
-            self._present[tid] = bool(self.index.hits_in(tid, self.scope.fstart, self.scope.fend))
-        return self._present[tid]
+        return self.known_present((tid,))[tid]
 
-    def known_present(self, tids: list[int]) -> dict[int, bool]:
+    def known_present(self, tids: Sequence[int]) -> dict[int, bool]:
         """``present`` for every one of ``tids``, as the judge's own table of answers."""
         for tid in tids:
             if tid not in self._present:
@@ -178,8 +176,8 @@ class _Plan:
     def __init__(self, cond: Condition, tids: Mapping[Alternative, int]) -> None:
         self.cond, self.tids = cond, tids
         self.terms = sorted(set(term_ids(cond, tids)))
-        self.heading_terms = sorted({t for h in _nodes(cond, Heading) for t in term_ids(h, tids)})
-        self.cites = [c for c in _nodes(cond, Cites) if isinstance(c, Cites)]
+        self.heading_terms = sorted({t for h in nodes(cond, Heading) for t in term_ids(h, tids)})
+        self.cites = [c for c in nodes(cond, Cites) if isinstance(c, Cites)]
         self.weights: dict[tuple[tuple[bool, ...], ...], tuple[Weight, list[str]]] = {}
 
     def signature(self, judge: _Judge) -> tuple[tuple[bool, ...], ...]:
@@ -200,19 +198,6 @@ def _plan(cond: Condition, tids: Mapping[Alternative, int]) -> _Plan:
             _PLANS.clear()
         plan = _PLANS[(id(cond), id(tids))] = _Plan(cond, tids)
     return plan
-
-
-def _nodes(cond: Condition, kind: type) -> list[Condition]:
-    """Every node of ``kind`` in a condition (not below another of the same kind)."""
-    if isinstance(cond, kind):
-        return [cond]
-    if isinstance(cond, (And, Or, Near)):
-        return _nodes(cond.left, kind) + _nodes(cond.right, kind)
-    if isinstance(cond, (Not, Heading, Literal, Cites)):
-        return _nodes(cond.inner, kind)
-    if isinstance(cond, Named):
-        return _nodes(cond.condition, kind)
-    return []
 
 
 def nearest_units(index: DocIndex, clause: Clause, tids: Mapping[Alternative, int], labels: Mapping[int, str],
@@ -255,20 +240,8 @@ def nearest_units(index: DocIndex, clause: Clause, tids: Mapping[Alternative, in
 
 def _arrangement(cond: Condition) -> str:
     """Why a unit with every word still fails: its words are too far apart, or in the wrong place."""
-    if _has(cond, Near):
+    if nodes(cond, Near):
         return "has every word the provision needs, but not close enough together"
-    if _has(cond, Heading):
+    if nodes(cond, Heading):
         return "has every word the provision needs, but not under the heading it needs"
     return "has every word the provision needs, but not in the sentence that needs them"
-
-
-def _has(cond: Condition, kind: type) -> bool:
-    if isinstance(cond, kind):
-        return True
-    if isinstance(cond, (And, Or, Near)):
-        return _has(cond.left, kind) or _has(cond.right, kind)
-    if isinstance(cond, (Not, Heading, Literal, Cites)):
-        return _has(cond.inner, kind)
-    if isinstance(cond, Named):
-        return _has(cond.condition, kind)
-    return False
