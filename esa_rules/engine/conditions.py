@@ -14,6 +14,7 @@ from collections.abc import Mapping
 from esa_rules.document import Unit
 from esa_rules.dsl.ast import Alternative, And, Atom, Cites, Condition, Heading, Literal, Named, Near, Not, Or
 from esa_rules.engine.index import DocIndex, Scope
+from esa_rules.engine.references import Reference
 from esa_rules.engine.structure import ELSEWHERE, Link
 
 Part = tuple[int, int, int]
@@ -89,11 +90,9 @@ def cited(inner: Condition, index: DocIndex, fs: int, fe: int, tids: Mapping[Alt
     found = index.cited_refs.get(key)
     if found is not None:
         return [(p,) for p in found]
-    text = index.doc.text
     start, end = index.to_original(fs), index.to_original(fe)
     parts: list[Part] = []
-    for ref in index.resolver.references(start, end, lambda m: ELSEWHERE.match(text, m.end()) is None,
-                                         index.cue_starts):
+    for ref in _own_references(index, start, end):
         for target in ref.targets if len(ref.targets) <= _MAX_CITED else ():
             unit = target.unit
             if unit is None or unit.kind not in _CITABLE or unit.start <= ref.start < unit.end:
@@ -108,6 +107,26 @@ def cited(inner: Condition, index: DocIndex, fs: int, fe: int, tids: Mapping[Alt
             break
     index.cited_refs[key] = parts
     return [(p,) for p in parts]
+
+
+def _own_references(index: DocIndex, start: int, end: int) -> list[Reference]:
+    """The references inside original span [start, end) to units of this instrument, from one scan of the
+    whole document (a scan per span asked about cost more than the rest of ``cites``)."""
+    runs = index.own_references
+    if runs is None:
+        text = index.doc.text
+        refs = list(index.resolver.references(0, len(text), lambda m: ELSEWHERE.match(text, m.end()) is None,
+                                              index.cue_starts))
+        # the resolver yields each kind of reference in text order, one kind after another: keep that
+        # order (evidence follows it) as runs sorted by start
+        runs = index.own_references = []
+        for ref in refs:
+            if not runs or ref.start < runs[-1][0][-1]:
+                runs.append(([], []))
+            runs[-1][0].append(ref.start)
+            runs[-1][1].append(ref)
+    return [r for starts, refs in runs for r in refs[bisect_left(starts, start):bisect_left(starts, end)]
+            if r.end <= end]
 
 
 # (condition, term ids) -> the ids its atoms stand for: provisions share the same conditions (defines) under

@@ -16,7 +16,7 @@ from typing import Any
 
 from esa_rules.document import Document, Unit
 from esa_rules.engine.matcher import PhraseMatcher
-from esa_rules.engine.references import Resolver
+from esa_rules.engine.references import Reference, Resolver
 from esa_rules.engine.scopes import KEY_BITS, Scope, SentenceScopes, heading_whole, scope_units
 from esa_rules.engine.structure import Link
 from esa_rules.normalize import Folded, OffsetMap, fold
@@ -53,6 +53,8 @@ class DocIndex:
         # original starts of the cue words of references ("article*", "this", ...), when the Checker scanned them
         self.cue_starts: dict[str, list[int]] | None = None
         self.cited_refs: dict[tuple[int, tuple[int, ...], int, int], list[tuple[int, int, int]]] = {}  # see conditions.cited
+        # (starts, references) of the whole text to this instrument's own units, for ``cites``
+        self.own_references: list[tuple[list[int], list[Reference]]] | None = None
         self.cited_units: dict[tuple[int, tuple[int, ...], int], tuple[int, int, int] | None] = {}  # see conditions._holds_in
         self._sentences: dict[int, list[tuple[int, int]]] = {}
         self.real_hits = term_hits  # the words as written; term_hits gains the links' hits (add_links)
@@ -62,6 +64,8 @@ class DocIndex:
         self._in_span: dict[tuple[int, int], list[tuple[int, tuple[int, int]]]] = {}
         # the nearest-unit judge's weights of defines, per scope, shared by all provisions (engine/nearest.py)
         self.nearest_memo: dict[tuple[int, int, int], dict[Any, Any]] = {}
+        # (id of a clause's plan, signature) -> (plan, labels a scope has, how specific they are)
+        self.nearest_has: dict[tuple[int, tuple[tuple[bool, ...], ...]], tuple[Any, list[str], float]] = {}
 
     def starts(self, family: str, phrases: tuple[str, ...]) -> list[int]:
         """Sorted folded start offsets of a family of cue phrases ("carve-out", "reference", ...). The
@@ -363,6 +367,15 @@ class DocIndex:
             if candidate is unit:
                 return path[i::-1]
         return [unit, *reversed(path)]
+
+    def has_hit(self, term: int, fstart: int, fend: int) -> bool:
+        """Whether ``hits_in`` would find any hit (without building the list)."""
+        starts = self.term_starts[term]
+        lo = bisect_left(starts, fstart)
+        if lo == len(starts) or starts[lo] >= fend:
+            return False
+        hits = self.term_hits[term]
+        return any(hits[i][1] <= fend for i in range(lo, bisect_left(starts, fend, lo)))
 
     def hits_in(self, term: int, fstart: int, fend: int, literal: bool = False) -> list[tuple[int, int]]:
         """Hits of ``term`` inside folded [fstart, fend): with the links' hits, or (``literal``) only the

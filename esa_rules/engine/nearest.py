@@ -86,15 +86,16 @@ class _Judge:
 
     def present(self, tid: int, in_headings: bool = False) -> bool:
         if in_headings:
-            return any(self.index.hits_in(tid, s, e) for s, e in self.headings())
+            return any(self.index.has_hit(tid, s, e) for s, e in self.headings())
         return self.known_present((tid,))[tid]
 
     def known_present(self, tids: Sequence[int]) -> dict[int, bool]:
         """``present`` for every one of ``tids``, as the judge's own table of answers."""
+        present, has_hit, fstart, fend = self._present, self.index.has_hit, self.scope.fstart, self.scope.fend
         for tid in tids:
-            if tid not in self._present:
-                self._present[tid] = bool(self.index.hits_in(tid, self.scope.fstart, self.scope.fend))
-        return self._present
+            if tid not in present:
+                present[tid] = has_hit(tid, fstart, fend)
+        return present
 
     def headings(self) -> list[tuple[int, int]]:
         if self._heads is None:
@@ -222,20 +223,32 @@ def nearest_units(index: DocIndex, clause: Clause, tids: Mapping[Alternative, in
         if known is None:
             known = plan.weights[signature] = (judge.weighed(clause.condition), judge.blocked)
         (lacks, weight), judge.blocked = known
-        has = _unique([labels[tids[a.ref]] for g in groups for a in g if judge.present(tids[a.ref])])
+        has, specific = _has(plan, signature, groups, judge, index, terms)
         reason = None
         if not lacks:
             reason = (f"is about something the provision excludes ({', '.join(_unique(judge.blocked))})"
                       if judge.blocked else _arrangement(clause.condition))
         unit = scope.unit
-        # among equals, the unit whose words are the rarer in the document: the one article on the
-        # council, rather than one of many that mention a mandate
-        specific = sum(1 / (1 + len(index.term_hits[tid])) for tid in terms if judge.present(tid))
         judged.append((weight, -specific, rank,
                        Nearest(unit.label, unit.eid, index.doc.locate(scope.start).line, tuple(lacks), tuple(has),
                                reason)))
     judged.sort(key=lambda j: j[:3])
     return tuple(j[3] for j in judged[:limit])
+
+
+def _has(plan: _Plan, signature: tuple[tuple[bool, ...], ...], groups: list[tuple[Atom, ...]], judge: _Judge,
+         index: DocIndex, terms: list[int]) -> tuple[list[str], float]:
+    """The labels of the clause's words a scope has, and how specific they are: among equals, the unit
+    whose words are the rarer in the document (the one article on the council, rather than one of many
+    that mention a mandate). Scopes of one document with the same signature have the same answer."""
+    key = (id(plan), signature)
+    known = index.nearest_has.get(key)
+    if known is None or known[0] is not plan:
+        labels, tids = judge.labels, judge.tids
+        has = _unique([labels[tids[a.ref]] for g in groups for a in g if judge.present(tids[a.ref])])
+        specific = sum(1 / (1 + len(index.term_hits[tid])) for tid in terms if judge.present(tid))
+        known = index.nearest_has[key] = (plan, has, specific)
+    return known[1], known[2]
 
 
 def _arrangement(cond: Condition) -> str:
