@@ -4,7 +4,8 @@
 cooperation only if Articles 3 to 7 are that cooperation; a body "whose mandate is limited to Articles 3
 to 6" is dedicated to what those articles govern. ``cites X`` holds at such a reference when X holds on
 the words written in a unit it names: an article, paragraph or subparagraph of this instrument, never the
-unit the reference stands in, another instrument's article or a whole chapter.
+unit the reference stands in, another instrument's article or a whole chapter. ``cites devoted X`` also
+takes a whole division devoted to X: "this Agreement" when most of what it says is X.
 """
 
 from __future__ import annotations
@@ -166,3 +167,111 @@ def test_a_sentence_that_opens_by_denying_the_dispute_any_effect_is_no_violation
               "either Party as a reason to defer, suspend or withhold the performance of Articles 1 and 2.")
     found = statuses(AGREEMENT.format(heading="Other Disagreements", clause=clause))
     assert found["ESA-CMP-2"] != "violated" and found["ESA-CMP-1"] == "satisfied"
+
+
+DEVOTED_RULES = RULES.replace("cites-demo", "devoted-demo").replace("cites security", "cites devoted security")
+
+
+@pytest.fixture(scope="module")
+def devoted_demo(tmp_path_factory: pytest.TempPathFactory) -> Checker:
+    path = tmp_path_factory.mktemp("rules") / "devoted-demo.esa"
+    path.write_text(DEVOTED_RULES, encoding="utf-8")
+    return Checker([load(str(path))])
+
+
+SECURITY_AGREEMENT = """Article 1
+
+Each Party shall review acquisitions of domestic enterprises by foreign persons.
+
+Article 2
+
+Each Party shall publish its export controls.
+
+Article 3
+
+Each Party shall inform the other of acquisitions of land by foreign persons.
+
+Article 4
+
+Each Party shall designate a contact point.
+
+Article 5
+
+A Party shall suspend the application of {cited}.
+"""
+
+
+def devoted_finding(checker: Checker, cited: str, articles_on_security: int = 3) -> Finding:
+    text = SECURITY_AGREEMENT.format(cited=cited)
+    for n in range(3 - articles_on_security):  # turn security articles into tariff articles
+        text = text.replace(["acquisitions of land", "export controls", "acquisitions of domestic"][n], "tariffs", 1)
+    return checker.check_text(text).findings[0]
+
+
+def test_a_division_devoted_to_the_matter_is_cited_by_cites_devoted(devoted_demo: Checker, demo: Checker) -> None:
+    # three of five articles on security: "this Agreement" is about it, for `cites devoted` only
+    found = devoted_finding(devoted_demo, "this Agreement")
+    assert found.status == "satisfied"
+    cited = next(e for e in found.evidence if e.role == "reference")
+    assert cited.unit == "Article 1, first paragraph"  # the first provision of the division that holds it
+    assert devoted_finding(demo, "this Agreement").status == "missing"
+
+
+def test_a_division_that_touches_the_matter_in_passing_is_not_devoted_to_it(devoted_demo: Checker) -> None:
+    # two articles out of five are not enough, however central they are
+    assert devoted_finding(devoted_demo, "this Agreement", articles_on_security=2).status == "missing"
+    # "this Agreement" of another instrument is no reference to this one
+    assert devoted_finding(devoted_demo, "this Agreement of the other Parties").status == "missing"
+
+
+def test_cites_devoted_is_formatted_and_read_back_unchanged() -> None:
+    formatted = format_ruleset(DEVOTED_RULES)
+    assert "  require suspend near/10 cites devoted security in sentence\n" in formatted
+    assert format_ruleset(formatted) == formatted
+
+
+DEVOTED_AGREEMENT = """Article 1
+Acquisitions by Foreign Persons
+
+Each Party shall maintain a procedure by which its government may examine an acquisition by a foreign
+person of control over an undertaking in its territory, and prohibit it where the acquisition threatens
+the national security of that Party.
+
+Article 2
+Goods with Civil and Military Uses
+
+The Parties shall coordinate their export controls on dual-use items.
+
+Article 3
+Pressure by Third Countries
+
+Where a third country applies trade restrictions against a Party in order to compel it to change a
+lawful policy, the Parties shall consult within 10 days of a request.
+
+Article 4
+Contact Points
+
+Each Party shall designate a contact point.
+
+Article 5
+{heading}
+
+{clause}
+"""
+
+
+def test_insulating_an_agreement_devoted_to_security_is_compartmentalization() -> None:
+    clause = ("No disagreement between the Parties under any other agreement shall suspend, delay or otherwise "
+              "affect the operation of this Agreement.")
+    assert statuses(DEVOTED_AGREEMENT.format(heading="Other Agreements", clause=clause))["ESA-CMP-1"] == "satisfied"
+    # the same sentence in an agreement that only touches security (two articles of five) insulates nothing
+    touching = DEVOTED_AGREEMENT.replace("Where a third country applies trade restrictions against a Party in order "
+                                         "to compel it to change a\nlawful policy, the Parties shall consult",
+                                         "Each Party shall publish its tariffs")
+    assert statuses(touching.format(heading="Other Agreements", clause=clause))["ESA-CMP-1"] == "missing"
+
+
+def test_a_generic_committee_overseeing_a_devoted_agreement_is_no_security_body() -> None:
+    clause = ("The Joint Committee established under the Free Trade Agreement shall oversee the implementation of "
+              "this Agreement and shall meet once a year.")
+    assert statuses(DEVOTED_AGREEMENT.format(heading="Joint Committee", clause=clause))["ESA-INS-1"] == "missing"

@@ -122,10 +122,15 @@ class Literal:
 class Cites:
     """True at a reference to units of this instrument ("Articles 3 to 6", "paragraphs 1 to 5") where
     ``inner`` holds on the words written in a unit it names: a clause that names the articles it acts on
-    ("may suspend the application of Articles 3 to 7") is about what those articles are about."""
+    ("may suspend the application of Articles 3 to 7") is about what those articles are about.
+
+    ``devoted`` (``cites devoted X``): a reference to a whole division devoted to ``inner`` counts too ("the
+    operation of this Agreement" in an agreement most of whose articles are about it, "Parts III and IV").
+    """
 
     inner: Condition
     pos: Pos | None = _pos()
+    devoted: bool = False
 
 
 @attrs.frozen(cache_hash=True)

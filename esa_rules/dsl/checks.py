@@ -57,6 +57,7 @@ KEYWORDS = frozenset(
         "heading",
         "literal",
         "cites",
+        "devoted",
     ]
 )
 

@@ -89,7 +89,7 @@ def render_condition(cond: Condition) -> str:
         case Literal(inner=inner):
             return f"literal {operand(inner, level)}"
         case Cites(inner=inner):
-            return f"cites {operand(inner, level)}"
+            return f"{_cites_word(cond)} {operand(inner, level)}"
     raise TypeError(f"not a condition: {cond!r}")  # pragma: no cover
 
 
@@ -143,7 +143,8 @@ def _lay(cond: Condition, column: int, minimum: int, width: int) -> list[str]:
             part = _lay(right, column + len(op) + 1, level + 1, width)
             return [*lines, " " * column + f"{op} {part[0]}", *part[1:]]
         case Not(inner=inner) | Heading(inner=inner) | Literal(inner=inner) | Cites(inner=inner):
-            word = {Not: "not", Heading: "heading", Literal: "literal", Cites: "cites"}[type(cond)]
+            word = _cites_word(cond) if isinstance(cond, Cites) else {Not: "not", Heading: "heading",
+                                                                     Literal: "literal"}[type(cond)]
             part = _lay(inner, column + len(word) + 1, level, width)
             return [f"{word} {part[0]}", *part[1:]]
     return [text]  # pragma: no cover
@@ -374,3 +375,7 @@ def format_ruleset(text: str, path: str = "<string>") -> str:
         out += block.emit()
         previous = piece
     return "\n".join(out) + "\n"
+
+
+def _cites_word(cond: Cites) -> str:
+    return "cites devoted" if cond.devoted else "cites"

@@ -261,6 +261,9 @@ class _ToAst(Transformer[Token, Any]):
     def cites(self, meta: Meta, children: list[Any]) -> Cites:
         return Cites(_as_condition(children[0]), pos=self._pos(meta))
 
+    def cites_devoted(self, meta: Meta, children: list[Any]) -> Cites:
+        return Cites(_as_condition(children[0]), pos=self._pos(meta), devoted=True)
+
     def _near(self, meta: Meta, children: list[Any], ordered: bool) -> Near:
         left, op, right = children
         word, _, raw = str(op.value).partition("/")

@@ -8,13 +8,14 @@ right match only, which is all a verdict and its evidence need.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from collections.abc import Mapping
 
 from esa_rules.document import Unit
 from esa_rules.dsl.ast import Alternative, And, Atom, Cites, Condition, Heading, Literal, Named, Near, Not, Or
 from esa_rules.engine.index import DocIndex, Scope
-from esa_rules.engine.references import Reference
+from esa_rules.engine.references import Reference, Target
 from esa_rules.engine.structure import ELSEWHERE, Link
 
 Part = tuple[int, int, int]
@@ -62,7 +63,7 @@ def evaluate(cond: Condition, index: DocIndex, scope: Scope, ranges: list[tuple[
     if isinstance(cond, Literal):
         return evaluate(cond.inner, index, scope, ranges, tids, True)
     if isinstance(cond, Cites):
-        return [m for fs, fe in ranges for m in cited(cond.inner, index, fs, fe, tids)]
+        return [m for fs, fe in ranges for m in cited(cond.inner, index, fs, fe, tids, cond.devoted)]
     if isinstance(cond, Heading):
         heads = []
         for unit in index.ancestors(scope.unit):
@@ -79,32 +80,58 @@ def evaluate(cond: Condition, index: DocIndex, scope: Scope, ranges: list[tuple[
 # passing), and a citation of many units a list of them.
 _CITABLE = frozenset({"article", "section", "paragraph", "subparagraph"})
 _MAX_CITED = 8
+# A division counts only when it is devoted to what is asked: many of its provisions are about it ("the
+# operation of this Agreement" in an agreement whose articles are the security cooperation, "its obligations
+# under Parts III and IV" when those Parts hold it), never when it merely touches it, as a free trade
+# agreement's chapters do. "This Agreement" is the document itself.
+_DIVISIONS = frozenset({"document", "part", "chapter", "annex"})
+_MIN_PROVISIONS = 3
+_THIS_INSTRUMENT = re.compile(r"\b(?:this|the present)\s+(?:agreement|protocol|memorandum|arrangement|accord|"
+                              r"convention|treaty)\b(?!\s+(?:of|on)\s+(?!this\b))", re.IGNORECASE)
 
 
-def cited(inner: Condition, index: DocIndex, fs: int, fe: int, tids: Mapping[Alternative, int]) -> list[MatchT]:
+def cited(inner: Condition, index: DocIndex, fs: int, fe: int, tids: Mapping[Alternative, int],
+          devoted: bool = False) -> list[MatchT]:
     """``cites inner`` in folded span [fs, fe): one match per reference there to units of this instrument
     (never the unit the reference stands in, nor another instrument's: "Article XXI of the GATT 1994")
-    in one of which ``inner`` holds on the words written there. The match is the reference itself, under
-    the term of the first word found in the unit, which evidence shows as what the reference carried."""
-    key = (id(inner), term_ids(inner, tids), fs, fe)
+    in one of which ``inner`` holds on the words written there; ``devoted``: or to divisions devoted to
+    ``inner`` (``_devoted``), the one that holds the reference included. The match is the reference
+    itself, under the term of the first word found in the unit, which evidence shows as what the
+    reference carried."""
+    key = (id(inner), term_ids(inner, tids), fs, fe, devoted)
     found = index.cited_refs.get(key)
     if found is not None:
         return [(p,) for p in found]
     start, end = index.to_original(fs), index.to_original(fe)
     parts: list[Part] = []
-    for ref in _own_references(index, start, end):
-        for target in ref.targets if len(ref.targets) <= _MAX_CITED else ():
+    refs = [(ref.start, ref.end, ref.targets) for ref in _own_references(index, start, end)]
+    if devoted:
+        whole = index.doc.root
+        refs += [(m.start(), m.end(), (Target("the whole document", whole.start, whole.end, whole),))
+                 for m in _THIS_INSTRUMENT.finditer(index.doc.text, start, end)]
+    for ref_start, ref_end, targets in refs:
+        if len(targets) > _MAX_CITED:
+            continue
+        hit: tuple[Part, Unit] | None = None
+        for target in targets:
             unit = target.unit
-            if unit is None or unit.kind not in _CITABLE or unit.start <= ref.start < unit.end:
-                continue
-            first = _holds_in(inner, index, unit, tids)
-            if first is None:
-                continue
-            part = (first[0], index.to_folded(ref.start), index.to_folded(ref.end))
-            link = Link("reference", (ref.start, ref.end), (unit.start, unit.end), target.label)
-            index.origins.setdefault(part, (link, (first[1], first[2])))
-            parts.append(part)
-            break
+            if unit is not None and unit.kind in _CITABLE and not unit.start <= ref_start < unit.end:
+                first = _holds_in(inner, index, unit, tids)
+                if first is not None:
+                    hit = first, unit
+                    break
+        divisions = tuple(t.unit for t in targets if t.unit is not None and t.unit.kind in _DIVISIONS)
+        if hit is None and divisions and devoted:
+            first = _devoted(inner, index, divisions, tids)
+            hit = None if first is None else (first, divisions[0])
+        if hit is None:
+            continue
+        (term, real_start, real_end), unit = hit
+        part = (term, index.to_folded(ref_start), index.to_folded(ref_end))
+        label = next(t.label for t in targets if t.unit is unit)
+        link = Link("reference", (ref_start, ref_end), (unit.start, unit.end), label)
+        index.origins.setdefault(part, (link, (real_start, real_end)))
+        parts.append(part)
     index.cited_refs[key] = parts
     return [(p,) for p in parts]
 
@@ -161,6 +188,22 @@ def nodes(cond: Condition, kind: type) -> list[Condition]:
 def atoms(cond: Condition) -> list[Atom]:
     """Every atom of a condition, left to right."""
     return [a for a in nodes(cond, Atom) if isinstance(a, Atom)]
+
+
+def _devoted(inner: Condition, index: DocIndex, divisions: tuple[Unit, ...],
+             tids: Mapping[Alternative, int]) -> Part | None:
+    """The first part of ``inner`` in divisions cited together ("Parts III and IV") that are devoted to it:
+    it holds, on their own words, in at least three of their provisions (articles, else paragraphs; a
+    preamble is none) and in at least a third of them. None otherwise: a free trade agreement, or one of
+    its chapters, touches many matters in passing."""
+    key = (id(inner), term_ids(inner, tids), *(-1 - id(d) for d in divisions))
+    if key not in index.cited_units:
+        provisions = [u for d in divisions for u in d.walk() if u.kind == "article" and u.label != "Preamble"] or \
+            [u for d in divisions for u in d.walk() if u.kind == "paragraph"]
+        found = [p for p in (_holds_in(inner, index, u, tids) for u in provisions) if p is not None]
+        index.cited_units[key] = found[0] if len(found) >= _MIN_PROVISIONS and 3 * len(found) >= len(provisions) \
+            else None
+    return index.cited_units[key]
 
 
 def _holds_in(inner: Condition, index: DocIndex, unit: Unit, tids: Mapping[Alternative, int]) -> Part | None:

@@ -52,10 +52,10 @@ class DocIndex:
         self.lexicon_starts: dict[str, list[int]] | None = None  # set by Checker.index (engine.context)
         # original starts of the cue words of references ("article*", "this", ...), when the Checker scanned them
         self.cue_starts: dict[str, list[int]] | None = None
-        self.cited_refs: dict[tuple[int, tuple[int, ...], int, int], list[tuple[int, int, int]]] = {}  # see conditions.cited
+        self.cited_refs: dict[tuple[Any, ...], list[tuple[int, int, int]]] = {}  # see conditions.cited
         # (starts, references) of the whole text to this instrument's own units, for ``cites``
         self.own_references: list[tuple[list[int], list[Reference]]] | None = None
-        self.cited_units: dict[tuple[int, tuple[int, ...], int], tuple[int, int, int] | None] = {}  # see conditions._holds_in
+        self.cited_units: dict[tuple[Any, ...], tuple[int, int, int] | None] = {}  # see conditions._holds_in, _devoted
         self._sentences: dict[int, list[tuple[int, int]]] = {}
         self.real_hits = term_hits  # the words as written; term_hits gains the links' hits (add_links)
         self.real_starts = self.term_starts

@@ -149,7 +149,7 @@ class _Judge:
         if isinstance(cond, Literal):
             return self.weighed(cond.inner, in_headings)
         if isinstance(cond, Cites):  # the citation itself is what a unit has or lacks, not the cited words
-            if cited(cond.inner, self.index, self.scope.fstart, self.scope.fend, self.tids):
+            if cited(cond.inner, self.index, self.scope.fstart, self.scope.fend, self.tids, cond.devoted):
                 return [], 0
             named = cond.inner
             what = (named.description if isinstance(named, Named) and named.description
@@ -185,7 +185,7 @@ class _Plan:
         present = judge.known_present(self.terms)
         return (tuple(map(present.__getitem__, self.terms)),
                 tuple(judge.present(t, True) for t in self.heading_terms),
-                tuple(bool(cited(c.inner, judge.index, judge.scope.fstart, judge.scope.fend, self.tids))
+                tuple(bool(cited(c.inner, judge.index, judge.scope.fstart, judge.scope.fend, self.tids, c.devoted))
                       for c in self.cites))
 
 

@@ -165,7 +165,7 @@ def _condition(ctx: DocContext, clause: Clause, cond: Condition, reference: Scop
     elif isinstance(cond, Literal):
         kind, children = "literal", (cond.inner,)
     elif isinstance(cond, Cites):
-        kind, children = "cites", (cond.inner,)
+        kind, children = ("cites devoted" if cond.devoted else "cites"), (cond.inner,)
     else:
         kind, children = ("not" if isinstance(cond, Not) else "heading"), (cond.inner,)
     matches = _matches(ctx, cond, reference, tids) if reference is not None else []
