@@ -122,6 +122,11 @@ Article 12.3 Dispute settlement
      "settled exclusively in accordance with Annex 12-A.\n\nANNEX 12-A\n\n1. A Party may request the establishment "
      "of a panel. 2. The panel shall issue its report within 90 days. The report shall be final and binding on the "
      "Parties.", "satisfied", "satisfied"),
+    # an annexed procedure given to one article does not cover the articles carved out beside it
+    ("1. Chapter 30 (Dispute Settlement) shall not apply to Article 12.1.\n\n2. Chapter 30 (Dispute Settlement) "
+     "shall not apply to Article 12.2. Any dispute concerning Article 12.2 shall be settled in accordance with Annex "
+     "12-A.\n\nANNEX 12-A\n\n1. A Party may request the establishment of a panel. 2. The report of the panel shall "
+     "be final and binding on the Parties.", "weak", "satisfied"),
 ])
 def test_a_carve_out_takes_out_what_it_names(clause: str, investment: str, coercion: str) -> None:
     found = statuses(CHAPTER.format(clause))

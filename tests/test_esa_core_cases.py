@@ -170,6 +170,13 @@ CASES = [
     ("ESA-INV-1", "satisfied",
      "Each Party shall ensure that any investment by a foreign person in an enterprise engaged in defence "
      "production can be examined and, where it threatens public security, prohibited."),
+    # A body named for what it protects: strategic resilience, the protection of the economy. Moved from
+    # ESA-INS-1's examples when the ruleset was at its limit, with its near miss.
+    ("ESA-INS-1", "satisfied", "A Committee on Economic Security and Resilience is hereby established."),
+    ("ESA-INS-1", "satisfied",
+     "A Committee on Strategic Resilience is hereby established, composed of senior officials of each Party."),
+    ("ESA-INS-1", "missing",
+     "A Committee on Trade in Goods is hereby established, composed of senior officials of each Party."),
     # Moved from the compartmentalization provisions when `cites` rules joined them: more ways of saying it.
     ("ESA-CMP-1", "satisfied",
      "Cooperation on economic security shall go on whatever the state of any dispute between the "

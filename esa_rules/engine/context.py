@@ -252,13 +252,29 @@ def _targets(index: DocIndex, resolver: Resolver, start: int, end: int, sole: bo
     return [u for u in units if u.kind != "document" or sole or u is index.doc.root]
 
 
+def _annexed_procedures(index: DocIndex, resolver: Resolver, unit: Unit, article: Unit) -> list[Unit]:
+    """The annexes the carve-out's article sends ``unit``'s disputes to: those a sentence of the article
+    refers to when it names no other provision, or names ``unit`` (or what holds it, or what it holds).
+    "Any dispute concerning Article 21.5 shall be settled in accordance with Annex 21-A" gives Article
+    21.5 a procedure, not Articles 21.3 and 21.4 carved out in the paragraph before."""
+    found: list[Unit] = []
+    refs = list(resolver.references(article.start, article.end))
+    for ref in refs:
+        for annex in (t.unit for t in ref.targets if t.unit is not None and t.unit.kind == "annex"):
+            start, end = index.sentence_at(ref.start)
+            named = [t.unit for other in refs if start <= other.start < end for t in other.targets
+                     if t.unit is not None and t.unit.kind != "annex"]
+            if not named or any(n.start <= unit.start < n.end or unit.start <= n.start < unit.end for n in named):
+                found.append(annex)
+    return found
+
+
 def _own_procedure(index: DocIndex, resolver: Resolver, unit: Unit, article: Unit | None) -> bool:
     """Whether a unit taken out of the general dispute settlement has a binding procedure of its own: in
     itself, or in what the carve-out's article refers to ("settled exclusively in accordance with Annex
     9-A", whose panel report is binding)."""
     text = index.doc.text
-    places = [unit] + ([t.unit for ref in resolver.references(article.start, article.end) for t in ref.targets
-                        if t.unit is not None and t.unit.kind == "annex"] if article is not None else [])
+    places = [unit] + (_annexed_procedures(index, resolver, unit, article) if article is not None else [])
     for place in places:
         seen = -1
         for forum in _OWN_FORUM.finditer(text, place.start, place.end):
