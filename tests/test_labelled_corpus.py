@@ -35,12 +35,12 @@ FLOORS: dict[str, tuple[int, int]] = {
     "blind-described-concepts": (117, 98),  # 67 on first sight
     "real-treaty-idiom": (90, 88),  # 84 on first sight
     "structure-and-modality": (90, 87),  # 76 on first sight
-    "legal-architecture": (90, 87),  # 84 on first sight
+    "legal-architecture": (90, 88),  # 84 on first sight
     "keyword-free-drafting": (90, 83),  # 52 on first sight
     "described-by-elements": (90, 76),  # 65 on first sight
     "elements-and-modality": (90, 79),  # 69 on first sight
     "terse-and-tabular": (90, 80),  # 77 on first sight
-    "commitments-in-plain-words": (90, 82),  # 76 on first sight
+    "commitments-in-plain-words": (90, 83),  # 76 on first sight
     "definitions-and-annexes": (90, 78),  # 77 on first sight
 }
 

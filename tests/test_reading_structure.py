@@ -95,9 +95,19 @@ def test_a_definition_alone_satisfies_nothing(checker: Checker) -> None:
     assert finding(checker, text, "INV-1").status == "missing"
 
 
-def test_lower_case_defined_terms_are_ordinary_words(checker: Checker) -> None:
+def test_a_lower_case_term_coined_for_the_instrument_carries_its_definition(checker: Checker) -> None:
     text = DEFINED.replace('"Covered Transaction"', '"covered transaction"').replace(
         "every Covered Transaction", "every covered transaction")
+    assert finding(checker, text, "INV-1").status == "satisfied"
+
+
+@pytest.mark.parametrize("term", [
+    "investment",  # one word: an ordinary word, however it is defined
+    "investment laws",  # a field of law, whose definition lists all it touches
+    "investment measures",
+])
+def test_lower_case_single_words_and_fields_of_law_are_ordinary_words(checker: Checker, term: str) -> None:
+    text = DEFINED.replace('"Covered Transaction"', f'"{term}"').replace("every Covered Transaction", f"every {term}")
     assert finding(checker, text, "INV-1").status == "missing"
 
 

@@ -16,8 +16,9 @@ What is kept out, because real treaties are full of it and a lawyer reads past i
   to in Chapter 8"), to articles unless they name the matters or obligations in them ("the matters
   governed by Articles 2 to 7"), and to other instruments ("Chapters 1 through 14 of the Harmonized
   System");
-- lower-case defined terms ("customs laws" means ... importation, exportation ...), whose definitions
-  describe ordinary words; the defined terms of modern drafting are capitalised ("Covered Transaction");
+- lower-case defined terms that are single words or fields of law ("customs laws" means ... importation,
+  exportation ..., "intellectual property"), whose definitions describe ordinary words; a term of several
+  words coined for the instrument carries its definition in lower case too ("listed item" means ...);
 - back-references to generic words ("such measures", "such action"), and antecedents farther back than
   about a paragraph; "the foregoing" is the paragraph before.
 A link only adds context: the engine counts a match only if some of its words are written where the
@@ -204,6 +205,22 @@ def _scope(doc: Document, resolver: Resolver, at: int, text: str) -> tuple[int, 
     return unit.start, unit.end
 
 
+# What a lower-case term of several words names when it is a field of law, whose definition lists all that
+# the field touches ("customs laws" means ... exportation ... restrictions ...; "intellectual property" ...
+# layout-designs of integrated circuits): its words are no concept of the term.
+_FIELD_NOUNS = frozenset({"law", "laws", "legislation", "regulation", "regulations", "property", "right", "rights",
+                          "measure", "measures", "procedure", "procedures", "matters", "authority", "authorities",
+                          "duty", "duties", "tax", "taxes", "charge", "charges"})
+
+
+def _coined(term: str) -> bool:
+    """A lower-case term of several words coined for the instrument ("listed item", "covered transaction",
+    "person of a non-Party"), which carries its definition as a capitalised one does, unlike a single word
+    ("goods") or a field of law ("customs laws")."""
+    words = term.lower().split()
+    return len(words) > 1 and words[-1] not in _FIELD_NOUNS
+
+
 def _definitions(doc: Document, resolver: Resolver,
                  candidates: Mapping[str, Sequence[int]] | None) -> Iterator[_Definition]:
     text = doc.text
@@ -212,7 +229,7 @@ def _definitions(doc: Document, resolver: Resolver,
         end = text.find(";", m.end(), leaf.end)
         end = leaf.end if end < 0 else end
         term = " ".join(m.group(1).split())
-        if not term[:1].isupper() and not _LIST_POINTER.search(text, m.end(), end):
+        if not term[:1].isupper() and not _LIST_POINTER.search(text, m.end(), end) and not _coined(term):
             continue  # a lower-case term describes ordinary words, unless it names a list: "the goods set out in Table 9-A"
         yield _Definition(term, (m.end(), end), _scope(doc, resolver, m.start(), text[leaf.start:leaf.end]),
                           (m.start(), end), f"the definition of \u201c{term}\u201d in {leaf.label}", True)
