@@ -299,3 +299,18 @@ def test_a_reference_that_names_what_follows_it_points_at_its_content() -> None:
     assert ("Annex A", "Annex A") in sites
     # a citation of an article as such carries nothing
     assert not any(site == "Article 1" for site, _ in sites)
+
+
+def test_words_a_reference_carries_keep_their_order_for_before() -> None:
+    # "in order to compel ... to modify a lawful policy" is coercion described in paragraph 1; at the
+    # reference "measures of the kind described in paragraph 1" its words keep their order
+    core = Checker(load_many(["esa-core"]))
+    text = ("Article 5 Pressure by Non-Parties\n\n1. The Parties recognise that a third country may apply measures "
+            "restricting trade with a Party in order to compel that Party to abandon or modify a lawful policy.\n\n"
+            "2. A Party affected by measures of the kind described in paragraph 1 may request consultations with the "
+            "other Party. The other Party shall enter into consultations within 15 days of receipt of the request.\n")
+    assert finding(core, text, "ESA-COE-2").status == "satisfied"
+    # the same words the other way round in the paragraph cited are no aim to force a change of policy
+    reversed_aim = text.replace("in order to compel that Party to abandon or modify a lawful policy",
+                                "after a lawful policy was modified, and may compel nothing")
+    assert finding(core, reversed_aim, "ESA-COE-2").status == "missing"

@@ -253,7 +253,7 @@ def _pair_positioned(left: list[MatchT], right: list[MatchT], index: DocIndex, d
             if not 0 <= j < len(rights):
                 continue
             rs, re_, rm = rights[j]
-            if ordered and rs < le:
+            if ordered and rs < le and not _in_source_order(index, m, rm):
                 continue
             gap = _gap(index, ls, le, rs, re_)
             if distance is not None and gap > distance:
@@ -265,6 +265,17 @@ def _pair_positioned(left: list[MatchT], right: list[MatchT], index: DocIndex, d
         elif keep_unpaired:
             out.append(m)
     return out
+
+
+def _in_source_order(index: DocIndex, left: MatchT, right: MatchT) -> bool:
+    """Whether two matches that a link carried to the same site ("measures of the kind described in
+    paragraph 1") stand in that order in what it carried: "in order to compel ... to modify a lawful
+    policy" keeps its ``before`` at the reference."""
+    origins = [index.origins.get(p) for p in (*left, *right)]
+    if any(o is None for o in origins) or len({(o[0].site, o[0].source) for o in origins if o}) != 1:
+        return False
+    real = [o[1] for o in origins if o]
+    return min(r[0] for r in real[len(left):]) >= max(r[1] for r in real[:len(left)])
 
 
 def _gap(index: DocIndex, ls: int, le: int, rs: int, re_: int) -> int:
