@@ -80,8 +80,9 @@ _HEADING = re.compile(
         rf"(?P<{kind}>(?:{kw})[ \t]+(?P<{kind}_num>(?i:{_NUMBER[kind]})))" for kind, kw in _KEYWORDS.items()
     )
     + r"|(?P<bare_annex>ANNEX|Annex|APPENDIX|Appendix|SCHEDULE|Schedule)(?=[ \t]*$)|(?P<preamble>PREAMBLE|Preamble)(?=[ \t:.]*$)"
-    # an unnumbered annex with its title, set in capitals: "ANNEX ON COOPERATION PRIORITIES"
-    + r"|(?P<titled_annex>ANNEX|APPENDIX|SCHEDULE)(?=[ \t]+(?:ON|OF|CONCERNING|RELATING TO|ON THE)[ \t]+[A-Z])"
+    # an unnumbered annex with its title, set in capitals: "ANNEX ON COOPERATION PRIORITIES", "SCHEDULE TO
+    # CHAPTER 14"
+    + r"|(?P<titled_annex>ANNEX|APPENDIX|SCHEDULE)(?=[ \t]+(?:ON|OF|CONCERNING|RELATING TO|ON THE|TO)[ \t]+[A-Z])"
 )
 _DECORATION = re.compile(r"[ \t]*(?:#{1,6}[ \t]+)?(?:\*\*|__)?")
 _SEPARATORS = " \t:.-\u2013\u2014*_"

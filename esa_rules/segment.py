@@ -105,7 +105,10 @@ def _headings(text: str) -> list[_Node]:
                 look += 1
             if look < len(lines):
                 candidate = text[lines[look][0] : lines[look][1]]
-                if next_line_title(candidate) and match_heading(candidate) is None:
+                below = match_heading(candidate)
+                # "Article 5\nAnnex B Goods": an article's title may name an annex; no annex starts there
+                if next_line_title(candidate) and (below is None or (heading.kind == "article"
+                                                                     and below.kind == "annex")):
                     node.heading = candidate.strip().strip("*_#").strip()
                     node.body_start = lines[look][0] + len(candidate.rstrip())
                     node.heading_span = (line_start + len(line) - len(line.lstrip()), node.body_start)

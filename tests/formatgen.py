@@ -34,7 +34,7 @@ _HEADING = re.compile(r"(?P<keyword>" + "|".join(p for _, _, p in _LEVELS) + r")
 _INLINE = re.compile(r"(?P<head>(?P<keyword>ARTICLE|Article|PART|Part|\u00a7)[ \t]+\d+(?:\.\d+)*)[.:]?[ \t]+"
                      r"(?P<body>(?:\([0-9a-z]{1,3}\)[ \t]+)?[A-Z].*[.:;])$")
 # an unnumbered annex with its title in capitals: "ANNEX ON COOPERATION PRIORITIES"
-_TITLED_ANNEX = re.compile(r"(?P<keyword>ANNEX|APPENDIX|SCHEDULE)[ \t]+(?P<caption>(?:ON|OF|CONCERNING)[ \t]+[A-Z][A-Z \t,'-]*)")
+_TITLED_ANNEX = re.compile(r"(?P<keyword>ANNEX|APPENDIX|SCHEDULE)[ \t]+(?P<caption>(?:ON|OF|CONCERNING|TO)[ \t]+[A-Z][A-Z0-9 \t,.'-]*)")
 _PREAMBLE = re.compile(r"PREAMBLE|Preamble")
 _BARE_ANNEX = re.compile(r"ANNEX|Annex|APPENDIX|Appendix|SCHEDULE|Schedule")  # an annex without a number
 _SENTENCE = re.compile(r"\b(?:shall|must|may|will|should|is|are|has|have|does|do|apply|applies|means)\b",
@@ -90,6 +90,10 @@ def draft_blocks(text: str) -> list[Block]:
             # is a sentence broken before a reference
             after_sentence = previous is None or previous.role == "heading" or previous.text.endswith(_TERMINAL)
             heading = heading_of(" ".join(line.split())) if after_sentence and not _COLUMNS.search(line) else None
+            if heading is not None and previous is not None and previous.role == "heading" \
+                    and previous.level == "article" and (heading.groupdict().get("keyword") or "annex").lower() \
+                    .startswith("annex") and _caption_under(previous.text, line):
+                heading = None  # "Article 5\nAnnex B Goods": the article's title, as the segmenter reads it
             inline = _INLINE.match(line) if after_sentence and heading is None else None
             if inline:  # "\u00a7 3. Each Party shall ...": the number heads the article, the sentence is its body
                 blocks.append(Block("heading", inline["head"], _level(inline["keyword"])[0]))
@@ -102,9 +106,10 @@ def draft_blocks(text: str) -> list[Block]:
                 blocks.append(Block("title", line))
             elif previous is not None and previous.role == "heading" and _caption_under(previous.text, line):
                 blocks.append(Block("caption", line, previous.level))
-            elif previous is None and blocks and blocks[-1].role == "heading" and "\n" not in group \
-                    and _BARE_ANNEX.fullmatch(blocks[-1].text) and next_line_title(line) and line.isupper():
-                # the title one blank line below a bare "ANNEX", as the segmenter reads it
+            elif previous is None and blocks and blocks[-1].role == "heading" and blocks[-1].level == "annex" \
+                    and ("\n" not in group or _caption_under(blocks[-1].text, line)) \
+                    and next_line_title(line) and line.isupper():
+                # the title one blank line below "ANNEX" or "ANNEX II", as the segmenter reads it
                 blocks.append(Block("caption", line, blocks[-1].level))
             elif previous is not None and previous.role in ("body", "title") and not _MARKER.match(line):
                 # lines between blank lines are one paragraph of a plain draft, unless numbered

@@ -314,3 +314,32 @@ def test_words_a_reference_carries_keep_their_order_for_before() -> None:
     reversed_aim = text.replace("in order to compel that Party to abandon or modify a lawful policy",
                                 "after a lawful policy was modified, and may compel nothing")
     assert finding(core, reversed_aim, "ESA-COE-2").status == "missing"
+
+
+def test_a_paragraph_cited_in_its_article_carries_what_it_cites_in_turn() -> None:
+    # "the goods referred to in paragraph 1" -> paragraph 1 -> "the minerals set out in Appendix 1" -> lithium
+    core = Checker(load_many(["esa-core"]))
+    text = ("Article 7 Minerals for Batteries\n\n1. This Article applies to the minerals set out in Appendix 1.\n\n"
+            "2. Neither Party shall adopt or maintain any duty on, or any prohibition of, the export of the goods "
+            "referred to in paragraph 1 to the territory of the other Party.\n\n"
+            "Article 8 Entry into Force\n\nThis Agreement shall enter into force on signature.\n\n"
+            "APPENDIX 1\n\n1. Lithium\n2. Cobalt\n3. Natural graphite\n")
+    assert finding(core, text, "ESA-SEC-3").status == "satisfied"
+    # a citation of other articles does not reach on into what those articles cite
+    far = ("Article 6 Minerals\n\n1. This Article applies to the minerals set out in Appendix 1.\n\n"
+           "Article 7 Duties\n\nThe obligations in Article 6 shall not prevent a Party from adopting any duty on "
+           "exports.\n\nAPPENDIX 1\n\n1. Lithium\n2. Cobalt\n")
+    doc = read_text(far)
+    index = core.index(doc)
+    site, appendix = far.index("Article 6 shall"), far.index("APPENDIX")
+    carried = [index.to_original(hit[0]) for (_, s, _), (_, hit) in index.origins.items() if index.to_original(s) == site]
+    assert carried and all(at < appendix for at in carried)  # Article 6's own words, none of the Appendix's
+
+
+def test_a_defined_division_word_is_no_defined_term(checker: Checker) -> None:
+    # "Table means a table set out in the Schedule": "that Table" is one table, not the whole Schedule
+    text = ("Article 1 Definitions\n\nTable means a table set out in the Schedule to this Chapter;\n\n"
+            "Article 2 Review\n\nEach Party shall apply the treatment indicated in that Table.\n\n"
+            "SCHEDULE TO CHAPTER 1\n\nTable 1-A\nForeign acquisitions reviewed for national security\n")
+    doc = read_text(text)
+    assert not [link for link in links(doc, Resolver(doc)) if link.kind == "definition"]

@@ -360,3 +360,24 @@ def test_french_style_article_premier_and_a_caption_in_capitals_with_a_verb() ->
     assert heading is not None and heading.number == "A" and heading.body_start is None
     # a sentence in capitals that runs on from the number stays a sentence
     assert match_heading("ARTICLE 9.2 SHALL APPLY TO GOODS") is None
+
+
+def test_an_article_titled_after_an_annex_is_still_that_article() -> None:
+    from esa_rules.readers import read_text
+
+    text = ("Article 4\nExports of Annex A Goods\nNeither Party shall impose export duties on Annex A goods.\n\n"
+            "Article 5\nAnnex B Goods\nEach Party shall identify Annex B goods.\n\nArticle 6\nCouncil\n"
+            "The Council shall meet.\n\nANNEX B\nSemiconductor wafers.\n")
+    units = [(u.kind, u.label, u.heading) for u in read_text(text, "<draft>").units() if u.kind in ("article", "annex")]
+    assert ("article", "Article 5", "Annex B Goods") in units
+    # the articles after it stay articles of the agreement, and the annex itself is still found
+    assert [u for u in units if u[0] == "annex" and u[1] == "Annex B"] == [("annex", "Annex B", None)]
+
+
+def test_a_schedule_to_a_chapter_is_an_annex() -> None:
+    from esa_rules.readers import read_text
+
+    text = ("Article 14.8 Other Chapters\nThe Parties shall consult.\n\nSCHEDULE TO CHAPTER 14\n\n"
+            "Table 14-A: Strategic Materials\n\n| Row | Good |\n|---|---|\n| 1 | Lithium |\n")
+    annexes = [(u.label, u.heading) for u in read_text(text, "<draft>").units() if u.kind == "annex" and u.eid != "preamble"]
+    assert annexes == [("Annex", "TO CHAPTER 14")]

@@ -129,8 +129,25 @@ class DocIndex:
         words of its definition, a reference to Table 1 the words of the table. Call before any scope is
         looked at; ``literal`` conditions still see only the words as written."""
         added: dict[int, list[tuple[int, int]]] = {}
-        for link in links:
-            sources = self.terms_in(*link.source)
+        links = list(links)
+        carried = [self.terms_in(*link.source) for link in links]
+        # one hop further, inside an article: a paragraph cited for "the goods referred to in paragraph 1"
+        # carries what its own reference to the Appendix carries, the minerals listed there (a citation of
+        # other articles does not reach on into what they cite)
+        by_site = sorted(range(len(links)), key=lambda i: links[i].site)
+        site_starts = [links[i].site[0] for i in by_site]
+        for i, link in enumerate(links):
+            start, end = link.source
+            article = next((u for u in reversed(self.doc.unit_path(link.site[0])) if u.kind == "article"), None)
+            if link.kind != "reference" or article is None or not article.start <= start < end <= article.end:
+                continue
+            known = {tid for tid, _ in carried[i]}
+            for j in by_site[bisect_left(site_starts, start):bisect_left(site_starts, end)]:
+                if j != i and links[j].site[1] <= end and links[j].kind == "reference":
+                    extra = [(tid, hit) for tid, hit in carried[j] if tid not in known]
+                    known.update(tid for tid, _ in extra)
+                    carried[i] = [*carried[i], *extra]
+        for link, sources in zip(links, carried):
             if not sources:
                 continue
             site = (self.to_folded(link.site[0]), self.to_folded(link.site[1]))

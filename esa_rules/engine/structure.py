@@ -58,7 +58,11 @@ _NAME_BEFORE = re.compile(r"(?:[A-Z][\w'\u2019-]*[ \t]+(?:(?:on|of|for|and|in)[ 
 # looks for ("Australia and the Republic of Meridia (the "Parties")").
 _GENERIC_TERMS = frozenset({"party", "parties", "contracting party", "contracting parties", "participant",
                             "participants", "side", "sides", "member", "members", "member states", "agreement",
-                            "this agreement", "the agreement", "signatories"})
+                            "this agreement", "the agreement", "signatories",
+                            # divisions of the text: "Table means a table set out in the Schedule" says what the
+                            # word refers to; "that Table" is one table, which the resolver finds
+                            "table", "tables", "annex", "annexes", "schedule", "schedules", "appendix", "article",
+                            "chapter", "section", "part"})
 # A body set up under a common noun: "will establish a working group on critical supply chains"
 _LOWER_BODY = re.compile(r"\b(?:establish(?:es)?|create[s]?|set[s]?\s+up|constitute[s]?|convene[s]?)\s+(?:a|an)\s+"
                          r"((?:[a-z][\w-]*\s+){0,3}?(?:council|committee|board|commission|working group|group|network|"
