@@ -177,6 +177,14 @@ CASES = [
      "A Committee on Strategic Resilience is hereby established, composed of senior officials of each Party."),
     ("ESA-INS-1", "missing",
      "A Committee on Trade in Goods is hereby established, composed of senior officials of each Party."),
+    # Coercion in the words of anti-coercion instruments: a country that is not a Party, measures "with a view
+    # to obtaining from a Party a particular act"; and two near misses moved from the ruleset at its limit.
+    ("ESA-COE-2", "satisfied",
+     "Where a country that is not a Party applies measures affecting trade with a Party with a view to obtaining "
+     "from it a particular act within its sovereign competence, the other Party shall enter into consultations "
+     "within ten days of a request."),
+    ("ESA-COE-2", "missing", "Consultations on a dispute shall be held within 30 days of the request."),
+    ("ESA-SEC-1", "missing", "The Parties shall cooperate on geological surveys of mineral resources."),
     # Moved from the compartmentalization provisions when `cites` rules joined them: more ways of saying it.
     ("ESA-CMP-1", "satisfied",
      "Cooperation on economic security shall go on whatever the state of any dispute between the "
