@@ -178,12 +178,13 @@ CASES = [
     ("ESA-INS-1", "missing",
      "A Committee on Trade in Goods is hereby established, composed of senior officials of each Party."),
     # Coercion in the words of anti-coercion instruments: a country that is not a Party, measures "with a view
-    # to obtaining from a Party a particular act"; and two near misses moved from the ruleset at its limit.
+    # to obtaining from a Party a particular act"; and two near misses moved
+    # from the ruleset at its limit.
     ("ESA-COE-2", "satisfied",
      "Where a country that is not a Party applies measures affecting trade with a Party with a view to obtaining "
      "from it a particular act within its sovereign competence, the other Party shall enter into consultations "
      "within ten days of a request."),
-    ("ESA-COE-2", "missing", "Consultations on a dispute shall be held within 30 days of the request."),
+    ("ESA-EXP-2", "missing", "The Parties shall coordinate their export controls on dual-use items."),
     ("ESA-SEC-1", "missing", "The Parties shall cooperate on geological surveys of mineral resources."),
     # Moved from the compartmentalization provisions when `cites` rules joined them: more ways of saying it.
     ("ESA-CMP-1", "satisfied",
