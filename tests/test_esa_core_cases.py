@@ -185,7 +185,7 @@ CASES = [
      "from it a particular act within its sovereign competence, the other Party shall enter into consultations "
      "within ten days of a request."),
     ("ESA-EXP-2", "missing", "The Parties shall coordinate their export controls on dual-use items."),
-    ("ESA-SEC-1", "missing", "The Parties shall cooperate on geological surveys of mineral resources."),
+    ("ESA-ESX-1", "missing", "Each Party shall maintain its social security system."),
     # Moved from the compartmentalization provisions when `cites` rules joined them: more ways of saying it.
     ("ESA-CMP-1", "satisfied",
      "Cooperation on economic security shall go on whatever the state of any dispute between the "
