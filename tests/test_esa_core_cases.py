@@ -186,6 +186,10 @@ CASES = [
      "within ten days of a request."),
     ("ESA-EXP-2", "missing", "The Parties shall coordinate their export controls on dual-use items."),
     ("ESA-ESX-1", "missing", "Each Party shall maintain its social security system."),
+    # A dispute in the singular, as "a difference between the Parties arising under ...".
+    ("ESA-CMP-1", "satisfied",
+     "A difference between the Parties arising under any other agreement shall not affect their cooperation on "
+     "economic security."),
     # Moved from the compartmentalization provisions when `cites` rules joined them: more ways of saying it.
     ("ESA-CMP-1", "satisfied",
      "Cooperation on economic security shall go on whatever the state of any dispute between the "

@@ -29,7 +29,7 @@ FLOORS: dict[str, tuple[int, int]] = {
     # cooperation under this Chapter" as CMP-1 only; the tool reads it as CMP-2 too, as three other sets do.
     "current-instruments": (280, 274),
     "unexpected-styles": (224, 216),
-    "legal-structure": (135, 130),
+    "legal-structure": (135, 131),
     "described-concepts": (108, 101),
     "blind-legal-structure": (108, 101),  # 88 on first sight
     "blind-described-concepts": (117, 98),  # 67 on first sight
@@ -41,7 +41,7 @@ FLOORS: dict[str, tuple[int, int]] = {
     "elements-and-modality": (90, 79),  # 69 on first sight
     "terse-and-tabular": (90, 81),  # 77 on first sight
     "commitments-in-plain-words": (90, 85),  # 76 on first sight
-    "definitions-and-annexes": (90, 81),  # 77 on first sight
+    "definitions-and-annexes": (90, 82),  # 77 on first sight
 }
 
 
