@@ -190,6 +190,11 @@ CASES = [
     ("ESA-CMP-1", "satisfied",
      "A difference between the Parties arising under any other agreement shall not affect their cooperation on "
      "economic security."),
+    ("ESA-EXP-4", "missing", "Each Party shall publish its export licensing procedures."),
+    # A control change as "an addition to" the list.
+    ("ESA-EXP-2", "satisfied",
+     "Each Party shall inform the other Party of any addition to its list of dual-use items before the addition "
+     "takes effect."),
     # Moved from the compartmentalization provisions when `cites` rules joined them: more ways of saying it.
     ("ESA-CMP-1", "satisfied",
      "Cooperation on economic security shall go on whatever the state of any dispute between the "
