@@ -191,6 +191,16 @@ CASES = [
      "A difference between the Parties arising under any other agreement shall not affect their cooperation on "
      "economic security."),
     ("ESA-EXP-4", "missing", "Each Party shall publish its export licensing procedures."),
+    ("ESA-SCR-2", "missing",
+     "The Parties shall exchange information to assist in monitoring the implementation of this Agreement."),
+    ("ESA-SCR-2", "missing",
+     "The Member States shall establish an early warning system to assess and supply information on the food "
+     "situation."),
+    # An agency with authority to review a transaction by which a foreign person could acquire control.
+    ("ESA-INV-1", "satisfied",
+     "Each Party shall maintain an agency with authority to review, and to prohibit or impose conditions on, any "
+     "transaction by which a foreign person could acquire control of a business in its territory, where the "
+     "transaction may impair the national security of that Party."),
     # A control change as "an addition to" the list.
     ("ESA-EXP-2", "satisfied",
      "Each Party shall inform the other Party of any addition to its list of dual-use items before the addition "
