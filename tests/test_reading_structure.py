@@ -343,3 +343,19 @@ def test_a_defined_division_word_is_no_defined_term(checker: Checker) -> None:
             "SCHEDULE TO CHAPTER 1\n\nTable 1-A\nForeign acquisitions reviewed for national security\n")
     doc = read_text(text)
     assert not [link for link in links(doc, Resolver(doc)) if link.kind == "definition"]
+
+
+def test_a_hereinafter_name_after_a_description_stands_for_the_description(checker: Checker) -> None:
+    # the name closes a description, not a proper name: it stands for what the sentence said up to it
+    text = ("Article I Review\n\n1. Each Party shall examine any transaction by which a foreign person could acquire a "
+            "business in its territory, where the transaction may affect the national security of that Party "
+            "(hereinafter a \"Covered Acquisition\").\n\n"
+            "Article II Exchange\n\nThe Parties shall exchange information on each Covered Acquisition.\n")
+    doc = read_text(text)
+    (link,) = [link for link in links(doc, Resolver(doc)) if link.kind == "definition"]
+    assert doc.text[link.site[0]:link.site[1]] == "Covered Acquisition"
+    assert doc.text[link.source[0]:link.source[1]].startswith("Each Party shall examine any transaction")
+    assert finding(checker, text, "INV-2").status == "satisfied"
+    # a bare "(the "Reviews")" after a description names nothing: only "hereinafter" or "referred to as" do
+    bare = text.replace('(hereinafter a "Covered Acquisition")', '(a "Covered Acquisition")')
+    assert finding(checker, bare, "INV-2").status == "missing"

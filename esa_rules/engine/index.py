@@ -147,7 +147,7 @@ class DocIndex:
                     extra = [(tid, hit) for tid, hit in carried[j] if tid not in known]
                     known.update(tid for tid, _ in extra)
                     carried[i] = [*carried[i], *extra]
-        for link, sources in zip(links, carried):
+        for link, sources in zip(links, carried, strict=True):
             if not sources:
                 continue
             site = (self.to_folded(link.site[0]), self.to_folded(link.site[1]))

@@ -44,7 +44,8 @@ _UNQUOTED_DEFINITION = re.compile(r"^\W*(?:\(?[0-9a-z]{1,4}[.)]\s+)?((?:the\s+|a
                                   r"(?:means|shall mean|refers to)\b")
 _PARENTHETICAL = re.compile(
     rf"\(\s*(?:hereinafter\s+(?:referred\s+to\s+as\s+|called\s+)?|referred\s+to\s+(?:below\s+|hereinafter\s+)?as\s+)?"
-    rf"(?:the\s+)?[{_QUOTE}]([^{_QUOTE}\n]{{2,60}})[{_QUOTE}]\s*\)", re.IGNORECASE)
+    rf"(?:(?:the|an?)\s+)?[{_QUOTE}]([^{_QUOTE}\n]{{2,60}})[{_QUOTE}]\s*\)", re.IGNORECASE)
+_HEREINAFTER = re.compile(r"\(\s*(?:hereinafter|referred\s+to)\b", re.IGNORECASE)
 _BODY = r"(?:Council|Committee|Board|Commission|Working Group|Group|Network|Dialogue|Forum|Secretariat|Mechanism)"
 _NAME = r"((?:[A-Z][\w'\u2019-]*\s+(?:(?:on|of|for|and)\s+(?:the\s+)?)?){0,7}?" + _BODY + r")\b"
 _ESTABLISHED = (
@@ -256,12 +257,22 @@ def _definitions(doc: Document, resolver: Resolver,
         # "Council")"; a lower-case word ends the name
         named = _NAME_BEFORE.search(text, max(0, m.start() - 200), m.start())
         term = " ".join(m.group(1).split())
-        if named is None or not term[:1].isupper():
+        if not term[:1].isupper():
+            continue
+        leaf = _leaf(doc, m.start())
+        if (named is None or " ".join(named.group().split()).lower() in _GENERIC_TERMS) \
+                and _HEREINAFTER.match(m.group()):
+            # "... capital and labor otherwise than through market forces (hereinafter a "Designated
+            # Economy")": what the sentence has said up to there is what the name stands for
+            sentence = _sentence(text, leaf, m.start())
+            yield _Definition(term, (sentence[0], m.start()), (leaf.start, len(text)), (sentence[0], m.end()),
+                              f"\u201c{term}\u201d as introduced in {leaf.label}", True)
+            continue
+        if named is None:
             continue
         determiner = re.match(r"(?:An?|The)\s+", named.group())  # "an Economic Security Council": the name
         start = named.start() + (determiner.end() if determiner else 0)
         end = named.start() + len(named.group().rstrip())
-        leaf = _leaf(doc, m.start())
         sentence = _sentence(text, leaf, m.start())
         if _ESTABLISHING.search(text, sentence[0], sentence[1]):
             start, end = sentence  # a body set up here: its name stands for all the sentence says of it
