@@ -275,3 +275,11 @@ def test_a_generic_committee_overseeing_a_devoted_agreement_is_no_security_body(
     clause = ("The Joint Committee established under the Free Trade Agreement shall oversee the implementation of "
               "this Agreement and shall meet once a year.")
     assert statuses(DEVOTED_AGREEMENT.format(heading="Joint Committee", clause=clause))["ESA-INS-1"] == "missing"
+
+
+def test_nothing_preventing_an_authorised_party_from_suspending_the_security_articles_permits_it() -> None:
+    # the permission reaches past a long description of the Party it frees
+    clause = ("Nothing in this Agreement shall prevent a Party that has been authorized under Chapter 20 (Dispute "
+              "Settlement) of the Trade Agreement to suspend concessions from suspending also, in whole or in part, the "
+              "application of Articles 1 and 2 of this Agreement with respect to the other Party.")
+    assert statuses(AGREEMENT.format(heading="Other Agreements", clause=clause))["ESA-CMP-2"] == "violated"
