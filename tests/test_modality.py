@@ -57,6 +57,9 @@ def read(sentence: str, phrase: str) -> tuple[str, str, str | None]:
      "consult", ("soft", "exhortation", "The Parties")),
     ("Each Party shall, as far as practicable, refrain from export duties.", "refrain",
      ("soft", "exhortation", "Each Party")),
+    # the judging party named by its role: "the notifying Government", "the requested authority"
+    ("Early warning of an interruption in supply shall be given to the other Government where the notifying "
+     "Government judges such warning to be appropriate.", "warning of", ("soft", "exhortation", "unnamed (passive)")),
     # "may" in the procedure a duty requires is the procedure's power, not a permission to the Party
     ("Each Party shall maintain a procedure by which its government may examine an acquisition of control by "
      "a foreign person and prohibit it.", "examine", ("binding", "obligation", "Each Party")),
