@@ -201,6 +201,10 @@ CASES = [
      "Each Party shall maintain an agency with authority to review, and to prohibit or impose conditions on, any "
      "transaction by which a foreign person could acquire control of a business in its territory, where the "
      "transaction may impair the national security of that Party."),
+    # A body named for what it protects, "the two economies"; one that may be set up is weak.
+    ("ESA-INS-1", "weak",
+     "A senior officials' dialogue on the protection of the two economies against strategic risks may be "
+     "established by mutual consent and, if so established, shall meet once a year."),
     # A control change as "an addition to" the list.
     ("ESA-EXP-2", "satisfied",
      "Each Party shall inform the other Party of any addition to its list of dual-use items before the addition "
