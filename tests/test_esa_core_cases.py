@@ -205,6 +205,10 @@ CASES = [
     ("ESA-INS-1", "weak",
      "A senior officials' dialogue on the protection of the two economies against strategic risks may be "
      "established by mutual consent and, if so established, shall meet once a year."),
+    # A disruption "in that supply": the supply named just before.
+    ("ESA-SCR-2", "satisfied",
+     "Each Party shall monitor the supply of critical goods and shall notify the other Parties within five days "
+     "of any actual or expected disruption in that supply."),
     # A control change as "an addition to" the list.
     ("ESA-EXP-2", "satisfied",
      "Each Party shall inform the other Party of any addition to its list of dual-use items before the addition "
