@@ -209,6 +209,8 @@ CASES = [
     ("ESA-SCR-2", "satisfied",
      "Each Party shall monitor the supply of critical goods and shall notify the other Parties within five days "
      "of any actual or expected disruption in that supply."),
+    ("ESA-INS-1", "satisfied",
+     "The Parties hereby establish an Economic Security Coordination Group composed of senior officials."),
     # A control change as "an addition to" the list.
     ("ESA-EXP-2", "satisfied",
      "Each Party shall inform the other Party of any addition to its list of dual-use items before the addition "
