@@ -140,3 +140,17 @@ def status(pid: str, text: str) -> str:
 ])
 def test_verdicts_follow_the_reading(pid: str, text: str, expected: str) -> None:
     assert status(pid, text) == expected
+
+
+def test_a_duty_that_hangs_on_a_body_the_sentence_before_may_set_up_is_weak() -> None:
+    core = Checker(load_many(["esa-core"]))
+    text = ("Article 6 Committee on Economic Security\n\nA Committee on Economic Security may be established by decision "
+            "of the Parties. If so established, the Committee shall meet at least once a year and shall resolve any "
+            "issue referred to it by a Party within 60 days of the referral.\n")
+    found = {f.provision: f for f in core.check_text(text).findings}
+    assert found["ESA-INS-3"].status == "weak"
+    assert any("contingent" in r or "so established" in r for r in found["ESA-INS-3"].reasons)
+    # a body the Parties shall set up binds its duties "once established"
+    binding = text.replace("may be established by decision of the Parties", "shall be established by the Parties")
+    binding = binding.replace("If so established", "Once established")
+    assert {f.provision: f.status for f in core.check_text(binding).findings}["ESA-INS-3"] == "satisfied"

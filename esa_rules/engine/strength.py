@@ -76,6 +76,27 @@ _RELATIVE_POWER = re.compile(r"(?:\b(?:by|under|through|pursuant to|according to
 _CONTINGENT = re.compile(r"\b(may be (?:established|created|set up|constituted|convened)\b[^.;]{0,160}?"
                          r"\b(?:if|once|where|when) (?:it|they|so|such a (?:body|committee|council)) "
                          r"(?:is|are|has been|have been)(?: so)?(?: (?:established|created|set up))?)\b", re.IGNORECASE)
+# "A Committee may be established by decision of the Parties. If so established, the Committee shall meet
+# ...": the duty hangs on the choice the sentence before left open
+_OPENS_CONTINGENT = re.compile(r"\W*(?:\(?[0-9a-z]{1,4}[.)]\s*)?((?:if|once|where|when)\s+(?:it is\s+|they are\s+|"
+                               r"it has been\s+)?(?:so\s+)?(?:established|created|set up|constituted|convened))\b",
+                               re.IGNORECASE)
+_MAY_BE_SET_UP = re.compile(r"\bmay be (?:established|created|set up|constituted|convened)\b", re.IGNORECASE)
+
+
+def contingent_on(before: str, sentence: str, strength: Strength) -> Strength:
+    """``strength`` of a sentence, soft when it opens "If so established, ..." after ``before`` (the text
+    just before it) said the body "may be established"."""
+    if strength.level != Level.BINDING:
+        return strength
+    opening = _OPENS_CONTINGENT.match(sentence)
+    if opening is None or _MAY_BE_SET_UP.search(before) is None:
+        return strength
+    cue = Cue("contingent", opening.start(1), opening.end(1))
+    reading = attrs.evolve(strength.reading, force="exhortation") if strength.reading is not None else None
+    return Strength(Level.SOFT, (cue,), reading)
+
+
 _DEFINITION_RE = re.compile(r"\b(means|shall mean|refers to|has the meaning|is defined as)\b", re.IGNORECASE)
 # "Should either Party become the object of coercion, the Parties shall consult": an inverted condition
 _LEAD_RE = re.compile(r"\W*(?:\(?[0-9a-z]{1,4}[.)] ?)?$")
