@@ -211,6 +211,7 @@ CASES = [
      "of any actual or expected disruption in that supply."),
     ("ESA-INS-1", "satisfied",
      "The Parties hereby establish an Economic Security Coordination Group composed of senior officials."),
+    ("ESA-INV-1", "missing", "The Parties recognise the importance of foreign direct investment for economic growth."),
     # A control change as "an addition to" the list.
     ("ESA-EXP-2", "satisfied",
      "Each Party shall inform the other Party of any addition to its list of dual-use items before the addition "

@@ -359,3 +359,16 @@ def test_a_hereinafter_name_after_a_description_stands_for_the_description(check
     # a bare "(the "Reviews")" after a description names nothing: only "hereinafter" or "referred to as" do
     bare = text.replace('(hereinafter a "Covered Acquisition")', '(a "Covered Acquisition")')
     assert finding(checker, bare, "INV-2").status == "missing"
+
+
+def test_a_body_is_established_where_its_article_says_so_not_where_its_name_is_used() -> None:
+    # "Joint Council" means the body established by Article 11: its name, used beside coercion in Article 10,
+    # does not set up a council on coercion there
+    core = Checker(load_many(["esa-core"]))
+    text = ("Article 1 Definitions\n\n\"Joint Council\" means the body established by Article 11.\n\n"
+            "Article 10 Pressure\n\nThe Parties recognise that measures by non-parties intended to coerce a Party in "
+            "its policy choices can disrupt supply. A Party facing such measures may bring them to the attention of "
+            "the Joint Council.\n\n"
+            "Article 11 Joint Council\n\nA Joint Council composed of the ministers responsible for trade is hereby "
+            "established. It shall supervise the implementation of this Agreement.\n")
+    assert finding(core, text, "ESA-INS-1").status == "missing"
