@@ -222,3 +222,15 @@ def test_a_protocol_annexed_as_a_binding_treaty_is_outside_the_declaration() -> 
     unbound = declaration.replace(" We have today also signed the Protocol annexed to this Declaration, which is "
                                   "a legally binding treaty between our two States.", "")
     assert statuses(unbound)["ESA-INV-1"] == "weak"
+
+
+def test_a_protocol_named_by_its_kind_as_a_binding_treaty_is_outside_the_declaration() -> None:
+    framework = ("FRAMEWORK\n\n1.1 This Framework sets out political intentions. It is not legally binding.\n\n"
+                 "1.2 Paragraph 1.1 does not apply to the Protocol on Screening Cooperation set out in the Annex (the "
+                 "\"Protocol\"). The Protocol is a treaty which binds those Participants that have consented to be "
+                 "bound by it.\n\nANNEX\n\nPROTOCOL ON SCREENING COOPERATION\n\nArticle 1\nScreening\n\nEach Party "
+                 "shall maintain a mechanism to review foreign investments for risks to national security.\n")
+    assert statuses(framework)["ESA-INV-1"] == "satisfied"
+    # "the Protocol" said not to bind leaves the annex inside the declaration
+    unbound = framework.replace("The Protocol is a treaty which binds", "The Protocol is not a treaty and binds no")
+    assert statuses(unbound)["ESA-INV-1"] == "weak"
