@@ -212,6 +212,10 @@ CASES = [
     ("ESA-INS-1", "satisfied",
      "The Parties hereby establish an Economic Security Coordination Group composed of senior officials."),
     ("ESA-INV-1", "missing", "The Parties recognise the importance of foreign direct investment for economic growth."),
+    # A deadline in brackets with a footnote marker glued on, as a PDF's text layer gives it.
+    ("ESA-COE-2", "satisfied",
+     "A Party subject to economic coercion may request consultations with the other Party. The requested Party "
+     "shall enter into consultations within [10]3 [30] days of receipt of the request."),
     # A control change as "an addition to" the list.
     ("ESA-EXP-2", "satisfied",
      "Each Party shall inform the other Party of any addition to its list of dual-use items before the addition "
