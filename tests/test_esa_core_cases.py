@@ -216,6 +216,10 @@ CASES = [
     ("ESA-COE-2", "satisfied",
      "A Party subject to economic coercion may request consultations with the other Party. The requested Party "
      "shall enter into consultations within [10]3 [30] days of receipt of the request."),
+    # State-set prices as "the setting of prices by the State ... otherwise than by market forces".
+    ("ESA-NME-1", "satisfied",
+     "The Parties shall cooperate to address the setting of prices by the State, or by entities under its "
+     "control, otherwise than by market forces."),
     # A control change as "an addition to" the list.
     ("ESA-EXP-2", "satisfied",
      "Each Party shall inform the other Party of any addition to its list of dual-use items before the addition "

@@ -41,7 +41,7 @@ FLOORS: dict[str, tuple[int, int]] = {
     "elements-and-modality": (90, 79),  # 69 on first sight
     "terse-and-tabular": (90, 81),  # 77 on first sight
     "commitments-in-plain-words": (90, 90),  # 76 on first sight
-    "definitions-and-annexes": (90, 89),  # 77 on first sight
+    "definitions-and-annexes": (90, 90),  # 77 on first sight
 }
 
 
