@@ -220,6 +220,7 @@ CASES = [
     ("ESA-NME-1", "satisfied",
      "The Parties shall cooperate to address the setting of prices by the State, or by entities under its "
      "control, otherwise than by market forces."),
+    ("ESA-ESX-3", "missing", "Each Party shall protect confidential business information from disclosure."),
     # A control change as "an addition to" the list.
     ("ESA-EXP-2", "satisfied",
      "Each Party shall inform the other Party of any addition to its list of dual-use items before the addition "

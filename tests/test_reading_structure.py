@@ -372,3 +372,12 @@ def test_a_body_is_established_where_its_article_says_so_not_where_its_name_is_u
             "Article 11 Joint Council\n\nA Joint Council composed of the ministers responsible for trade is hereby "
             "established. It shall supervise the implementation of this Agreement.\n")
     assert finding(core, text, "ESA-INS-1").status == "missing"
+
+
+def test_parts_cited_in_words_resolve_to_their_parts() -> None:
+    doc = read_text("FRAMEWORK\n\nPART ONE - NATURE\n\n1.1 This Framework is political.\n\nPART TWO - GOODS\n\n2.1 The "
+                    "Participants will list goods.\n\nPART THREE - MINERALS\n\n3.1 The Participants will cooperate.\n\n"
+                    "PART FOUR - FINAL\n\n4.1 Disagreements should not hinder cooperation under Parts Two to Three.\n",
+                    "<framework>")
+    (reference,) = [r for r in Resolver(doc).references(0, len(doc.text)) if doc.text[r.start:r.end].startswith("Parts")]
+    assert [t.label for t in reference.targets] == ["Part 2", "Part 3"]

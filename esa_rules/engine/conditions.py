@@ -87,7 +87,7 @@ _MAX_CITED = 8
 _DIVISIONS = frozenset({"document", "part", "chapter", "annex"})
 _MIN_PROVISIONS = 3
 _THIS_INSTRUMENT = re.compile(r"\b(?:this|the present)\s+(?:agreement|protocol|memorandum|arrangement|accord|"
-                              r"convention|treaty)\b(?!\s+(?:of|on)\s+(?!this\b))", re.IGNORECASE)
+                              r"convention|treaty|framework|understanding|declaration|statement|charter)\b(?!\s+(?:of|on)\s+(?!this\b))", re.IGNORECASE)
 
 
 def cited(inner: Condition, index: DocIndex, fs: int, fe: int, tids: Mapping[Alternative, int],

@@ -16,7 +16,7 @@ from functools import lru_cache
 import attrs
 
 from esa_rules.document import STRUCTURAL_KINDS, Document, Unit
-from esa_rules.numbering import roman_value
+from esa_rules.numbering import roman_value, word_number
 
 # The word a draft uses -> the kind of unit it names (an appendix or schedule is an annex here).
 _STEMS = (("subparagraph", "subparagraph"), ("paragraph", "paragraph"), ("clause", "clause"), ("article", "article"),
@@ -27,7 +27,9 @@ _STEMS = (("subparagraph", "subparagraph"), ("paragraph", "paragraph"), ("clause
 def kind_of(word: str) -> str:
     word = word.lower()
     return next(kind for stem, kind in _STEMS if word.startswith(stem))
-_NUM = r"(?:\d+(?:[.\-]\d+)*(?:[.\-]?[a-z](?:[.\-]\d+)*\b)?|[ivxlcdm]+\b|[a-z]\b)"
+# numbers as treaties write them: "12.3", "9-A", "XXI", "B", and the words of "Parts Two to Four"
+_NUM = (r"(?:\d+(?:[.\-]\d+)*(?:[.\-]?[a-z](?:[.\-]\d+)*\b)?|[ivxlcdm]+\b|[a-z]\b"
+        r"|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b)")
 # A hyphen joins a number ("Annex 12-A"); a range is written "to", "through", an en dash or " - ".
 _SEP = r"\s*(?:,\s*(?:and\s+|or\s+)?|\band\b|\bor\b|\bto\b|\bthrough\b|(?<=\s)-(?=\s)|–|—)\s*"
 REFERENCE_RE = re.compile(
@@ -78,6 +80,8 @@ def _key(number: str) -> tuple[tuple[int, str], ...]:
     parts: list[tuple[int, str]] = []
     for piece in re.split(r"[.\-]", number.lower()):
         value = roman_value(piece.upper()) if len(piece) > 1 or piece in ("i", "v", "x") else None
+        if value is None and len(piece) > 2:
+            value = word_number(piece)
         if piece.isdigit():
             parts.append((int(piece), ""))
         elif value is not None:
