@@ -283,3 +283,14 @@ def test_nothing_preventing_an_authorised_party_from_suspending_the_security_art
               "Settlement) of the Trade Agreement to suspend concessions from suspending also, in whole or in part, the "
               "application of Articles 1 and 2 of this Agreement with respect to the other Party.")
     assert statuses(AGREEMENT.format(heading="Other Agreements", clause=clause))["ESA-CMP-2"] == "violated"
+
+
+def test_a_body_of_its_own_overseeing_a_devoted_agreement_is_a_security_body() -> None:
+    clause = ("The Parties hereby establish a standing body of senior officials to supervise this Agreement, which "
+              "shall meet once a year.")
+    assert statuses(DEVOTED_AGREEMENT.format(heading="Standing Body", clause=clause))["ESA-INS-1"] == "satisfied"
+    # the same body over an agreement that only touches security is no security body
+    touching = DEVOTED_AGREEMENT.replace("Where a third country applies trade restrictions against a Party in order "
+                                         "to compel it to change a\nlawful policy, the Parties shall consult",
+                                         "Each Party shall publish its tariffs")
+    assert statuses(touching.format(heading="Standing Body", clause=clause))["ESA-INS-1"] == "missing"

@@ -221,6 +221,19 @@ CASES = [
      "The Parties shall cooperate to address the setting of prices by the State, or by entities under its "
      "control, otherwise than by market forces."),
     ("ESA-ESX-3", "missing", "Each Party shall protect confidential business information from disclosure."),
+    # Moved from the ruleset when a council branch joined it at its limit.
+    ("ESA-INV-1", "satisfied",
+     "Each Party shall review acquisitions of control of domestic enterprises by foreign persons that "
+     "threaten its essential security interests."),
+    ("ESA-EXP-1", "satisfied",
+     "Each Party shall maintain controls on the export of strategic goods that are aligned with the "
+     "controls of the other Party."),
+    ("ESA-EXP-4", "satisfied",
+     "Each Party shall facilitate the licensing of exports of dual-use items to the other Party, including "
+     "through general licences."),
+    ("ESA-NME-1", "satisfied",
+     "The Parties shall coordinate their responses to market-distorting industrial subsidies granted by "
+     "non-Parties."),
     # A control change as "an addition to" the list.
     ("ESA-EXP-2", "satisfied",
      "Each Party shall inform the other Party of any addition to its list of dual-use items before the addition "

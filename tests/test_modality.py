@@ -154,3 +154,11 @@ def test_a_duty_that_hangs_on_a_body_the_sentence_before_may_set_up_is_weak() ->
     binding = text.replace("may be established by decision of the Parties", "shall be established by the Parties")
     binding = binding.replace("If so established", "Once established")
     assert {f.provision: f.status for f in core.check_text(binding).findings}["ESA-INS-3"] == "satisfied"
+
+
+def test_a_duty_that_binds_only_if_both_agree_put_as_an_inverted_condition_is_weak() -> None:
+    sentence = "Should the Contracting Parties agree to establish a joint body, that body shall meet twice a year."
+    level, force, _ = read(sentence, "meet")
+    assert (level, force) == ("soft", "exhortation")
+    # the Parties' own agreement, stated as a duty, binds
+    assert read("The Contracting Parties agree to establish a joint body.", "establish")[:2] == ("binding", "obligation")

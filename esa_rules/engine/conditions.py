@@ -86,8 +86,9 @@ _MAX_CITED = 8
 # agreement's chapters do. "This Agreement" is the document itself.
 _DIVISIONS = frozenset({"document", "part", "chapter", "annex"})
 _MIN_PROVISIONS = 3
-_THIS_INSTRUMENT = re.compile(r"\b(?:this|the present)\s+(?:agreement|protocol|memorandum|arrangement|accord|"
-                              r"convention|treaty|framework|understanding|declaration|statement|charter)\b(?!\s+(?:of|on)\s+(?!this\b))", re.IGNORECASE)
+_THIS_INSTRUMENT = re.compile(r"\b(?:this|the present)\s+(?:supplementary\s+|additional\s+|joint\s+)?(?:agreement|"
+                              r"protocol|memorandum|arrangement|accord|convention|treaty|framework|understanding|"
+                              r"declaration|statement|charter)\b(?!\s+(?:of|on)\s+(?!this\b))", re.IGNORECASE)
 
 
 def cited(inner: Condition, index: DocIndex, fs: int, fe: int, tids: Mapping[Alternative, int],

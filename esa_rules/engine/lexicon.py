@@ -53,7 +53,8 @@ HEDGES: tuple[str, ...] = (
     "if the parties so agree", "where both parties so agree", "where the parties so agree",
     "where both parties agree", "if both parties agree", "where both contracting parties so agree",
     "if both contracting parties so agree", "where the contracting parties so agree",
-    "where both participants so agree",
+    "where both participants so agree", "should (the|both) parties [so] agree", "should (the|both) contracting parties "
+    "[so] agree", "if the parties agree to", "if both parties agree to",
     "available resources", "as resources permit", "resources permitting",
     "favourable consideration", "sympathetic consideration", "consider coordinating", "consider taking",
     "consider adopting", "consider establishing",
