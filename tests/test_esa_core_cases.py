@@ -234,6 +234,10 @@ CASES = [
     ("ESA-NME-1", "satisfied",
      "The Parties shall coordinate their responses to market-distorting industrial subsidies granted by "
      "non-Parties."),
+    # Disruptions "affecting the supply" of listed products, notified in the passive.
+    ("ESA-SCR-2", "satisfied",
+     "The disruptions affecting the supply of the products enumerated in Annex A shall be notified to the other "
+     "Party within ten days of their discovery."),
     # A control change as "an addition to" the list.
     ("ESA-EXP-2", "satisfied",
      "Each Party shall inform the other Party of any addition to its list of dual-use items before the addition "
