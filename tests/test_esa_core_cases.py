@@ -238,6 +238,9 @@ CASES = [
     ("ESA-SCR-2", "satisfied",
      "The disruptions affecting the supply of the products enumerated in Annex A shall be notified to the other "
      "Party within ten days of their discovery."),
+    ("ESA-SCR-1", "satisfied",
+     "The Parties shall jointly compile, and keep under review, a list of goods the interruption of whose supply "
+     "would gravely harm either of them."),
     # A control change as "an addition to" the list.
     ("ESA-EXP-2", "satisfied",
      "Each Party shall inform the other Party of any addition to its list of dual-use items before the addition "

@@ -31,7 +31,7 @@ FLOORS: dict[str, tuple[int, int]] = {
     "unexpected-styles": (224, 216),
     "legal-structure": (135, 131),
     "described-concepts": (108, 102),
-    "blind-legal-structure": (108, 101),  # 88 on first sight
+    "blind-legal-structure": (108, 102),  # 88 on first sight
     "blind-described-concepts": (117, 100),  # 67 on first sight
     "real-treaty-idiom": (90, 89),  # 84 on first sight
     "structure-and-modality": (90, 87),  # 76 on first sight
