@@ -241,6 +241,14 @@ CASES = [
     ("ESA-SCR-1", "satisfied",
      "The Parties shall jointly compile, and keep under review, a list of goods the interruption of whose supply "
      "would gravely harm either of them."),
+    # Dual-use items described with articles ("both a civil and a military usage"), sensitive goods and
+    # technologies, items licensed "for reasons of national security".
+    ("ESA-EXP-2", "satisfied",
+     "Neither High Contracting Party shall fail to notify the other, at least thirty days before their entry into "
+     "vigour, of new restrictions on the export of goods susceptible of both a civil and a military usage."),
+    ("ESA-EXP-1", "weak",
+     "To the extent practicable, the Contracting Parties shall coordinate the lists of items whose export they "
+     "subject to licensing for reasons of national security."),
     # A control change as "an addition to" the list.
     ("ESA-EXP-2", "satisfied",
      "Each Party shall inform the other Party of any addition to its list of dual-use items before the addition "
