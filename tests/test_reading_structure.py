@@ -381,3 +381,34 @@ def test_parts_cited_in_words_resolve_to_their_parts() -> None:
                     "<framework>")
     (reference,) = [r for r in Resolver(doc).references(0, len(doc.text)) if doc.text[r.start:r.end].startswith("Parts")]
     assert [t.label for t in reference.targets] == ["Part 2", "Part 3"]
+
+
+UNQUOTED = """Article 14.1: Definitions
+
+For purposes of this Chapter:
+
+covered transaction means an acquisition by a foreign person of control of an enterprise of a Party, where the
+acquisition could impair the defense or public order of that Party;
+
+nationals of another Party means persons who would meet the criteria for protection of their national security;
+
+Article 14.2: Review
+
+1. Each Party shall maintain a procedure to review covered transactions.
+
+2. A Party is not required to disclose the terms of a covered transaction, but shall consult on it on request.
+
+3. Each Party shall accord to nationals of another Party national treatment.
+"""
+
+
+def test_an_unquoted_lower_case_term_for_a_listed_thing_carries_its_definition() -> None:
+    core = Checker(load_many(["esa-core"]))
+    assert finding(core, UNQUOTED, "ESA-INV-1").status == "satisfied"
+    # the security test carried in is no security exception: the disclosure carve-out names no security
+    assert finding(core, UNQUOTED, "ESA-ESX-3").status == "missing"
+    doc = read_text(UNQUOTED)
+    terms = {doc.text[link.site[0]:link.site[1]] for link in links(doc, Resolver(doc)) if link.kind == "definition"}
+    assert "covered transactions" in terms or "covered transaction" in terms
+    # a free trade agreement's defined people or practices stay ordinary words
+    assert not any(t.startswith("nationals") for t in terms)

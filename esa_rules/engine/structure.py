@@ -42,6 +42,7 @@ _QUOTED_DEFINITION = re.compile(
     rf"[{_QUOTE}]([^{_QUOTE}\n]{{2,80}})[{_QUOTE}]\s*(?:,\s*)?(?:means|shall mean|refers to|has the meaning|is defined as)\b")
 _UNQUOTED_DEFINITION = re.compile(r"^\W*(?:\(?[0-9a-z]{1,4}[.)]\s+)?((?:the\s+|an?\s+)?[\w-]+(?:\s+[\w-]+){0,5}?)\s+"
                                   r"(?:means|shall mean|refers to)\b")
+_BLOCK = re.compile(r"[^\n]+(?:\n(?![ \t]*\n)[^\n]+)*")  # lines up to a blank line
 _PARENTHETICAL = re.compile(
     rf"\(\s*(?:hereinafter\s+(?:referred\s+to\s+as\s+|called\s+)?|referred\s+to\s+(?:below\s+|hereinafter\s+)?as\s+)?"
     rf"(?:(?:the|an?)\s+)?[{_QUOTE}]([^{_QUOTE}\n]{{2,60}})[{_QUOTE}]\s*\)", re.IGNORECASE)
@@ -218,6 +219,22 @@ _FIELD_NOUNS = frozenset({"law", "laws", "legislation", "regulation", "regulatio
                           "duty", "duties", "tax", "taxes", "charge", "charges"})
 
 
+# What an unquoted lower-case defined term of several words may name and still carry its definition: the
+# things a security chapter lists or reviews ("covered transaction means ...", "controlled item means ...").
+# Free trade agreements define dozens of others so ("nationals of another Party", "good regulatory
+# practice"), whose definitions describe ordinary words.
+_LISTED_THINGS = frozenset({"transaction", "transactions", "item", "items", "good", "goods", "product", "products",
+                            "mineral", "minerals", "material", "materials", "technology", "technologies",
+                            "investment", "investments", "acquisition", "acquisitions", "economy", "economies",
+                            "country", "countries"})
+
+
+def _head(term: str) -> str:
+    """The noun a defined term names: the word before "of" ("investor of a Party"), else the last word."""
+    words = term.lower().split()
+    return words[words.index("of") - 1] if "of" in words[1:] else words[-1]
+
+
 def _coined(term: str) -> bool:
     """A lower-case term of several words coined for the instrument ("listed item", "covered transaction",
     "person of a non-Party"), which carries its definition as a capitalised one does, unlike a single word
@@ -245,13 +262,16 @@ def _definitions(doc: Document, resolver: Resolver,
             body = text[leaf.start:leaf.end]
             if leaf.children or _QUOTED_DEFINITION.search(body):
                 continue
-            plain = _UNQUOTED_DEFINITION.match(body)
-            if plain is not None:
+            # a plain draft sets its definitions as blocks of one paragraph, one per blank-line-separated entry
+            for block in _BLOCK.finditer(body):
+                plain = _UNQUOTED_DEFINITION.match(block.group())
+                if plain is None:
+                    continue
                 term = re.sub(r"^(?:the|an?)\s+", "", " ".join(plain.group(1).split()), flags=re.IGNORECASE)
-                if term[:1].isupper():
-                    yield _Definition(term, (leaf.start + plain.end(), leaf.end),
-                                      _scope(doc, resolver, leaf.start, body), (leaf.start, leaf.end),
-                                      f"the definition of \u201c{term}\u201d in {leaf.label}", True)
+                if term[:1].isupper() or (_coined(term) and _head(term) in _LISTED_THINGS):
+                    start, end = leaf.start + block.start(), leaf.start + block.end()
+                    yield _Definition(term, (start + plain.end(), end), _scope(doc, resolver, leaf.start, body),
+                                      (start, end), f"the definition of \u201c{term}\u201d in {leaf.label}", True)
     for m in _PARENTHETICAL.finditer(text):
         # what the parenthesis names is the proper name just before it: "an Economic Security Council (the
         # "Council")"; a lower-case word ends the name
