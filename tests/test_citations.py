@@ -294,3 +294,17 @@ def test_a_body_of_its_own_overseeing_a_devoted_agreement_is_a_security_body() -
                                          "to compel it to change a\nlawful policy, the Parties shall consult",
                                          "Each Party shall publish its tariffs")
     assert statuses(touching.format(heading="Standing Body", clause=clause))["ESA-INS-1"] == "missing"
+
+
+def test_a_cited_article_is_read_through_its_defined_terms() -> None:
+    # Article 2 speaks of coercion only through the defined "Pressure Measure"; suspending it after a ruling
+    # elsewhere ("the Party has not complied" is the condition, not a bar) is a violation
+    text = ("Article 1 Definitions\n\n\"Pressure Measure\" means a measure restricting trade applied by a State not "
+            "party to this Agreement with the aim of compelling a Party to modify a sovereign policy choice.\n\n"
+            "Article 2 Pressure Measures\n\nWhere a Party is the target of a Pressure Measure, the Parties shall "
+            "hold consultations within ten days.\n\nArticle 3 Tariffs\n\nEach Party shall publish its tariffs.\n\n"
+            "Article 4 Other Agreements\n\nWhere a panel under the Trade Agreement has found that a Party has failed "
+            "to comply and that Party has not complied within the reasonable period of time, the complaining Party "
+            "may suspend the application of Article 2.\n")
+    assert statuses(text)["ESA-CMP-2"] == "violated"
+    assert statuses(text.replace("application of Article 2", "application of Article 3"))["ESA-CMP-2"] != "violated"

@@ -208,12 +208,13 @@ def _devoted(inner: Condition, index: DocIndex, divisions: tuple[Unit, ...],
 
 
 def _holds_in(inner: Condition, index: DocIndex, unit: Unit, tids: Mapping[Alternative, int]) -> Part | None:
-    """The first part of a match of ``inner`` on the words written in ``unit`` (many references name the
-    same unit: it is judged once per condition)."""
+    """The first part of a match of ``inner`` in ``unit``, its defined terms read through their definitions
+    ("the target of a Pressure Measure" is coercion when "Pressure Measure" is defined so). Many references
+    name the same unit: it is judged once per condition."""
     key = (id(inner), term_ids(inner, tids), id(unit))
     if key not in index.cited_units:
         ufs, ufe = index.to_folded(unit.start), index.to_folded(unit.end)
-        inside = evaluate(inner, index, Scope(unit, unit.start, unit.end, ufs, ufe), [(ufs, ufe)], tids, True)
+        inside = evaluate(inner, index, Scope(unit, unit.start, unit.end, ufs, ufe), [(ufs, ufe)], tids, False)
         # a word of the unit's text rather than of its heading, so evidence quotes what the provision says
         index.cited_units[key] = next((p for m in inside for p in index.body_parts(m)), None) or \
             next((p for m in inside for p in m), None)
