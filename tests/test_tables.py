@@ -137,3 +137,17 @@ def test_a_lower_case_term_describing_words_carries_nothing() -> None:
     described = SCHEDULE_DRAFT.replace('"listed materials" means the goods set out in Table A',
                                        '"listed materials" means lithium ores and cobalt mattes')
     assert _statuses(described)["ESA-SEC-1"][0] == "missing"
+
+
+def test_obligations_set_out_in_the_table_in_the_schedule_bind_its_rows() -> None:
+    text = ("Article 2 Obligations in the Table\n\nEach Party shall perform the obligations set out in the Table in the "
+            "Schedule.\n\nArticle 3 Entry into Force\n\nThis Agreement shall enter into force on signature.\n\n"
+            "SCHEDULE\n\nTable\n\n| Row | Goods | Obligation of each Party |\n|-----|-------|------|\n"
+            "| 1 | Dual-use items | Notify the other Party of any addition to its national control list 20 days "
+            "in advance |\n| 2 | Lithium and cobalt | Apply no duty and no restriction on exports to the other "
+            "Party |\n")
+    statuses = _statuses(text)
+    assert statuses["ESA-EXP-2"][0] == "satisfied" and "Article 2, first paragraph" in statuses["ESA-EXP-2"][1]
+    assert statuses["ESA-SEC-3"][0] == "satisfied"
+    # "should perform" leaves every row soft
+    assert _statuses(text.replace("shall perform", "should perform"))["ESA-SEC-3"][0] == "weak"

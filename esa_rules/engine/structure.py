@@ -79,8 +79,10 @@ _POINTING = re.compile(
     r"described|mentioned|governed|covered|included|laid\s+down|provided\s+for)\s+(?:in|by|under)\s+"
     r"|\b(?:matters|obligations|commitments|undertakings|goods|minerals|items|products|sectors|technologies|"
     r"questions|issues|treatment|cooperation|disciplines)\s+(?:in|of|under)\s+)"
-    # a part of what is named: "set out in column 3 of Table 9-A", "listed in Part B of Annex 2"
-    r"(?:(?:the\s+)?(?:columns?|rows?|parts?|items?|entries|entry|lines?|headings?)\s+[\w.\-]{1,6}\s+(?:of|in)\s+)?"
+    # a part of what is named: "set out in column 3 of Table 9-A", "listed in Part B of Annex 2", "set out
+    # in the Table in the Schedule"
+    r"(?:(?:the\s+)?(?:columns?|rows?|parts?|items?|entries|entry|lines?|headings?|tables?)(?:\s+[\w.\-]{1,6})?"
+    r"\s+(?:of|in)\s+)?"
     r"(?:the\s+)?$", re.IGNORECASE)
 _POINTING_LAST = frozenset({"in", "by", "under", "of"})
 # A reference that names what follows it: "Annex A minerals", "Schedule 2 goods", "Part B items"
