@@ -249,6 +249,19 @@ CASES = [
     ("ESA-EXP-1", "weak",
      "To the extent practicable, the Contracting Parties shall coordinate the lists of items whose export they "
      "subject to licensing for reasons of national security."),
+    ("ESA-CMP-2", "violated",
+     "A Party may suspend benefits under any Chapter, including its economic security commitments, in "
+     "retaliation for a failure to implement a panel report."),
+    ("ESA-COE-1", "missing",
+     "The Parties shall cooperate on trade and investment."),
+    # Screening described: "risks to the defence and public order", "purchases of control of domestic firms";
+    # informing the other Party of an examination, where the Party considers it appropriate.
+    ("ESA-INV-1", "satisfied",
+     "Each Party shall maintain a procedure under which any acquisition by a foreign person of control over an "
+     "enterprise in its territory is examined for risks to the defence and public order of that Party."),
+    ("ESA-INV-2", "weak",
+     "Where a Party considers it appropriate, it shall inform the other Party of any examination it undertakes, "
+     "on grounds of defence or public security, of a proposed acquisition of control of an enterprise."),
     # A control change as "an addition to" the list.
     ("ESA-EXP-2", "satisfied",
      "Each Party shall inform the other Party of any addition to its list of dual-use items before the addition "
