@@ -262,6 +262,22 @@ CASES = [
     ("ESA-INV-2", "weak",
      "Where a Party considers it appropriate, it shall inform the other Party of any examination it undertakes, "
      "on grounds of defence or public security, of a proposed acquisition of control of an enterprise."),
+    ("ESA-INS-2", "satisfied",
+     "The Economic Security Council shall be entrusted with the oversight of the implementation of this "
+     "Agreement."),
+    ("ESA-SCR-3", "missing",
+     "The Parties shall monitor supply chains of critical goods."),
+    ("ESA-INV-3", "satisfied",
+     "The Parties shall hold consultations, at the request of either Party, on any foreign investment in "
+     "the territory of a Party that may affect the security of the other Party."),
+    # Terse paraphrases: "the purchase by a foreign person of a stake" examined on grounds of defence; notice
+    # "before it first requires a licence"; measures "in order to make a Party alter a choice".
+    ("ESA-EXP-2", "satisfied",
+     "No Party shall fail to inform the other Party before it first requires a licence for sending abroad any goods "
+     "capable of serving both civil and military ends."),
+    ("ESA-COE-2", "satisfied",
+     "Where a third State threatens or applies measures on trade in order to make a Party alter a choice that lies "
+     "within its sovereignty, the other Party shall enter into consultations with it within ten days."),
     # A control change as "an addition to" the list.
     ("ESA-EXP-2", "satisfied",
      "Each Party shall inform the other Party of any addition to its list of dual-use items before the addition "
