@@ -308,3 +308,18 @@ def test_a_cited_article_is_read_through_its_defined_terms() -> None:
             "may suspend the application of Article 2.\n")
     assert statuses(text)["ESA-CMP-2"] == "violated"
     assert statuses(text.replace("application of Article 2", "application of Article 3"))["ESA-CMP-2"] != "violated"
+
+
+def test_a_bar_on_suspension_is_no_violation_however_its_subject_is_named() -> None:
+    clause = ("A dispute between the Governments under any other agreement shall not affect Articles 1 and 2. Neither "
+              "Government shall, in response to such a dispute, suspend the application of Articles 1 and 2.")
+    assert statuses(AGREEMENT.format(heading="Other Agreements", clause=clause))["ESA-CMP-2"] != "violated"
+
+
+def test_a_suspension_carried_in_by_a_reference_is_judged_where_it_is_written() -> None:
+    # paragraph 2 bars the suspension; paragraph 3 only refers to "any dispute referred to in paragraph 2"
+    clause = ("1. The Parties shall cooperate.\n\n2. No Party shall suspend the application of Articles 1 to 3 in "
+              "connection with a dispute under another agreement.\n\n3. The cooperation under this Agreement shall "
+              "continue notwithstanding any dispute referred to in paragraph 2.")
+    found = statuses(DEVOTED_AGREEMENT.format(heading="Other Agreements", clause=clause))
+    assert found["ESA-CMP-2"] != "violated" and found["ESA-CMP-1"] == "satisfied"

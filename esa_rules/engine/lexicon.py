@@ -185,7 +185,9 @@ CARVE_OUT_EXCLUSIONS: tuple[str, ...] = (
 # a violation: a `forbid` match preceded by one of these in its sentence does not count.
 PROHIBITIONS: tuple[str, ...] = (
     "shall not", "may not", "must not", "will not", "no party shall", "no party may", "neither party shall",
-    "neither party may", "in no case", "in no event", "under no circumstances", "nothing in", "not be",
+    "neither party may", "neither government shall", "no government shall", "neither side shall",
+    "neither contracting party shall", "no contracting party shall", "neither high contracting party shall",
+    "neither participant shall", "no member state shall", "in no case", "in no event", "under no circumstances", "nothing in", "not be",
     "without prejudice to", "cannot",
     # "No disagreement ... shall be invoked to suspend ...": the negation opens the sentence
     "no dispute", "no disagreement", "no difference",

@@ -192,8 +192,11 @@ def forbidden_match(ctx: DocContext, clause: Clause, tids: Mapping[Alternative, 
         for match in evaluate(clause.condition, index, scope, [(scope.fstart, scope.fend)], tids):
             if match == ():
                 return Located(scope, match, Level.BINDING, None, None)
-            if index.origins and all(index.origin(part) for part in index.body_parts(match) or match):
-                continue  # every word of the sentence carried by a link: that text is judged where it stands
+            parts = index.body_parts(match) or list(match)
+            if index.origins and (all(index.origin(part) for part in parts) or index.origin(parts[0])):
+                # every word carried by a link, or the forbidden act itself ("any dispute referred to in
+                # paragraph 2", where paragraph 2 bars the suspension): that text is judged where it stands
+                continue
             fstart = index.body_start(match)  # a part matched in a heading is not the forbidden sentence
             sentence = index.sentence_at(index.to_original(fstart))
             folded_start = index.to_folded(sentence[0])
