@@ -278,6 +278,10 @@ CASES = [
     ("ESA-COE-2", "satisfied",
      "Where a third State threatens or applies measures on trade in order to make a Party alter a choice that lies "
      "within its sovereignty, the other Party shall enter into consultations with it within ten days."),
+    # Coercion of officials in customs crime is no economic coercion.
+    ("ESA-COE-3", "missing",
+     "Each Government shall, on request, assist the other in investigating customs offences, including the "
+     "smuggling of goods and the bribery or coercion of customs officers."),
     # A control change as "an addition to" the list.
     ("ESA-EXP-2", "satisfied",
      "Each Party shall inform the other Party of any addition to its list of dual-use items before the addition "
