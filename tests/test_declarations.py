@@ -234,3 +234,13 @@ def test_a_protocol_named_by_its_kind_as_a_binding_treaty_is_outside_the_declara
     # "the Protocol" said not to bind leaves the annex inside the declaration
     unbound = framework.replace("The Protocol is a treaty which binds", "The Protocol is not a treaty and binds no")
     assert statuses(unbound)["ESA-INV-1"] == "weak"
+
+
+def test_paragraphs_a_memorandum_declares_binding_are_outside_its_declaration() -> None:
+    memo = ("MEMORANDUM OF UNDERSTANDING\n\nParagraph 1\nThe Sides shall maintain a mechanism to review foreign "
+            "investments for risks to national security.\n\nParagraph 2\nThe Sides shall exchange information on "
+            "investment screening.\n\nParagraph 3\nParagraph 1 of this Memorandum creates legally binding obligations "
+            "between the Sides. All other paragraphs record the intentions of the Sides and do not create legally "
+            "binding obligations.\n")
+    found = statuses(memo)
+    assert (found["ESA-INV-1"], found["ESA-INV-2"]) == ("satisfied", "weak")

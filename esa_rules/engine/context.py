@@ -132,7 +132,9 @@ def _declared_binding(index: DocIndex, resolver: Resolver) -> Iterator[Unit]:
             continue
         for ref in resolver.references(start, end):
             for target in ref.targets:
-                if target.unit is not None and target.unit.kind in ("annex", "part", "chapter"):
+                if target.unit is not None and (target.unit.kind in ("annex", "part", "chapter") or (
+                        # "Paragraphs 3, 6, 7 and 9 of this Memorandum create legally binding obligations"
+                        target.unit.kind in ("article", "section") and ref.start < m.start())):
                     yield target.unit
         # "the Protocol annexed to this Declaration, which is a legally binding treaty": the annex that is
         # that instrument (titled so, or the only one)
