@@ -282,6 +282,20 @@ CASES = [
     ("ESA-COE-3", "missing",
      "Each Government shall, on request, assist the other in investigating customs offences, including the "
      "smuggling of goods and the bribery or coercion of customs officers."),
+    ("ESA-INS-3", "satisfied",
+     "The Economic Security Dialogue shall sit every six months."),
+    ("ESA-SCR-1", "satisfied",
+     "The Parties shall jointly pinpoint single points of failure in the supply of critical inputs."),
+    # In the words of a convention translated from French: State-fixed prices "by public authorities",
+    # "productive capacities exceeding the demand of the market", "goods essential to its economy".
+    ("ESA-NME-1", "weak",
+     "The High Contracting Parties shall exchange views, when they deem it useful, on the practices of third States "
+     "consisting in the fixing of prices by public authorities or in the maintenance of productive capacities "
+     "exceeding the demand of the market."),
+    ("ESA-SCR-2", "satisfied",
+     "Each High Contracting Party shall ensure that a permanent system for monitoring the supply of the goods "
+     "essential to its economy is established, and shall inform the other without delay of any disruption, actual "
+     "or foreseeable, in the supply of such goods."),
     # A control change as "an addition to" the list.
     ("ESA-EXP-2", "satisfied",
      "Each Party shall inform the other Party of any addition to its list of dual-use items before the addition "
