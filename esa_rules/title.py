@@ -82,8 +82,8 @@ def _title_like(text: str, lines: list[tuple[int, int]]) -> bool:
             return False
         if n and (match_heading(line) is not None or _MARKDOWN_HEADING.match(line)):
             return False  # "Intro line" over "# Heading": the heading starts the body
-        if n < len(lines) - 1 and line.endswith(_SENTENCE_END):
-            return False
+        if n < len(lines) - 1 and line.endswith(_SENTENCE_END) and not (line.endswith(",") and line.isupper()):
+            return False  # a sentence wrapped over lines; a title in capitals runs on after "OF THE ONE PART,"
     return True
 
 

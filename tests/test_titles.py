@@ -70,3 +70,14 @@ def test_a_title_page_with_between_and_and_on_lines_of_their_own_is_one_title() 
     start, end = title_block(text) or (0, 0)
     assert text[start:end].endswith("ON COOPERATION IN SUPPLY CHAINS")  # the whole block, all six lines
     assert (title_of(text) or "").startswith("MEMORANDUM OF UNDERSTANDING BETWEEN THE MINISTRY OF TRADE")
+
+
+def test_a_title_in_capitals_runs_on_after_a_comma() -> None:
+    from esa_rules.title import title_of
+
+    text = ("ASSOCIATION AGREEMENT\nBETWEEN THE NORTHERN UNION, OF THE ONE PART,\nAND THE REPUBLIC OF TAVARIS, OF THE "
+            "OTHER PART\n\nTITLE IX\nECONOMIC SECURITY\n")
+    assert title_of(text) == ("ASSOCIATION AGREEMENT BETWEEN THE NORTHERN UNION, OF THE ONE PART, AND THE REPUBLIC OF "
+                              "TAVARIS, OF THE OTHER PART")
+    # a sentence wrapped after a comma is no title
+    assert title_of("The Parties agree,\nas follows, to cooperate.\n\nArticle 1\n") == "The Parties agree,"
