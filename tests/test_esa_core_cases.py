@@ -296,6 +296,13 @@ CASES = [
      "Each High Contracting Party shall ensure that a permanent system for monitoring the supply of the goods "
      "essential to its economy is established, and shall inform the other without delay of any disruption, actual "
      "or foreseeable, in the supply of such goods."),
+    ("ESA-INS-1", "missing",
+     "The Parties shall implement relevant United Nations Security Council resolutions."),
+    # A civil-law convention: "the essential interests of its safety", a test the Party "deems".
+    ("ESA-ESX-1", "satisfied",
+     "No provision of this Convention is to be interpreted as obliging a High Contracting Party to communicate "
+     "information whose disclosure it deems contrary to the essential interests of its safety, or as preventing it "
+     "from taking any measures it deems necessary for the protection of those interests."),
     # A control change as "an addition to" the list.
     ("ESA-EXP-2", "satisfied",
      "Each Party shall inform the other Party of any addition to its list of dual-use items before the addition "

@@ -162,3 +162,10 @@ def test_a_duty_that_binds_only_if_both_agree_put_as_an_inverted_condition_is_we
     assert (level, force) == ("soft", "exhortation")
     # the Parties' own agreement, stated as a duty, binds
     assert read("The Contracting Parties agree to establish a joint body.", "establish")[:2] == ("binding", "obligation")
+
+
+def test_the_civil_law_is_to_of_a_bound_subject_binds_and_a_purpose_does_not() -> None:
+    assert read("Each High Contracting Party is to inform the other before the opening of negotiations.",
+                "inform")[:2] == ("binding", "obligation")
+    assert read("The objective of this Chapter is to strengthen cooperation on export controls.",
+                "strengthen")[0] != "binding"
