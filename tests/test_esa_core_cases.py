@@ -303,6 +303,11 @@ CASES = [
      "No provision of this Convention is to be interpreted as obliging a High Contracting Party to communicate "
      "information whose disclosure it deems contrary to the essential interests of its safety, or as preventing it "
      "from taking any measures it deems necessary for the protection of those interests."),
+    # A duty after a denial, on a "purchase" examined on grounds of defence.
+    ("ESA-INV-3", "satisfied",
+     "A Party is not bound to reveal why it examined, on grounds of defence or public safety, the purchase by a "
+     "foreign person of a stake in one of its undertakings, but it shall consult the other Party, within thirty days "
+     "of being asked, on any such purchase that touches the defence or public safety of both."),
     # A control change as "an addition to" the list.
     ("ESA-EXP-2", "satisfied",
      "Each Party shall inform the other Party of any addition to its list of dual-use items before the addition "
