@@ -308,6 +308,9 @@ CASES = [
      "A Party is not bound to reveal why it examined, on grounds of defence or public safety, the purchase by a "
      "foreign person of a stake in one of its undertakings, but it shall consult the other Party, within thirty days "
      "of being asked, on any such purchase that touches the defence or public safety of both."),
+    ("ESA-SEC-3", "satisfied",
+     "Neither Party shall tax, prohibit or otherwise restrict the departure from its territory, when bound for the "
+     "territory of the other Party, of lithium, cobalt, nickel or graphite."),
     # A control change as "an addition to" the list.
     ("ESA-EXP-2", "satisfied",
      "Each Party shall inform the other Party of any addition to its list of dual-use items before the addition "
