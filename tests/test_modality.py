@@ -57,6 +57,8 @@ def read(sentence: str, phrase: str) -> tuple[str, str, str | None]:
      "consult", ("soft", "exhortation", "The Parties")),
     ("Each Party shall, as far as practicable, refrain from export duties.", "refrain",
      ("soft", "exhortation", "Each Party")),
+    ("Each Party shall, insofar as it judges fit, keep the other Party informed of interruptions in supply.",
+     "informed", ("soft", "exhortation", "Each Party")),
     # the judging party named by its role: "the notifying Government", "the requested authority"
     ("Early warning of an interruption in supply shall be given to the other Government where the notifying "
      "Government judges such warning to be appropriate.", "warning of", ("soft", "exhortation", "unnamed (passive)")),

@@ -76,7 +76,7 @@ OWN_JUDGEMENT: tuple[str, ...] = (
     r"desirable|advisable|relevant|practicable|feasible|consistent|compatible|justified|warranted|beneficial)",
     r"(?:where|if|when) (?:they|the parties|both parties) (?:consider|deem|judge|find) (?:[\w-]+ ){0,2}?"
     r"(?:appropriate|useful|desirable)",
-    r"(?:at|in) its (?:own |sole )?discretion", r"(?:as|if|where|when) it (?:sees|considers|deems|thinks) fit",
+    r"(?:at|in) its (?:own |sole )?discretion", r"(?:as|if|where|when) it (?:sees|considers|deems|thinks|judges) fit",
     r"in its own (?:assessment|judge?ment|view|estimation)",
     r"if it so (?:chooses|wishes|decides)", r"should it so (?:choose|wish|decide)",
     # "where it judges that the requirements of its own industry so permit"
