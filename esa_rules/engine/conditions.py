@@ -138,23 +138,14 @@ def cited(inner: Condition, index: DocIndex, fs: int, fe: int, tids: Mapping[Alt
 
 
 def _own_references(index: DocIndex, start: int, end: int) -> list[Reference]:
-    """The references inside original span [start, end) to units of this instrument, from one scan of the
-    whole document (a scan per span asked about cost more than the rest of ``cites``)."""
-    runs = index.own_references
-    if runs is None:
+    """The references inside original span [start, end) to units of this instrument (resolving is the costly
+    part: only the spans a ``cites`` is asked about are scanned, each once)."""
+    found = index.span_references.get((start, end))
+    if found is None:
         text = index.doc.text
-        refs = list(index.resolver.references(0, len(text), lambda m: ELSEWHERE.match(text, m.end()) is None,
-                                              index.cue_starts))
-        # the resolver yields each kind of reference in text order, one kind after another: keep that
-        # order (evidence follows it) as runs sorted by start
-        runs = index.own_references = []
-        for ref in refs:
-            if not runs or ref.start < runs[-1][0][-1]:
-                runs.append(([], []))
-            runs[-1][0].append(ref.start)
-            runs[-1][1].append(ref)
-    return [r for starts, refs in runs for r in refs[bisect_left(starts, start):bisect_left(starts, end)]
-            if r.end <= end]
+        found = index.span_references[(start, end)] = list(index.resolver.references(
+            start, end, lambda m: ELSEWHERE.match(text, m.end()) is None, index.cue_starts))
+    return found
 
 
 # (condition, term ids) -> the ids its atoms stand for: provisions share the same conditions (defines) under
@@ -194,17 +185,41 @@ def atoms(cond: Condition) -> list[Atom]:
 def _devoted(inner: Condition, index: DocIndex, divisions: tuple[Unit, ...],
              tids: Mapping[Alternative, int]) -> Part | None:
     """The first part of ``inner`` in divisions cited together ("Parts III and IV") that are devoted to it:
-    it holds, on their own words, in at least three of their provisions (articles, else paragraphs; a
-    preamble is none) and in at least a third of them. None otherwise: a free trade agreement, or one of
-    its chapters, touches many matters in passing."""
+    it holds in at least three of their provisions (articles, else paragraphs; a preamble is none) and in
+    at least a third of them. None otherwise: a free trade agreement, or one of its chapters, touches many
+    matters in passing."""
     key = (id(inner), term_ids(inner, tids), *(-1 - id(d) for d in divisions))
     if key not in index.cited_units:
         provisions = [u for d in divisions for u in d.walk() if u.kind == "article" and u.label != "Preamble"] or \
             [u for d in divisions for u in d.walk() if u.kind == "paragraph"]
-        found = [p for p in (_holds_in(inner, index, u, tids) for u in provisions) if p is not None]
-        index.cited_units[key] = found[0] if len(found) >= _MIN_PROVISIONS and 3 * len(found) >= len(provisions) \
-            else None
+        need = max(_MIN_PROVISIONS, -(-len(provisions) // 3))
+        # only the provisions where ``inner`` can hold (the words of each of its conjuncts there) are
+        # evaluated, which settles a free trade agreement's hundreds of articles with few evaluations
+        candidates = _could_hold(inner, index, provisions, tids)
+        first: Part | None = None
+        found = 0
+        if len(candidates) >= need:
+            for n, unit in enumerate(candidates):
+                part = _holds_in(inner, index, unit, tids)
+                if part is not None:
+                    first = first or part
+                    found += 1
+                if found >= need or found + len(candidates) - n - 1 < need:
+                    break
+        index.cited_units[key] = first if found >= need else None
     return index.cited_units[key]
+
+
+def _could_hold(inner: Condition, index: DocIndex, provisions: list[Unit], tids: Mapping[Alternative, int]) -> list[Unit]:
+    """The provisions (articles or paragraphs) where ``inner`` can hold, by the scope prefilter
+    (``candidate_keys``), in document order."""
+    kind = provisions[0].kind if provisions else "article"
+    keys = candidate_keys(inner, index, kind, tids)
+    if keys is None:
+        return provisions
+    scopes = index.scopes(kind)
+    possible = {id(scopes[k].unit) for k in keys}
+    return [u for u in provisions if id(u) in possible]
 
 
 def _holds_in(inner: Condition, index: DocIndex, unit: Unit, tids: Mapping[Alternative, int]) -> Part | None:

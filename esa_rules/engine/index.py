@@ -53,8 +53,7 @@ class DocIndex:
         # original starts of the cue words of references ("article*", "this", ...), when the Checker scanned them
         self.cue_starts: dict[str, list[int]] | None = None
         self.cited_refs: dict[tuple[Any, ...], list[tuple[int, int, int]]] = {}  # see conditions.cited
-        # (starts, references) of the whole text to this instrument's own units, for ``cites``
-        self.own_references: list[tuple[list[int], list[Reference]]] | None = None
+        self.span_references: dict[tuple[int, int], list[Reference]] = {}  # see conditions._own_references
         self.cited_units: dict[tuple[Any, ...], tuple[int, int, int] | None] = {}  # see conditions._holds_in, _devoted
         self._sentences: dict[int, list[tuple[int, int]]] = {}
         self.real_hits = term_hits  # the words as written; term_hits gains the links' hits (add_links)
