@@ -92,3 +92,41 @@ def title_of(text: str) -> str | None:
     line; ``None`` for a text without any."""
     block = title_block(text)
     return tidy(text[block[0] : block[1]]) if block else None
+
+
+_OBLIGATION_RE = re.compile(r"\b(?:shall|must|will|may|should|agree[sd]?)\b")  # a title has no such verb
+_BLOCK_END = re.compile(r"[ \t]*\n[ \t]*\n")
+_TITLE_SEARCH = 4000  # a title stands in the first lines of the text or not at all
+
+
+def _title_start(text: str, title: str | None) -> int | None:
+    """Where a line of the text opens with the title's first words, spacing and Markdown marks aside."""
+    words = (title or "").rstrip("\u2026").split()[:10]
+    if not words:
+        return None
+    pattern = re.compile(r"^[ \t#*_>]*" + r"[\s#*_>]+".join(map(re.escape, words)), re.MULTILINE)
+    found = pattern.search(text, 0, min(len(text), _TITLE_SEARCH))
+    return found.start() if found else None
+
+
+def title_span(text: str, title: str | None) -> tuple[int, int] | None:
+    """The span of a document's title where the text itself carries it (a block of its first lines), or
+    None: "Agreement ... on Economic Security" heads the whole text; a title taken from metadata (ToTA
+    <name>) is not in the text. The block is found as ``title_of`` finds it, so a .txt and its .docx, .md
+    or .html give the same span."""
+    start = _title_start(text, title)
+    block = title_block(text, start) if start is not None else None
+    if block is None:
+        return None
+    start, end = block
+    while start < end and text[start] in _DECORATION:
+        start += 1  # Markdown's "# " marks the title; it is not part of it
+    # Only a title block of its own (a blank line below it, a body after it, no verb of obligation):
+    # "The Council shall sit every six\nmonths." wrapped over two lines is a sentence, not a title, and
+    # "CHAPTER 27" over its caption is a heading that already heads its chapter.
+    line = text[start:end]
+    if end - start > 400 or not _BLOCK_END.match(text, end) or not text[end:].strip() \
+            or line.rstrip().endswith(_SENTENCE_END) or _OBLIGATION_RE.search(line.lower()) \
+            or match_heading(line.split("\n", 1)[0]) is not None:
+        return None
+    return start, end

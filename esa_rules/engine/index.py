@@ -7,7 +7,6 @@ Hits live in folded-text offsets (that is where the automaton ran); units live i
 from __future__ import annotations
 
 import heapq
-import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from functools import cached_property, lru_cache
@@ -20,26 +19,10 @@ from esa_rules.engine.references import Reference, Resolver
 from esa_rules.engine.scopes import KEY_BITS, Scope, SentenceScopes, heading_whole, scope_units
 from esa_rules.engine.structure import Link
 from esa_rules.normalize import Folded, OffsetMap, fold
-from esa_rules.numbering import match_heading
 from esa_rules.segment import sentences
-from esa_rules.title import title_block
+from esa_rules.title import title_span
 
 _CHECKPOINT = 4096  # spacing of the word-count checkpoints used for near/N distances
-_OBLIGATION_RE = re.compile(r"\b(?:shall|must|will|may|should|agree[sd]?)\b")  # a title has no such verb
-_BLANK_LINE = re.compile(r"[ \t]*\n[ \t]*\n")
-_TITLE_SEARCH = 4000  # a title stands in the first lines of the text or not at all
-
-
-def _title_start(text: str, title: str | None) -> int | None:
-    """Where a line of the text opens with the title's first words, spacing and Markdown marks aside."""
-    words = (title or "").rstrip("\u2026").split()[:10]
-    if not words:
-        return None
-    pattern = re.compile(r"^[ \t#*_>]*" + r"[\s#*_>]+".join(map(re.escape, words)), re.MULTILINE)
-    found = pattern.search(text, 0, min(len(text), _TITLE_SEARCH))
-    return found.start() if found else None
-
-
 class DocIndex:
     def __init__(self, doc: Document, term_hits: Sequence[list[tuple[int, int]]], folded: Folded) -> None:
         self.doc = doc
@@ -330,29 +313,10 @@ class DocIndex:
 
     @cached_property
     def title_span(self) -> tuple[int, int] | None:
-        """Folded span of the document's title where the text itself carries it (a block of its first lines).
-
-        "Agreement ... on Economic Security" heads every unit of the text, as a chapter heading heads its
-        articles; a title taken from metadata (ToTA <name>) is not in the text and heads nothing. The block
-        is found as ``esa_rules.title`` finds it, so a .txt and its .docx, .md or .html give the same span.
-        """
-        start = _title_start(self.doc.text, self.doc.title)
-        block = title_block(self.doc.text, start) if start is not None else None
-        if block is None:
-            return None
-        start, end = block
-        while start < end and self.doc.text[start] in " \t#*_>":
-            start += 1  # Markdown's "# " marks the title; it is not part of it
-        # Only a title block of its own (a blank line below it, a body after it, no verb of obligation):
-        # "The Council shall sit every six\nmonths." wrapped over two lines is a sentence, not a title, and
-        # "CHAPTER 27" over its caption is a heading that already heads its chapter.
-        text = self.doc.text
-        line = text[start:end]
-        if end - start > 400 or not _BLANK_LINE.match(text, end) or not text[end:].strip() \
-                or line.rstrip().endswith((".", ";", ":", ",")) or _OBLIGATION_RE.search(line.lower()) \
-                or match_heading(line.split("\n", 1)[0]) is not None:
-            return None
-        return self.to_folded(start), self.to_folded(end)
+        """Folded span of the document's title where the text itself carries it (``esa_rules.title.
+        title_span``): it heads every unit of the text, as a chapter heading heads its articles."""
+        span = title_span(self.doc.text, self.doc.title)
+        return None if span is None else (self.to_folded(span[0]), self.to_folded(span[1]))
 
     @cached_property
     def heading_spans(self) -> list[tuple[int, int]]:

@@ -34,6 +34,7 @@ import ahocorasick
 import attrs
 
 from esa_rules.document import Document, Unit
+from esa_rules.engine.defined_terms import coined, names_listed_thing
 from esa_rules.engine.references import FAMILIES as REFERENCE_FAMILIES
 from esa_rules.engine.references import PRECEDING_RE, Resolver
 
@@ -213,37 +214,6 @@ def _scope(doc: Document, resolver: Resolver, at: int, text: str) -> tuple[int, 
     return unit.start, unit.end
 
 
-# What a lower-case term of several words names when it is a field of law, whose definition lists all that
-# the field touches ("customs laws" means ... exportation ... restrictions ...; "intellectual property" ...
-# layout-designs of integrated circuits): its words are no concept of the term.
-_FIELD_NOUNS = frozenset({"law", "laws", "legislation", "regulation", "regulations", "property", "right", "rights",
-                          "measure", "measures", "procedure", "procedures", "matters", "authority", "authorities",
-                          "duty", "duties", "tax", "taxes", "charge", "charges"})
-
-
-# What an unquoted lower-case defined term of several words may name and still carry its definition: the
-# things a security chapter lists or reviews ("covered transaction means ...", "controlled item means ...").
-# Free trade agreements define dozens of others so ("nationals of another Party", "good regulatory
-# practice"), whose definitions describe ordinary words.
-_LISTED_THINGS = frozenset({"transaction", "transactions", "item", "items", "good", "goods", "product", "products",
-                            "mineral", "minerals", "material", "materials", "technology", "technologies",
-                            "investment", "investments", "acquisition", "acquisitions", "economy", "economies",
-                            "country", "countries"})
-
-
-def _head(term: str) -> str:
-    """The noun a defined term names: the word before "of" ("investor of a Party"), else the last word."""
-    words = term.lower().split()
-    return words[words.index("of") - 1] if "of" in words[1:] else words[-1]
-
-
-def _coined(term: str) -> bool:
-    """A lower-case term of several words coined for the instrument ("listed item", "covered transaction",
-    "person of a non-Party"), which carries its definition as a capitalised one does, unlike a single word
-    ("goods") or a field of law ("customs laws")."""
-    words = term.lower().split()
-    return len(words) > 1 and words[-1] not in _FIELD_NOUNS
-
 
 def _definitions(doc: Document, resolver: Resolver,
                  candidates: Mapping[str, Sequence[int]] | None) -> Iterator[_Definition]:
@@ -253,7 +223,7 @@ def _definitions(doc: Document, resolver: Resolver,
         end = text.find(";", m.end(), leaf.end)
         end = leaf.end if end < 0 else end
         term = " ".join(m.group(1).split())
-        if not term[:1].isupper() and not _LIST_POINTER.search(text, m.end(), end) and not _coined(term):
+        if not term[:1].isupper() and not _LIST_POINTER.search(text, m.end(), end) and not coined(term):
             continue  # a lower-case term describes ordinary words, unless it names a list: "the goods set out in Table 9-A"
         yield _Definition(term, (m.end(), end), _scope(doc, resolver, m.start(), text[leaf.start:leaf.end]),
                           (m.start(), end), f"the definition of \u201c{term}\u201d in {leaf.label}", True)
@@ -270,7 +240,7 @@ def _definitions(doc: Document, resolver: Resolver,
                 if plain is None:
                     continue
                 term = re.sub(r"^(?:the|an?)\s+", "", " ".join(plain.group(1).split()), flags=re.IGNORECASE)
-                if term[:1].isupper() or (_coined(term) and _head(term) in _LISTED_THINGS):
+                if term[:1].isupper() or names_listed_thing(term):
                     start, end = leaf.start + block.start(), leaf.start + block.end()
                     yield _Definition(term, (start + plain.end(), end), _scope(doc, resolver, leaf.start, body),
                                       (start, end), f"the definition of \u201c{term}\u201d in {leaf.label}", True)
