@@ -97,7 +97,8 @@ def statuses(text: str) -> dict[str, str]:
     return {f.provision: f.status for f in core().check_text(text).findings}
 
 
-AGREEMENT = """Article 1
+# the two articles of security cooperation every test agreement below opens with
+SECURITY_ARTICLES = """Article 1
 Acquisitions by Foreign Persons
 
 Each Party shall maintain a procedure by which its government may examine an acquisition by a foreign
@@ -108,7 +109,9 @@ Article 2
 Goods with Civil and Military Uses
 
 The Parties shall coordinate their export controls on dual-use items.
+"""
 
+AGREEMENT = SECURITY_ARTICLES + """
 Article 3
 Tariffs
 
@@ -230,18 +233,7 @@ def test_cites_devoted_is_formatted_and_read_back_unchanged() -> None:
     assert format_ruleset(formatted) == formatted
 
 
-DEVOTED_AGREEMENT = """Article 1
-Acquisitions by Foreign Persons
-
-Each Party shall maintain a procedure by which its government may examine an acquisition by a foreign
-person of control over an undertaking in its territory, and prohibit it where the acquisition threatens
-the national security of that Party.
-
-Article 2
-Goods with Civil and Military Uses
-
-The Parties shall coordinate their export controls on dual-use items.
-
+DEVOTED_AGREEMENT = SECURITY_ARTICLES + """
 Article 3
 Pressure by Third Countries
 
