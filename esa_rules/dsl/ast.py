@@ -121,8 +121,9 @@ class Literal:
 @attrs.frozen(cache_hash=True)
 class Cites:
     """True at a reference to units of this instrument ("Articles 3 to 6", "paragraphs 1 to 5") where
-    ``inner`` holds on the words written in a unit it names: a clause that names the articles it acts on
-    ("may suspend the application of Articles 3 to 7") is about what those articles are about.
+    ``inner`` holds in a unit it names (its defined terms read through their definitions): a clause that
+    names the articles it acts on ("may suspend the application of Articles 3 to 7") is about what those
+    articles are about.
 
     ``devoted`` (``cites devoted X``): a reference to a whole division devoted to ``inner`` counts too ("the
     operation of this Agreement" in an agreement most of whose articles are about it, "Parts III and IV").

@@ -95,7 +95,8 @@ def cited(inner: Condition, index: DocIndex, fs: int, fe: int, tids: Mapping[Alt
           devoted: bool = False) -> list[MatchT]:
     """``cites inner`` in folded span [fs, fe): one match per reference there to units of this instrument
     (never the unit the reference stands in, nor another instrument's: "Article XXI of the GATT 1994")
-    in one of which ``inner`` holds on the words written there; ``devoted``: or to divisions devoted to
+    in one of which ``inner`` holds (its defined terms read through their definitions, no other link
+    followed); ``devoted``: or to divisions devoted to
     ``inner`` (``_devoted``), the one that holds the reference included. The match is the reference
     itself, under the term of the first word found in the unit, which evidence shows as what the
     reference carried."""
