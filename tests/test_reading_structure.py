@@ -104,7 +104,7 @@ def test_a_lower_case_term_coined_for_the_instrument_carries_its_definition(chec
 @pytest.mark.parametrize("term", [
     "investment",  # one word: an ordinary word, however it is defined
     "investment laws",  # a field of law, whose definition lists all it touches
-    "investment measures",
+    "investment procedures",
 ])
 def test_lower_case_single_words_and_fields_of_law_are_ordinary_words(checker: Checker, term: str) -> None:
     text = DEFINED.replace('"Covered Transaction"', f'"{term}"').replace("every Covered Transaction", f"every {term}")
@@ -412,3 +412,13 @@ def test_an_unquoted_lower_case_term_for_a_listed_thing_carries_its_definition()
     assert "covered transactions" in terms or "covered transaction" in terms
     # a free trade agreement's defined people or practices stay ordinary words
     assert not any(t.startswith("nationals") for t in terms)
+
+
+def test_a_coined_term_for_a_measure_carries_its_definition() -> None:
+    # "pressure measure" is coined for the instrument, unlike a field of law; its definition is coercion
+    core = Checker(load_many(["esa-core"]))
+    text = ("Article 1 Definitions\n\n(b) \"pressure measure\" means a measure by a non-Party that restricts trade in "
+            "order to induce a Party to adopt or abandon a policy within its sovereign competence;\n\n"
+            "Article 4 Pressure Measures\n\nA Party that considers itself the target of a pressure measure may request "
+            "consultations, which shall be held within 10 days of the request.\n")
+    assert finding(core, text, "ESA-COE-2").status == "satisfied"

@@ -15,7 +15,7 @@ from __future__ import annotations
 # the field touches ("customs laws" means ... exportation ... restrictions ...; "intellectual property" ...
 # layout-designs of integrated circuits): its words are no concept of the term.
 FIELD_NOUNS = frozenset({"law", "laws", "legislation", "regulation", "regulations", "property", "right", "rights",
-                         "measure", "measures", "procedure", "procedures", "matters", "authority", "authorities",
+                         "procedure", "procedures", "matters", "authority", "authorities",
                          "duty", "duties", "tax", "taxes", "charge", "charges"})
 
 
