@@ -37,8 +37,8 @@ _INLINE = re.compile(r"(?P<head>(?P<keyword>ARTICLE|Article|PART|Part|\u00a7)[ \
 _TITLED_ANNEX = re.compile(r"(?P<keyword>ANNEX|APPENDIX|SCHEDULE)[ \t]+(?P<caption>(?:ON|OF|CONCERNING|TO)[ \t]+[A-Z][A-Z0-9 \t,.'-]*)")
 _PREAMBLE = re.compile(r"PREAMBLE|Preamble")
 _BARE_ANNEX = re.compile(r"ANNEX|Annex|APPENDIX|Appendix|SCHEDULE|Schedule")  # an annex without a number
-_SENTENCE = re.compile(r"\b(?:shall|must|may|will|should|is|are|has|have|does|do|apply|applies|means)\b",
-                       re.IGNORECASE)
+# "means" only in lower case: a title may speak of "Investment Used as a Means of Pressure"
+_SENTENCE = re.compile(r"\b(?i:shall|must|may|will|should|is|are|has|have|does|do|apply|applies)\b|\bmeans\b")
 _MARKER = re.compile(r"(?:\d{1,3}[.)]|\((?:[a-zA-Z]{1,3}|\d{1,3}|[ivxlc]{1,6})\)|[a-z]\)|[-\u2013\u2022*])[ \t]")
 _ENDS = (".", ":", ";", ",", "!", "?")
 _COLUMNS = re.compile(r"\S[ \t]{4,}\S")
@@ -106,10 +106,11 @@ def draft_blocks(text: str) -> list[Block]:
                 blocks.append(Block("title", line))
             elif previous is not None and previous.role == "heading" and _caption_under(previous.text, line):
                 blocks.append(Block("caption", line, previous.level))
-            elif previous is None and blocks and blocks[-1].role == "heading" and blocks[-1].level == "annex" \
+            elif previous is None and blocks and blocks[-1].role == "heading" \
+                    and blocks[-1].level in ("annex", "chapter", "part") \
                     and ("\n" not in group or _caption_under(blocks[-1].text, line)) \
                     and next_line_title(line) and line.isupper():
-                # the title one blank line below "ANNEX" or "ANNEX II", as the segmenter reads it
+                # the title one blank line below "ANNEX II" or "CHAPTER 17", as the segmenter reads it
                 blocks.append(Block("caption", line, blocks[-1].level))
             elif previous is not None and previous.role in ("body", "title") and not _MARKER.match(line):
                 # lines between blank lines are one paragraph of a plain draft, unless numbered
