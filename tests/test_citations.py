@@ -252,15 +252,19 @@ Article 5
 """
 
 
+# the same agreement with the coercion article turned into a tariff article: two security articles of five
+TOUCHING_AGREEMENT = DEVOTED_AGREEMENT.replace(
+    "Where a third country applies trade restrictions against a Party in order to compel it to change a\nlawful "
+    "policy, the Parties shall consult", "Each Party shall publish its tariffs")
+assert TOUCHING_AGREEMENT != DEVOTED_AGREEMENT
+
+
 def test_insulating_an_agreement_devoted_to_security_is_compartmentalization() -> None:
     clause = ("No disagreement between the Parties under any other agreement shall suspend, delay or otherwise "
               "affect the operation of this Agreement.")
     assert statuses(DEVOTED_AGREEMENT.format(heading="Other Agreements", clause=clause))["ESA-CMP-1"] == "satisfied"
     # the same sentence in an agreement that only touches security (two articles of five) insulates nothing
-    touching = DEVOTED_AGREEMENT.replace("Where a third country applies trade restrictions against a Party in order "
-                                         "to compel it to change a\nlawful policy, the Parties shall consult",
-                                         "Each Party shall publish its tariffs")
-    assert statuses(touching.format(heading="Other Agreements", clause=clause))["ESA-CMP-1"] == "missing"
+    assert statuses(TOUCHING_AGREEMENT.format(heading="Other Agreements", clause=clause))["ESA-CMP-1"] == "missing"
 
 
 def test_a_generic_committee_overseeing_a_devoted_agreement_is_no_security_body() -> None:
@@ -282,10 +286,7 @@ def test_a_body_of_its_own_overseeing_a_devoted_agreement_is_a_security_body() -
               "shall meet once a year.")
     assert statuses(DEVOTED_AGREEMENT.format(heading="Standing Body", clause=clause))["ESA-INS-1"] == "satisfied"
     # the same body over an agreement that only touches security is no security body
-    touching = DEVOTED_AGREEMENT.replace("Where a third country applies trade restrictions against a Party in order "
-                                         "to compel it to change a\nlawful policy, the Parties shall consult",
-                                         "Each Party shall publish its tariffs")
-    assert statuses(touching.format(heading="Standing Body", clause=clause))["ESA-INS-1"] == "missing"
+    assert statuses(TOUCHING_AGREEMENT.format(heading="Standing Body", clause=clause))["ESA-INS-1"] == "missing"
 
 
 def test_a_cited_article_is_read_through_its_defined_terms() -> None:
