@@ -46,7 +46,7 @@ _BINDS = re.compile(r"\b(?<!non-)(?<!non )(?:binds|bind|binding|governed by inte
 _ANNEXED = re.compile(r"\b(protocol|agreement|treaty|convention|instrument)\s+annexed\b"
                      r"|\bthe\s+annexed\s+(protocol|agreement|treaty|convention|instrument)\b", re.IGNORECASE)
 # "The Protocol is a treaty which binds ...": an instrument named by its kind, capitalised as a defined name
-_NAMED_INSTRUMENT = re.compile(r"\b[Tt]he\s+(Protocol|Treaty|Convention)(?!\s+(?:on|of|to|between)\b)()")
+_NAMED_INSTRUMENT = re.compile(r"\b[Tt]he\s+(Protocol|Treaty|Convention)(?!\s+(?:on|of|to|between)\b)")
 _NOT = re.compile(r"\b(?:not|no|neither|nor)\b", re.IGNORECASE)
 _FORUM = re.compile(r"(?:dispute settlement|dispute resolution|settlement of disputes)\s*(?:\(|provisions)?\s*"
                     r"(?:under|of|in)\s*$", re.IGNORECASE)
@@ -140,7 +140,7 @@ def _declared_binding(index: DocIndex, resolver: Resolver) -> Iterator[Unit]:
         # that instrument (titled so, or the only one)
         named = _ANNEXED.search(text, start, end) or _NAMED_INSTRUMENT.search(text, start, end)
         if named is not None:
-            kind = (named.group(1) or named.group(2)).lower()
+            kind = next(group for group in named.groups() if group).lower()
             annexes = resolver.by_kind.get("annex", [])
             titled = [u for u in annexes if (u.heading or "").lower().startswith(kind)]
             yield from titled or (annexes if len(annexes) == 1 else [])
