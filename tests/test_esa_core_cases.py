@@ -311,6 +311,17 @@ CASES = [
     ("ESA-SEC-3", "satisfied",
      "Neither Party shall tax, prohibit or otherwise restrict the departure from its territory, when bound for the "
      "territory of the other Party, of lithium, cobalt, nickel or graphite."),
+    ("ESA-INV-2", "missing",
+     "The review authority for procurement challenges shall not disclose information that a supplier has "
+     "provided in confidence."),
+    ("ESA-NME-2", "satisfied",
+     "Each Party shall inform the other Party ninety days before it opens negotiations on a free trade "
+     "agreement with a country whose government sets the prices of goods."),
+    # Screening described: "the purchase of a controlling stake in a domestic firm by a foreign buyer" weighed
+    # against "national safety".
+    ("ESA-INV-2", "satisfied",
+     "The authorities that examine whether the purchase of a controlling stake in a domestic firm by a foreign "
+     "buyer would endanger national safety shall share with one another information on ownership structures."),
     # A control change as "an addition to" the list.
     ("ESA-EXP-2", "satisfied",
      "Each Party shall inform the other Party of any addition to its list of dual-use items before the addition "
