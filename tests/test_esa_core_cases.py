@@ -319,9 +319,9 @@ CASES = [
      "agreement with a country whose government sets the prices of goods."),
     # Screening described: "the purchase of a controlling stake in a domestic firm by a foreign buyer" weighed
     # against "national safety".
-    ("ESA-INV-2", "satisfied",
-     "The authorities that examine whether the purchase of a controlling stake in a domestic firm by a foreign "
-     "buyer would endanger national safety shall share with one another information on ownership structures."),
+    ("ESA-INV-1", "satisfied",
+     "Each Party shall maintain an authority that examines whether the purchase of a controlling stake in a "
+     "domestic firm by a foreign buyer would endanger national safety."),
     # A control change as "an addition to" the list.
     ("ESA-EXP-2", "satisfied",
      "Each Party shall inform the other Party of any addition to its list of dual-use items before the addition "
