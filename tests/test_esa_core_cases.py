@@ -322,6 +322,10 @@ CASES = [
     ("ESA-INV-1", "satisfied",
      "Each Party shall maintain an authority that examines whether the purchase of a controlling stake in a "
      "domestic firm by a foreign buyer would endanger national safety."),
+    # Coercion described: a third State withholding purchases "in order to bend that Government's policy".
+    ("ESA-COE-1", "weak",
+     "Should either Government perceive that a third State is withholding purchases, sales or permits in order to "
+     "bend that Government's policy, the two Governments may, if both think it fitting, confer."),
     # A control change as "an addition to" the list.
     ("ESA-EXP-2", "satisfied",
      "Each Party shall inform the other Party of any addition to its list of dual-use items before the addition "
