@@ -106,7 +106,25 @@ _COMPARED = {"md": ("status", "units", "title", "title span", "tree"),
              "pdf": ("status", "title", "title span", "tree")}
 
 
-@pytest.mark.parametrize("draft", [_name(p) for p in DRAFTS])
+# Drafts of the last labelled sets whose formats still disagree: found on their first run, not yet mended.
+# Strict, so each one fails the suite the day it starts to pass and must leave this list.
+KNOWN_DISAGREEMENTS = {
+    "described-not-named/defined_terms_agreement_with_suspension_clause":
+        "Akoma Ntoso loses the title 'Listed Items (to be agreed ...)' of a bare 'Annex I'",
+    "described-not-named/treaty_part_chapter_section_deep_numbering":
+        "Akoma Ntoso does not carry the minerals a Part-Chapter-Section article points to (ESA-SEC-1, SEC-3)",
+    "described-not-named/trilateral_chapter_schedules_and_tables":
+        "HTML reads a schedule's table rows with more force than the text does (ESA-SEC-1, SEC-3)",
+    "modern-instrument-forms/fta_exchange_of_letters_export_controls":
+        "Akoma Ntoso reads an exchange of letters' numbered points with less force (ESA-EXP-1, SEC-2, SCR-1)",
+    "modern-instrument-forms/partnership_agreement_economic_resilience_chapter":
+        "'Part 2: Quantum computers ...' lines of a control list read as Parts, titled in Akoma Ntoso only",
+}
+
+
+@pytest.mark.parametrize("draft", [
+    pytest.param(_name(p), marks=pytest.mark.xfail(strict=True, reason=KNOWN_DISAGREEMENTS[_name(p)]))
+    if _name(p) in KNOWN_DISAGREEMENTS else _name(p) for p in DRAFTS])
 def test_same_reading_in_every_format(checker, written, draft: str) -> None:  # type: ignore[no-untyped-def]
     paths = written[draft]
     expected = reading(checker, paths["txt"])
