@@ -20,7 +20,7 @@ from xml.sax.saxutils import escape
 
 import attrs
 
-from esa_rules.numbering import next_line_title
+from esa_rules.numbering import match_heading, next_line_title
 
 # rank: a heading closes every open heading of the same or a lower rank
 # the levels the segmenter knows ("TITLE I" of EU agreements is not one of them)
@@ -94,6 +94,9 @@ def draft_blocks(text: str) -> list[Block]:
                     and previous.level == "article" and (heading.groupdict().get("keyword") or "annex").lower() \
                     .startswith("annex") and _caption_under(previous.text, line):
                 heading = None  # "Article 5\nAnnex B Goods": the article's title, as the segmenter reads it
+            if heading is not None and _INLINE.match(line) and (read := match_heading(line)) is not None \
+                    and read.body_start is not None and read.title_start is None:
+                heading = None  # "Part 2: Quantum computers and components.": a numbered sentence, as it reads it
             inline = _INLINE.match(line) if after_sentence and heading is None else None
             if inline:  # "\u00a7 3. Each Party shall ...": the number heads the article, the sentence is its body
                 blocks.append(Block("heading", inline["head"], _level(inline["keyword"])[0]))
@@ -126,7 +129,7 @@ def _caption_under(heading: str, line: str) -> bool:
     bare = _BARE_ANNEX.fullmatch(heading) is not None
     return (bare or (match is not None and not match["caption"])) and not _MARKER.match(line) \
         and not line.rstrip("\"'\u201d\u2019").endswith(_ENDS) and not _SENTENCE.search(line) \
-        and (line[0].isupper() or line[0] in "\"'\u201c")
+        and (line[0].isupper() or line[0] in "\"'\u201c") and next_line_title(line)  # as the segmenter reads it
 
 
 # --- writers -----------------------------------------------------------------------------------------

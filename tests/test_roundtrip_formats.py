@@ -106,19 +106,18 @@ _COMPARED = {"md": ("status", "units", "title", "title span", "tree"),
              "pdf": ("status", "title", "title span", "tree")}
 
 
-# Drafts of the last labelled sets whose formats still disagree: found on their first run, not yet mended.
-# Strict, so each one fails the suite the day it starts to pass and must leave this list.
+# Drafts of the last labelled sets whose formats still disagree: found on their first run, not yet mended,
+# and not yet known to be the reader's fault or this generator's (two others of the same run were the
+# generator's). Strict, so each one fails the suite the day it starts to pass and must leave this list.
 KNOWN_DISAGREEMENTS = {
-    "described-not-named/defined_terms_agreement_with_suspension_clause":
-        "Akoma Ntoso loses the title 'Listed Items (to be agreed ...)' of a bare 'Annex I'",
     "described-not-named/treaty_part_chapter_section_deep_numbering":
-        "Akoma Ntoso does not carry the minerals a Part-Chapter-Section article points to (ESA-SEC-1, SEC-3)",
+        "the .akn finds ESA-SEC-1 and SEC-3 missing where the .txt finds them satisfied (deep Part-Chapter-Section "
+        "numbering)",
     "described-not-named/trilateral_chapter_schedules_and_tables":
-        "HTML reads a schedule's table rows with more force than the text does (ESA-SEC-1, SEC-3)",
+        "the .html finds ESA-SEC-1 and SEC-3 satisfied where the .txt finds them missing and weak (schedule tables)",
     "modern-instrument-forms/fta_exchange_of_letters_export_controls":
-        "Akoma Ntoso reads an exchange of letters' numbered points with less force (ESA-EXP-1, SEC-2, SCR-1)",
-    "modern-instrument-forms/partnership_agreement_economic_resilience_chapter":
-        "'Part 2: Quantum computers ...' lines of a control list read as Parts, titled in Akoma Ntoso only",
+        "the .akn finds ESA-EXP-1 and SEC-2 weak and SCR-1 missing where the .txt finds them satisfied, "
+        "satisfied and weak (an exchange of letters' numbered points)",
 }
 
 
