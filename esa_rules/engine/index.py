@@ -119,9 +119,11 @@ class DocIndex:
         by_site = sorted(range(len(links)), key=lambda i: links[i].site)
         site_starts = [links[i].site[0] for i in by_site]
         for i, link in enumerate(links):
+            if link.kind != "reference":
+                continue
             start, end = link.source
-            article = next((u for u in reversed(self.doc.unit_path(link.site[0])) if u.kind == "article"), None)
-            if link.kind != "reference" or article is None or not article.start <= start < end <= article.end:
+            article = self.resolver.enclosing(link.site[0], "article")
+            if article is None or not article.start <= start < end <= article.end:
                 continue
             known = {tid for tid, _ in carried[i]}
             for j in by_site[bisect_left(site_starts, start):bisect_left(site_starts, end)]:
