@@ -15,7 +15,7 @@ from collections.abc import Mapping
 from esa_rules.document import Unit
 from esa_rules.dsl.ast import Alternative, And, Atom, Cites, Condition, Heading, Literal, Named, Near, Not, Or
 from esa_rules.engine.index import DocIndex, Scope
-from esa_rules.engine.references import Reference, Target
+from esa_rules.engine.references import THIS_INSTRUMENT, Reference, Target
 from esa_rules.engine.structure import ELSEWHERE, Link
 
 Part = tuple[int, int, int]
@@ -86,9 +86,8 @@ _MAX_CITED = 8
 # agreement's chapters do. "This Agreement" is the document itself.
 _DIVISIONS = frozenset({"document", "part", "chapter", "annex"})
 _MIN_PROVISIONS = 3
-_THIS_INSTRUMENT = re.compile(r"\b(?:this|the present)\s+(?:supplementary\s+|additional\s+|joint\s+)?(?:agreement|"
-                              r"protocol|memorandum|arrangement|accord|convention|treaty|framework|understanding|"
-                              r"declaration|statement|charter)\b(?!\s+(?:of|on)\s+(?!this\b))", re.IGNORECASE)
+# "this Agreement", but not "this Agreement of the other Parties"
+_THIS_INSTRUMENT = re.compile(THIS_INSTRUMENT + r"(?!\s+(?:of|on)\s+(?!this\b))", re.IGNORECASE)
 
 
 def cited(inner: Condition, index: DocIndex, fs: int, fe: int, tids: Mapping[Alternative, int],

@@ -25,7 +25,7 @@ import attrs
 from esa_rules.document import Unit
 from esa_rules.engine import lexicon
 from esa_rules.engine.index import DocIndex
-from esa_rules.engine.references import Resolver
+from esa_rules.engine.references import THIS_INSTRUMENT, Resolver
 from esa_rules.engine.strength import EXCLUSION_RE
 
 # Whole-text searches go through the automaton: ``Checker`` puts these phrases into its own automaton
@@ -34,10 +34,7 @@ LEXICON_PHRASES: dict[str, tuple[str, ...]] = {
     "non-binding": lexicon.NON_BINDING, "carve-out": (*lexicon.CARVE_OUT_TRIGGERS, *lexicon.SOLE_MEANS),
 }
 
-_INSTRUMENT = re.compile(
-    r"\b(?:this|the present)\s+(?:joint\s+)?(?:agreement|memorandum|arrangement|framework|declaration|statement|"
-    r"instrument|document|understanding|communiqu\w*|charter|roadmap|partnership|protocol|treaty|mou)\b"
-    r"|\bwe,? the leaders\b", re.IGNORECASE)
+_INSTRUMENT = re.compile(THIS_INSTRUMENT + r"|\bwe,? the leaders\b", re.IGNORECASE)
 _OUTPUT = re.compile(r"\b(?:recommendations?|decisions?|guidelines?|opinions?|reports?|conclusions?|findings?)\s+"
                      r"(?:of|by|issued by|adopted by|made by|from)\s+the\s+[A-Z]|\bthe\s+[A-Z]\w+(?:'s|\u2019s)\s+"
                      r"(?:recommendations?|decisions?|guidelines?|opinions?|reports?)", re.IGNORECASE)

@@ -39,6 +39,10 @@ REFERENCE_RE = re.compile(
 # "\u00a7 4", "\u00a7\u00a7 4 to 6": a section sign cites the articles of a text numbered that way
 SECTION_SIGN_RE = re.compile(r"\u00a7\u00a7?\s*(?P<nums>" + _NUM + r"(?:" + _SEP + _NUM + r")*)", re.IGNORECASE)
 _RANGE_WORD = re.compile(r"^\s*(?:to|through|-|–|—)\s*$", re.IGNORECASE)
+# The instrument itself: "this Agreement", "the present Convention", "this Supplementary Agreement"
+THIS_INSTRUMENT = (r"\b(?:this|the present)\s+(?:joint\s+|supplementary\s+|additional\s+)?(?:agreement|memorandum|"
+                   r"arrangement|framework|declaration|statement|instrument|document|understanding|communiqu\w*|"
+                   r"charter|roadmap|partnership|protocol|treaty|accord|convention|mou)\b")
 THIS_RE = re.compile(r"\b(?:this|the present)\s+(chapter|article|section|part|annex|appendix|schedule|paragraph)\b",
                      re.IGNORECASE)
 _SOLE_RE = re.compile(r"\bthe\s+(appendix|annex|schedule)\b(?!\s+" + _NUM + ")", re.IGNORECASE)
