@@ -531,6 +531,26 @@ CASES = [
     ("ESA-COE-2", "weak",
      "We will stand together when a third State uses restrictions on trade or investment to press either of "
      "our countries into changing its policies, and we will seek to consult promptly on a common response."),
+    ("ESA-EXP-2", "satisfied",
+     "No Party shall introduce new restrictions on the export of strategic goods without first "
+     "informing the other Party."),
+    ("ESA-INV-1", "missing",
+     "The Parties shall exchange information on their respective reviews of foreign investments in the "
+     "critical minerals sector that may give rise to risks to national security."),
+    ("ESA-EXP-3", "satisfied",
+     "The Parties shall investigate attempts to evade export controls and shall exchange information on "
+     "diversion of controlled items."),
+    # Dual use described by its elements, and the prohibition in the civil-law "is not to be".
+    ("ESA-EXP-1", "satisfied",
+     "The Parties shall align their lists of goods, software and technology capable of use by armed forces "
+     "as well as in civilian industry whose exportation requires a licence."),
+    ("ESA-EXP-1", "satisfied",
+     "A licence for technology serving armed forces as well as civilian industry which one Party has "
+     "refused is not to be granted by the other Party for an essentially identical transaction until it "
+     "has consulted the refusing Party."),
+    ("ESA-EXP-1", "missing",
+     "The Parties shall coordinate their participation in civilian and military crisis management "
+     "operations and shall align their positions on the goods and services concerned."),
 ]
 
 

@@ -154,6 +154,9 @@ def test_recognise_as_an_ordinary_verb_does_not_soften() -> None:
         ("The diversion of controlled items is to be prevented through joint enforcement action.", "diversion",
          "binding"),
         ("Reports are to be submitted to the Council every year.", "submitted", "binding"),
+        # and so does its prohibition
+        ("A licence the other Party has refused is not to be granted until that Party has been consulted.",
+         "granted", "binding"),
         # an exception aimed at one paragraph is a freedom, not a duty
         ("Nothing in paragraph 1 shall prevent a Party from examining a proposed investment for risks to its "
          "national security.", "examining", "negated"),
