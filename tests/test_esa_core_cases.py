@@ -551,6 +551,19 @@ CASES = [
     ("ESA-EXP-1", "missing",
      "The Parties shall coordinate their participation in civilian and military crisis management "
      "operations and shall align their positions on the goods and services concerned."),
+    # Critical goods described by what they keep running, and a list called an inventory.
+    ("ESA-SCR-2", "satisfied",
+     "Each Party shall notify the other Party without delay of any foreseeable shortage of goods "
+     "indispensable to the functioning of its hospitals and power stations."),
+    ("ESA-SCR-1", "weak",
+     "The two Governments may, whenever both find it useful, draw up a joint inventory of goods whose "
+     "absence would bring hospitals or electricity grids to a standstill."),
+    ("ESA-SCR-1", "satisfied",
+     "The Parties shall draw up and keep up to date a joint inventory of goods whose absence would halt "
+     "their hospitals or electricity grids."),
+    ("ESA-NME-1", "missing",
+     "Each Party shall ensure that its state-owned enterprises act in accordance with commercial "
+     "considerations."),
 ]
 
 

@@ -422,3 +422,12 @@ def test_a_coined_term_for_a_measure_carries_its_definition() -> None:
             "Article 4 Pressure Measures\n\nA Party that considers itself the target of a pressure measure may request "
             "consultations, which shall be held within 10 days of the request.\n")
     assert finding(core, text, "ESA-COE-2").status == "satisfied"
+
+
+def test_a_defined_term_in_y_carries_its_definition_to_its_plural_in_ies(checker: Checker) -> None:
+    singular = DEFINED.replace('"Covered Transaction"', '"Covered Takeover Activity"')
+    plural = singular.replace("examine every Covered Transaction", "examine all Covered Takeover Activities")
+    assert finding(checker, plural, "INV-1").status == "satisfied"
+    # an "-ies" word that is no plural of the term does not count
+    other = singular.replace("examine every Covered Transaction", "examine all Covered Takeover Activitiesque")
+    assert finding(checker, other, "INV-1").status == "missing"

@@ -311,6 +311,8 @@ def _uses(doc: Document, definitions: list[_Definition]) -> Iterator[Link]:
     for definition in definitions:
         forms = [definition.term] if definition.case_sensitive else \
             [definition.term.lower(), definition.term.title(), definition.term.capitalize()]
+        # a plural in -ies is no suffix of the singular: "Price-Directed Economies", "Vital Supply Categories"
+        forms += [form[:-1] + "ies" for form in forms if re.search(r"[^aeiouAEIOU]y$", form)]
         for form in dict.fromkeys(forms):
             by_term.setdefault(form, []).append(definition)
     automaton = ahocorasick.Automaton()
