@@ -21,6 +21,9 @@ class Level(StrEnum):
     EXCLUDED = "excluded"  # a dispute-settlement exclusion or a drafting note: about the text, not in it
     HEADING_ONLY = "heading-only"  # every word matched in headings: a title is not a provision
     RECITAL = "recital"  # a recital of the preamble ("Recognising the importance of ..."): neither commits nor excepts
+    # what a term means ("Coercive Measure means ..."), or what a chapter is for ("The objectives of this
+    # Chapter are to ..."): it says what the text is about and commits no one, so alone it is no provision
+    DEFINITION = "definition"
     CONTEXT_ONLY = "context-only"  # every word came from a definition or back-reference, none from the
     # sentence itself: "information on its customs laws" is no export control because of how they are defined
 
@@ -41,7 +44,7 @@ class Level(StrEnum):
 
 _FULL = 3
 _RANK: dict[Level, int] = {
-    Level.HEADING_ONLY: 0, Level.CONTEXT_ONLY: 0, Level.RECITAL: 0, Level.EXCLUDED: 0, Level.NEGATED: 0,
+    Level.HEADING_ONLY: 0, Level.CONTEXT_ONLY: 0, Level.RECITAL: 0, Level.DEFINITION: 0, Level.EXCLUDED: 0, Level.NEGATED: 0,
     Level.NEUTRAL: 1, Level.SOFT: 2, Level.BINDING: _FULL, Level.EXCEPTION: _FULL,
 }
 

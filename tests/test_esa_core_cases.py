@@ -564,6 +564,13 @@ CASES = [
     ("ESA-NME-1", "missing",
      "Each Party shall ensure that its state-owned enterprises act in accordance with commercial "
      "considerations."),
+    # A shortage foreseen is the early warning the provision asks for.
+    ("ESA-SCR-2", "satisfied",
+     "The Parties shall exchange information on anticipated shortages of semiconductor devices and of the "
+     "equipment for their manufacture."),
+    ("ESA-SCR-2", "weak",
+     "The Parties intend to exchange information, where available, on anticipated shortages of the goods "
+     "listed in Appendix C."),
 ]
 
 

@@ -431,3 +431,24 @@ def test_a_defined_term_in_y_carries_its_definition_to_its_plural_in_ies(checker
     # an "-ies" word that is no plural of the term does not count
     other = singular.replace("examine every Covered Transaction", "examine all Covered Takeover Activitiesque")
     assert finding(checker, other, "INV-1").status == "missing"
+
+
+def test_a_definition_or_a_statement_of_objectives_alone_is_no_provision(checker: Checker) -> None:
+    definition = ('Article 1 Definitions\n\n"Review" means the examination of an investment by a foreign person '
+                  "for its effects on national security.\n")
+    objectives = ("Article 2 Objectives\n\nThe objectives of this Chapter are to review every investment that may "
+                  "affect national security.\n")
+    assert finding(checker, definition, "INV-1").status == "missing"
+    assert finding(checker, objectives, "INV-1").status == "missing"
+    # the sentence that commits someone still decides, softly or bindingly
+    soft = definition + "\nArticle 3\n\nEach Party should review an investment that may affect national security.\n"
+    assert finding(checker, soft, "INV-1").status == "weak"
+    assert finding(checker, soft.replace("should", "shall"), "INV-1").status == "satisfied"
+
+
+def test_definitions_set_one_per_line_each_carry_their_definition(checker: Checker) -> None:
+    text = ("Article 1 Definitions\nFor the purposes of this Chapter:\ncontact official means the official "
+            "designated by a Party;\ncovered transaction means an acquisition of an enterprise by a foreign person "
+            "that may affect the national security of a Party;\n\nArticle 2 Reviews\n\n"
+            "Each Party shall examine every covered transaction before its completion.\n")
+    assert finding(checker, text, "INV-1").status == "satisfied"

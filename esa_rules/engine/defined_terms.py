@@ -20,13 +20,14 @@ FIELD_NOUNS = frozenset({"law", "laws", "legislation", "regulation", "regulation
 
 
 # What an unquoted lower-case defined term of several words may name and still carry its definition: the
-# things a security chapter lists or reviews ("covered transaction means ...", "controlled item means ...").
+# things a security chapter lists, reviews or answers ("covered transaction means ...", "controlled item
+# means ...", "third-country pressure means ...").
 # Free trade agreements define dozens of others so ("nationals of another Party", "good regulatory
 # practice"), whose definitions describe ordinary words.
 LISTED_THINGS = frozenset({"transaction", "transactions", "item", "items", "good", "goods", "product", "products",
                            "mineral", "minerals", "material", "materials", "technology", "technologies",
                            "investment", "investments", "acquisition", "acquisitions", "economy", "economies",
-                           "country", "countries"})
+                           "country", "countries", "pressure", "coercion"})
 
 
 def head(term: str) -> str:

@@ -98,10 +98,7 @@ def _reasons(ctx: DocContext, loc: Located) -> list[str]:
         words = sorted({doc.text[loc.sentence[0] + c.start:loc.sentence[0] + c.end] for c in strength.cues})
         out.insert(0, "soft wording: " + ", ".join(f"'{w}'" for w in words))
     elif not loc.weakened_by:
-        if strength is not None and any(c.kind == "definition" for c in strength.cues):
-            out.append("only in a definition: no provision commits the Parties to it")
-        else:
-            out.append("no binding verb (shall, must, agree) governs it")
+        out.append("no binding verb (shall, must, agree) governs it")
     return out
 
 

@@ -234,14 +234,15 @@ def _definitions(doc: Document, resolver: Resolver,
             body = text[leaf.start:leaf.end]
             if leaf.children or _QUOTED_DEFINITION.search(body):
                 continue
-            # a plain draft sets its definitions as blocks of one paragraph, one per blank-line-separated entry
-            for block in _BLOCK.finditer(body):
-                plain = _UNQUOTED_DEFINITION.match(block.group())
+            # a plain draft sets its definitions as blocks of one paragraph, one per blank-line-separated
+            # entry, or one per line ("reviewing authority means ...;" under "For the purposes of this Chapter:")
+            for block_start, block_end in _entries(body):
+                plain = _UNQUOTED_DEFINITION.match(body[block_start:block_end])
                 if plain is None:
                     continue
                 term = re.sub(r"^(?:the|an?)\s+", "", " ".join(plain.group(1).split()), flags=re.IGNORECASE)
                 if term[:1].isupper() or names_listed_thing(term):
-                    start, end = leaf.start + block.start(), leaf.start + block.end()
+                    start, end = leaf.start + block_start, leaf.start + block_end
                     yield _Definition(term, (start + plain.end(), end), _scope(doc, resolver, leaf.start, body),
                                       (start, end), f"the definition of \u201c{term}\u201d in {leaf.label}", True)
     for m in _PARENTHETICAL.finditer(text):
@@ -290,6 +291,16 @@ def _definitions(doc: Document, resolver: Resolver,
         assert head is not None
         yield _Definition(head.group(), (m.start(1), m.end(2)), (m.end(), len(text)), (m.start(), m.end()),
                           f"the {name} established in {leaf.label}", False)
+
+
+def _entries(body: str) -> Iterator[tuple[int, int]]:
+    """The entries of a definitions paragraph: its blank-line-separated blocks, each cut again where a line
+    opens a definition of its own."""
+    for block in _BLOCK.finditer(body):
+        starts = [m.start() for m in re.finditer(r"^", block.group(), re.MULTILINE)
+                  if m.start() == 0 or _UNQUOTED_DEFINITION.match(block.group()[m.start():])]
+        for start, end in zip(starts, starts[1:] + [len(block.group())], strict=True):
+            yield block.start() + start, block.start() + len(block.group()[:end].rstrip())
 
 
 def _sentence(text: str, leaf: Unit, at: int) -> tuple[int, int]:

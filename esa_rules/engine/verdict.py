@@ -96,6 +96,9 @@ def judge(ctx: DocContext, scope: Scope, match: MatchT, expects: Expects, role: 
     else:
         informative = [j for j in judged if j[0] != Level.NEUTRAL] or judged
         level, strength, sentence = min(informative, key=lambda j: j[0].rank)
+    if level == Level.NEUTRAL and (strength.reading.force == "definition"
+                                   or _PURPOSE.match(index.doc.text, sentence[0], sentence[1])):
+        level = Level.DEFINITION
     if level.counts and _recital(index, sentence):
         # "Recognising the importance of screening ...", "Recognising that each Party retains the right to
         # ...": a recital of the preamble neither commits nor excepts; the topic is only mentioned there
@@ -111,6 +114,11 @@ def judge(ctx: DocContext, scope: Scope, match: MatchT, expects: Expects, role: 
     if weakened and level.full:
         level = Level.SOFT
     return Located(scope, match, level, strength, sentence, tuple(weakened))
+
+
+# "The objectives of this Chapter are to ...": what the chapter is for, not what anyone must do.
+_PURPOSE = re.compile(r"[\s\d.()a-z]{0,6}(?:the )?(?:objectives?|purposes?|aims?|goals?) of this [\w ]{1,40}?(?:is|are) to\b",
+                      re.IGNORECASE)
 
 
 # The words a recital opens with: "Recognising that ...", "Mindful of ...", "Bearing in mind ..."
