@@ -294,13 +294,12 @@ def _definitions(doc: Document, resolver: Resolver,
 
 
 def _entries(body: str) -> Iterator[tuple[int, int]]:
-    """The entries of a definitions paragraph: its blank-line-separated blocks, each cut again where a line
-    opens a definition of its own."""
+    """A definitions paragraph's entries: its blocks, cut again where a line opens a definition of its own."""
     for block in _BLOCK.finditer(body):
-        starts = [m.start() for m in re.finditer(r"^", block.group(), re.MULTILINE)
-                  if m.start() == 0 or _UNQUOTED_DEFINITION.match(block.group()[m.start():])]
-        for start, end in zip(starts, starts[1:] + [len(block.group())], strict=True):
-            yield block.start() + start, block.start() + len(block.group()[:end].rstrip())
+        lines = block.group()
+        starts = [0, *(m.start() for m in re.finditer(r"(?<=\n)", lines) if _UNQUOTED_DEFINITION.match(lines[m.start():]))]
+        for start, end in zip(starts, [*starts[1:], len(lines)], strict=True):
+            yield block.start() + start, block.start() + len(lines[:end].rstrip())
 
 
 def _sentence(text: str, leaf: Unit, at: int) -> tuple[int, int]:

@@ -96,7 +96,7 @@ def judge(ctx: DocContext, scope: Scope, match: MatchT, expects: Expects, role: 
     else:
         informative = [j for j in judged if j[0] != Level.NEUTRAL] or judged
         level, strength, sentence = min(informative, key=lambda j: j[0].rank)
-    if level == Level.NEUTRAL and (strength.reading.force == "definition"
+    if level == Level.NEUTRAL and (any(c.kind == "definition" for c in strength.cues)
                                    or _PURPOSE.match(index.doc.text, sentence[0], sentence[1])):
         level = Level.DEFINITION
     if level.counts and _recital(index, sentence):
