@@ -571,6 +571,46 @@ CASES = [
     ("ESA-SCR-2", "weak",
      "The Parties intend to exchange information, where available, on anticipated shortages of the goods "
      "listed in Appendix C."),
+    # Screening described by its powers: an acquisition the State approves, blocks or conditions on
+    # grounds of its safety; a merger control on competition grounds is no screening.
+    ("ESA-INV-1", "satisfied",
+     "Each Party shall make subject to the prior approval of an authority designated by it every "
+     "acquisition by a person of a non-Party of ten per cent or more of the voting rights in an enterprise "
+     "operating electricity networks in its territory, and shall refuse or condition that approval where "
+     "the acquisition endangers the safety of the State."),
+    ("ESA-INV-1", "satisfied",
+     "Each Party shall maintain legislation under which a Minister may call in for review, and may "
+     "prohibit or impose conditions on, an acquisition of control of an undertaking carried on in its "
+     "territory, or of an asset used in connection with such an undertaking, where the acquisition may give "
+     "rise to a risk to the safety of the nation."),
+    ("ESA-INV-1", "satisfied",
+     "(1) Any acquisition by a person who is not a national of either Contracting Party of one quarter or "
+     "more of the voting rights of an undertaking active in defence or energy is to be examined by the "
+     "competent ministry, which may prohibit it where it endangers public safety. (2) The competent "
+     "ministries are to inform each other of any such examination and are to exchange, on request, the "
+     "information relevant to it."),
+    ("ESA-INV-1", "missing",
+     "The competition authority of each Party may prohibit or impose conditions on an acquisition of "
+     "control that would significantly impede effective competition in its territory."),
+    ("ESA-INV-2", "weak",
+     "The Participants will exchange views on the procedures each of them applies to examine purchases by "
+     "foreign buyers of shares in domestic companies with a view to protecting public safety and national "
+     "defence."),
+    ("ESA-CMP-1", "missing",
+     "The Parties shall cooperate on economic security."),
+    ("ESA-ESX-3", "satisfied",
+     "Article XXI of the General Agreement on Tariffs and Trade 1994 is incorporated into and made part "
+     "of this Agreement, mutatis mutandis."),
+    ("ESA-SCR-2", "missing",
+     "The Parties shall cooperate to develop supply chains for critical minerals, including through the "
+     "exchange of information on geological surveys of mineral resources."),
+    ("ESA-SEC-2", "missing",
+     "The Parties shall cooperate on research into semiconductors."),
+    ("ESA-COE-3", "missing",
+     "The Parties shall consult on matters arising under this Chapter."),
+    ("ESA-ESX-1", "missing",
+     "Nothing in this Agreement shall prevent the adoption by a Party of measures necessary for the "
+     "protection of its essential security interests."),
 ]
 
 
