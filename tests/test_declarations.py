@@ -236,6 +236,19 @@ def test_a_protocol_named_by_its_kind_as_a_binding_treaty_is_outside_the_declara
     assert statuses(unbound)["ESA-INV-1"] == "weak"
 
 
+def test_a_declaration_that_says_it_does_not_apply_to_a_binding_annex_leaves_the_annex_binding() -> None:
+    statement = ("JOINT STATEMENT\n\n1. We will cooperate closely on the resilience of our economies.\n\n2. This "
+                 "Joint Statement records political commitments and does not create rights or obligations under "
+                 "international law. This paragraph does not apply to the annexed Protocol, which is an "
+                 "international agreement binding on both countries in accordance with its terms.\n\nANNEX\n\n"
+                 "PROTOCOL ON SCREENING\n\nArticle 1\nScreening\n\nEach Party shall maintain a mechanism to review "
+                 "foreign investments for risks to national security.\n")
+    assert statuses(statement)["ESA-INV-1"] == "satisfied"
+    # a denial next to the word still denies it
+    denied = statement.replace("which is an international agreement binding on", "which is not binding on")
+    assert statuses(denied)["ESA-INV-1"] == "weak"
+
+
 def test_paragraphs_a_memorandum_declares_binding_are_outside_its_declaration() -> None:
     memo = ("MEMORANDUM OF UNDERSTANDING\n\nParagraph 1\nThe Sides shall maintain a mechanism to review foreign "
             "investments for risks to national security.\n\nParagraph 2\nThe Sides shall exchange information on "

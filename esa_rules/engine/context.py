@@ -125,7 +125,9 @@ def _declared_binding(index: DocIndex, resolver: Resolver) -> Iterator[Unit]:
     text = index.doc.text
     for m in _BINDS.finditer(text):
         start, end = index.sentence_at(m.start())
-        if _NOT.search(text, start, end):
+        # "does not create legally binding obligations" denies it; "This paragraph does not apply to the
+        # annexed Protocol, which is an international agreement binding on ..." affirms it
+        if _NOT.search(text, max(start, m.start() - 40), m.start()):
             continue
         for ref in resolver.references(start, end):
             for target in ref.targets:
