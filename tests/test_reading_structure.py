@@ -452,3 +452,31 @@ def test_definitions_set_one_per_line_each_carry_their_definition(checker: Check
             "that may affect the national security of a Party;\n\nArticle 2 Reviews\n\n"
             "Each Party shall examine every covered transaction before its completion.\n")
     assert finding(checker, text, "INV-1").status == "satisfied"
+
+
+def test_a_lower_case_name_in_parentheses_carries_what_the_sentence_said_before_it(checker: Checker) -> None:
+    text = ("Article 1 Scope\n\nThis Chapter applies to acquisitions by foreign persons that may affect the national "
+            "security of a Party (\"covered deals\").\n\nArticle 2 Reviews\n\n"
+            "Each Party shall examine all covered deals before completion.\n")
+    assert finding(checker, text, "INV-1").status == "satisfied"
+    # a capitalised name quoted with its article is not read as a lower-case term
+    doc = read_text(text.replace('("covered deals")', '(hereinafter "the Parties")'))
+    assert not [link for link in links(doc, Resolver(doc)) if link.kind == "definition"]
+
+
+def test_a_defined_term_broken_over_two_lines_is_still_the_term(checker: Checker) -> None:
+    text = DEFINED.replace("Each Party shall examine every Covered Transaction before its completion.",
+                           "Each Party shall examine every Covered\n    Transaction before its completion.")
+    assert finding(checker, text, "INV-1").status == "satisfied"
+    doc = read_text(text)
+    sites = [doc.text[link.site[0]:link.site[1]] for link in links(doc, Resolver(doc)) if link.kind == "definition"]
+    assert "Covered\n    Transaction" in sites
+
+
+@pytest.mark.parametrize("text", ["a  b\n   c\td e", "plain", "", "\n\nlead and trail  \n"])
+def test_flattened_text_maps_back_to_the_same_characters(text: str) -> None:
+    from esa_rules.engine.term_uses import flatten
+    flat, original = flatten(text)
+    assert " ".join(text.split()) == " ".join(flat.split()) and "  " not in flat
+    for i, char in enumerate(flat):
+        assert text[original(i)] == char or (char == " " and text[original(i)].isspace())

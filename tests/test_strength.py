@@ -154,6 +154,9 @@ def test_recognise_as_an_ordinary_verb_does_not_soften() -> None:
         ("The diversion of controlled items is to be prevented through joint enforcement action.", "diversion",
          "binding"),
         ("Reports are to be submitted to the Council every year.", "submitted", "binding"),
+        # "may" is the power a required procedure gives, even past a reference with full stops in it
+        ("Each Party shall maintain a procedure by which an acquisition referred to in Article 11.1(a) may be "
+         "examined where it endangers the defence of that Party.", "examined", "binding"),
         # and so does its prohibition
         ("A licence the other Party has refused is not to be granted until that Party has been consulted.",
          "granted", "binding"),

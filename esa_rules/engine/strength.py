@@ -70,7 +70,8 @@ def _bracket_around(sentence: str, pos: int) -> tuple[int, int] | None:
 # "For the purposes of this Chapter, investment screening means ...": a definition, found by its verb
 _HYPOTHETICAL = frozenset({"would", "could", "might"})
 _CONDITION_WORD = re.compile(r"\b(?:where|if|when|whenever|unless|whose|which|that)\b", re.IGNORECASE)
-_RELATIVE_POWER = re.compile(r"(?:\b(?:by|under|through|pursuant to|according to) which|\bwhereby)[^.;]{1,200}$",
+_RELATIVE_POWER = re.compile(r"(?:\b(?:by|under|through|pursuant to|according to) which|\bwhereby)"
+                             r"(?:[^.;]|\.(?=\d)){1,200}$",  # a full stop inside "Article 11.1(a)" ends nothing
                              re.IGNORECASE)
 # A body that may be set up, and the duties it has if it is: all of them depend on a choice not yet made
 _CONTINGENT = re.compile(r"\b(may be (?:established|created|set up|constituted|convened)\b[^.;]{0,160}?"

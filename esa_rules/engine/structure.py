@@ -30,13 +30,14 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator, Mapping, Sequence
 
-import ahocorasick
 import attrs
 
 from esa_rules.document import Document, Unit
 from esa_rules.engine.defined_terms import coined, names_listed_thing
 from esa_rules.engine.references import FAMILIES as REFERENCE_FAMILIES
 from esa_rules.engine.references import PRECEDING_RE, Resolver
+from esa_rules.engine.term_uses import Definition as _Definition
+from esa_rules.engine.term_uses import uses as _term_uses
 
 _QUOTE = "\"\u201c\u201d"
 _QUOTED_DEFINITION = re.compile(
@@ -46,7 +47,7 @@ _UNQUOTED_DEFINITION = re.compile(r"^\W*(?:\(?[0-9a-z]{1,4}[.)]\s+)?((?:the\s+|a
 _BLOCK = re.compile(r"[^\n]+(?:\n(?![ \t]*\n)[^\n]+)*")  # lines up to a blank line
 _PARENTHETICAL = re.compile(
     rf"\(\s*(?:hereinafter\s+(?:referred\s+to\s+as\s+|called\s+)?|referred\s+to\s+(?:below\s+|hereinafter\s+)?as\s+)?"
-    rf"(?:(?:the|an?)\s+)?[{_QUOTE}]([^{_QUOTE}\n]{{2,60}})[{_QUOTE}]\s*\)", re.IGNORECASE)
+    rf"(?:(?:the|an?)\s+)?[{_QUOTE}]([^{_QUOTE}]{{2,60}})[{_QUOTE}]\s*\)", re.IGNORECASE)
 _HEREINAFTER = re.compile(r"\(\s*(?:hereinafter|referred\s+to)\b", re.IGNORECASE)
 _BODY = r"(?:Council|Committee|Board|Commission|Working Group|Group|Network|Dialogue|Forum|Secretariat|Mechanism)"
 _NAME = r"((?:[A-Z][\w'\u2019-]*\s+(?:(?:on|of|for|and)\s+(?:the\s+)?)?){0,7}?" + _BODY + r")\b"
@@ -126,16 +127,6 @@ class Link:
     wholly: bool = False  # a table or schedule, which a sentence may bind by reference alone
 
 
-@attrs.frozen
-class _Definition:
-    term: str
-    source: tuple[int, int]
-    scope: tuple[int, int]
-    defined_at: tuple[int, int]  # the sentence (or list item) that defines it: no use is found there
-    label: str
-    case_sensitive: bool
-
-
 # Cue words scanned by the Checker's automaton (with ``references.FAMILIES``), so that the searches below
 # look only where one occurs instead of running a regular expression over the whole text.
 FAMILIES: dict[str, tuple[str, ...]] = {
@@ -159,7 +150,8 @@ def links(doc: Document, resolver: Resolver, has_hits: Callable[[tuple[int, int]
 
     definitions = [d for d in _definitions(doc, resolver, candidates) if d.term.lower() not in _GENERIC_TERMS]
     through = {d.source: pointed(d.source) for d in definitions}
-    for use in _uses(doc, [d for d in definitions if has_hits(d.source) or through[d.source]]):
+    used = [d for d in definitions if has_hits(d.source) or through[d.source]]
+    for use in (Link("definition", site, d.source, d.label) for site, d in _term_uses(doc.text, used)):
         if has_hits(use.source):
             out.append(use)
         out.extend(Link("definition", use.site, r.source, f"{use.label}, {r.label}", wholly=r.wholly)
@@ -250,9 +242,15 @@ def _definitions(doc: Document, resolver: Resolver,
         # "Council")"; a lower-case word ends the name
         named = _NAME_BEFORE.search(text, max(0, m.start() - 200), m.start())
         term = " ".join(m.group(1).split())
-        if not term[:1].isupper():
-            continue
         leaf = _leaf(doc, m.start())
+        if not term[:1].isupper():
+            # "goods ... capable of both civil and military application ("covered items")"; not a capitalised
+            # name quoted with its article ("the Council")
+            if coined(term) and not re.match(r"(?:the|an?)\s", term):
+                sentence = _sentence(text, leaf, m.start())
+                yield _Definition(term, (sentence[0], m.start()), (leaf.start, len(text)), (sentence[0], m.end()),
+                                  f"\u201c{term}\u201d as introduced in {leaf.label}", False)
+            continue
         if (named is None or " ".join(named.group().split()).lower() in _GENERIC_TERMS) \
                 and _HEREINAFTER.match(m.group()):
             # "... capital and labor otherwise than through market forces (hereinafter a "Designated
@@ -309,43 +307,6 @@ def _sentence(text: str, leaf: Unit, at: int) -> tuple[int, int]:
     end = text.find(". ", at, leaf.end)
     end = leaf.end if end < 0 else end + 1
     return start, start + len(text[start:end].rstrip())
-
-
-def _uses(doc: Document, definitions: list[_Definition]) -> Iterator[Link]:
-    """Uses of every defined term in one pass of an automaton over the text (a treaty defines hundreds of
-    terms; a regular expression per term would read it hundreds of times). A use is the term as
-    defined, or its plural, as a whole word, inside the definition's scope and outside the definition."""
-    if not definitions:
-        return
-    by_term: dict[str, list[_Definition]] = {}
-    for definition in definitions:
-        forms = [definition.term] if definition.case_sensitive else \
-            [definition.term.lower(), definition.term.title(), definition.term.capitalize()]
-        # a plural in -ies is no suffix of the singular: "Price-Directed Economies", "Vital Supply Categories"
-        forms += [form[:-1] + "ies" for form in forms if re.search(r"[^aeiouAEIOU]y$", form)]
-        for form in dict.fromkeys(forms):
-            by_term.setdefault(form, []).append(definition)
-    automaton = ahocorasick.Automaton()
-    for term in by_term:
-        automaton.add_word(term, term)
-    automaton.make_automaton()
-    text = doc.text
-    for last, term in automaton.iter(text):
-        start, end = last - len(term) + 1, last + 1
-        for suffix in ("es", "s"):
-            if text.startswith(suffix, end) and not _word_char(text, end + len(suffix)):
-                end += len(suffix)
-                break
-        if _word_char(text, start - 1) or _word_char(text, end):
-            continue
-        for definition in by_term[term]:
-            lo, hi = definition.defined_at
-            if definition.scope[0] <= start < definition.scope[1] and not lo <= start < hi:
-                yield Link("definition", (start, end), definition.source, definition.label)
-
-
-def _word_char(text: str, at: int) -> bool:
-    return 0 <= at < len(text) and (text[at].isalnum() or text[at] in "-_")
 
 
 def _references(doc: Document, resolver: Resolver,

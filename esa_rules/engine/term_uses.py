@@ -1,0 +1,90 @@
+"""Where defined terms are used: one pass of an automaton over the text, read with its white space flattened
+so that a term a hard-wrapped draft breaks over two lines ("covered\\n    items") is still the term."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections.abc import Callable, Iterator
+
+import ahocorasick
+import attrs
+
+
+@attrs.frozen
+class Definition:
+    """A defined term, what it stands for (``source``), and where it does (``scope``)."""
+
+    term: str
+    source: tuple[int, int]
+    scope: tuple[int, int]
+    defined_at: tuple[int, int]  # the sentence (or list item) that defines it: no use is found there
+    label: str
+    case_sensitive: bool
+
+
+
+def uses(text: str, definitions: list[Definition]) -> Iterator[tuple[tuple[int, int], Definition]]:
+    """Uses of every defined term in one pass of an automaton over the text (a treaty defines hundreds of
+    terms; a regular expression per term would read it hundreds of times). A use is the term as
+    defined, or its plural, as a whole word, inside the definition's scope and outside the definition."""
+    if not definitions:
+        return
+    by_term: dict[str, list[Definition]] = {}
+    for definition in definitions:
+        forms = [definition.term] if definition.case_sensitive else \
+            [definition.term.lower(), definition.term.title(), definition.term.capitalize()]
+        # a plural in -ies is no suffix of the singular: "Price-Directed Economies", "Vital Supply Categories"
+        forms += [form[:-1] + "ies" for form in forms if re.search(r"[^aeiouAEIOU]y$", form)]
+        for form in dict.fromkeys(forms):
+            by_term.setdefault(form, []).append(definition)
+    automaton = ahocorasick.Automaton()
+    for term in by_term:
+        automaton.add_word(term, term)
+    automaton.make_automaton()
+    text, original = flatten(text)  # a term broken over two lines is still the term
+    for last, term in automaton.iter(text):
+        start, end = last - len(term) + 1, last + 1
+        for suffix in ("es", "s"):
+            if text.startswith(suffix, end) and not _word_char(text, end + len(suffix)):
+                end += len(suffix)
+                break
+        if _word_char(text, start - 1) or _word_char(text, end):
+            continue
+        start, end = original(start), original(end)
+        for definition in by_term[term]:
+            lo, hi = definition.defined_at
+            if definition.scope[0] <= start < definition.scope[1] and not lo <= start < hi:
+                yield (start, end), definition
+
+
+def _word_char(text: str, at: int) -> bool:
+    return 0 <= at < len(text) and (text[at].isalnum() or text[at] in "-_")
+
+
+
+_RUN = re.compile(r"\s{2,}|[^\S ]")  # what flattening changes: long runs, and single tabs or newlines
+
+
+def flatten(text: str) -> tuple[str, Callable[[int], int]]:
+    """``text`` with white space runs as single spaces, and a map from its offsets to ``text``'s."""
+    at: list[int] = []  # flat offset of each collapsed run's space
+    shift: list[int] = []  # characters removed up to and including that run
+    pieces: list[str] = []
+    last = removed = 0
+    for m in _RUN.finditer(text):
+        pieces.append(text[last:m.start()])
+        pieces.append(" ")
+        at.append(m.start() - removed)
+        removed += len(m.group()) - 1
+        shift.append(removed)
+        last = m.end()
+    if not at:
+        return text, lambda offset: offset
+    pieces.append(text[last:])
+
+    def original(offset: int) -> int:
+        i = bisect_left(at, offset)  # runs whose space lies before ``offset``
+        return offset + (shift[i - 1] if i else 0)
+
+    return "".join(pieces), original
