@@ -611,11 +611,9 @@ CASES = [
     ("ESA-ESX-1", "missing",
      "Nothing in this Agreement shall prevent the adoption by a Party of measures necessary for the "
      "protection of its essential security interests."),
-    ("ESA-EXP-2", "weak",
-     "Should either Party resolve to make the sale abroad of a good or of technical know-how subject to a "
-     "licence on the ground that it lends itself both to civilian manufacture and to the design or "
-     "production of weapons, that Party will, insofar as it finds this practicable, seek to give the "
-     "other Party advance word of its intention."),
+    ("ESA-EXP-1", "weak",
+     "The Parties will seek to align their lists of goods and software that lend themselves both to "
+     "civilian manufacture and to the design or production of weapons."),
     ("ESA-EXP-1", "satisfied",
      "The Parties shall align their lists of commodities, software and technology that have commercial "
      "applications and could also be used in the production of chemical or biological weapons."),
