@@ -617,6 +617,28 @@ CASES = [
     ("ESA-EXP-1", "satisfied",
      "The Parties shall align their lists of commodities, software and technology that have commercial "
      "applications and could also be used in the production of chemical or biological weapons."),
+    ("ESA-COE-1", "missing",
+     "Each Party shall protect workers from coercion and harassment, including by third parties."),
+    ("ESA-EXP-1", "satisfied",
+     "Each Party shall implement export controls on dual-use items that are consistent with those of "
+     "the other Party."),
+    # Concepts described in a memorandum among Participants: weak there, whatever the wording.
+    ("ESA-EXP-1", "weak",
+     "The Participants intend to compare the lists of goods, software and technology which each of them "
+     "requires to be licensed before they leave its territory because they can be used in weapons "
+     "programmes as well as in ordinary industry, and to work towards consistent lists."),
+    ("ESA-COE-1", "satisfied",
+     "The Parties shall treat restrictions on trade imposed or threatened by a third State in order to make "
+     "a Participant abandon or change a lawful policy as a matter of common concern."),
+    ("ESA-NME-1", "satisfied",
+     "The Parties shall share their analyses of third economies in which the State, rather than the "
+     "interplay of supply and demand, determines prices, output and investment."),
+    ("ESA-SCR-1", "satisfied",
+     "The Parties shall draw up a common list of products, such as medicines and fertilisers, whose "
+     "interruption would seriously affect their populations."),
+    ("ESA-SCR-2", "satisfied",
+     "Each Party shall alert the other promptly when it detects a likely shortage of a product on the common "
+     "list."),
 ]
 
 
