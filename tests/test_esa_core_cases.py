@@ -639,6 +639,21 @@ CASES = [
     ("ESA-SCR-2", "satisfied",
      "Each Party shall alert the other promptly when it detects a likely shortage of a product on the common "
      "list."),
+    # "Nothing in 8.1 shall be construed as preventing ... from suspending" leaves the suspension free.
+    ("ESA-CMP-2", "violated",
+     "Nothing in paragraph 8.1 shall be construed as preventing a Party that has been authorised to suspend "
+     "concessions under the Trade Agreement from suspending, in respect of the same dispute, its "
+     "cooperation on economic security under this Chapter."),
+    # A definition's own modal describes the term: "... where the Authority may prohibit it" binds no one.
+    ("ESA-INV-1", "missing",
+     "Sensitive Acquisition means a transaction by which a foreign investor acquires control of an "
+     "enterprise, where the Reviewing Authority may review it for risks to national security."),
+    ("ESA-EXP-2", "weak",
+     "Where a Party considers it appropriate, it shall inform the other of items capable of both civil and "
+     "military use that it newly subjects to licensing."),
+    ("ESA-SEC-2", "weak",
+     "The Parties shall endeavour not to adopt or maintain measures that restrict trade among them in "
+     "semiconductors and semiconductor manufacturing equipment."),
 ]
 
 

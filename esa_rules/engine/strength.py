@@ -99,6 +99,11 @@ def contingent_on(before: str, sentence: str, strength: Strength) -> Strength:
 
 
 _DEFINITION_RE = re.compile(r"\b(means|shall mean|refers to|has the meaning|is defined as)\b", re.IGNORECASE)
+# "Sensitive Acquisition means a transaction ... where the Reviewing Authority may ...": a sentence that opens
+# by defining a term describes the term, whatever modal its description holds
+_TERM_WORD = r"(?!(?:shall|may|must|will|should|would|can|could|is|are|be|has|have|maintain)\b)[\w-]+"
+_LEADING_DEFINITION = re.compile(rf"\W*(?:\(?[0-9a-z]{{1,4}}[.)]\s+)?[\"\u201c]?(?:{_TERM_WORD}\s+){{0,5}}?{_TERM_WORD}"
+                                 r"[\"\u201d]?\s+(means|shall mean|has the meaning)\b", re.IGNORECASE)
 # "Should either Party become the object of coercion, the Parties shall consult": an inverted condition
 _LEAD_RE = re.compile(r"\W*(?:\(?[0-9a-z]{1,4}[.)] ?)?$")
 _CONDITION_RE = re.compile(r"\b(?:" + "|".join(lexicon.CONDITIONALS) + r")(?: [\w-]+){0,3} $")
@@ -203,6 +208,9 @@ def classify(sentence: str, at: int = 0) -> Strength:
     negations = tuple(c for c in clause if c.kind == "negation")
     if negations:
         return Strength(Level.NEGATED, negations, _reading(sentence, read, "denial", negations[0], lo))
+    leading = _LEADING_DEFINITION.match(sentence)
+    if leading is not None and at >= leading.start(1):
+        return Strength(Level.NEUTRAL, (Cue("definition", leading.start(1), leading.end(1)),), Reading("definition"))
     note = _NOTE_RE.match(sentence)
     if note is not None:  # "Drafting note: Party A proposes that ...": about the text, not in it
         return Strength(Level.EXCLUDED, (Cue("drafting-note", note.start(1), note.end(1)),),
