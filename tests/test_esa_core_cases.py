@@ -654,6 +654,17 @@ CASES = [
     ("ESA-SEC-2", "weak",
      "The Parties shall endeavour not to adopt or maintain measures that restrict trade among them in "
      "semiconductors and semiconductor manufacturing equipment."),
+    # Coercion described: a non-participating government, a commerce squeezed, a policy dropped.
+    ("ESA-COE-2", "satisfied",
+     "Where a Party informs the other that a non-participating government is restricting its trade in order "
+     "to make it drop or reverse a lawful policy, the Parties shall consult within 15 days."),
+    ("ESA-COE-2", "weak",
+     "Should a third State squeeze the commerce of one Party in order to make it abandon a lawful policy, "
+     "the other Party shall consult with it within ten days if the other Party judges such consultation "
+     "useful."),
+    ("ESA-COE-1", "weak",
+     "The Parties recognize that a non-Party may seek to compel a Party to adopt, modify, or abandon a "
+     "measure or position by restricting, or threatening to restrict, trade with that Party."),
 ]
 
 
