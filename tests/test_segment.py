@@ -381,3 +381,11 @@ def test_a_schedule_to_a_chapter_is_an_annex() -> None:
             "Table 14-A: Strategic Materials\n\n| Row | Good |\n|---|---|\n| 1 | Lithium |\n")
     annexes = [(u.label, u.heading) for u in read_text(text, "<draft>").units() if u.kind == "annex" and u.eid != "preamble"]
     assert annexes == [("Annex", "TO CHAPTER 14")]
+
+
+def test_an_appendix_numbered_on_from_its_annex_keeps_its_whole_number() -> None:
+    # "Appendix 11-A-1" is the first appendix to Annex 11-A, not Annex 11-A again titled "1 - Listed Items"
+    text = ("ANNEX 11-A\n\nPART A - COMMITMENTS\n\nA-1 | Enforcement | Each Party shall act.\n\n"
+            "Appendix 11-A-1 - Listed Items\nCategory 0: Nuclear materials\n\nAPPENDIX A-1\n\nLasers of category 6.\n")
+    found = [(u.label, u.heading) for u in segment(text).walk() if u.kind == "annex"]
+    assert found == [("Annex 11-A", None), ("Annex 11-A-1", "Listed Items"), ("Annex A-1", None)]
