@@ -159,6 +159,16 @@ def test_pdf_drafts_were_printed(written) -> None:  # type: ignore[no-untyped-de
     assert printed == sorted(PDF_DRAFTS)
 
 
+def test_a_numbered_part_with_its_list_on_the_same_line_is_written_as_its_heading_and_body() -> None:
+    """"Part A - Nuclear-related items; items ..." is Part A (cited as "Part A of the Annex"), with the list
+    as its body, as the segmenter reads the .txt, whatever the part's number and the dash."""
+    blocks = draft_blocks("ANNEX\n\nPart A - Nuclear-related items; missile propulsion items.\n"
+                          "Part 2: Critical goods - insulin; lithium-ion cells.\n")
+    assert [(b.role, b.level, b.text) for b in blocks[1:]] == [
+        ("heading", "part", "Part A"), ("body", "", "Nuclear-related items; missile propulsion items."),
+        ("heading", "part", "Part 2"), ("body", "", "Critical goods - insulin; lithium-ion cells.")]
+
+
 def test_formats_are_sniffed_without_extensions(written, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     sample = written["sample_texts/memorandum_soft"]
     for fmt in ("docx", "html", "akn"):

@@ -389,3 +389,12 @@ def test_an_appendix_numbered_on_from_its_annex_keeps_its_whole_number() -> None
             "Appendix 11-A-1 - Listed Items\nCategory 0: Nuclear materials\n\nAPPENDIX A-1\n\nLasers of category 6.\n")
     found = [(u.label, u.heading) for u in segment(text).walk() if u.kind == "annex"]
     assert found == [("Annex 11-A", None), ("Annex 11-A-1", "Listed Items"), ("Annex A-1", None)]
+
+
+def test_a_lettered_part_with_its_list_on_the_same_line_is_that_part() -> None:
+    # "Part A of the Annex" is cited; the line names the part and lists what is in it, its body
+    text = ("ANNEX TO SCHEDULE 3\nPart A - Nuclear-related items; items designed for missile propulsion.\n"
+            "Part B - Advanced materials; electronics; computers; sensors and lasers; aerospace.\n")
+    parts = [u for u in segment(text).walk() if u.kind == "part" and u.label != "Preamble"]
+    assert [(u.label, u.heading) for u in parts] == [("Part A", None), ("Part B", None)]
+    assert text[parts[0].children[0].start:parts[0].children[0].end].startswith("Nuclear-related items;")
