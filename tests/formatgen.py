@@ -108,6 +108,9 @@ def draft_blocks(text: str) -> list[Block]:
                 blocks.append(Block("heading", line, "annex"))
             elif not blocks:
                 blocks.append(Block("title", line))
+            elif previous is not None and previous.role == "heading" and _title_goes_on(previous.text, line):
+                # "Part 4: Electronics, including ... semiconductor\n  manufacturing equipment": one title
+                blocks[-1] = attrs.evolve(previous, text=f"{previous.text} {line}")
             elif previous is not None and previous.role == "heading" and _caption_under(previous.text, line):
                 blocks.append(Block("caption", line, previous.level))
             elif previous is None and blocks and blocks[-1].role == "heading" \
@@ -122,6 +125,19 @@ def draft_blocks(text: str) -> list[Block]:
             else:
                 blocks.append(Block("body", line))
     return blocks
+
+
+# a line that carries on the line above: a small letter, or in capitals a joining word ("AND SECURITY")
+_GOES_ON = re.compile(r"[a-z]|(?:OF|AND|OR|TO|IN|FOR|WITH)\b")
+
+
+def _title_goes_on(heading: str, line: str) -> bool:
+    """A heading's title that wraps onto the next line, which is no sentence ("... semiconductor" over
+    "manufacturing equipment"); "Chapter 22 (Dispute Settlement)" over "applies to it." is a sentence."""
+    match, joined = heading_of(" ".join(heading.split())), heading_of(" ".join(f"{heading} {line}".split()))
+    return match is not None and bool(match["caption"]) and not heading.endswith(_TERMINAL) \
+        and _GOES_ON.match(line) is not None and (line[0].islower() or line.isupper()) \
+        and joined is not None and bool(joined["caption"])
 
 
 def _caption_under(heading: str, line: str) -> bool:

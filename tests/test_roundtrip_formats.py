@@ -169,6 +169,14 @@ def test_a_numbered_part_with_its_list_on_the_same_line_is_written_as_its_headin
         ("heading", "part", "Part 2"), ("body", "", "Critical goods - insulin; lithium-ion cells.")]
 
 
+def test_a_heading_title_wrapped_onto_a_second_line_is_written_as_one_heading() -> None:
+    blocks = draft_blocks("ANNEX 14-A\n\nPart 4: Electronics, including integrated circuits and semiconductor\n"
+                          "        manufacturing equipment\nPart 5: Computers\n")
+    assert [(b.role, b.text) for b in blocks[1:]] == [
+        ("heading", "Part 4: Electronics, including integrated circuits and semiconductor manufacturing equipment"),
+        ("heading", "Part 5: Computers")]  # the run of headings goes on, as the segmenter reads it
+
+
 def test_formats_are_sniffed_without_extensions(written, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     sample = written["sample_texts/memorandum_soft"]
     for fmt in ("docx", "html", "akn"):

@@ -398,3 +398,19 @@ def test_a_lettered_part_with_its_list_on_the_same_line_is_that_part() -> None:
     parts = [u for u in segment(text).walk() if u.kind == "part" and u.label != "Preamble"]
     assert [(u.label, u.heading) for u in parts] == [("Part A", None), ("Part B", None)]
     assert text[parts[0].children[0].start:parts[0].children[0].end].startswith("Nuclear-related items;")
+
+
+def test_a_heading_title_wrapped_onto_the_next_line_is_one_title() -> None:
+    # the run of part headings goes on after the wrapped one; a sentence under a titled heading stays one
+    text = ("ANNEX 14-A\nCOMMON CONTROL LIST\n\nPart 3: Materials processing\n"
+            "Part 4: Electronics, including integrated circuits and semiconductor\n        manufacturing equipment\n"
+            "Part 5: Computers\n\nThe entries are set out in Appendix 1.\n\n"
+            "Chapter 22 (Dispute Settlement)\napplies to this Chapter.\n")
+    root = segment(text)
+    check_invariants(root, text)
+    parts = [u for u in root.walk() if u.kind in ("part", "chapter") and u.label != "Preamble"]
+    assert [(u.label, u.heading) for u in parts] == [
+        ("Part 3", "Materials processing"),
+        ("Part 4", "Electronics, including integrated circuits and semiconductor manufacturing equipment"),
+        ("Part 5", "Computers")]
+    assert text[slice(*parts[1].heading_span)].endswith("manufacturing equipment")  # type: ignore[misc]
