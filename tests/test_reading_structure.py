@@ -174,6 +174,18 @@ def test_a_back_reference_carries_its_antecedent(checker: Checker) -> None:
     assert finding(checker, text, "INV-2").status == "satisfied"
 
 
+def test_a_back_reference_in_a_draft_numbered_by_sections_looks_back_within_its_section() -> None:
+    # "such good" in 5.2 stands for the goods of 5.1: the window around them stops at Section 5's heading,
+    # however many blank lines (a .txt) or none (the same draft as HTML) lie before it
+    for gap in ("\n\n", "\n\n\n\n"):
+        text = (f"SECTION 4. COERCION\n\n4.2 The Participants shall coordinate their responses in such consultations."
+                f"{gap}SECTION 5. SUPPLY CHAINS\n\n5.1 The Participants shall jointly identify the goods critical to "
+                "them.\n\n5.2 A Participant shall notify any disruption in the supply of any such good.\n")
+        doc = read_text(text)
+        (source,) = [doc.text[slice(*link.source)] for link in links(doc, Resolver(doc)) if link.kind == "antecedent"]
+        assert source.startswith("SECTION 5.") and "goods" in source
+
+
 @pytest.mark.parametrize(("text", "phrase", "expected"), [
     ("Article 12.1 A\n\nx.\n\nArticle 12.2 B\n\ny.\n\nArticle 12.3 C\n\nz.\n\nArticle 12.4 D\n\nChapter 30 shall not "
      "apply to Articles 12.1 to 12.3.", "Articles 12.1 to 12.3", ["Article 12.1", "Article 12.2", "Article 12.3"]),
