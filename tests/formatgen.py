@@ -30,9 +30,11 @@ _LEVELS = (("part", 3, r"PART|Part"), ("chapter", 2, r"CHAPTER|Chapter"),
            ("article", 0, r"ARTICLE|Article|Art\.|\u00a7|PARAGRAPH|Paragraph|CLAUSE|Clause"))
 _HEADING = re.compile(r"(?P<keyword>" + "|".join(p for _, _, p in _LEVELS) + r")[ \t]+(?P<number>[\w\[\]]+(?:[.\-][\w\[\]]+)*(?:[ \t](?i:bis|ter|quater)(?:\.\d+)?)?)[.:]?"
                       r"(?:(?:[ \t]*[:.\u2013\u2014-][ \t]*|[ \t]+)(?P<caption>\S.*))?$")
-# An article or part number with its first sentence on the same line: "Article 3. Each Party shall ...",
-# "Part A - Nuclear-related items; items specially designed for missile propulsion."
-_INLINE = re.compile(r"(?P<head>(?P<keyword>ARTICLE|Article|PART|Part|\u00a7)[ \t]+(?:\d+(?:\.\d+)*|[A-Z]\b))"
+# An article, part or annex number with its first sentence on the same line: "Article 3. Each Party shall ...",
+# "Part A - Nuclear-related items; items specially designed for missile propulsion.", "Annex 5-A  Listed
+# Minerals: lithium ores; cobalt ores."
+_INLINE = re.compile(r"(?P<head>(?P<keyword>ARTICLE|Article|PART|Part|\u00a7|ANNEX|Annex)[ \t]+"
+                     r"(?:\d+(?:\.\d+)*(?:-[A-Z]\b)?|[A-Z]\b))"
                      r"(?:[.:]|[ \t]+[\u2013\u2014-])?[ \t]+(?P<body>(?:\([0-9a-z]{1,3}\)[ \t]+)?[A-Z].*[.:;])$")
 # an unnumbered annex with its title in capitals: "ANNEX ON COOPERATION PRIORITIES"
 _TITLED_ANNEX = re.compile(r"(?P<keyword>ANNEX|APPENDIX|SCHEDULE)[ \t]+(?P<caption>(?:ON|OF|CONCERNING|TO)[ \t]+[A-Z][A-Z0-9 \t,.'-]*)")
