@@ -186,6 +186,18 @@ def test_a_back_reference_in_a_draft_numbered_by_sections_looks_back_within_its_
         assert source.startswith("SECTION 5.") and "goods" in source
 
 
+def test_a_schedule_padded_into_columns_is_no_longer_than_its_words() -> None:
+    # the same schedule set as a .txt table with padded columns, or as HTML, which collapses the padding
+    rows = "".join(f"| 2530.{n:02d} | Rare-earth ores and concentrates | Nil (bound) | None |\n" for n in range(30))
+    for pad in (" ", " " * 12):
+        text = ("Article 2 Commitments\n\nEach Party shall apply the commitments set out in Schedule 1.\n\nSCHEDULE 1\n\n"
+                + rows.replace(" | ", f"{pad}|{pad}"))
+        doc = read_text(text)
+        assert len(doc.text) > 3000 if pad != " " else len(doc.text) < 3000
+        found = [doc.text[slice(*link.site)] for link in links(doc, Resolver(doc)) if link.kind == "reference"]
+        assert found == ["Schedule 1"]
+
+
 @pytest.mark.parametrize(("text", "phrase", "expected"), [
     ("Article 12.1 A\n\nx.\n\nArticle 12.2 B\n\ny.\n\nArticle 12.3 C\n\nz.\n\nArticle 12.4 D\n\nChapter 30 shall not "
      "apply to Articles 12.1 to 12.3.", "Articles 12.1 to 12.3", ["Article 12.1", "Article 12.2", "Article 12.3"]),

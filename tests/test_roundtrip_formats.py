@@ -110,8 +110,6 @@ _COMPARED = {"md": ("status", "units", "title", "title span", "tree"),
 # and not yet known to be the reader's fault or this generator's (two others of the same run were the
 # generator's). Strict, so each one fails the suite the day it starts to pass and must leave this list.
 KNOWN_DISAGREEMENTS = {
-    "described-not-named/trilateral_chapter_schedules_and_tables":
-        "the .html finds ESA-SEC-1 and SEC-3 satisfied where the .txt finds them missing and weak (schedule tables)",
     "modern-instrument-forms/fta_exchange_of_letters_export_controls":
         "the .akn finds ESA-EXP-1 and SEC-2 weak and SCR-1 missing where the .txt finds them satisfied, "
         "satisfied and weak (an exchange of letters' numbered points)",

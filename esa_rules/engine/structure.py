@@ -97,7 +97,7 @@ _MATTERS = re.compile(r"\b(?:matters|questions|issues|obligations|undertakings)\
 # A definition that names a list rather than describing words: "means the goods set out in Table 9-A"
 _LIST_POINTER = re.compile(r"\b(?:set\s+out|listed|specified|enumerated|contained|identified|included)\s+in\s+"
                            r"(?:the\s+)?(?:tables?|annex(?:es)?|appendi(?:x|ces)|schedules?)\b", re.IGNORECASE)
-_MAX_SOURCE = 3000  # characters: a reference to more than that cites a text rather than pointing at content
+_MAX_SOURCE = 3000  # characters (spacing counted once): a reference to more cites a text, not content it points at
 _MAX_TARGETS = 8
 _BACK = re.compile(r"\b(?:[Ss]uch|[Tt]hese|[Tt]hose|[Tt]he said)\s+((?:[a-z-]+\s+){0,2}?([a-z-]{4,}))\b")
 # The nouns whose back-references carry a concept ("such reviews" are the security reviews of the sentence
@@ -369,7 +369,7 @@ def _references(doc: Document, resolver: Resolver,
         backwards = PRECEDING_RE.fullmatch(text, ref.start, ref.end) is not None  # "the foregoing"
         kinds = _CONTENT_KINDS | ({"article"} if _MATTERS.search(text, max(0, ref.start - 60), ref.start) else set())
         targets = [t for t in ref.targets if (t.unit is None or t.unit.kind in kinds)
-                   and t.end - t.start <= _MAX_SOURCE and not t.start <= ref.start < t.end]
+                   and t.fits(text, _MAX_SOURCE) and not t.start <= ref.start < t.end]
         if len(targets) > _MAX_TARGETS:
             continue
         for target in targets:
