@@ -30,12 +30,9 @@ _LEVELS = (("part", 3, r"PART|Part"), ("chapter", 2, r"CHAPTER|Chapter"),
            ("article", 0, r"ARTICLE|Article|Art\.|\u00a7|PARAGRAPH|Paragraph|CLAUSE|Clause"))
 _HEADING = re.compile(r"(?P<keyword>" + "|".join(p for _, _, p in _LEVELS) + r")[ \t]+(?P<number>[\w\[\]]+(?:[.\-][\w\[\]]+)*(?:[ \t](?i:bis|ter|quater)(?:\.\d+)?)?)[.:]?"
                       r"(?:(?:[ \t]*[:.\u2013\u2014-][ \t]*|[ \t]+)(?P<caption>\S.*))?$")
-# An article, part or annex number with its first sentence on the same line: "Article 3. Each Party shall ...",
-# "Part A - Nuclear-related items; items specially designed for missile propulsion.", "Annex 5-A  Listed
-# Minerals: lithium ores; cobalt ores."
-_INLINE = re.compile(r"(?P<head>(?P<keyword>ARTICLE|Article|PART|Part|\u00a7|ANNEX|Annex)[ \t]+"
-                     r"(?:\d+(?:\.\d+)*(?:-[A-Z]\b)?|[A-Z]\b))"
-                     r"(?:[.:]|[ \t]+[\u2013\u2014-])?[ \t]+(?P<body>(?:\([0-9a-z]{1,3}\)[ \t]+)?[A-Z].*[.:;])$")
+# An article number with its first sentence on the same line
+_INLINE = re.compile(r"(?P<head>(?P<keyword>ARTICLE|Article|PART|Part|\u00a7)[ \t]+\d+(?:\.\d+)*)[.:]?[ \t]+"
+                     r"(?P<body>(?:\([0-9a-z]{1,3}\)[ \t]+)?[A-Z].*[.:;])$")
 # an unnumbered annex with its title in capitals: "ANNEX ON COOPERATION PRIORITIES"
 _TITLED_ANNEX = re.compile(r"(?P<keyword>ANNEX|APPENDIX|SCHEDULE)[ \t]+(?P<caption>(?:ON|OF|CONCERNING|TO)[ \t]+[A-Z][A-Z0-9 \t,.'-]*)")
 _PREAMBLE = re.compile(r"PREAMBLE|Preamble")
@@ -101,9 +98,16 @@ def draft_blocks(text: str) -> list[Block]:
                     and read.body_start is not None and read.title_start is None:
                 heading = None  # "Part 2: Quantum computers and components.": a numbered sentence, as it reads it
             inline = _INLINE.match(line) if after_sentence and heading is None else None
+            listing = _heading_over_contents(line) if after_sentence and heading is None and not inline else None
+            if listing and previous is not None and previous.role == "heading" and previous.level == "article" \
+                    and _caption_under(previous.text, line):
+                listing = None  # "Article 5\nAnnex B Goods": the article's title, as above
             if inline:  # "\u00a7 3. Each Party shall ...": the number heads the article, the sentence is its body
                 blocks.append(Block("heading", inline["head"], _level(inline["keyword"])[0]))
                 blocks.append(Block("body", inline["body"]))
+            elif listing:
+                blocks.extend(Block(*block) for block in (("heading", listing[1], listing[0]), ("body", listing[2]))
+                              if block[1])
             elif heading or (_PREAMBLE.fullmatch(line) and after_sentence):
                 blocks.append(Block("heading", line, _level(heading["keyword"])[0] if heading else "part"))
             elif _BARE_ANNEX.fullmatch(line) and after_sentence:
@@ -127,6 +131,21 @@ def draft_blocks(text: str) -> list[Block]:
             else:
                 blocks.append(Block("body", line))
     return blocks
+
+
+def _heading_over_contents(line: str) -> tuple[str, str, str] | None:
+    """A part or annex whose line goes on into what it contains, split as the segmenter splits it: "Part A -
+    Nuclear-related items; items for missile propulsion." (Part A, cited as "Part A of the Annex", over its
+    list), "Annex 5-A  Listed Minerals: lithium ores; ...", "Appendix B: Categories of emerging technology:
+    (i) quantum sensing; ..." (Appendix B titled "Categories of emerging technology" over its list)."""
+    read = match_heading(line)
+    if read is None or read.kind not in ("part", "annex") or _COLUMNS.search(line) \
+            or (read.body_start is None and read.title_start is None):
+        return None
+    if read.body_start is None:  # "Part A - Nuclear items; missile items.": short enough to be its title
+        return read.kind, line, ""
+    head = line[:read.title_end] if read.title_end is not None else line[:read.heading_end]
+    return read.kind, head, line[read.body_start:]
 
 
 # a line that carries on the line above: a small letter, or in capitals a joining word ("AND SECURITY")
