@@ -64,7 +64,8 @@ _NUMBER = {
     "section": rf"{_ARABIC}|{_ROMAN}\b|[A-Z]\b",
     # "Article premier" and its translation "Article first" open French-style texts
     "article": rf"{_PLACEHOLDER}|{_ARABIC}|{_ROMAN}\b{_INSERTED}|{_WORD_NUMBER}\b{_INSERTED}|first\b|premier\b",
-    "annex": rf"\d{{1,4}}(?:[.\-]\d{{1,4}})*(?:-?[A-Z]\b)?|{_ROMAN}\b|[A-Z]\b",
+    # "Annex 11-A", and its appendices numbered on from it: "Appendix 11-A-1", "Appendix A-1"
+    "annex": rf"\d{{1,4}}(?:[.\-]\d{{1,4}})*(?:-?[A-Z](?:-\d{{1,4}})*\b)?|{_ROMAN}\b|[A-Z](?:-\d{{1,4}})*\b",
 }
 _KEYWORDS = {
     "part": "PART|Part",
@@ -257,7 +258,7 @@ def match_heading(line: str) -> Heading | None:
         return Heading("annex", None, offset, offset + len(caption), None, offset + len(caption))
     raw = match[f"{kind}_num"]
     bare = re.sub(r"(?i)\s?(?:" + LATIN + r")$", "", raw)
-    if (not bare[0].isdigit() and bare[0] != "[" and "." not in bare and word_number(bare) is None
+    if (not bare[0].isdigit() and bare[0] != "[" and not {".", "-"} & set(bare) and word_number(bare) is None
             and roman_value(bare) is None and len(bare) > 1):
         return None  # "Chapter Civil Aviation": letters that are no numeral
     number = canonical_number(kind, raw)

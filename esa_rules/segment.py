@@ -33,6 +33,17 @@ def _continues(line: str) -> bool:
     return _CONTINUATION.match(line) is not None and (line.lstrip()[:1].islower() or line.isupper())
 
 
+def _wraps(line: str, below: str, heading: Heading) -> bool:
+    """Whether a heading's title on its own line goes on in the line below, which carries no sentence:
+    "Part 4: Electronics, including integrated circuits and semiconductor" over "manufacturing equipment".
+    "Chapter 22 (Dispute Settlement)" over "applies to this Chapter." is a sentence, and so is "Article XXI"
+    (no title) over "of the GATT is incorporated"."""
+    if heading.title_start is None or line.rstrip()[-1:] in _TERMINAL:
+        return False
+    joined = match_heading(f"{line.rstrip()} {below.strip()}")
+    return joined is not None and joined.title_start is not None and joined.body_start is None
+
+
 _TERMINAL = frozenset(".;:!?)]\"'\u201d\u2019")
 _EID_PREFIX = {"part": "part", "chapter": "chp", "section": "sec", "article": "art", "annex": "anx"}
 
@@ -78,8 +89,9 @@ def _headings(text: str) -> list[_Node]:
         heading: Heading | None = None
         if first in _HEADING_FIRST_CHARS and (blank_before or after_heading or previous_end in _TERMINAL):
             heading = match_heading(line)
-        if heading is not None and heading.body_start is None and index < len(lines) \
-                and _continues(text[lines[index][0]:lines[index][1]]):
+        next_line = text[lines[index][0]:lines[index][1]] if heading is not None and index < len(lines) else ""
+        wrapped = heading is not None and heading.body_start is None and _continues(next_line)
+        if wrapped and not (heading is not None and _wraps(line, next_line, heading)):
             heading = None  # "Article XXI\nof the GATT is incorporated": a sentence broken after a reference
         after_heading = heading is not None
         blank_before = False
@@ -96,6 +108,12 @@ def _headings(text: str) -> list[_Node]:
         )
         if heading.title_start is not None and heading.title_end is not None:
             node.heading = line[heading.title_start : heading.title_end]
+        if wrapped and node.heading is not None:  # the title goes on below: "...semiconductor\n manufacturing equipment"
+            node.heading = " ".join(f"{node.heading} {next_line.strip().strip('*_')}".split())
+            node.body_start = lines[index][0] + len(next_line.rstrip())
+            node.heading_span = (node.heading_span[0] if node.heading_span else line_start, node.body_start)
+            previous_end = next_line.rstrip()[-1:]
+            index += 1
         if heading.body_start is not None:
             node.body_start = line_start + heading.body_start
         elif heading.title_start is None:

@@ -98,15 +98,25 @@ def draft_blocks(text: str) -> list[Block]:
                     and read.body_start is not None and read.title_start is None:
                 heading = None  # "Part 2: Quantum computers and components.": a numbered sentence, as it reads it
             inline = _INLINE.match(line) if after_sentence and heading is None else None
+            listing = _heading_over_contents(line) if after_sentence and heading is None and not inline else None
+            if listing and previous is not None and previous.role == "heading" and previous.level == "article" \
+                    and _caption_under(previous.text, line):
+                listing = None  # "Article 5\nAnnex B Goods": the article's title, as above
             if inline:  # "\u00a7 3. Each Party shall ...": the number heads the article, the sentence is its body
                 blocks.append(Block("heading", inline["head"], _level(inline["keyword"])[0]))
                 blocks.append(Block("body", inline["body"]))
+            elif listing:
+                blocks.extend(Block(*block) for block in (("heading", listing[1], listing[0]), ("body", listing[2]))
+                              if block[1])
             elif heading or (_PREAMBLE.fullmatch(line) and after_sentence):
                 blocks.append(Block("heading", line, _level(heading["keyword"])[0] if heading else "part"))
             elif _BARE_ANNEX.fullmatch(line) and after_sentence:
                 blocks.append(Block("heading", line, "annex"))
             elif not blocks:
                 blocks.append(Block("title", line))
+            elif previous is not None and previous.role == "heading" and _title_goes_on(previous.text, line):
+                # "Part 4: Electronics, including ... semiconductor\n  manufacturing equipment": one title
+                blocks[-1] = attrs.evolve(previous, text=f"{previous.text} {line}")
             elif previous is not None and previous.role == "heading" and _caption_under(previous.text, line):
                 blocks.append(Block("caption", line, previous.level))
             elif previous is None and blocks and blocks[-1].role == "heading" \
@@ -121,6 +131,34 @@ def draft_blocks(text: str) -> list[Block]:
             else:
                 blocks.append(Block("body", line))
     return blocks
+
+
+def _heading_over_contents(line: str) -> tuple[str, str, str] | None:
+    """A part or annex whose line goes on into what it contains, split as the segmenter splits it: "Part A -
+    Nuclear-related items; items for missile propulsion." (Part A, cited as "Part A of the Annex", over its
+    list), "Annex 5-A  Listed Minerals: lithium ores; ...", "Appendix B: Categories of emerging technology:
+    (i) quantum sensing; ..." (Appendix B titled "Categories of emerging technology" over its list)."""
+    read = match_heading(line)
+    if read is None or read.kind not in ("part", "annex") or _COLUMNS.search(line) \
+            or (read.body_start is None and read.title_start is None):
+        return None
+    if read.body_start is None:  # "Part A - Nuclear items; missile items.": short enough to be its title
+        return read.kind, line, ""
+    head = line[:read.title_end] if read.title_end is not None else line[:read.heading_end]
+    return read.kind, head, line[read.body_start:]
+
+
+# a line that carries on the line above: a small letter, or in capitals a joining word ("AND SECURITY")
+_GOES_ON = re.compile(r"[a-z]|(?:OF|AND|OR|TO|IN|FOR|WITH)\b")
+
+
+def _title_goes_on(heading: str, line: str) -> bool:
+    """A heading's title that wraps onto the next line, which is no sentence ("... semiconductor" over
+    "manufacturing equipment"); "Chapter 22 (Dispute Settlement)" over "applies to it." is a sentence."""
+    match, joined = heading_of(" ".join(heading.split())), heading_of(" ".join(f"{heading} {line}".split()))
+    return match is not None and bool(match["caption"]) and not heading.endswith(_TERMINAL) \
+        and _GOES_ON.match(line) is not None and (line[0].islower() or line.isupper()) \
+        and joined is not None and bool(joined["caption"])
 
 
 def _caption_under(heading: str, line: str) -> bool:

@@ -126,3 +126,13 @@ def test_unstructured_markup_is_read_as_a_plain_draft_is() -> None:
     flat = akn.read(f'<akomaNtoso {ns}><doc><mainBody><p>One.</p><p>Two.</p></mainBody></doc></akomaNtoso>'.encode(),
                     "f.xml")
     assert [u.label for u in flat.units()][1:] == ["First paragraph", "Second paragraph"]
+
+
+def test_an_appendix_numbered_on_from_its_annex_in_akn_is_labelled_by_its_whole_number() -> None:
+    """``<num>Appendix 11-A-1</num>`` is labelled as the segmenter labels the same heading in a plain draft."""
+    ns = 'xmlns="http://docs.oasis-open.org/legaldocml/ns/akn/3.0"'
+    xml = (f'<akomaNtoso {ns}><act><body><annex><num>ANNEX 11-A</num><p>Lists.</p></annex>'
+           '<annex><num>Appendix 11-A-1</num><heading>Listed Items</heading><p>Category 0.</p></annex>'
+           '</body></act></akomaNtoso>')
+    annexes = [(u.label, u.heading) for u in akn.read(xml.encode(), "a.xml").units() if u.kind == "annex"]
+    assert annexes == [("Annex 11-A", None), ("Annex 11-A-1", "Listed Items")]

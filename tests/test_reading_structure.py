@@ -174,6 +174,30 @@ def test_a_back_reference_carries_its_antecedent(checker: Checker) -> None:
     assert finding(checker, text, "INV-2").status == "satisfied"
 
 
+def test_a_back_reference_in_a_draft_numbered_by_sections_looks_back_within_its_section() -> None:
+    # "such good" in 5.2 stands for the goods of 5.1: the window around them stops at Section 5's heading,
+    # however many blank lines (a .txt) or none (the same draft as HTML) lie before it
+    for gap in ("\n\n", "\n\n\n\n"):
+        text = (f"SECTION 4. COERCION\n\n4.2 The Participants shall coordinate their responses in such consultations."
+                f"{gap}SECTION 5. SUPPLY CHAINS\n\n5.1 The Participants shall jointly identify the goods critical to "
+                "them.\n\n5.2 A Participant shall notify any disruption in the supply of any such good.\n")
+        doc = read_text(text)
+        (source,) = [doc.text[slice(*link.source)] for link in links(doc, Resolver(doc)) if link.kind == "antecedent"]
+        assert source.startswith("SECTION 5.") and "goods" in source
+
+
+def test_a_schedule_padded_into_columns_is_no_longer_than_its_words() -> None:
+    # the same schedule set as a .txt table with padded columns, or as HTML, which collapses the padding
+    rows = "".join(f"| 2530.{n:02d} | Rare-earth ores and concentrates | Nil (bound) | None |\n" for n in range(30))
+    for pad in (" ", " " * 12):
+        text = ("Article 2 Commitments\n\nEach Party shall apply the commitments set out in Schedule 1.\n\nSCHEDULE 1\n\n"
+                + rows.replace(" | ", f"{pad}|{pad}"))
+        doc = read_text(text)
+        assert len(doc.text) > 3000 if pad != " " else len(doc.text) < 3000
+        found = [doc.text[slice(*link.site)] for link in links(doc, Resolver(doc)) if link.kind == "reference"]
+        assert found == ["Schedule 1"]
+
+
 @pytest.mark.parametrize(("text", "phrase", "expected"), [
     ("Article 12.1 A\n\nx.\n\nArticle 12.2 B\n\ny.\n\nArticle 12.3 C\n\nz.\n\nArticle 12.4 D\n\nChapter 30 shall not "
      "apply to Articles 12.1 to 12.3.", "Articles 12.1 to 12.3", ["Article 12.1", "Article 12.2", "Article 12.3"]),

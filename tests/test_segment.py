@@ -381,3 +381,20 @@ def test_a_schedule_to_a_chapter_is_an_annex() -> None:
             "Table 14-A: Strategic Materials\n\n| Row | Good |\n|---|---|\n| 1 | Lithium |\n")
     annexes = [(u.label, u.heading) for u in read_text(text, "<draft>").units() if u.kind == "annex" and u.eid != "preamble"]
     assert annexes == [("Annex", "TO CHAPTER 14")]
+
+
+
+def test_an_appendix_numbered_on_from_its_annex_keeps_its_whole_number() -> None:
+    # "Appendix 11-A-1" is the first appendix to Annex 11-A, not Annex 11-A again titled "1 - Listed Items"
+    text = "ANNEX 11-A\n\nAppendix 11-A-1 - Listed Items\nCategory 0: Nuclear items\n\nAPPENDIX A-1\n\nLasers of category 6.\n"
+    assert [(u.label, u.heading) for u in segment(text).walk() if u.kind == "annex"] == [
+        ("Annex 11-A", None), ("Annex 11-A-1", "Listed Items"), ("Annex A-1", None)]
+
+
+def test_a_heading_title_wrapped_onto_the_next_line_is_one_title() -> None:
+    text = ("ANNEX 14-A\n\nPart 4: Electronics, including integrated circuits and semiconductor\n        manufacturing "
+            "equipment\nPart 5: Computers\n\nChapter 22 (Dispute Settlement)\napplies to this Chapter.\n")
+    check_invariants(root := segment(text), text)  # the run of headings goes on; "applies ..." stays a sentence
+    assert [(u.label, u.heading, text[slice(*u.heading_span or (0, 0))][-9:]) for u in root.walk() if u.kind == "part"] == [
+        ("Part 4", "Electronics, including integrated circuits and semiconductor manufacturing equipment", "equipment"),
+        ("Part 5", "Computers", "Computers")]

@@ -48,6 +48,7 @@ THIS_RE = re.compile(r"\b(?:this|the present)\s+(chapter|article|section|part|an
 _SOLE_RE = re.compile(r"\bthe\s+(appendix|annex|schedule)\b(?!\s+" + _NUM + ")", re.IGNORECASE)
 PRECEDING_RE = re.compile(r"\bthe\s+(?:preceding|previous|foregoing)\s+(paragraphs?)\b|\bthe foregoing\b",
                            re.IGNORECASE)
+_WHITESPACE_RUNS = re.compile(r"\s{2,}")
 _TABLE_CAPTION = re.compile(r"^[ \t]*(?:TABLE|Table)[ \t]+(\w+(?:[.\-]\w+)*)\b", re.MULTILINE)
 
 
@@ -69,6 +70,14 @@ class Target:
     start: int
     end: int
     unit: Unit | None = None
+
+    def fits(self, text: str, limit: int) -> bool:
+        """Whether it is at most ``limit`` characters long, each run of whitespace counted once: the column
+        padding of a plain-text table, which HTML and Akoma Ntoso collapse, makes it no longer."""
+        size = self.end - self.start
+        if size <= limit or size > 4 * limit:
+            return size <= limit
+        return size - sum(len(run) - 1 for run in _WHITESPACE_RUNS.findall(text, self.start, self.end)) <= limit
 
 
 @attrs.frozen

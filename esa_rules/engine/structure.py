@@ -7,7 +7,7 @@ Built once per document, after segmentation, the same for every input format. Th
 - ``reference``: a reference that points at content ("the minerals listed in the Appendix", "the
   matters governed by Articles 2 to 7", "the treatment indicated in Table 1") stands for what it names;
 - ``antecedent``: a back-reference ("such reviews", "these controls", "the foregoing") stands for the
-  words it points back to, in its article.
+  words it points back to, in its article (or the innermost section, part or annex where there is none).
 The engine gives each link's site the term hits of its source (``DocIndex.add_links``), so a condition
 can hold where the operative sentence is; that sentence alone decides how strongly it binds.
 
@@ -32,7 +32,7 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 
 import attrs
 
-from esa_rules.document import Document, Unit
+from esa_rules.document import STRUCTURAL_KINDS, Document, Unit
 from esa_rules.engine.defined_terms import coined, names_listed_thing
 from esa_rules.engine.references import FAMILIES as REFERENCE_FAMILIES
 from esa_rules.engine.references import PRECEDING_RE, Resolver
@@ -98,7 +98,7 @@ _MATTERS = re.compile(r"\b(?:matters|questions|issues|obligations|undertakings)\
 # A definition that names a list rather than describing words: "means the goods set out in Table 9-A"
 _LIST_POINTER = re.compile(r"\b(?:set\s+out|listed|specified|enumerated|contained|identified|included)\s+in\s+"
                            r"(?:the\s+)?(?:tables?|annex(?:es)?|appendi(?:x|ces)|schedules?)\b", re.IGNORECASE)
-_MAX_SOURCE = 3000  # characters: a reference to more than that cites a text rather than pointing at content
+_MAX_SOURCE = 3000  # characters (spacing counted once): a reference to more cites a text, not content it points at
 _MAX_TARGETS = 8
 _BACK = re.compile(r"\b(?:[Ss]uch|[Tt]hese|[Tt]hose|[Tt]he said)\s+((?:[a-z-]+\s+){0,2}?([a-z-]{4,}))\b")
 # The nouns whose back-references carry a concept ("such reviews" are the security reviews of the sentence
@@ -157,7 +157,7 @@ def links(doc: Document, resolver: Resolver, has_hits: Callable[[tuple[int, int]
         out.extend(Link("definition", use.site, r.source, f"{use.label}, {r.label}", wholly=r.wholly)
                    for r in through[use.source])
     out.extend(link for link in references if has_hits(link.source))
-    out.extend(link for link in _antecedents(doc, resolver, candidates) if has_hits(link.source))
+    out.extend(link for link in _antecedents(doc, candidates) if has_hits(link.source))
     out.extend(link for link in _pronouns(doc, candidates) if has_hits(link.source))
     return out
 
@@ -330,7 +330,7 @@ def _references(doc: Document, resolver: Resolver,
         backwards = PRECEDING_RE.fullmatch(text, ref.start, ref.end) is not None  # "the foregoing"
         kinds = _CONTENT_KINDS | ({"article"} if _MATTERS.search(text, max(0, ref.start - 60), ref.start) else set())
         targets = [t for t in ref.targets if (t.unit is None or t.unit.kind in kinds)
-                   and t.end - t.start <= _MAX_SOURCE and not t.start <= ref.start < t.end]
+                   and t.fits(text, _MAX_SOURCE) and not t.start <= ref.start < t.end]
         if len(targets) > _MAX_TARGETS:
             continue
         for target in targets:
@@ -338,14 +338,13 @@ def _references(doc: Document, resolver: Resolver,
                        target.label, wholly=target.unit is None or target.unit.kind == "annex")
 
 
-def _antecedents(doc: Document, resolver: Resolver,
-                 candidates: Mapping[str, Sequence[int]] | None) -> Iterator[Link]:
+def _antecedents(doc: Document, candidates: Mapping[str, Sequence[int]] | None) -> Iterator[Link]:
     text = doc.text
     for m in _at(_BACK, text, "back", candidates):
         noun = m.group(2).lower()
         if noun not in _BACK_NOUNS and noun not in _GENERIC_BACK_NOUNS:
             continue
-        article = resolver.enclosing(m.start(), "article") or doc.root
+        article = next((u for u in reversed(doc.unit_path(m.start())) if u.kind in STRUCTURAL_KINDS), doc.root)
         stem = noun[:-3] + "y" if noun.endswith("ies") else noun.rstrip("s")
         sentence = max(text.rfind(". ", article.start, m.start()), text.rfind("\n", article.start, m.start()))
         if sentence < 0:
