@@ -504,3 +504,15 @@ def test_flattened_text_maps_back_to_the_same_characters(text: str) -> None:
     assert " ".join(text.split()) == " ".join(flat.split()) and "  " not in flat
     for i, char in enumerate(flat):
         assert text[original(i)] == char or (char == " " and text[original(i)].isspace())
+
+
+def test_such_conduct_sums_up_what_the_paragraph_before_described() -> None:
+    core = Checker(load_many(["esa-core"]))
+    text = ("Article 4 Trade Pressure\n\n1. The Parties recognise that a non-Party may seek to compel a Party to adopt, "
+            "modify or abandon a measure or position by restricting trade with that Party.\n\n2. A Party that "
+            "considers itself the target of such conduct may notify the other Party, which shall enter into "
+            "consultations within ten days of the notification.\n")
+    assert finding(core, text, "ESA-COE-2").status == "satisfied"
+    # without the paragraph that describes it, "such conduct" stands for nothing
+    alone = "Article 4 Trade Pressure\n\n" + text.split("\n\n", 2)[2]
+    assert finding(core, alone, "ESA-COE-2").status == "missing"

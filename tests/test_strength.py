@@ -157,6 +157,9 @@ def test_recognise_as_an_ordinary_verb_does_not_soften() -> None:
         # "may" is the power a required procedure gives, even past a reference with full stops in it
         ("Each Party shall maintain a procedure by which an acquisition referred to in Article 11.1(a) may be "
          "examined where it endangers the defence of that Party.", "examined", "binding"),
+        # a right to notify sets the other Party's duty going: that duty decides
+        ("A Party may notify the other Party, which shall enter into consultations within ten days.",
+         "consultations", "binding"),
         # and so does its prohibition
         ("A licence the other Party has refused is not to be granted until that Party has been consulted.",
          "granted", "binding"),

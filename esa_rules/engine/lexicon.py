@@ -92,7 +92,7 @@ OWN_JUDGEMENT: tuple[str, ...] = (
 # "may" followed by one of these grants a Party the right to set something going ("may request
 # consultations"). It is no commitment of its own, so it neither binds nor weakens: the duty it triggers
 # ("..., which shall be held within ten days"; "and, if it does, the other Party shall ...") decides.
-TRIGGER: str = r"may(?:,[^,]{1,60},)? (?:request|ask|refer|invoke|call for|initiate|seek|submit|bring|raise)\b"
+TRIGGER: str = r"may(?:,[^,]{1,60},)? (?:request|ask|refer|invoke|call for|initiate|seek|submit|bring|raise|notify)\b"
 
 # A prohibition of a failure is a duty: "No Party shall fail to notify", "Neither Party may refuse to
 # consult".

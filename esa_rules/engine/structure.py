@@ -112,6 +112,7 @@ _BACK_NOUNS = frozenset(
 # designed to coerce a Party ... 2. A Party subject to such measures may request consultations".
 _GENERIC_BACK_NOUNS = frozenset("measure measures practice practices".split())
 _GENERIC_REACH = 300
+_SUMMING_NOUNS = frozenset("conduct pressure pressures".split())  # may sum up a sentence without its word
 _WINDOW = 90  # characters either side of an antecedent noun that its back-reference stands for
 _BACK_REACH = 1500  # how far back (characters) an antecedent may be
 
@@ -338,11 +339,22 @@ def _references(doc: Document, resolver: Resolver,
                        target.label, wholly=target.unit is None or target.unit.kind == "annex")
 
 
+def _said_before(doc: Document, article: Unit, at: int) -> tuple[int, int] | None:
+    """The sentence before ``at`` in its paragraph, else the paragraph before it in its article."""
+    leaf = _leaf(doc, at)
+    text = doc.text
+    stop = max(text.rfind(". ", leaf.start, at), text.rfind("; ", leaf.start, at))
+    if stop > leaf.start + 4:  # more than an enumerator ("2. ") before it
+        return max(text.rfind(". ", leaf.start, stop) + 2, leaf.start), stop + 1
+    before = _leaf(doc, leaf.start - 1) if leaf.start > article.start else None
+    return (before.start, before.end) if before is not None and before.start >= article.start else None
+
+
 def _antecedents(doc: Document, candidates: Mapping[str, Sequence[int]] | None) -> Iterator[Link]:
     text = doc.text
     for m in _at(_BACK, text, "back", candidates):
         noun = m.group(2).lower()
-        if noun not in _BACK_NOUNS and noun not in _GENERIC_BACK_NOUNS:
+        if noun not in _BACK_NOUNS and noun not in _GENERIC_BACK_NOUNS and noun not in _SUMMING_NOUNS:
             continue
         article = next((u for u in reversed(doc.unit_path(m.start())) if u.kind in STRUCTURAL_KINDS), doc.root)
         stem = noun[:-3] + "y" if noun.endswith("ies") else noun.rstrip("s")
@@ -352,6 +364,14 @@ def _antecedents(doc: Document, candidates: Mapping[str, Sequence[int]] | None) 
         # a generic noun ("such measures") points at the sentence just before it, never further
         reach = max(article.start, sentence - (_GENERIC_REACH if noun in _GENERIC_BACK_NOUNS else _BACK_REACH))
         found = list(re.finditer(rf"(?i)\b{re.escape(stem[:max(4, len(stem) - 1)])}", text[reach:sentence]))
+        if not found and noun in _SUMMING_NOUNS:
+            # "a non-Party may seek to compel a Party ... by restricting trade. 2. A Party that considers itself
+            # the target of such conduct ...": the noun sums up what was said just before, never naming it
+            source = _said_before(doc, article, m.start())
+            if source is not None:
+                yield Link("antecedent", (m.start(), m.end()), source,
+                           f"\u201c{m.group().strip()}\u201d, what {_leaf(doc, source[0]).label} describes")
+            continue
         if not found:
             continue
         before = reach + found[-1].start()
