@@ -665,6 +665,15 @@ CASES = [
     ("ESA-COE-1", "weak",
      "The Parties recognize that a non-Party may seek to compel a Party to adopt, modify, or abandon a "
      "measure or position by restricting, or threatening to restrict, trade with that Party."),
+    # Controlled items described by what their transfer could contribute to; carve-outs "with respect to".
+    ("ESA-EXP-3", "satisfied",
+     "The Parties shall cooperate in preventing the diversion through non-Parties of goods and technologies "
+     "whose transfer could contribute to the development of weapons of mass destruction or to military "
+     "end-uses."),
+    ("ESA-INV-1", "weak",
+     "Article 1\nEach Party shall maintain a mechanism to review investments by foreign persons for risks to "
+     "its national security.\n\nArticle 2\nChapter 31 (Dispute Settlement) shall not apply with respect to "
+     "any matter arising under Article 1."),
 ]
 
 

@@ -185,6 +185,8 @@ CARVE_OUT_EXCLUSIONS: tuple[str, ...] = (
     "shall not be subject to", "is not subject to", "are not subject to", "shall not apply to",
     "does not apply to", "do not apply to", "shall not be applicable to", "shall not be used",
     "no party may have recourse", "not be subject to",
+    "shall not apply with respect to", "does not apply with respect to", "shall not apply in respect of",
+    "does not apply in respect of",
 )
 
 # A forbidden act named in a sentence that prohibits it ("No Party shall suspend...") is compliance, not
