@@ -257,3 +257,16 @@ def test_paragraphs_a_memorandum_declares_binding_are_outside_its_declaration() 
             "binding obligations.\n")
     found = statuses(memo)
     assert (found["ESA-INV-1"], found["ESA-INV-2"]) == ("satisfied", "weak")
+
+
+def test_a_carve_out_whose_own_paragraph_sends_the_matter_to_a_binding_panel_carves_nothing() -> None:
+    chapter = ("Article 1\nScreening\n\nEach Party shall maintain a mechanism to review foreign investments for risks "
+               "to national security.\n\nArticle 2\nExchange\n\nThe screening authorities of the Parties shall exchange "
+               "information on foreign investments under review.\n\nArticle 3\nDispute Settlement\n\n"
+               "1. Chapter 31 (Dispute Settlement) shall not apply with respect to any matter arising under Article 2.\n\n"
+               "2. Chapter 31 (Dispute Settlement) shall not apply with respect to any matter arising under Article 1. "
+               "Any such matter not resolved through consultations within 30 days may be referred to a panel of three "
+               "members.\n\n3. The report of the panel shall be final and binding on the Parties.\n")
+    found = statuses(chapter)
+    # Article 1 has a binding procedure of its own; Article 2, carved out in the paragraph before, has none
+    assert (found["ESA-INV-1"], found["ESA-INV-2"]) == ("satisfied", "weak")

@@ -182,12 +182,12 @@ def carve_outs(index: DocIndex) -> list[Declaration]:
     text = index.doc.text
 
     tried: set[tuple[int, int, bool]] = set()  # a chapter's sentences are reached from each heading in it
-    owned: dict[tuple[int, int], bool] = {}  # many carve-outs name the same units from the same article
+    owned: dict[tuple[int, int, int], bool] = {}  # many carve-outs name the same units from the same article
 
-    def own(unit: Unit, article: Unit | None) -> bool:
-        key = (id(unit), id(article))
+    def own(unit: Unit, article: Unit | None, leaf: Unit) -> bool:
+        key = (id(unit), id(article), id(leaf))
         if key not in owned:
-            owned[key] = _own_procedure(index, resolver, unit, article)
+            owned[key] = _own_procedure(index, resolver, unit, article, leaf)
         return owned[key]
 
     def consider(start: int, end: int, trigger_in_sentence: bool) -> None:
@@ -200,7 +200,8 @@ def carve_outs(index: DocIndex) -> list[Declaration]:
                 not (trigger_in_sentence and _EXCEPT.search(text, start, end)):
             return
         article = resolver.enclosing(start, "article")
-        targets = [u for u in _targets(index, resolver, start, end, sole) if not own(u, article)]
+        leaf = index.leaf_at(start)
+        targets = [u for u in _targets(index, resolver, start, end, sole) if not own(u, article, leaf)]
         if targets:
             found[(start, end)] = Declaration("carve-out", start, end, tuple({id(u): u for u in targets}.values()))
 
@@ -272,12 +273,13 @@ def _annexed_procedures(index: DocIndex, resolver: Resolver, unit: Unit, article
     return found
 
 
-def _own_procedure(index: DocIndex, resolver: Resolver, unit: Unit, article: Unit | None) -> bool:
+def _own_procedure(index: DocIndex, resolver: Resolver, unit: Unit, article: Unit | None, leaf: Unit) -> bool:
     """Whether a unit taken out of the general dispute settlement has a binding procedure of its own: in
-    itself, or in what the carve-out's article refers to ("settled exclusively in accordance with Annex
-    9-A", whose panel report is binding)."""
+    itself, in the carve-out's own paragraph ("... shall not apply to Article 32.6. Any such matter may be
+    referred to an Economic Security Panel", whose report binds), or in what the carve-out's article refers
+    to ("settled exclusively in accordance with Annex 9-A", whose panel report is binding)."""
     text = index.doc.text
-    places = [unit] + (_annexed_procedures(index, resolver, unit, article) if article is not None else [])
+    places = [unit, leaf] + (_annexed_procedures(index, resolver, unit, article) if article is not None else [])
     for place in places:
         seen = -1
         for forum in _OWN_FORUM.finditer(text, place.start, place.end):
@@ -285,7 +287,10 @@ def _own_procedure(index: DocIndex, resolver: Resolver, unit: Unit, article: Uni
                 continue  # another forum word of a sentence already looked at
             sentence = index.sentence_at(forum.start())
             seen = sentence[1]
-            following = index.sentence_at(min(place.end - 1, sentence[1] + 1))
+            # the carve-out's paragraph may leave the report's force to the next paragraph of its article
+            limit = article.end if place is leaf and article is not None else place.end
+            after = limit - len(text[sentence[1]:limit].lstrip(". \n\t"))  # where the next sentence starts
+            following = index.sentence_at(min(limit - 1, max(after, sentence[1] + 1)))
             window = text[sentence[0]:max(sentence[1], following[1])]
             # "The panel shall present its final report ... The final report shall be binding on the Parties"
             if _OWN_BINDING.search(window) and not EXCLUSION_RE.search(window.lower()):
