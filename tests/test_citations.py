@@ -227,6 +227,18 @@ def test_a_division_that_touches_the_matter_in_passing_is_not_devoted_to_it(devo
     assert devoted_finding(devoted_demo, "this Agreement of the other Parties").status == "missing"
 
 
+def test_an_annex_that_is_one_table_is_devoted_when_its_table_is(devoted_demo: Checker) -> None:
+    table = ("Article 1\n\nA Party shall suspend the application of Annex I.\n\nANNEX I\n\n| No. | Commitment |\n"
+             "|---|---|\n| 1 | Each Party to review acquisitions of domestic enterprises by foreign persons |\n")
+    assert devoted_finding_text(devoted_demo, table) == "satisfied"
+    assert devoted_finding_text(devoted_demo, table.replace("acquisitions of domestic enterprises", "tariffs")) == \
+        "missing"
+
+
+def devoted_finding_text(checker: Checker, text: str) -> str:
+    return checker.check_text(text).findings[0].status
+
+
 def test_cites_devoted_is_formatted_and_read_back_unchanged() -> None:
     formatted = format_ruleset(DEVOTED_RULES)
     assert "  require suspend near/10 cites devoted security in sentence\n" in formatted

@@ -674,6 +674,9 @@ CASES = [
      "Article 1\nEach Party shall maintain a mechanism to review investments by foreign persons for risks to "
      "its national security.\n\nArticle 2\nChapter 31 (Dispute Settlement) shall not apply with respect to "
      "any matter arising under Article 1."),
+    ("ESA-ESX-1", "satisfied",
+     "Nothing in this Agreement shall be construed to prevent a Party from taking action where it considers "
+     "that the failure to act would be contrary to its fundamental interests of defence."),
 ]
 
 

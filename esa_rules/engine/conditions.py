@@ -192,7 +192,8 @@ def _devoted(inner: Condition, index: DocIndex, divisions: tuple[Unit, ...],
     if key not in index.cited_units:
         provisions = [u for d in divisions for u in d.walk() if u.kind == "article" and u.label != "Preamble"] or \
             [u for d in divisions for u in d.walk() if u.kind == "paragraph"]
-        need = max(_MIN_PROVISIONS, -(-len(provisions) // 3))
+        # a division of one or two provisions (an annex that is one table) is devoted only if all of them are
+        need = min(len(provisions), max(_MIN_PROVISIONS, -(-len(provisions) // 3))) or 1
         # only the provisions where ``inner`` can hold (the words of each of its conjuncts there) are
         # evaluated, which settles a free trade agreement's hundreds of articles with few evaluations
         candidates = _could_hold(inner, index, provisions, tids)
