@@ -677,6 +677,13 @@ CASES = [
     ("ESA-ESX-1", "satisfied",
      "Nothing in this Agreement shall be construed to prevent a Party from taking action where it considers "
      "that the failure to act would be contrary to its fundamental interests of defence."),
+    ("ESA-NME-1", "satisfied",
+     "The Contracting Parties are to consult, within thirty days of a request by either of them, on the "
+     "effects in their markets of goods produced with the benefit of prices fixed by the authorities of a "
+     "third State."),
+    ("ESA-CMP-1", "satisfied",
+     "A dispute between the Contracting Parties concerning any other agreement between them is not to affect "
+     "their cooperation on economic security under this Accord."),
 ]
 
 

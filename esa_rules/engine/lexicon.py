@@ -119,7 +119,7 @@ BINDING_MODALS: tuple[str, ...] = (
     # the mandatory passive of British drafting: "diversion is to be prevented through joint enforcement"
     "is to be", "are to be",
     # and its prohibition: "a licence the partner refused is not to be granted until it is consulted"
-    "is not to be", "are not to be",
+    "is not to be", "are not to be", "is not to", "are not to",
     # and the civil-law "is to" of a bound subject: "Each High Contracting Party is to inform the other"
     # (not "the objective of this Chapter is to promote", which states a purpose)
     "party is to", "parties are to", "state is to", "states are to", "government is to",
