@@ -66,8 +66,10 @@ _NUMBER = {
     "section": rf"{_BRACKETED}|{_ARABIC}|{_ROMAN}\b|[A-Z]\b",
     # "Article premier" and its translation "Article first" open French-style texts
     "article": rf"{_BRACKETED}|{_PLACEHOLDER}|{_ARABIC}|{_ROMAN}\b{_INSERTED}|{_WORD_NUMBER}\b{_INSERTED}|first\b|premier\b",
-    # "Annex 11-A", and its appendices numbered on from it: "Appendix 11-A-1", "Appendix A-1"
-    "annex": rf"{_BRACKETED}|\d{{1,4}}(?:[.\-]\d{{1,4}})*(?:-?[A-Z](?:-\d{{1,4}})*\b)?|{_ROMAN}\b|[A-Z](?:-\d{{1,4}})*\b",
+    # "Annex 11-A", and its appendices numbered on from it: "Appendix 11-A-1", "Appendix A-1"; "ANNEX X-A"
+    # (an annex to a Chapter X not yet numbered) and "Annex I-B" are one number too, not "Annex X" titled "A"
+    "annex": rf"{_BRACKETED}|\d{{1,4}}(?:[.\-]\d{{1,4}})*(?:-?[A-Z](?:-\d{{1,4}})*\b)?"
+             rf"|{_ROMAN}(?:-[A-Z](?:-\d{{1,4}})*)?\b|[A-Z](?:-\d{{1,4}})*\b",
 }
 _KEYWORDS = {
     "part": "PART|Part",
