@@ -282,6 +282,13 @@ def match_heading(line: str) -> Heading | None:
     if (stripped[0].islower() or _RUNNING_ON.match(stripped)) \
             and not separator.startswith((":", "-", "\u2013", "\u2014")):
         return None  # "Article 5 shall not apply", "Article XXI of GATT 1994", "ARTICLE XXI OF THE GATT"
+    if stripped[0] == "(":
+        close = stripped.find(")")
+        after = stripped[close + 1:].lstrip() if close > 0 else ""
+        if after[:1].islower():
+            # "Chapter 26 (Dispute Settlement) shall not apply to this Chapter.", and "Article 14.7 (Review
+            # of Investments) of the Agreement reads:" in a letter that quotes the provision it cites
+            return None
     if title_like(stripped) or (separator and stripped.rstrip().isupper() and len(stripped.split()) <= 10
                                 and not stripped.rstrip().endswith((".", ";", ","))):
         # a caption set in capitals after a dash or colon is a title even with a verb in it:
@@ -293,11 +300,6 @@ def match_heading(line: str) -> Heading | None:
         return Heading(
             kind, number, offset, offset + len(title[1]), offset + title.end(), offset + len(title[1]), word=word
         )
-    if stripped[0] == "(":
-        close = stripped.find(")")
-        after = stripped[close + 1:].lstrip() if close > 0 else ""
-        if after[:1].islower():
-            return None  # "Chapter 26 (Dispute Settlement) shall not apply to this Chapter."
     if stripped[0].isupper() or stripped[0] in "(\"'\u201c":
         return Heading(kind, number, None, None, offset, end, word=word)
     return None

@@ -73,6 +73,8 @@ def heading_of(line: str) -> re.Match[str] | None:
     if match is None or len(line) > 100 or line.endswith(_ENDS[1:]) or (_SENTENCE.search(line) and not capitals) \
             or ";" in line:
         return None  # a sentence, or a list entry ("Part 1: goods - insulin; cells."), is no title
+    if match["caption"] and re.match(r"\([^)]*\)[ \t]*[a-z]", match["caption"]):
+        return None  # "Article 14.7 (Review of Investments) of the Agreement reads:" cites, it heads nothing
     if match["caption"] and match["caption"][0].islower() and not re.match(r"[ \t]*[:.\u2013\u2014-]", line[match.end("number"):]):
         return None  # "Part A goods": a name for a list of goods, no heading (as the segmenter reads it)
     return match

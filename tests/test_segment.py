@@ -407,3 +407,11 @@ def test_bracketed_article_and_schedule_numbers_head_their_units() -> None:
     assert [(u.kind, u.label, u.heading) for u in segment(text).walk() if u.kind in ("article", "annex")][1:] == [
         ("article", "Article 1", "Definitions"), ("article", "Article 2", "Scope"), ("annex", "Annex 1", "VITAL GOODS")]
 
+
+def test_a_cited_article_with_its_title_in_brackets_and_a_verb_after_is_no_heading() -> None:
+    """A letter that quotes the Agreement ("Article 14.7 (Review of Investments) of the Agreement reads:")
+    cites the article; it does not open an article of the letter."""
+    text = ("PART A - PROVISIONS REFERRED TO\n\nArticle 14.7 (Review of Investments) of the Agreement reads:\n"
+            "  \"1. Each Party may review investments.\"\n\nArticle 18.2 (Critical Goods) requires each Party to\n"
+            "identify critical goods.\n\nArticle 5 (Scope)\nThis Agreement applies.\n")
+    assert [u.label for u in segment(text).walk() if u.kind == "article"] == ["Article 5"]
