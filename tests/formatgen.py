@@ -42,6 +42,8 @@ _SENTENCE = re.compile(r"\b(?i:shall|must|may|will|should|is|are|has|have|does|d
 _MARKER = re.compile(r"(?:\d{1,3}[.)]|\((?:[a-zA-Z]{1,3}|\d{1,3}|[ivxlc]{1,6})\)|[a-z]\)|[-\u2013\u2022*])[ \t]")
 _ENDS = (".", ":", ";", ",", "!", "?")
 _COLUMNS = re.compile(r"\S[ \t]{4,}\S")
+# "No." in a title set in capitals: "COMMITMENTS ... REFERRED TO IN LETTER No. MFT/2025/118"
+_NUMBER_SIGN = re.compile(r"\bNos?\.")
 _TERMINAL = (".", ";", ":", "!", "?", ")", "]", '"', "'", "\u201d", "\u2019")
 
 
@@ -124,7 +126,7 @@ def draft_blocks(text: str) -> list[Block]:
             elif previous is None and blocks and blocks[-1].role == "heading" \
                     and blocks[-1].level in ("annex", "chapter", "part") \
                     and ("\n" not in group or _caption_under(blocks[-1].text, line)) \
-                    and next_line_title(line) and line.isupper():
+                    and next_line_title(line) and _NUMBER_SIGN.sub("", line).isupper():
                 # the title one blank line below "ANNEX II" or "CHAPTER 17", as the segmenter reads it
                 blocks.append(Block("caption", line, blocks[-1].level))
             elif previous is not None and previous.role in ("body", "title") and not _MARKER.match(line):
