@@ -58,14 +58,18 @@ _ARABIC = (r"(?:\d{1,4}(?:[.\-]\d{1,4}){0,3}(?:(?i:\s?(?:" + LATIN + r"))(?:\.\d
 _INSERTED = r"(?:\s(?i:" + LATIN + r"))?"
 # Negotiating texts number what is not yet numbered: "CHAPTER [X]", "Article X.4", "Article [3.2]"
 _PLACEHOLDER = r"\[[0-9A-Za-z.\-]{1,8}\]|[XN](?:\.\d{1,4}){1,3}"
+# Gulf and other Arabic-language drafting numbers in brackets: "Article (1)", "SCHEDULE (1)"
+_BRACKETED = r"\(\d{1,3}\)"
 _NUMBER = {
-    "part": rf"{_ARABIC}|{_ROMAN}\b|{_WORD_NUMBER}\b|[A-Z]\b",
-    "chapter": rf"{_PLACEHOLDER}|{_ARABIC}|{_ROMAN}\b{_INSERTED}|{_WORD_NUMBER}\b{_INSERTED}",
-    "section": rf"{_ARABIC}|{_ROMAN}\b|[A-Z]\b",
+    "part": rf"{_BRACKETED}|{_ARABIC}|{_ROMAN}\b|{_WORD_NUMBER}\b|[A-Z]\b",
+    "chapter": rf"{_BRACKETED}|{_PLACEHOLDER}|{_ARABIC}|{_ROMAN}\b{_INSERTED}|{_WORD_NUMBER}\b{_INSERTED}",
+    "section": rf"{_BRACKETED}|{_ARABIC}|{_ROMAN}\b|[A-Z]\b",
     # "Article premier" and its translation "Article first" open French-style texts
-    "article": rf"{_PLACEHOLDER}|{_ARABIC}|{_ROMAN}\b{_INSERTED}|{_WORD_NUMBER}\b{_INSERTED}|first\b|premier\b",
-    # "Annex 11-A", and its appendices numbered on from it: "Appendix 11-A-1", "Appendix A-1"
-    "annex": rf"\d{{1,4}}(?:[.\-]\d{{1,4}})*(?:-?[A-Z](?:-\d{{1,4}})*\b)?|{_ROMAN}\b|[A-Z](?:-\d{{1,4}})*\b",
+    "article": rf"{_BRACKETED}|{_PLACEHOLDER}|{_ARABIC}|{_ROMAN}\b{_INSERTED}|{_WORD_NUMBER}\b{_INSERTED}|first\b|premier\b",
+    # "Annex 11-A", and its appendices numbered on from it: "Appendix 11-A-1", "Appendix A-1"; "ANNEX X-A"
+    # (an annex to a Chapter X not yet numbered) and "Annex I-B" are one number too, not "Annex X" titled "A"
+    "annex": rf"{_BRACKETED}|\d{{1,4}}(?:[.\-]\d{{1,4}})*(?:-?[A-Z](?:-\d{{1,4}})*\b)?"
+             rf"|{_ROMAN}(?:-[A-Z](?:-\d{{1,4}})*)?\b|[A-Z](?:-\d{{1,4}})*\b",
 }
 _KEYWORDS = {
     "part": "PART|Part",
@@ -257,6 +261,8 @@ def match_heading(line: str) -> Heading | None:
         offset = match.end() + len(rest) - len(rest.lstrip())
         return Heading("annex", None, offset, offset + len(caption), None, offset + len(caption))
     raw = match[f"{kind}_num"]
+    if raw.startswith("("):
+        raw = raw[1:-1]  # "Article (1)" is Article 1
     bare = re.sub(r"(?i)\s?(?:" + LATIN + r")$", "", raw)
     if (not bare[0].isdigit() and bare[0] != "[" and not {".", "-"} & set(bare) and word_number(bare) is None
             and roman_value(bare) is None and len(bare) > 1):
@@ -276,6 +282,13 @@ def match_heading(line: str) -> Heading | None:
     if (stripped[0].islower() or _RUNNING_ON.match(stripped)) \
             and not separator.startswith((":", "-", "\u2013", "\u2014")):
         return None  # "Article 5 shall not apply", "Article XXI of GATT 1994", "ARTICLE XXI OF THE GATT"
+    if stripped[0] == "(":
+        close = stripped.find(")")
+        after = stripped[close + 1:].lstrip() if close > 0 else ""
+        if after[:1].islower():
+            # "Chapter 26 (Dispute Settlement) shall not apply to this Chapter.", and "Article 14.7 (Review
+            # of Investments) of the Agreement reads:" in a letter that quotes the provision it cites
+            return None
     if title_like(stripped) or (separator and stripped.rstrip().isupper() and len(stripped.split()) <= 10
                                 and not stripped.rstrip().endswith((".", ";", ","))):
         # a caption set in capitals after a dash or colon is a title even with a verb in it:
@@ -287,11 +300,6 @@ def match_heading(line: str) -> Heading | None:
         return Heading(
             kind, number, offset, offset + len(title[1]), offset + title.end(), offset + len(title[1]), word=word
         )
-    if stripped[0] == "(":
-        close = stripped.find(")")
-        after = stripped[close + 1:].lstrip() if close > 0 else ""
-        if after[:1].islower():
-            return None  # "Chapter 26 (Dispute Settlement) shall not apply to this Chapter."
     if stripped[0].isupper() or stripped[0] in "(\"'\u201c":
         return Heading(kind, number, None, None, offset, end, word=word)
     return None

@@ -28,7 +28,7 @@ _LEVELS = (("part", 3, r"PART|Part"), ("chapter", 2, r"CHAPTER|Chapter"),
            ("annex", 2, r"ANNEX|Annex|APPENDIX|Appendix|SCHEDULE|Schedule"),
            ("section", 1, r"SECTION|Section"),
            ("article", 0, r"ARTICLE|Article|Art\.|\u00a7|PARAGRAPH|Paragraph|CLAUSE|Clause"))
-_HEADING = re.compile(r"(?P<keyword>" + "|".join(p for _, _, p in _LEVELS) + r")[ \t]+(?P<number>[\w\[\]]+(?:[.\-][\w\[\]]+)*(?:[ \t](?i:bis|ter|quater)(?:\.\d+)?)?)[.:]?"
+_HEADING = re.compile(r"(?P<keyword>" + "|".join(p for _, _, p in _LEVELS) + r")[ \t]+(?P<number>\(\d{1,3}\)|[\w\[\]]+(?:[.\-][\w\[\]]+)*(?:[ \t](?i:bis|ter|quater)(?:\.\d+)?)?)[.:]?"
                       r"(?:(?:[ \t]*[:.\u2013\u2014-][ \t]*|[ \t]+)(?P<caption>\S.*))?$")
 # An article number with its first sentence on the same line
 _INLINE = re.compile(r"(?P<head>(?P<keyword>ARTICLE|Article|PART|Part|\u00a7)[ \t]+\d+(?:\.\d+)*)[.:]?[ \t]+"
@@ -42,6 +42,8 @@ _SENTENCE = re.compile(r"\b(?i:shall|must|may|will|should|is|are|has|have|does|d
 _MARKER = re.compile(r"(?:\d{1,3}[.)]|\((?:[a-zA-Z]{1,3}|\d{1,3}|[ivxlc]{1,6})\)|[a-z]\)|[-\u2013\u2022*])[ \t]")
 _ENDS = (".", ":", ";", ",", "!", "?")
 _COLUMNS = re.compile(r"\S[ \t]{4,}\S")
+# "No." in a title set in capitals: "COMMITMENTS ... REFERRED TO IN LETTER No. MFT/2025/118"
+_NUMBER_SIGN = re.compile(r"\bNos?\.")
 _TERMINAL = (".", ";", ":", "!", "?", ")", "]", '"', "'", "\u201d", "\u2019")
 
 
@@ -73,6 +75,8 @@ def heading_of(line: str) -> re.Match[str] | None:
     if match is None or len(line) > 100 or line.endswith(_ENDS[1:]) or (_SENTENCE.search(line) and not capitals) \
             or ";" in line:
         return None  # a sentence, or a list entry ("Part 1: goods - insulin; cells."), is no title
+    if match["caption"] and re.match(r"\([^)]*\)[ \t]*[a-z]", match["caption"]):
+        return None  # "Article 14.7 (Review of Investments) of the Agreement reads:" cites, it heads nothing
     if match["caption"] and match["caption"][0].islower() and not re.match(r"[ \t]*[:.\u2013\u2014-]", line[match.end("number"):]):
         return None  # "Part A goods": a name for a list of goods, no heading (as the segmenter reads it)
     return match
@@ -122,7 +126,7 @@ def draft_blocks(text: str) -> list[Block]:
             elif previous is None and blocks and blocks[-1].role == "heading" \
                     and blocks[-1].level in ("annex", "chapter", "part") \
                     and ("\n" not in group or _caption_under(blocks[-1].text, line)) \
-                    and next_line_title(line) and line.isupper():
+                    and next_line_title(line) and _NUMBER_SIGN.sub("", line).isupper():
                 # the title one blank line below "ANNEX II" or "CHAPTER 17", as the segmenter reads it
                 blocks.append(Block("caption", line, blocks[-1].level))
             elif previous is not None and previous.role in ("body", "title") and not _MARKER.match(line):

@@ -13,6 +13,8 @@ from esa_rules.readers import read_text
     ("CHAPTER [X] ECONOMIC SECURITY", "chapter", "[X]"),
     ("Article X.4: Council", "article", "X.4"),
     ("Article [3.2]", "article", "[3.2]"),
+    ("ANNEX X-A", "annex", "X-A"),  # Annex A to Chapter X, not "Annex X" titled "A"
+    ("Annex I-B: Listed Goods", "annex", "I-B"),
 ])
 def test_placeholder_numbers_are_headings(line: str, kind: str, number: str) -> None:
     heading = match_heading(line)

@@ -189,3 +189,14 @@ def test_formats_are_sniffed_without_extensions(written, tmp_path: Path) -> None
         renamed = tmp_path / f"draft-{fmt}"
         renamed.write_bytes(sample[fmt].read_bytes())
         assert read(str(renamed)).format == fmt
+
+
+def test_a_bracketed_article_number_and_a_cited_article_are_written_as_the_segmenter_reads_them() -> None:
+    """"Article (1)" is a heading; "Article 18.2 (Critical Goods) requires ..." cites an article and stays
+    in its paragraph; an annex title in capitals under "ANNEX" may carry "No." ("LETTER No. 118")."""
+    blocks = draft_blocks("TITLE\n\nArticle (1)\nDefinitions\n\nArticle 18.2 (Critical Goods) requires each Party to\n"
+                          "identify critical goods.\n\nANNEX\n\nCOMMITMENTS REFERRED TO IN LETTER No. MFT/118\n")
+    assert [(b.role, b.text) for b in blocks[1:]] == [
+        ("heading", "Article (1)"), ("caption", "Definitions"),
+        ("body", "Article 18.2 (Critical Goods) requires each Party to\nidentify critical goods."),
+        ("heading", "ANNEX"), ("caption", "COMMITMENTS REFERRED TO IN LETTER No. MFT/118")]

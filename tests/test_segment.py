@@ -398,3 +398,20 @@ def test_a_heading_title_wrapped_onto_the_next_line_is_one_title() -> None:
     assert [(u.label, u.heading, text[slice(*u.heading_span or (0, 0))][-9:]) for u in root.walk() if u.kind == "part"] == [
         ("Part 4", "Electronics, including integrated circuits and semiconductor manufacturing equipment", "equipment"),
         ("Part 5", "Computers", "Computers")]
+
+
+def test_bracketed_article_and_schedule_numbers_head_their_units() -> None:
+    """Gulf drafting numbers "Article (1)" over its title, and "SCHEDULE (1)": Article 1 and Annex 1."""
+    text = ("Have agreed as follows:\n\nArticle (1)\nDefinitions\n1. \"Vital Goods\": the goods in Schedule (1).\n\n"
+            "Article (2)\nScope\nThe two Parties shall cooperate.\n\nSCHEDULE (1)\nVITAL GOODS\n\nRice; wheat.\n")
+    assert [(u.kind, u.label, u.heading) for u in segment(text).walk() if u.kind in ("article", "annex")][1:] == [
+        ("article", "Article 1", "Definitions"), ("article", "Article 2", "Scope"), ("annex", "Annex 1", "VITAL GOODS")]
+
+
+def test_a_cited_article_with_its_title_in_brackets_and_a_verb_after_is_no_heading() -> None:
+    """A letter that quotes the Agreement ("Article 14.7 (Review of Investments) of the Agreement reads:")
+    cites the article; it does not open an article of the letter."""
+    text = ("PART A - PROVISIONS REFERRED TO\n\nArticle 14.7 (Review of Investments) of the Agreement reads:\n"
+            "  \"1. Each Party may review investments.\"\n\nArticle 18.2 (Critical Goods) requires each Party to\n"
+            "identify critical goods.\n\nArticle 5 (Scope)\nThis Agreement applies.\n")
+    assert [u.label for u in segment(text).walk() if u.kind == "article"] == ["Article 5"]
