@@ -80,6 +80,18 @@ def test_missing_lists_up_to_three_nearest_units_with_has_and_lacks() -> None:
     assert "nearest units:" in render_text(t)
 
 
+def test_what_a_nearest_unit_has_is_said_by_the_concept_its_words_belong_to() -> None:
+    # "weapon*", "civilian production" are the bare words of a described define: the reader is told the
+    # concept, whole when all of it is there, in part otherwise
+    text = ("Article 1\n1. Each Party shall notify the other of goods capable of use in weapons as well as in "
+            "civilian production.\n\nArticle 2\n1. Each Party shall notify the other of weapons.")
+    near = trace(CHECKER, "ESA-EXP-1", _doc(text)).clauses[0].nearest
+    has = [h for n in near for h in n.has]
+    assert "goods with military as well as civilian uses" in has
+    assert "some words of goods with military as well as civilian uses" in has
+    assert not any("weapon*" in h for h in has)
+
+
 def test_sub_conditions_report_where_they_hold_elsewhere() -> None:
     t = trace(CHECKER, "ESA-NME-2", _doc())
     named = t.clauses[0].condition  # the clause is a define: explain shows it by name, the condition under it

@@ -25,6 +25,7 @@ from esa_rules.dsl.ast import (
     Near,
     Not,
     Or,
+    TermRef,
 )
 from esa_rules.engine.conditions import cited, nodes, term_ids
 from esa_rules.engine.index import DocIndex, Scope
@@ -180,6 +181,7 @@ class _Plan:
         self.heading_terms = sorted({t for h in nodes(cond, Heading) for t in term_ids(h, tids)})
         self.cites = [c for c in nodes(cond, Cites) if isinstance(c, Cites)]
         self.weights: dict[tuple[tuple[bool, ...], ...], tuple[Weight, list[str]]] = {}
+        self.said_as = _said_as(cond)
 
     def signature(self, judge: _Judge) -> tuple[tuple[bool, ...], ...]:
         present = judge.known_present(self.terms)
@@ -187,6 +189,20 @@ class _Plan:
                 tuple(judge.present(t, True) for t in self.heading_terms),
                 tuple(bool(cited(c.inner, judge.index, judge.scope.fstart, judge.scope.fend, self.tids, c.devoted))
                       for c in self.cites))
+
+
+def _said_as(cond: Condition, define: Named | None = None) -> dict[int, Named]:
+    """The innermost described define around each atom written as bare words ("weapon*", "civil[ian] use*"):
+    a reader is told of the concept it is part of, not of its patterns."""
+    if isinstance(cond, Named):
+        return _said_as(cond.condition, cond if cond.description else define)
+    if isinstance(cond, Atom):
+        return {id(cond): define} if define is not None and not isinstance(cond.ref, TermRef) else {}
+    out: dict[int, Named] = {}
+    for child in (getattr(cond, "left", None), getattr(cond, "right", None), getattr(cond, "inner", None)):
+        if child is not None:
+            out.update(_said_as(child, define))
+    return out
 
 
 _PLANS: dict[tuple[int, int], _Plan] = {}
@@ -245,7 +261,15 @@ def _has(plan: _Plan, signature: tuple[tuple[bool, ...], ...], groups: list[tupl
     known = index.nearest_has.get(key)
     if known is None or known[0] is not plan:
         labels, tids = judge.labels, judge.tids
-        has = _unique([labels[tids[a.ref]] for g in groups for a in g if judge.present(tids[a.ref])])
+
+        def label(atom: Atom) -> str:
+            define = plan.said_as.get(id(atom))
+            if define is None:
+                return labels[tids[atom.ref]]
+            said = define.description or ""  # _said_as keeps only described defines
+            return said if not judge.lacking(define) else f"some words of {said}"
+
+        has = _unique([label(a) for g in groups for a in g if judge.present(tids[a.ref])])
         specific = sum(1 / (1 + len(index.term_hits[tid])) for tid in terms if judge.present(tid))
         known = index.nearest_has[key] = (plan, has, specific)
     return known[1], known[2]
