@@ -164,6 +164,8 @@ def test_weak_shows_its_soft_words_and_missing_its_nearest_clause_and_copyable_w
     assert '<mark class="m-require" title="coordinate">coordinate their controls</mark>' in page
     assert page.count("on dual-use items, ") == 1
     assert '<span class="term lacks">suspend</span>' in page
+    # what a clause has and what it lacks read as a sentence: a space before "but lacks"
+    assert "It has" in page and re.search(r"</span>\s+but lacks", page)
     assert 'data-copy="doc1-esa-com-1-suggest"' in page and 'id="doc1-esa-com-1-suggest"' in page
 
 
