@@ -23,7 +23,6 @@ class Definition:
     case_sensitive: bool
 
 
-
 def uses(text: str, definitions: list[Definition]) -> Iterator[tuple[tuple[int, int], Definition]]:
     """Uses of every defined term in one pass of an automaton over the text (a treaty defines hundreds of
     terms; a regular expression per term would read it hundreds of times). A use is the term as
