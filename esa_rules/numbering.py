@@ -72,7 +72,8 @@ _NUMBER = {
              rf"|{_ROMAN}(?:-[A-Z](?:-\d{{1,4}})*)?\b|[A-Z](?:-\d{{1,4}})*\b",
 }
 _KEYWORDS = {
-    "part": "PART|Part",
+    # EU and civil-law agreements divide into "TITLE I ... TITLE V": a division of the rank of a Part
+    "part": "PART|Part|TITLE|Title",
     "chapter": "CHAPTER|Chapter",
     "section": "SECTION|Section",
     # "\u00a7 4 Export controls": a section sign numbers articles; a memorandum or an exchange of letters
@@ -234,7 +235,7 @@ class Heading:
     title_end: int | None
     body_start: int | None  # where body text on the same line begins ("Article 5 Each Party shall...")
     heading_end: int  # end of the number (and title) on the line
-    word: str = ""  # the draft's own word for an article numbered otherwise: "Paragraph", "Clause"
+    word: str = ""  # the draft's own word for a unit numbered otherwise: "Paragraph", "Clause", a Part's "Title"
 
 
 # Words that carry a sentence on after a cited number, whatever its case: a title never starts with them.
@@ -269,7 +270,7 @@ def match_heading(line: str) -> Heading | None:
         return None  # "Chapter Civil Aviation": letters that are no numeral
     number = canonical_number(kind, raw)
     keyword = match[kind].split()[0].rstrip(".").capitalize()
-    word = keyword if keyword in ("Paragraph", "Clause") else ""
+    word = keyword if keyword in ("Paragraph", "Clause", "Title") else ""
     end = match.end()
     rest = line[end:]
     if rest and rest[0] not in _SEPARATORS:

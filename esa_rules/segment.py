@@ -21,7 +21,7 @@ from esa_rules.paragraphs import segment_body, unique_eid
 
 __all__ = ["segment", "segment_body", "sentences", "unique_eid"]
 
-_HEADING_FIRST_CHARS = frozenset("ACPS#*_\u00a7")  # \u00a7: "\u00a7 4 Title" numbers an article
+_HEADING_FIRST_CHARS = frozenset("ACPST#*_\u00a7")  # \u00a7: "\u00a7 4 Title" numbers an article; T: "TITLE II"
 _NON_SPACE = re.compile(r"\S")
 # A line that goes on with a small letter or a verb continues the sentence of the line above it.
 _CONTINUATION = re.compile(r"[ \t]*(?:[a-z]|(?i:is|are|shall|must|may|will|should|of|and|or|to|in|for|with|"

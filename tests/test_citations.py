@@ -328,3 +328,67 @@ def test_a_suspension_carried_in_by_a_reference_is_judged_where_it_is_written() 
               "continue notwithstanding any dispute referred to in paragraph 2.")
     found = statuses(DEVOTED_AGREEMENT.format(heading="Other Agreements", clause=clause))
     assert found["ESA-CMP-2"] != "violated" and found["ESA-CMP-1"] == "satisfied"
+
+
+TITLED = """TITLE I
+GENERAL PROVISIONS
+
+Article 1
+Objective
+
+This Agreement establishes a partnership between the Parties.
+
+TITLE II
+INVESTMENT REVIEW
+
+Article 2
+Review of acquisitions
+
+Each Party shall review acquisitions of domestic enterprises by foreign investors on grounds of national security.
+
+Article 3
+Information
+
+The Parties shall exchange information on the review of acquisitions on security grounds within 30 days of a
+request.
+
+TITLE III
+TARIFFS
+
+Article 4
+Customs duties
+
+Each Party shall reduce its customs duties in accordance with its Schedule.
+
+TITLE IV
+DISPUTE SETTLEMENT
+
+Article 5
+Remedies
+
+{clause}
+"""
+
+
+def test_titles_are_divisions_a_reference_to_a_title_names() -> None:
+    from esa_rules.engine.references import Resolver
+    from esa_rules.readers import read_text
+
+    clause = "The complaining Party may suspend obligations under Title II and under this Title."
+    doc = read_text(TITLED.format(clause=clause), "<titled>")
+    assert [u.label for u in doc.root.children] == ["Title I", "Title II", "Title III", "Title IV"]
+    cited = {doc.text[r.start:r.end]: [t.label for t in r.targets] for r in Resolver(doc).references(0, len(doc.text))}
+    assert cited["Title II"] == ["Title II"]
+    assert cited["this Title"] == ["Title IV"]
+    # in a draft with Parts and Titles, each word names its own kind of division
+    both = read_text("PART ONE\n\nTITLE I\n\nArticle 1\n\nText.\n\nPART TWO\n\nTITLE II\n\nArticle 2\n\nTitle I and "
+                     "Part One apply.\n", "<both>")
+    cited = {both.text[r.start:r.end]: [t.label for t in r.targets] for r in Resolver(both).references(0, len(both.text))}
+    assert (cited["Title I"], cited["Part One"]) == (["Title I"], ["Part 1"])
+
+
+def test_suspending_a_title_devoted_to_security_reaches_the_cooperation() -> None:
+    clause = ("Where the Party complained against fails to comply with a ruling, the complaining Party may suspend "
+              "obligations under Title {title}.")
+    assert statuses(TITLED.format(clause=clause.format(title="II")))["ESA-CMP-2"] == "violated"
+    assert statuses(TITLED.format(clause=clause.format(title="III")))["ESA-CMP-2"] != "violated"

@@ -20,7 +20,7 @@ from esa_rules.numbering import roman_value, word_number
 
 # The word a draft uses -> the kind of unit it names (an appendix or schedule is an annex here).
 _STEMS = (("subparagraph", "subparagraph"), ("paragraph", "paragraph"), ("clause", "clause"), ("article", "article"),
-          ("chapter", "chapter"), ("section", "section"), ("part", "part"), ("annex", "annex"),
+          ("chapter", "chapter"), ("section", "section"), ("part", "part"), ("title", "part"), ("annex", "annex"),
           ("appendi", "annex"), ("schedule", "annex"), ("table", "table"))
 
 
@@ -33,7 +33,7 @@ _NUM = (r"(?:\d+(?:[.\-]\d+)*(?:[.\-]?[a-z](?:[.\-]\d+)*\b)?|[ivxlcdm]+\b|[a-z]\
 # A hyphen joins a number ("Annex 12-A"); a range is written "to", "through", an en dash or " - ".
 _SEP = r"\s*(?:,\s*(?:and\s+|or\s+)?|\band\b|\bor\b|\bto\b|\bthrough\b|(?<=\s)-(?=\s)|–|—)\s*"
 REFERENCE_RE = re.compile(
-    r"\b(?P<kind>articles?|chapters?|sections?|parts?|annex(?:es)?|appendi(?:x|ces)|schedules?|tables?"
+    r"\b(?P<kind>articles?|chapters?|sections?|parts?|titles?|annex(?:es)?|appendi(?:x|ces)|schedules?|tables?"
     r"|subparagraphs?|paragraphs?|clauses?)\s+(?P<nums>" + _NUM + r"(?:" + _SEP + _NUM + r")*)"
     r"(?:\s+of\s+(?P<outer>article|chapter|annex)\s+(?P<outer_num>" + _NUM + r"))?", re.IGNORECASE)
 # "\u00a7 4", "\u00a7\u00a7 4 to 6": a section sign cites the articles of a text numbered that way
@@ -43,7 +43,7 @@ _RANGE_WORD = re.compile(r"^\s*(?:to|through|-|–|—)\s*$", re.IGNORECASE)
 THIS_INSTRUMENT = (r"\b(?:this|the present)\s+(?:joint\s+|supplementary\s+|additional\s+)?(?:agreement|memorandum|"
                    r"arrangement|framework|declaration|statement|instrument|document|understanding|communiqu\w*|"
                    r"charter|roadmap|partnership|protocol|treaty|accord|convention|mou)\b")
-THIS_RE = re.compile(r"\b(?:this|the present)\s+(chapter|article|section|part|annex|appendix|schedule|paragraph)\b",
+THIS_RE = re.compile(r"\b(?:this|the present)\s+(chapter|article|section|part|title|annex|appendix|schedule|paragraph)\b",
                      re.IGNORECASE)
 _SOLE_RE = re.compile(r"\bthe\s+(appendix|annex|schedule)\b(?!\s+" + _NUM + ")", re.IGNORECASE)
 PRECEDING_RE = re.compile(r"\bthe\s+(?:preceding|previous|foregoing)\s+(paragraphs?)\b|\bthe foregoing\b",
@@ -55,7 +55,7 @@ _TABLE_CAPTION = re.compile(r"^[ \t]*(?:TABLE|Table)[ \t]+(\w+(?:[.\-]\w+)*)\b",
 # The cue words each reference pattern starts with, scanned by the Checker's automaton with the rules'
 # phrases (see ``Resolver.references``).
 FAMILIES: dict[str, tuple[str, ...]] = {
-    "reference": ("article*", "chapter*", "section*", "part", "annex*", "appendi*", "schedule*", "table*",
+    "reference": ("article*", "chapter*", "section*", "part", "title", "titles", "annex*", "appendi*", "schedule*", "table*",
                   "paragraph*", "subparagraph*", "clause*"),
     "this": ("this", "the present"),
     "the": ("the appendix", "the annex", "the schedule", "the preceding", "the previous", "the foregoing"),
@@ -194,8 +194,18 @@ class Resolver:
             # a memorandum's "Paragraph 4" or "Clause 4" is one of its articles, under that word
             word = kind.capitalize() + " "
             found = [u for u in self._articles_named(numbers, separators) if u.label.startswith(word)]
+        if kind == "part":
+            found = self._worded(found, m.group("kind") if m.re is REFERENCE_RE else "part")
         unique = {id(u): u for u in found}  # by identity: hashing a unit hashes its whole subtree
         return tuple(self._target(u) for u in self._nearest(list(unique.values()), at))
+
+    @staticmethod
+    def _worded(units: list[Unit], word: str) -> list[Unit]:
+        """A draft with both Parts and Titles ("PART TWO ... TITLE I"): "Title I" means the Title, "Part I"
+        the Part; a draft with only one of them means it by either word."""
+        titled = word.lower().startswith("title")
+        own = [u for u in units if u.label.startswith("Title ") == titled]
+        return own or units
 
     def _articles_named(self, numbers: list[str], separators: list[str]) -> list[Unit]:
         found: list[Unit] = []
