@@ -100,6 +100,16 @@ CASES = [
     ("ESA-COE-2", "satisfied",
      "Where a Party considers that it is subject to economic coercion by a third country, the Parties "
      "shall hold consultations within [10][30] days of a request by that Party."),
+    # each figure marked with the delegation proposing it, and alternatives that all bind
+    ("ESA-COE-2", "satisfied",
+     "Where a Party considers that it is the target of economic coercion by a non-Party, the requested Party "
+     "shall enter into consultations within [OR: 10] [KS: 15] days of receipt of the request."),
+    ("ESA-COE-2", "satisfied",
+     "Where a Party is subject to economic coercion by a third country, the Parties [shall][must] hold "
+     "consultations within 10 days of a request by that Party."),
+    ("ESA-COE-2", "weak",
+     "Where a Party is subject to economic coercion by a third country, the Parties [shall][should] hold "
+     "consultations within 10 days of a request by that Party."),
     # The essential security exception in older or national wording: the safety or the defence of the
     # State, and a test the Party "regards" as met, are the same self-judging exception.
     ("ESA-ESX-1", "satisfied",

@@ -117,6 +117,16 @@ def test_leaders_statement_declares_itself_non_binding() -> None:
     ("sentence", "phrase", "expected"),
     [
         ("Each Party [shall][should] notify the other Party of new export controls.", "export", "soft"),
+        # alternatives that all bind leave only the choice of word open: the duty is agreed
+        ("Each Party [shall][must] notify the other Party of new export controls.", "export", "binding"),
+        ("Each Party [shall] / [must] notify the other Party of new export controls.", "export", "binding"),
+        ("Each Party [shall/is to] notify the other Party of new export controls.", "export", "binding"),
+        ("The requested Party shall enter into consultations within [OR: 10] [KS: 15] days.", "consultations",
+         "binding"),
+        ("The requested Party shall enter into consultations within [10] [15] days.", "consultations", "binding"),
+        ("The requested Party [shall][may] enter into consultations within 10 days.", "consultations", "soft"),
+        ("Each Party [shall][must][may] notify the other Party of new export controls.", "export", "soft"),
+        ("Each Party shall notify the other Party of [new export controls][all measures].", "export", "soft"),
         ("[Party A propose: The Parties shall establish an Economic Security Council.]", "Council", "soft"),
         ("Drafting note: Party A proposes that the Committee resolve matters within 60 days.", "resolve",
          "excluded"),

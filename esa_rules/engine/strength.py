@@ -67,6 +67,39 @@ def _bracket_around(sentence: str, pos: int) -> tuple[int, int] | None:
     return opening, (len(sentence) if closing < 0 else closing + 1)
 
 
+# "[shall][must]", "[shall/must]", "[shall] [must]": adjacent bracketed alternatives of one modal each
+_ADJACENT_BRACKET = re.compile(r"[ \t]*(?:/|\||or)?[ \t]*\[([^\[\]]{1,40})\]")
+_BRACKET_THEN_GAP = re.compile(r"\[[^\[\]]{1,40}\][ \t]*(?:(?:/|\||or)[ \t]*)?")
+_ALTERNATIVE_SPLIT = re.compile(r"\s*(?:/|\||\bor\b)\s*")
+_BINDING_ALTERNATIVES = frozenset(lexicon.BINDING_MODALS) | {"shall be required to", "is bound to", "are bound to",
+                                                               "is to", "are to"}
+
+
+_PARTY_CODE = re.compile(r"^[A-Z][A-Za-z]{0,5}(?: propose[sd]?)?:\s*")  # "[OR: 10] [KS: 15]": who proposes which
+_FIGURE = re.compile(r"\d{1,4}(?: (?:calendar |working |business )?(?:days?|weeks?|months?|years?))?")
+
+
+def _alternatives_all_bind(sentence: str, bracket: tuple[int, int]) -> bool:
+    """Whether the brackets at ``bracket``, with those right next to it, leave open only which binding word
+    or which figure to write: "[shall][must] notify" and "within [OR: 10] [KS: 15] days" bind whichever is
+    chosen; "[shall][should]" does not."""
+    lo = bracket[0]
+    while lo > 0:  # "[shall] [must]" read from its first bracket
+        before = sentence.rfind("[", 0, lo)
+        if before < 0 or _BRACKET_THEN_GAP.fullmatch(sentence, before, lo) is None:
+            break
+        lo = before
+    choices: list[str] = []
+    at = lo
+    while (m := _ADJACENT_BRACKET.match(sentence, at)) is not None:
+        choices += _ALTERNATIVE_SPLIT.split(_PARTY_CODE.sub("", m.group(1).strip()).lower())
+        at = m.end()
+    if at < bracket[1] or len(choices) < 2:
+        return False
+    return all(" ".join(c.split()) in _BINDING_ALTERNATIVES for c in choices) \
+        or all(_FIGURE.fullmatch(c) for c in choices)
+
+
 # "For the purposes of this Chapter, investment screening means ...": a definition, found by its verb
 _HYPOTHETICAL = frozenset({"would", "could", "might"})
 _CONDITION_WORD = re.compile(r"\b(?:where|if|when|whenever|unless|whose|which|that)\b", re.IGNORECASE)
@@ -244,6 +277,8 @@ def classify(sentence: str, at: int = 0) -> Strength:
     doubled = next((c for c in clause if c.kind == "double-negative"), None)
     # Square brackets mark text the negotiators have not agreed ("[shall][should]", "[Party A: ...]")
     bracket = _bracket_around(sentence, at) or (governing and _bracket_around(sentence, governing.start))
+    if bracket and _alternatives_all_bind(sentence, bracket):
+        bracket = None  # the negotiators disagree only on which binding word to use
     if bracket:
         return Strength(Level.SOFT, (Cue("bracketed", *bracket),), Reading("unagreed text in square brackets"))
     if doubled is not None:
