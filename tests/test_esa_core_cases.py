@@ -480,6 +480,11 @@ CASES = [
     ("ESA-EXP-1", "satisfied",
      "The Parties shall align their controls on the export of technologies having military as well as "
      "civilian uses."),
+    ("ESA-EXP-1", "satisfied",
+     "The Parties shall align their lists of goods and technology that can be used for both civil and military "
+     "purposes."),
+    ("ESA-EXP-1", "missing",
+     "The Parties shall align the pension rules of civil and military servants and the use of their records."),
     ("ESA-INV-1", "satisfied",
      "Each Party shall keep in force a procedure by which any transaction giving a foreign person decisive "
      "influence over an enterprise can be examined where public order is at stake."),

@@ -516,3 +516,43 @@ def test_such_conduct_sums_up_what_the_paragraph_before_described() -> None:
     # without the paragraph that describes it, "such conduct" stands for nothing
     alone = "Article 4 Trade Pressure\n\n" + text.split("\n\n", 2)[2]
     assert finding(core, alone, "ESA-COE-2").status == "missing"
+
+
+NESTED = """Article 1 Definitions
+
+For the purposes of this Chapter:
+
+"Licensing Requirement" means a requirement under the law of a Party that the export of a Listed Item be
+subject to a prior licence;
+
+"Listed Item" means goods or technology appearing on the Common List, being items that can be used for both
+civil and military purposes;
+
+"Covered Transaction" means any acquisition of an enterprise and any Greenfield Investment;
+
+"Greenfield Investment" means the establishment of a new enterprise by a foreign investor.
+
+Article 2 Notification
+
+A Party shall notify the other Party of any new Licensing Requirement at least 30 days before its adoption.
+Each Party shall keep a register of any Covered Transaction.
+"""
+
+
+def test_a_definition_carries_the_definitions_of_the_terms_it_uses() -> None:
+    core = Checker(load_many(["esa-core"]))
+    # "Licensing Requirement" carries "Listed Item", whose definition makes the items dual-use
+    assert finding(core, NESTED, "ESA-EXP-2").status == "satisfied"
+    flat = NESTED.replace(", being items that can be used for both\ncivil and military purposes", "")
+    assert finding(core, flat, "ESA-EXP-2").status == "missing"
+
+
+def test_the_kinds_a_listed_thing_enumerates_are_not_expanded() -> None:
+    doc = read_text(NESTED, "<nested>")
+    carried = {(doc.text[link.site[0]:link.site[1]], doc.text[link.source[0]:link.source[1]].strip()[:19].strip())
+               for link in links(doc, Resolver(doc)) if link.kind == "definition"}
+    assert ("Licensing Requirement", "goods or technology") in carried
+    assert ("Covered Transaction", "any acquisition of") in carried
+    # "Covered Transaction" lists a Greenfield Investment among its kinds: its uses carry their own
+    # definition, not the definition of each kind
+    assert not any(site == "Covered Transaction" and source.startswith("the establishment") for site, source in carried)

@@ -20,12 +20,9 @@ from esa_rules.repair import split_glued
 from esa_rules.wordlist import Lexicon, dictionary_counts, lexicon, segment
 
 ROOT = Path(__file__).resolve().parents[1]
-# drafts written as extracted from a PDF or OCR: they carry the damage on purpose
-DAMAGED = {"sloppy_ocr", "ocr_damaged_draft", "pdf_extract_investment_and_minerals_draft",
-           "pdf_extract_negotiating_text_economic_security", "pdf_extracted_consolidated_negotiating_text",
-           "pdf_extracted_bracketed_negotiating_text"}
+# drafts written as extracted from a PDF or OCR ("pdf_extract...", "...ocr..."): they carry the damage on purpose
 CLEAN = [p for p in sorted(glob.glob(str(ROOT / "sample_texts/*.*")) + glob.glob(str(ROOT / "tests/corpus/*/*.txt")))
-         if Path(p).suffix in (".txt", ".md") and Path(p).stem not in DAMAGED]
+         if Path(p).suffix in (".txt", ".md") and not Path(p).stem.startswith("pdf_extract") and "ocr" not in Path(p).stem]
 
 
 @cache

@@ -33,7 +33,8 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 import attrs
 
 from esa_rules.document import STRUCTURAL_KINDS, Document, Unit
-from esa_rules.engine.defined_terms import coined, names_listed_thing
+from esa_rules.engine.defined_terms import LISTED_THINGS, coined, names_listed_thing
+from esa_rules.engine.defined_terms import head as term_head
 from esa_rules.engine.references import FAMILIES as REFERENCE_FAMILIES
 from esa_rules.engine.references import PRECEDING_RE, Resolver
 from esa_rules.engine.term_uses import Definition as _Definition
@@ -152,11 +153,29 @@ def links(doc: Document, resolver: Resolver, has_hits: Callable[[tuple[int, int]
     definitions = [d for d in _definitions(doc, resolver, candidates) if d.term.lower() not in _GENERIC_TERMS]
     through = {d.source: pointed(d.source) for d in definitions}
     used = [d for d in definitions if has_hits(d.source) or through[d.source]]
-    for use in (Link("definition", site, d.source, d.label) for site, d in _term_uses(doc.text, used)):
+    uses = list(_term_uses(doc.text, used))
+    # a definition that uses another defined term carries that term's definition too, one hop:
+    # "Authorisation Requirement" means a licence for the export of a "Listed Item", itself defined. Not
+    # the definition of a listed thing, which enumerates its kinds ("Covered Transaction" means any
+    # acquisition ... and any "Greenfield Investment"): each kind's own definition is detail.
+    nested: dict[tuple[int, int], list[_Definition]] = {}
+    starts = sorted(((d.source, d) for d in definitions if term_head(d.term) not in LISTED_THINGS),
+                    key=lambda pair: pair[0])
+    for site, d in uses:
+        for source, outer in starts:
+            if source[0] > site[0]:
+                break
+            if outer is not d and site[1] <= source[1] and has_hits(d.source):
+                nested.setdefault(source, []).append(d)
+    uses += _term_uses(doc.text, [d for d in definitions if d.source in nested and all(u is not d for u in used)])
+    for site, d in uses:
+        use = Link("definition", site, d.source, d.label)
         if has_hits(use.source):
             out.append(use)
         out.extend(Link("definition", use.site, r.source, f"{use.label}, {r.label}", wholly=r.wholly)
-                   for r in through[use.source])
+                   for r in through.get(use.source, ()))
+        out.extend(Link("definition", use.site, e.source, f"{use.label}, {e.label}")
+                   for e in nested.get(d.source, ()) if not e.source[0] <= site[0] < e.source[1])
     out.extend(link for link in references if has_hits(link.source))
     out.extend(link for link in _antecedents(doc, candidates) if has_hits(link.source))
     out.extend(link for link in _pronouns(doc, candidates) if has_hits(link.source))
