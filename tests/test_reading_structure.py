@@ -518,6 +518,16 @@ def test_such_conduct_sums_up_what_the_paragraph_before_described() -> None:
     assert finding(core, alone, "ESA-COE-2").status == "missing"
 
 
+def test_such_policies_sum_up_the_practices_described_before() -> None:
+    core = Checker(load_many(["esa-core"]))
+    text = ("Article 3 Cooperation\n\n1. The Parties recognise that state-directed pricing and "
+            "subsidies granted without regard to commercial considerations in third countries may harm their "
+            "economies.\n\n2. The Parties shall consult each other on addressing such policies.\n")
+    assert finding(core, text, "ESA-NME-1").status == "satisfied"
+    alone = "Article 3 Cooperation\n\n" + text.split("\n\n", 2)[2]
+    assert finding(core, alone, "ESA-NME-1").status == "missing"
+
+
 NESTED = """Article 1 Definitions
 
 For the purposes of this Chapter:

@@ -113,7 +113,8 @@ _BACK_NOUNS = frozenset(
 # designed to coerce a Party ... 2. A Party subject to such measures may request consultations".
 _GENERIC_BACK_NOUNS = frozenset("measure measures practice practices".split())
 _GENERIC_REACH = 300
-_SUMMING_NOUNS = frozenset("conduct pressure pressures".split())  # may sum up a sentence without its word
+# may sum up a sentence without its word: "state-directed pricing ... 2. ... addressing such policies"
+_SUMMING_NOUNS = frozenset("conduct pressure pressures policies".split())
 _WINDOW = 90  # characters either side of an antecedent noun that its back-reference stands for
 _BACK_REACH = 1500  # how far back (characters) an antecedent may be
 
