@@ -330,6 +330,20 @@ def test_a_suspension_carried_in_by_a_reference_is_judged_where_it_is_written() 
     assert found["ESA-CMP-2"] != "violated" and found["ESA-CMP-1"] == "satisfied"
 
 
+@pytest.mark.parametrize("clause", [
+    # numbered as the second paragraph of its article, the permission is still one
+    "1. Chapter 9 applies to this Agreement.\n\n2. Nothing in this Agreement prevents a Party that has been "
+    "authorised to suspend concessions from suspending its obligations under Articles 1 and 2 of this Agreement.",
+    # the trigger described: a failure to fulfil another agreement, or talks under it that did not resolve a matter
+    "If a Party considers that the other Party has failed to fulfil an obligation under the Agreement on Fisheries, it "
+    "may suspend in whole or in part the application of Articles 1 and 2 of this Agreement.",
+    "If consultations under the Trade Agreement have not resolved a matter within 30 days, the complaining Party "
+    "may suspend the application of Articles 1 and 2 of this Agreement.",
+])
+def test_suspending_the_security_articles_for_a_failing_elsewhere_is_cross_retaliation(clause: str) -> None:
+    assert statuses(AGREEMENT.format(heading="Other Agreements", clause=clause))["ESA-CMP-2"] == "violated"
+
+
 TITLED = """TITLE I
 GENERAL PROVISIONS
 

@@ -48,12 +48,12 @@ FLOORS: dict[str, tuple[int, int]] = {
     "sector-agreements": (90, 81),  # 79 on first sight
     "modern-instrument-forms": (90, 85),  # 85 on first sight
     "described-not-named": (90, 85),  # 73 on first sight
-    "institutional-layering": (90, 85),  # 74 on first sight
+    "institutional-layering": (90, 86),  # 74 on first sight
     "function-over-form": (90, 83),  # 71 on first sight
-    "negotiation-records": (90, 79),  # 74 on first sight
+    "negotiation-records": (90, 80),  # 74 on first sight
     "elements-only": (90, 80),  # 73 on first sight
-    "amending-protocols": (90, 81),  # 79 on first sight
-    "duty-in-disguise": (90, 75),  # 75 on first sight
+    "amending-protocols": (90, 82),  # 79 on first sight
+    "duty-in-disguise": (90, 77),  # 75 on first sight
 }
 
 

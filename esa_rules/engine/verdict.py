@@ -140,7 +140,7 @@ def _recital(index: DocIndex, sentence: tuple[int, int]) -> bool:
 
 
 # "Nothing in this Agreement precludes a Party from suspending ...": a denial of a bar, so a permission
-_LEAVES_FREE = re.compile(r"\W*nothing in (?:[^.;]|\.(?=\d)){0,80}?\b(?:shall be construed (?:to|as) |shall )?"
+_LEAVES_FREE = re.compile(r"\W*(?:(?:\d{1,3}(?:\.\d{1,3})*|\(?[a-z]{1,2}\)|\(?[ivx]{1,5}\))[.)]?\s+)?nothing in (?:[^.;]|\.(?=\d)){0,80}?\b(?:shall be construed (?:to|as) |shall )?"
                           r"(?:preclud|prevent|prohibit|restrict|bar)(?:e|es|s|ing)?\b(?:[^.;]|\.(?=\d)){0,200}?\bfrom\b")
 _CAPTION = re.compile(r"^[ \t]*(?:TABLE|Table)[ \t]+\w", re.MULTILINE)
 
