@@ -100,6 +100,21 @@ CASES = [
     ("ESA-COE-2", "satisfied",
      "Where a Party considers that it is subject to economic coercion by a third country, the Parties "
      "shall hold consultations within [10][30] days of a request by that Party."),
+    # Concepts in the passive, or with the words of their purpose a little apart
+    ("ESA-COE-2", "satisfied",
+     "A Party which is subjected by a third country to measures affecting trade, applied with a view to securing a "
+     "change in a lawful policy of that Party, may request consultations, which shall be held within 10 days."),
+    ("ESA-INV-1", "satisfied",
+     "Each Party shall maintain a procedure under which the acquisition of an undertaking in its territory by a "
+     "person from a third State is examined for threats to public order or public security."),
+    ("ESA-INV-1", "missing",
+     "Each Party shall maintain a procedure under which an application for a fishing licence is examined."),
+    ("ESA-EXP-2", "satisfied",
+     "Each Party shall inform the other Party before it introduces a new licensing requirement for the transfer "
+     "abroad of goods or technology that may contribute to the development of chemical weapons."),
+    ("ESA-SCR-2", "satisfied",
+     "The Parties shall monitor the supply of fuel, medicines and food to their territories and give each other "
+     "early warning of expected disruptions."),
     # each figure marked with the delegation proposing it, and alternatives that all bind
     ("ESA-COE-2", "satisfied",
      "Where a Party considers that it is the target of economic coercion by a non-Party, the requested Party "
