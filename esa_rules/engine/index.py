@@ -123,8 +123,8 @@ class DocIndex:
                 continue
             start, end = link.source
             article = self.resolver.enclosing(link.site[0], "article")
-            if article is None or not article.start <= start < end <= article.end:
-                continue
+            if not link.wholly and (article is None or not article.start <= start < end <= article.end):
+                continue  # (a schedule bound by reference carries the appendices its rows cite, too)
             known = {tid for tid, _ in carried[i]}
             for j in by_site[bisect_left(site_starts, start):bisect_left(site_starts, end)]:
                 if j != i and links[j].site[1] <= end and links[j].kind == "reference":

@@ -28,7 +28,7 @@ def kind_of(word: str) -> str:
     word = word.lower()
     return next(kind for stem, kind in _STEMS if word.startswith(stem))
 # numbers as treaties write them: "12.3", "9-A", "XXI", "B", and the words of "Parts Two to Four"
-_NUM = (r"(?:\d+(?:[.\-]\d+)*(?:[.\-]?[a-z](?:[.\-]\d+)*\b)?|[ivxlcdm]+\b|[a-z]\b"
+_NUM = (r"(?:\d+(?:[.\-]\d+)*(?:[.\-]?[a-z](?:[.\-]\d+)*\b)?|[ivxlcdm]+(?:-[a-z](?:-\d+)?)?\b|[a-z]\b"
         r"|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b)")
 # A hyphen joins a number ("Annex 12-A"); a range is written "to", "through", an en dash or " - ".
 _SEP = r"\s*(?:,\s*(?:and\s+|or\s+)?|\band\b|\bor\b|\bto\b|\bthrough\b|(?<=\s)-(?=\s)|–|—)\s*"

@@ -80,12 +80,12 @@ _DEFINITIONS_HEADING = re.compile(r"(?i)\bdefinitions?\b|\binterpretation\b|\bus
 _POINTING = re.compile(
     r"(?:\b(?:listed|set\s+out|set\s+forth|referred\s+to|specified|identified|indicated|enumerated|contained|"
     r"described|mentioned|governed|covered|included|laid\s+down|provided\s+for)\s+(?:in|by|under)\s+"
-    r"|\b(?:matters|obligations|commitments|undertakings|goods|minerals|items|products|sectors|technologies|"
+    r"|\b(?:matters|obligations|commitments|undertakings|goods|minerals|materials|items|products|sectors|technologies|"
     r"questions|issues|treatment|cooperation|disciplines)\s+(?:in|of|under)\s+)"
     # a part of what is named: "set out in column 3 of Table 9-A", "listed in Part B of Annex 2", "set out
-    # in the Table in the Schedule"
+    # in the Table in the Schedule", "set out in column 3 of the table in Annex I"
     r"(?:(?:the\s+)?(?:columns?|rows?|parts?|items?|entries|entry|lines?|headings?|tables?)(?:\s+[\w.\-]{1,6})?"
-    r"\s+(?:of|in)\s+)?"
+    r"\s+(?:of|in)\s+){0,2}"  # "set out in column 3 of the table in Annex I"
     r"(?:the\s+)?$", re.IGNORECASE)
 _POINTING_LAST = frozenset({"in", "by", "under", "of"})
 # A reference that names what follows it: "Annex A minerals", "Schedule 2 goods", "Part B items"
