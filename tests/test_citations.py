@@ -301,6 +301,12 @@ def test_a_body_of_its_own_overseeing_a_devoted_agreement_is_a_security_body() -
     assert statuses(TOUCHING_AGREEMENT.format(heading="Standing Body", clause=clause))["ESA-INS-1"] == "missing"
 
 
+def test_a_body_for_the_matters_of_a_devoted_agreement_is_a_security_body() -> None:
+    clause = "The Parties may establish a Strategic Trade Dialogue, which may examine matters arising under this Agreement."
+    assert statuses(DEVOTED_AGREEMENT.format(heading="Dialogue", clause=clause))["ESA-INS-1"] == "weak"
+    assert statuses(TOUCHING_AGREEMENT.format(heading="Dialogue", clause=clause))["ESA-INS-1"] == "missing"
+
+
 def test_a_cited_article_is_read_through_its_defined_terms() -> None:
     # Article 2 speaks of coercion only through the defined "Pressure Measure"; suspending it after a ruling
     # elsewhere ("the Party has not complied" is the condition, not a bar) is a violation

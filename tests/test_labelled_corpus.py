@@ -31,7 +31,7 @@ FLOORS: dict[str, tuple[int, int]] = {
     "unexpected-styles": (224, 217),
     "legal-structure": (135, 133),
     "described-concepts": (108, 103),
-    "blind-legal-structure": (108, 103),  # 88 on first sight
+    "blind-legal-structure": (108, 104),  # 88 on first sight
     "blind-described-concepts": (117, 105),  # 67 on first sight
     "real-treaty-idiom": (90, 89),  # 84 on first sight
     "structure-and-modality": (90, 87),  # 76 on first sight
@@ -49,10 +49,10 @@ FLOORS: dict[str, tuple[int, int]] = {
     "modern-instrument-forms": (90, 85),  # 85 on first sight
     "described-not-named": (90, 85),  # 73 on first sight
     "institutional-layering": (90, 86),  # 74 on first sight
-    "function-over-form": (90, 83),  # 71 on first sight
+    "function-over-form": (90, 84),  # 71 on first sight
     "negotiation-records": (90, 80),  # 74 on first sight
     "elements-only": (90, 80),  # 73 on first sight
-    "amending-protocols": (90, 82),  # 79 on first sight
+    "amending-protocols": (90, 83),  # 79 on first sight
     "duty-in-disguise": (90, 84),  # 75 on first sight
 }
 
