@@ -224,6 +224,16 @@ def test_a_protocol_annexed_as_a_binding_treaty_is_outside_the_declaration() -> 
     assert statuses(unbound)["ESA-INV-1"] == "weak"
 
 
+def test_an_annex_said_to_be_an_international_agreement_is_outside_the_declaration() -> None:
+    statement = ("JOINT STATEMENT\n\n1. This Joint Statement expresses political intentions. It does not create "
+                 "rights or obligations under international law.\n\n2. Annex II is an international agreement.\n\n"
+                 "ANNEX II\n\nPROTOCOL\n\nArticle 1\n\nEach Party shall maintain a mechanism to review foreign "
+                 "investments for risks to national security.\n")
+    assert statuses(statement)["ESA-INV-1"] == "satisfied"
+    denied = statement.replace("Annex II is an international agreement.", "Annex II is not an international agreement.")
+    assert statuses(denied)["ESA-INV-1"] == "weak"
+
+
 def test_a_protocol_named_by_its_kind_as_a_binding_treaty_is_outside_the_declaration() -> None:
     framework = ("FRAMEWORK\n\n1.1 This Framework sets out political intentions. It is not legally binding.\n\n"
                  "1.2 Paragraph 1.1 does not apply to the Protocol on Screening Cooperation set out in the Annex (the "

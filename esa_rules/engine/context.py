@@ -39,7 +39,7 @@ _OUTPUT = re.compile(r"\b(?:recommendations?|decisions?|guidelines?|opinions?|re
                      r"(?:of|by|issued by|adopted by|made by|from)\s+the\s+[A-Z]|\bthe\s+[A-Z]\w+(?:'s|\u2019s)\s+"
                      r"(?:recommendations?|decisions?|guidelines?|opinions?|reports?)", re.IGNORECASE)
 _BINDS = re.compile(r"\b(?<!non-)(?<!non )(?:binds|bind|binding|governed by international law|integral part|"
-                    r"forms? part of)\b", re.IGNORECASE)
+                    r"forms? part of|(?:is|constitutes) an? (?:international agreement|treaty))\b", re.IGNORECASE)
 _ANNEXED = re.compile(r"\b(protocol|agreement|treaty|convention|instrument)\s+annexed\b"
                      r"|\bthe\s+annexed\s+(protocol|agreement|treaty|convention|instrument)\b", re.IGNORECASE)
 # "The Protocol is a treaty which binds ...": an instrument named by its kind, capitalised as a defined name
