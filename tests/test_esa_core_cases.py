@@ -115,6 +115,15 @@ CASES = [
     ("ESA-SCR-2", "satisfied",
      "The Parties shall monitor the supply of fuel, medicines and food to their territories and give each other "
      "early warning of expected disruptions."),
+    # An export control described by what it does: exportation made subject to a licence
+    ("ESA-EXP-2", "satisfied",
+     "Each Party shall inform the other Party of additions to the goods and technology whose exportation it makes "
+     "subject to a licence because of their possible military end-use."),
+    ("ESA-EXP-2", "weak",
+     "Where a Party considers it appropriate, it shall inform the other Party of additions to the goods whose "
+     "exportation it makes subject to a licence because of their possible military end-use."),
+    ("ESA-EXP-2", "missing",
+     "Each Party shall inform the other Party of additions to the list of fishing vessels subject to a licence."),
     # each figure marked with the delegation proposing it, and alternatives that all bind
     ("ESA-COE-2", "satisfied",
      "Where a Party considers that it is the target of economic coercion by a non-Party, the requested Party "
