@@ -412,3 +412,15 @@ def test_suspending_a_title_devoted_to_security_reaches_the_cooperation() -> Non
               "obligations under Title {title}.")
     assert statuses(TITLED.format(clause=clause.format(title="II")))["ESA-CMP-2"] == "violated"
     assert statuses(TITLED.format(clause=clause.format(title="III")))["ESA-CMP-2"] != "violated"
+
+
+def test_a_suspension_the_next_sentence_keeps_away_from_the_cooperation_is_no_cross_retaliation() -> None:
+    clause = ("1. If the Party complained against fails to comply with a ruling, the complaining Party may suspend "
+              "obligations under Title II.\n\n2. {limit}")
+    limited = clause.format(limit="Such suspension shall not extend to the review of acquisitions under Articles 2 "
+                                  "and 3.")
+    assert statuses(TITLED.format(clause=limited))["ESA-CMP-2"] != "violated"
+    # a next sentence that says something else leaves the suspension as broad as it was
+    other = clause.format(limit="Such suspension shall be proportionate.")
+    assert statuses(TITLED.format(clause=other))["ESA-CMP-2"] == "violated"
+

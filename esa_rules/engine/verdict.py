@@ -211,8 +211,33 @@ def forbidden_match(ctx: DocContext, clause: Clause, tids: Mapping[Alternative, 
             if PROHIBITION_RE.search(index.folded.text, folded_start, fstart) and \
                     not _LEAVES_FREE.match(index.folded.text, folded_start):
                 continue
+            if _limited_next(index, sentence):
+                continue
             return Located(scope, match, Level.BINDING, None, sentence)
     return None
+
+
+# "... may suspend obligations under this Agreement. 2. Such suspension shall not extend to Title II.": the
+# sentence after the act, pointing back at it, limits it to what it does not name
+_LIMITS_IT = re.compile(r"[\s\d.()a-z]{0,6}(?:any |the )?(?:such|this|that|said) (?:suspension|retaliation|"
+                        r"countermeasure|withdrawal|measure)s?\b[^.;]{0,60}?\b(?:shall|does|do|will|must|may) not "
+                        r"(?:extend|apply|affect|reach|cover|include|concern)\b[^.;]{0,40}?\b(?:articles?|chapters?|"
+                        r"parts?|titles?|sections?|annex\w*|cooperation)\b", re.IGNORECASE)
+
+
+def _limited_next(index: DocIndex, sentence: tuple[int, int]) -> bool:
+    """Whether the next sentence of the same article limits the act ``sentence`` allows (``_LIMITS_IT``)."""
+    text = index.doc.text
+    nxt = sentence[1]
+    while nxt < len(text) and text[nxt].isspace():
+        nxt += 1
+    if nxt >= len(text):
+        return False
+    article = [u for u in index.doc.unit_path(sentence[0]) if u.kind in ("article", "annex")]
+    if article and nxt >= article[-1].end:
+        return False
+    after = index.sentence_at(nxt)
+    return _LIMITS_IT.match(text, after[0], after[1]) is not None
 
 
 def nearest(ctx: DocContext, clause: Clause, tids: Mapping[Alternative, int]) -> Nearest | None:
