@@ -124,6 +124,10 @@ CASES = [
      "exportation it makes subject to a licence because of their possible military end-use."),
     ("ESA-EXP-2", "missing",
      "Each Party shall inform the other Party of additions to the list of fishing vessels subject to a licence."),
+    # Informing the partner of a third country's state-directed practices addresses them, if softly here
+    ("ESA-NME-1", "weak",
+     "Each Party shall, where it considers appropriate, inform the other Party of practices of a third country in "
+     "which the State fixes the prices of goods or directs investment towards particular industries."),
     # each figure marked with the delegation proposing it, and alternatives that all bind
     ("ESA-COE-2", "satisfied",
      "Where a Party considers that it is the target of economic coercion by a non-Party, the requested Party "
