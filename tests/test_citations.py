@@ -301,8 +301,12 @@ def test_a_body_of_its_own_overseeing_a_devoted_agreement_is_a_security_body() -
     assert statuses(TOUCHING_AGREEMENT.format(heading="Standing Body", clause=clause))["ESA-INS-1"] == "missing"
 
 
-def test_a_body_for_the_matters_of_a_devoted_agreement_is_a_security_body() -> None:
-    clause = "The Parties may establish a Strategic Trade Dialogue, which may examine matters arising under this Agreement."
+@pytest.mark.parametrize("clause", [
+    "The Parties may establish a Strategic Trade Dialogue, which may examine matters arising under this Agreement.",
+    "A Joint Board may be established by the Parties and, if established, shall consider any matter arising under "
+    "this Agreement which either Party refers to it.",
+])
+def test_a_body_for_the_matters_of_a_devoted_agreement_is_a_security_body(clause: str) -> None:
     assert statuses(DEVOTED_AGREEMENT.format(heading="Dialogue", clause=clause))["ESA-INS-1"] == "weak"
     assert statuses(TOUCHING_AGREEMENT.format(heading="Dialogue", clause=clause))["ESA-INS-1"] == "missing"
 
