@@ -22,16 +22,16 @@ import attrs
 
 from esa_rules.numbering import match_heading, next_line_title
 
-# rank: a heading closes every open heading of the same or a lower rank
-# the levels the segmenter knows ("TITLE I" of EU agreements is not one of them)
-_LEVELS = (("part", 3, r"PART|Part"), ("chapter", 2, r"CHAPTER|Chapter"),
+# rank: a heading closes every open heading of the same or a lower rank; the levels the segmenter knows,
+# with "TITLE I" of EU and civil-law agreements a division of a Part's rank, as it reads one
+_LEVELS = (("part", 3, r"PART|Part|TITLE|Title"), ("chapter", 2, r"CHAPTER|Chapter"),
            ("annex", 2, r"ANNEX|Annex|APPENDIX|Appendix|SCHEDULE|Schedule"),
            ("section", 1, r"SECTION|Section"),
            ("article", 0, r"ARTICLE|Article|Art\.|\u00a7|PARAGRAPH|Paragraph|CLAUSE|Clause"))
 _HEADING = re.compile(r"(?P<keyword>" + "|".join(p for _, _, p in _LEVELS) + r")[ \t]+(?P<number>\(\d{1,3}\)|[\w\[\]]+(?:[.\-][\w\[\]]+)*(?:[ \t](?i:bis|ter|quater)(?:\.\d+)?)?)[.:]?"
                       r"(?:(?:[ \t]*[:.\u2013\u2014-][ \t]*|[ \t]+)(?P<caption>\S.*))?$")
 # An article number with its first sentence on the same line
-_INLINE = re.compile(r"(?P<head>(?P<keyword>ARTICLE|Article|PART|Part|\u00a7)[ \t]+\d+(?:\.\d+)*)[.:]?[ \t]+"
+_INLINE = re.compile(r"(?P<head>(?P<keyword>ARTICLE|Article|PART|Part|TITLE|Title|\u00a7)[ \t]+\d+(?:\.\d+)*)[.:]?[ \t]+"
                      r"(?P<body>(?:\([0-9a-z]{1,3}\)[ \t]+)?[A-Z].*[.:;])$")
 # an unnumbered annex with its title in capitals: "ANNEX ON COOPERATION PRIORITIES"
 _TITLED_ANNEX = re.compile(r"(?P<keyword>ANNEX|APPENDIX|SCHEDULE)[ \t]+(?P<caption>(?:ON|OF|CONCERNING|TO)[ \t]+[A-Z][A-Z0-9 \t,.'-]*)")
