@@ -230,3 +230,25 @@ def test_a_title_of_an_eu_agreement_is_written_as_a_heading_of_part_level(tmp_pa
         document = read(str(tmp_path / name))
         assert tree_of(document.units()) == tree, name
 
+
+def test_a_heading_line_that_wraps_is_written_as_the_segmenter_reads_it() -> None:
+    """A heading's title that goes on in the next line is one heading even with ";" in it ("Annex 17-B:
+    [quantum ...; advanced lithography" over "equipment; ...]"); a heading line that goes on into a
+    sentence heads nothing ("Appendix I-A: Control lists ... (to be attached on" over "entry into
+    force)."): it stays in the paragraph of the annex above, as the segmenter reads the .txt."""
+    from esa_rules.segment import segment
+
+    text = ("AGREEMENT\n\nANNEX I\n\nThe table.\n\n"
+            "Appendix I-A: Control lists notified by the Parties (to be attached on\nentry into force).\n\n"
+            "Annex 17-B: [quantum computing components; advanced lithography\n"
+            "equipment; high-performance computing modules]\n")
+    blocks = draft_blocks(text)
+    assert [(b.role, b.text) for b in blocks[1:]] == [
+        ("heading", "ANNEX I"), ("body", "The table."),
+        ("body", "Appendix I-A: Control lists notified by the Parties (to be attached on\nentry into force)."),
+        ("heading", "Annex 17-B: [quantum computing components; advanced lithography equipment; "
+                    "high-performance computing modules]")]
+    assert [(u.label, u.heading) for u in segment(text).walk() if u.kind == "annex" and u.label != "Preamble"] == [
+        ("Annex I", None),
+        ("Annex 17-B", "[quantum computing components; advanced lithography equipment; high-performance computing modules]")]
+    assert "<annex><num>Annex 17-B</num><heading>[quantum computing components;" in akn(blocks).decode()
