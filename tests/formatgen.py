@@ -22,16 +22,16 @@ import attrs
 
 from esa_rules.numbering import match_heading, next_line_title
 
-# rank: a heading closes every open heading of the same or a lower rank
-# the levels the segmenter knows ("TITLE I" of EU agreements is not one of them)
-_LEVELS = (("part", 3, r"PART|Part"), ("chapter", 2, r"CHAPTER|Chapter"),
+# rank: a heading closes every open heading of the same or a lower rank; the levels the segmenter knows,
+# with "TITLE I" of EU and civil-law agreements a division of a Part's rank, as it reads one
+_LEVELS = (("part", 3, r"PART|Part|TITLE|Title"), ("chapter", 2, r"CHAPTER|Chapter"),
            ("annex", 2, r"ANNEX|Annex|APPENDIX|Appendix|SCHEDULE|Schedule"),
            ("section", 1, r"SECTION|Section"),
            ("article", 0, r"ARTICLE|Article|Art\.|\u00a7|PARAGRAPH|Paragraph|CLAUSE|Clause"))
 _HEADING = re.compile(r"(?P<keyword>" + "|".join(p for _, _, p in _LEVELS) + r")[ \t]+(?P<number>\(\d{1,3}\)|[\w\[\]]+(?:[.\-][\w\[\]]+)*(?:[ \t](?i:bis|ter|quater)(?:\.\d+)?)?)[.:]?"
                       r"(?:(?:[ \t]*[:.\u2013\u2014-][ \t]*|[ \t]+)(?P<caption>\S.*))?$")
 # An article number with its first sentence on the same line
-_INLINE = re.compile(r"(?P<head>(?P<keyword>ARTICLE|Article|PART|Part|\u00a7)[ \t]+\d+(?:\.\d+)*)[.:]?[ \t]+"
+_INLINE = re.compile(r"(?P<head>(?P<keyword>ARTICLE|Article|PART|Part|TITLE|Title|\u00a7)[ \t]+\d+(?:\.\d+)*)[.:]?[ \t]+"
                      r"(?P<body>(?:\([0-9a-z]{1,3}\)[ \t]+)?[A-Z].*[.:;])$")
 # an unnumbered annex with its title in capitals: "ANNEX ON COOPERATION PRIORITIES"
 _TITLED_ANNEX = re.compile(r"(?P<keyword>ANNEX|APPENDIX|SCHEDULE)[ \t]+(?P<caption>(?:ON|OF|CONCERNING|TO)[ \t]+[A-Z][A-Z0-9 \t,.'-]*)")
@@ -86,13 +86,15 @@ def draft_blocks(text: str) -> list[Block]:
     blocks: list[Block] = []
     for group in re.split(r"\n[ \t]*\n", text.strip("\n")):
         opened = len(blocks)  # blocks from this group (the lines between two blank lines) start here
-        for raw in (line for line in group.splitlines() if line.strip()):
-            line = raw.strip()  # spacing inside a line is kept: it is how columns are set
+        lines = [line.strip() for line in group.splitlines() if line.strip()]
+        for n, line in enumerate(lines):  # spacing inside a line is kept: it is how columns are set
             previous = blocks[-1] if len(blocks) > opened else None
             # a heading opens a group or follows a finished sentence; one set in columns
             # ("Chapter 15 - Trade      Page 1 of 6") is a running header, and "... except\nArticle 11.6]."
             # is a sentence broken before a reference
             after_sentence = previous is None or previous.role == "heading" or previous.text.endswith(_TERMINAL)
+            # "Appendix I-A: Control lists ... (to be attached on\nentry into force).": a sentence, no heading
+            after_sentence = after_sentence and not (n + 1 < len(lines) and _sentence_goes_on(line, lines[n + 1]))
             heading = heading_of(" ".join(line.split())) if after_sentence and not _COLUMNS.search(line) else None
             if heading is not None and previous is not None and previous.role == "heading" \
                     and previous.level == "article" and (heading.groupdict().get("keyword") or "annex").lower() \
@@ -152,17 +154,33 @@ def _heading_over_contents(line: str) -> tuple[str, str, str] | None:
     return read.kind, head, line[read.body_start:]
 
 
-# a line that carries on the line above: a small letter, or in capitals a joining word ("AND SECURITY")
-_GOES_ON = re.compile(r"[a-z]|(?:OF|AND|OR|TO|IN|FOR|WITH)\b")
+# a line that carries on the line above: a small letter, or a joining word or verb ("AND SECURITY", "of the
+# GATT"), as the segmenter reads one
+_GOES_ON = re.compile(r"[ \t]*(?:[a-z]|(?i:is|are|shall|must|may|will|should|of|and|or|to|in|for|with|applies|apply)\b)")
+
+
+def _goes_on(line: str) -> bool:
+    return _GOES_ON.match(line) is not None and (line.lstrip()[:1].islower() or line.isupper())
 
 
 def _title_goes_on(heading: str, line: str) -> bool:
     """A heading's title that wraps onto the next line, which is no sentence ("... semiconductor" over
-    "manufacturing equipment"); "Chapter 22 (Dispute Settlement)" over "applies to it." is a sentence."""
-    match, joined = heading_of(" ".join(heading.split())), heading_of(" ".join(f"{heading} {line}".split()))
-    return match is not None and bool(match["caption"]) and not heading.endswith(_TERMINAL) \
-        and _GOES_ON.match(line) is not None and (line[0].islower() or line.isupper()) \
-        and joined is not None and bool(joined["caption"])
+    "manufacturing equipment", "[quantum computing components; advanced lithography" over "equipment;
+    high-performance computing modules]"); "Chapter 22 (Dispute Settlement)" over "applies to it." is a
+    sentence. Read as the segmenter reads it: the heading and the line joined are a heading with a title
+    and no sentence after it."""
+    read, joined = match_heading(heading), match_heading(f"{heading.rstrip()} {line.strip()}")
+    return read is not None and read.title_start is not None and read.body_start is None \
+        and not heading.endswith(_TERMINAL) and _goes_on(line) \
+        and joined is not None and joined.title_start is not None and joined.body_start is None
+
+
+def _sentence_goes_on(line: str, below: str) -> bool:
+    """A heading line whose next line carries it on into a sentence, so it heads nothing: "Appendix I-A:
+    Control lists notified by the Parties (to be attached on" over "entry into force).", or "Article XXI"
+    over "of the GATT is incorporated", as the segmenter reads them."""
+    read = match_heading(line)
+    return read is not None and read.body_start is None and _goes_on(below) and not _title_goes_on(line, below)
 
 
 def _caption_under(heading: str, line: str) -> bool:
@@ -262,7 +280,9 @@ def akn(blocks: Iterable[Block]) -> bytes:
                        "</preface>")
             continue
         if block.role == "heading":
-            match = heading_of(block.text)
+            # the block is a heading already: only its number and title are wanted, whatever its title
+            # holds ("Annex 17-B: [quantum computing components; advanced lithography equipment]")
+            match = _TITLED_ANNEX.fullmatch(block.text) or _HEADING.match(block.text)
             bare = _BARE_ANNEX.fullmatch(block.text) is not None
             if match is None and not bare:  # PREAMBLE: the text up to the first heading is the preamble anyway
                 continue

@@ -200,3 +200,55 @@ def test_a_bracketed_article_number_and_a_cited_article_are_written_as_the_segme
         ("heading", "Article (1)"), ("caption", "Definitions"),
         ("body", "Article 18.2 (Critical Goods) requires each Party to\nidentify critical goods."),
         ("heading", "ANNEX"), ("caption", "COMMITMENTS REFERRED TO IN LETTER No. MFT/118")]
+
+
+def test_a_title_of_an_eu_agreement_is_written_as_a_heading_of_part_level(tmp_path: Path) -> None:
+    """"TITLE I" over its caption, or "TITLE II - EXPORTS", is a division of a Part's rank, as the segmenter
+    reads it: a real heading in every format (an AKN ``part`` numbered "TITLE I"), labelled "Title I".
+    "Title XIV of the Partnership Agreement shall apply" cites a Title and stays in its paragraph."""
+    from esa_rules.segment import segment
+
+    text = ("AGREEMENT\n\nTITLE I\nGENERAL PROVISIONS\n\nArticle 1\nScope\n\nThis Agreement applies to goods.\n\n"
+            "TITLE II - EXPORTS\n\nArticle 2\nDisputes\n\n"
+            "Title XIV of the Partnership Agreement shall apply to disputes.\n")
+    blocks = draft_blocks(text)
+    assert [(b.role, b.level, b.text) for b in blocks[1:]] == [
+        ("heading", "part", "TITLE I"), ("caption", "part", "GENERAL PROVISIONS"),
+        ("heading", "article", "Article 1"), ("caption", "article", "Scope"),
+        ("body", "", "This Agreement applies to goods."),
+        ("heading", "part", "TITLE II - EXPORTS"),
+        ("heading", "article", "Article 2"), ("caption", "article", "Disputes"),
+        ("body", "", "Title XIV of the Partnership Agreement shall apply to disputes.")]
+    def tree_of(units):  # type: ignore[no-untyped-def]
+        return [(u.kind, u.label, u.heading) for u in units if u.kind in STRUCTURE and u.label != "Preamble"]
+
+    tree = tree_of(segment(text).walk())
+    assert tree[:2] == [("part", "Title I", "GENERAL PROVISIONS"), ("article", "Article 1", "Scope")]
+    (tmp_path / "draft.akn").write_bytes(akn(blocks))
+    (tmp_path / "draft.md").write_text(markdown(blocks), encoding="utf-8")
+    for name in ("draft.akn", "draft.md"):
+        document = read(str(tmp_path / name))
+        assert tree_of(document.units()) == tree, name
+
+
+def test_a_heading_line_that_wraps_is_written_as_the_segmenter_reads_it() -> None:
+    """A heading's title that goes on in the next line is one heading even with ";" in it ("Annex 17-B:
+    [quantum ...; advanced lithography" over "equipment; ...]"); a heading line that goes on into a
+    sentence heads nothing ("Appendix I-A: Control lists ... (to be attached on" over "entry into
+    force)."): it stays in the paragraph of the annex above, as the segmenter reads the .txt."""
+    from esa_rules.segment import segment
+
+    text = ("AGREEMENT\n\nANNEX I\n\nThe table.\n\n"
+            "Appendix I-A: Control lists notified by the Parties (to be attached on\nentry into force).\n\n"
+            "Annex 17-B: [quantum computing components; advanced lithography\n"
+            "equipment; high-performance computing modules]\n")
+    blocks = draft_blocks(text)
+    assert [(b.role, b.text) for b in blocks[1:]] == [
+        ("heading", "ANNEX I"), ("body", "The table."),
+        ("body", "Appendix I-A: Control lists notified by the Parties (to be attached on\nentry into force)."),
+        ("heading", "Annex 17-B: [quantum computing components; advanced lithography equipment; "
+                    "high-performance computing modules]")]
+    assert [(u.label, u.heading) for u in segment(text).walk() if u.kind == "annex" and u.label != "Preamble"] == [
+        ("Annex I", None),
+        ("Annex 17-B", "[quantum computing components; advanced lithography equipment; high-performance computing modules]")]
+    assert "<annex><num>Annex 17-B</num><heading>[quantum computing components;" in akn(blocks).decode()
