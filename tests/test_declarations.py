@@ -280,3 +280,30 @@ def test_a_carve_out_whose_own_paragraph_sends_the_matter_to_a_binding_panel_car
     found = statuses(chapter)
     # Article 1 has a binding procedure of its own; Article 2, carved out in the paragraph before, has none
     assert (found["ESA-INV-1"], found["ESA-INV-2"]) == ("satisfied", "weak")
+
+
+FOOTNOTED = """CHAPTER 17 ECONOMIC SECURITY
+
+Article 17.6
+Semiconductors{marker}
+
+Each Party shall accord to semiconductors originating in the other Party treatment no less favourable than
+that it accords to like domestic goods.
+
+Article 17.8
+Relationship with Other Chapters
+
+A dispute between the Parties under any other Chapter shall not suspend the cooperation under this Chapter.
+
+------------------------------
+2 Chapter 29 (Dispute Settlement) shall not apply to this Article.
+"""
+
+
+def test_a_footnote_carves_out_the_article_that_bears_its_marker() -> None:
+    found = statuses(FOOTNOTED.format(marker="2"))
+    assert found["ESA-SEC-2"] == "weak"  # Article 17.6 bears the marker: it is carved out
+    assert found["ESA-CMP-1"] == "satisfied"  # Article 17.8, where the page break left the note, is not
+    unmarked = statuses(FOOTNOTED.format(marker=""))
+    assert unmarked["ESA-SEC-2"] == "satisfied" and unmarked["ESA-CMP-1"] == "weak"
+

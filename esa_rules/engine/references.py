@@ -62,6 +62,23 @@ FAMILIES: dict[str, tuple[str, ...]] = {
 }
 
 
+# A footnote at the foot of a page: a rule line, then "2 Text of the note." (a number and a capital)
+_FOOTNOTE = re.compile(r"^[ \t]*[-_\u2014]{5,}[ \t]*\n(?:[ \t]*\n)?[ \t]*(\d{1,2})[ \t]+(?=[A-Z])([^\n]+(?:\n(?![ \t]*\n)"
+                       r"(?![ \t]*[-_\u2014]{5,})[^\n]+)*)", re.MULTILINE)
+
+
+def _footnotes(text: str) -> list[tuple[int, int, int]]:
+    """(start, end, marker) of each footnote whose marker, its number glued to the end of a word
+    ("Technologies2", "measures)3"), stands somewhere before it."""
+    found: list[tuple[int, int, int]] = []
+    for m in _FOOTNOTE.finditer(text):
+        number = m.group(1)
+        markers = list(re.finditer(rf"(?<=[A-Za-z)])({number})(?![\d.])", text[:m.start()]))
+        if markers:
+            found.append((m.start(2), m.end(2), markers[-1].start(1)))
+    return found
+
+
 @attrs.frozen
 class Target:
     """What a reference names: a unit, or a block of text (a table under its caption)."""
@@ -118,6 +135,7 @@ class Resolver:
                 key = self._keys[id(unit)] = _key(unit.number)
                 self._by_key.setdefault((unit.kind, key), []).append(unit)
         self._tables: list[Target] | None = None
+        self._footnotes: list[tuple[int, int, int]] | None = None
         # a memorandum's articles headed "Paragraph 4" or "Clause 4" (see ``_numbered``)
         self._named_articles = any(u.label.startswith(("Paragraph ", "Clause ")) for u in self.by_kind.get("article", []))
 
@@ -136,7 +154,7 @@ class Resolver:
                 if targets:
                     yield Reference(m.start(), m.end(), targets)
         for m in self._matches(THIS_RE, "this", start, end, candidates):
-            unit = self.enclosing(m.start(), kind_of(m.group(1))) if wanted(m) else None
+            unit = self.enclosing(self.home(m.start()), kind_of(m.group(1))) if wanted(m) else None
             if unit is not None:
                 yield Reference(m.start(), m.end(), (self._target(unit),))
         for m in self._matches(_SOLE_RE, "the", start, end, candidates):
@@ -159,6 +177,17 @@ class Resolver:
             m = regex.match(text, at, end)
             if m is not None:
                 yield m
+
+    def home(self, at: int) -> int:
+        """Where text at ``at`` speaks from: a footnote printed at the foot of a page ("2 Chapter 29 shall not
+        apply to this Article.") speaks from its marker ("Critical Technologies2"), not from the article
+        the page break left it in."""
+        if self._footnotes is None:
+            self._footnotes = _footnotes(self.doc.text)
+        for lo, hi, marker in self._footnotes:
+            if lo <= at < hi:
+                return marker
+        return at
 
     def enclosing(self, at: int, kind: str) -> Unit | None:
         units = [u for u in self.doc.unit_path(at) if u.kind == kind]
