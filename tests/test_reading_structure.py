@@ -532,8 +532,8 @@ NESTED = """Article 1 Definitions
 
 For the purposes of this Chapter:
 
-"Licensing Requirement" means a requirement under the law of a Party that the export of a Listed Item be
-subject to a prior licence;
+"Permit Requirement" means a requirement under the law of a Party that a Listed Item be accompanied by a
+permit;
 
 "Listed Item" means goods or technology appearing on the Common List, being items that can be used for both
 civil and military purposes;
@@ -544,14 +544,14 @@ civil and military purposes;
 
 Article 2 Notification
 
-A Party shall notify the other Party of any new Licensing Requirement at least 30 days before its adoption.
+A Party shall notify the other Party of any new Permit Requirement at least 30 days before its adoption.
 Each Party shall keep a register of any Covered Transaction.
 """
 
 
 def test_a_definition_carries_the_definitions_of_the_terms_it_uses() -> None:
     core = Checker(load_many(["esa-core"]))
-    # "Licensing Requirement" carries "Listed Item", whose definition makes the items dual-use
+    # "Permit Requirement" carries "Listed Item", whose definition makes the items dual-use
     assert finding(core, NESTED, "ESA-EXP-2").status == "satisfied"
     flat = NESTED.replace(", being items that can be used for both\ncivil and military purposes", "")
     assert finding(core, flat, "ESA-EXP-2").status == "missing"
@@ -561,8 +561,21 @@ def test_the_kinds_a_listed_thing_enumerates_are_not_expanded() -> None:
     doc = read_text(NESTED, "<nested>")
     carried = {(doc.text[link.site[0]:link.site[1]], doc.text[link.source[0]:link.source[1]].strip()[:19].strip())
                for link in links(doc, Resolver(doc)) if link.kind == "definition"}
-    assert ("Licensing Requirement", "goods or technology") in carried
+    assert ("Permit Requirement", "goods or technology") in carried
     assert ("Covered Transaction", "any acquisition of") in carried
     # "Covered Transaction" lists a Greenfield Investment among its kinds: its uses carry their own
     # definition, not the definition of each kind
     assert not any(site == "Covered Transaction" and source.startswith("the establishment") for site, source in carried)
+
+
+def test_definitions_listed_under_for_the_purposes_of_this_agreement_reach_every_chapter() -> None:
+    core = Checker(load_many(["esa-core"]))
+    text = ("Chapter 1 General Provisions\n\nArticle 1 Definitions\n\nFor the purposes of this Agreement:\n"
+            "(a) the term \"listed materials\" means the ores and refined products set out in Annex 2;\n\n"
+            "Chapter 2 Trade\n\nArticle 7 Listed Materials\n\nNo Party shall introduce any duty, tax or other charge, or "
+            "any prohibition or restriction, on the exportation of listed materials to the other Party.\n\n"
+            "Annex 2\nListed Materials\n\n1. Lithium ores and lithium carbonate\n2. Cobalt ores\n3. Natural graphite\n")
+    assert finding(core, text, "ESA-SEC-3").status == "satisfied"
+    # scoped to its own chapter, the term means nothing in Chapter 2
+    chapter = text.replace("For the purposes of this Agreement:", "For the purposes of this Chapter:")
+    assert finding(core, chapter, "ESA-SEC-3").status == "missing"

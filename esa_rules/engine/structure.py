@@ -38,6 +38,7 @@ from esa_rules.engine.defined_terms import head as term_head
 from esa_rules.engine.references import FAMILIES as REFERENCE_FAMILIES
 from esa_rules.engine.references import PRECEDING_RE, Resolver
 from esa_rules.engine.term_uses import Definition as _Definition
+from esa_rules.engine.term_uses import nested as _nested
 from esa_rules.engine.term_uses import uses as _term_uses
 
 _QUOTE = "\"\u201c\u201d"
@@ -155,19 +156,8 @@ def links(doc: Document, resolver: Resolver, has_hits: Callable[[tuple[int, int]
     through = {d.source: pointed(d.source) for d in definitions}
     used = [d for d in definitions if has_hits(d.source) or through[d.source]]
     uses = list(_term_uses(doc.text, used))
-    # a definition that uses another defined term carries that term's definition too, one hop:
-    # "Authorisation Requirement" means a licence for the export of a "Listed Item", itself defined. Not
-    # the definition of a listed thing, which enumerates its kinds ("Covered Transaction" means any
-    # acquisition ... and any "Greenfield Investment"): each kind's own definition is detail.
-    nested: dict[tuple[int, int], list[_Definition]] = {}
-    starts = sorted(((d.source, d) for d in definitions if term_head(d.term) not in LISTED_THINGS),
-                    key=lambda pair: pair[0])
-    for site, d in uses:
-        for source, outer in starts:
-            if source[0] > site[0]:
-                break
-            if outer is not d and site[1] <= source[1] and has_hits(d.source):
-                nested.setdefault(source, []).append(d)
+    # a definition that uses another defined term carries that term's definition too, one hop
+    nested = _nested(uses, definitions, has_hits, lambda d: term_head(d.term) in LISTED_THINGS)
     uses += _term_uses(doc.text, [d for d in definitions if d.source in nested and all(u is not d for u in used)])
     for site, d in uses:
         use = Link("definition", site, d.source, d.label)
@@ -220,12 +210,16 @@ def _leaf(doc: Document, at: int) -> Unit:
 def _scope(doc: Document, resolver: Resolver, at: int, text: str) -> tuple[int, int]:
     """A definition applies in the unit its words name ("for the purposes of this Chapter"), else in its
     chapter, else in the whole document."""
-    named = re.search(r"(?i)for the purposes? of (?:this|the present) (chapter|part|section|annex|article|agreement)",
-                      text)
+    named = _PURPOSES.search(text)
+    if named is None:  # "For the purposes of this Agreement:" above the list of definitions
+        article = resolver.enclosing(at, "article")
+        named = _PURPOSES.search(doc.text, article.start, at) if article is not None else None
     kind = named.group(1).lower() if named else "chapter"
     unit = resolver.enclosing(at, "document" if kind == "agreement" else kind) or doc.root
     return unit.start, unit.end
 
+
+_PURPOSES = re.compile(r"(?i)for the purposes? of (?:this|the present) (chapter|part|section|annex|article|agreement)")
 
 
 def _definitions(doc: Document, resolver: Resolver,

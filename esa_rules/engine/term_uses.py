@@ -57,6 +57,25 @@ def uses(text: str, definitions: list[Definition]) -> Iterator[tuple[tuple[int, 
                 yield (start, end), definition
 
 
+def nested(found: list[tuple[tuple[int, int], Definition]], definitions: list[Definition],
+           has_hits: Callable[[tuple[int, int]], bool], enumerates: Callable[[Definition], bool],
+           ) -> dict[tuple[int, int], list[Definition]]:
+    """For each definition (by its source) the defined terms it uses (``found``: uses of terms) whose own
+    definitions hold words a rule looks for: "Authorisation Requirement" means a licence for the export of a
+    "Listed Item", itself defined. Not in a definition that ``enumerates`` the kinds of a listed thing
+    ("Covered Transaction" means any acquisition ... and any "Greenfield Investment"): each kind's own
+    definition is detail."""
+    out: dict[tuple[int, int], list[Definition]] = {}
+    starts = sorted(((d.source, d) for d in definitions if not enumerates(d)), key=lambda pair: pair[0])
+    for site, d in found:
+        for source, outer in starts:
+            if source[0] > site[0]:
+                break
+            if outer is not d and site[1] <= source[1] and has_hits(d.source):
+                out.setdefault(source, []).append(d)
+    return out
+
+
 def _word_char(text: str, at: int) -> bool:
     return 0 <= at < len(text) and (text[at].isalnum() or text[at] in "-_")
 
