@@ -128,6 +128,12 @@ CASES = [
     ("ESA-NME-1", "weak",
      "Each Party shall, where it considers appropriate, inform the other Party of practices of a third country in "
      "which the State fixes the prices of goods or directs investment towards particular industries."),
+    # A critical good described by what depends on it
+    ("ESA-SCR-2", "satisfied",
+     "Each Party shall alert the other Party to a looming shortage of a good on which its economy depends."),
+    ("ESA-SCR-2", "weak",
+     "A Party may, if it considers this useful, alert the other Party to a looming shortage of a good on which its "
+     "economy depends."),
     # each figure marked with the delegation proposing it, and alternatives that all bind
     ("ESA-COE-2", "satisfied",
      "Where a Party considers that it is the target of economic coercion by a non-Party, the requested Party "
