@@ -134,6 +134,14 @@ CASES = [
     ("ESA-SCR-2", "weak",
      "A Party may, if it considers this useful, alert the other Party to a looming shortage of a good on which its "
      "economy depends."),
+    # Informing one another of the controls each applies is coordination; a word "control" carried from a
+    # definition is not a control
+    ("ESA-EXP-1", "weak",
+     "The States Parties shall, to the extent practicable, inform one another of the controls each applies to the "
+     "transfer abroad of goods and technologies that may contribute to weapons programmes."),
+    ("ESA-EXP-1", "missing",
+     "The review authorities shall exchange information on acquisitions that could result in control by a foreign "
+     "person of a business holding critical technologies."),
     # each figure marked with the delegation proposing it, and alternatives that all bind
     ("ESA-COE-2", "satisfied",
      "Where a Party considers that it is the target of economic coercion by a non-Party, the requested Party "

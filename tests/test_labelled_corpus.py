@@ -53,7 +53,7 @@ FLOORS: dict[str, tuple[int, int]] = {
     "negotiation-records": (90, 80),  # 74 on first sight
     "elements-only": (90, 80),  # 73 on first sight
     "amending-protocols": (90, 90),  # 79 on first sight
-    "duty-in-disguise": (90, 87),  # 75 on first sight
+    "duty-in-disguise": (90, 88),  # 75 on first sight
 }
 
 
