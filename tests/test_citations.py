@@ -428,3 +428,38 @@ def test_a_suspension_the_next_sentence_keeps_away_from_the_cooperation_is_no_cr
     other = clause.format(limit="Such suspension shall be proportionate.")
     assert statuses(TITLED.format(clause=other))["ESA-CMP-2"] == "violated"
 
+
+
+CIVIL_LAW = """TITLE I
+GENERAL PROVISIONS
+
+Article 1
+This Convention organises the cooperation of the High Contracting Parties.
+
+TITLE II
+COOPERATION
+
+Article 2
+Acquisitions by foreign persons of control over undertakings active in sectors relevant to defence are subject to
+prior authorisation.
+
+Article 3
+The High Contracting Parties shall harmonise the lists of goods whose export each of them subjects to authorisation.
+
+Article 4
+Each High Contracting Party is to inform the other before negotiating a trade agreement with a State in which
+prices are determined by the public authorities rather than by the market.
+
+TITLE III
+INSTITUTIONS
+
+Article 5
+A Mixed Commission may be established by exchange of notes. If so established, it shall deliberate on any
+question arising under {cited} which a High Contracting Party submits to it.
+"""
+
+
+def test_a_title_whose_articles_describe_the_cooperation_is_devoted_to_it() -> None:
+    # export licensing and state-set prices, described rather than named, are economic security matters
+    assert statuses(CIVIL_LAW.format(cited="Title II"))["ESA-INS-1"] == "weak"
+    assert statuses(CIVIL_LAW.format(cited="Title I"))["ESA-INS-1"] == "missing"

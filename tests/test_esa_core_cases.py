@@ -142,6 +142,11 @@ CASES = [
     ("ESA-EXP-1", "missing",
      "The review authorities shall exchange information on acquisitions that could result in control by a foreign "
      "person of a business holding critical technologies."),
+    # "defence" in either spelling (an optional "[cs]" inside a word is no character class)
+    ("ESA-EXP-1", "satisfied", "The Parties shall align their controls on items with civil and defense applications."),
+    ("ESA-EXP-1", "satisfied",
+     "The High Contracting Parties shall harmonise the lists of goods whose export each of them subjects to "
+     "authorisation, being goods for defence purposes and civilian use."),
     # each figure marked with the delegation proposing it, and alternatives that all bind
     ("ESA-COE-2", "satisfied",
      "Where a Party considers that it is the target of economic coercion by a non-Party, the requested Party "
