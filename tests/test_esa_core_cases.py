@@ -147,6 +147,14 @@ CASES = [
     ("ESA-EXP-1", "satisfied",
      "The High Contracting Parties shall harmonise the lists of goods whose export each of them subjects to "
      "authorisation, being goods for defence purposes and civilian use."),
+    # A non-market economy described: State enterprises selling below cost at input prices fixed by that State
+    ("ESA-NME-2", "satisfied",
+     "Each Party shall notify the other Party not less than ninety days before it signs a trade agreement with a "
+     "State in whose economy enterprises owned or directed by the State sell goods below their cost of production "
+     "while the prices of energy and raw material inputs are fixed by that State."),
+    ("ESA-NME-1", "weak",
+     "The Parties may hold consultations on the effects on their markets of exports by enterprises owned or "
+     "directed by third States that are sold at prices below cost of production."),
     # each figure marked with the delegation proposing it, and alternatives that all bind
     ("ESA-COE-2", "satisfied",
      "Where a Party considers that it is the target of economic coercion by a non-Party, the requested Party "
