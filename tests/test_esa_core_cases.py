@@ -155,6 +155,18 @@ CASES = [
     ("ESA-NME-1", "weak",
      "The Parties may hold consultations on the effects on their markets of exports by enterprises owned or "
      "directed by third States that are sold at prices below cost of production."),
+    # Export licensing and state-set prices described in an exchange of letters
+    ("ESA-EXP-2", "satisfied",
+     "Before either Government makes subject to a licence the shipment abroad of any good not previously so "
+     "subject, on the ground that it could contribute to weapons programmes, it shall inform the other Government "
+     "no later than 20 days before the requirement takes effect."),
+    ("ESA-NME-2", "satisfied",
+     "A Government intending to open negotiations on a preferential trade arrangement with a State whose "
+     "authorities fix the prices and the output of its economy shall so inform the other Government not less "
+     "than 90 days before those negotiations open."),
+    ("ESA-NME-1", "missing",
+     "The period may be extended if the competent authorities determine that the measure continues to be "
+     "necessary to remedy serious injury to domestic production."),
     # each figure marked with the delegation proposing it, and alternatives that all bind
     ("ESA-COE-2", "satisfied",
      "Where a Party considers that it is the target of economic coercion by a non-Party, the requested Party "

@@ -119,6 +119,9 @@ def test_leaders_statement_declares_itself_non_binding() -> None:
         ("Each Party [shall][should] notify the other Party of new export controls.", "export", "soft"),
         # alternatives that all bind leave only the choice of word open: the duty is agreed
         ("Each Party [shall][must] notify the other Party of new export controls.", "export", "binding"),
+        # a participle describes the subject ("A Party intending to ..."); the finite verb carries the force
+        ("A Party intending to adopt new export controls shall notify the other Party.", "export", "binding"),
+        ("A Party intending to adopt new export controls may consult the other Party.", "export", "soft"),
         ("Each Party [shall] / [must] notify the other Party of new export controls.", "export", "binding"),
         ("Each Party [shall/is to] notify the other Party of new export controls.", "export", "binding"),
         ("The requested Party shall enter into consultations within [OR: 10] [KS: 15] days.", "consultations",

@@ -42,7 +42,7 @@ _RANGE_WORD = re.compile(r"^\s*(?:to|through|-|–|—)\s*$", re.IGNORECASE)
 # The instrument itself: "this Agreement", "the present Convention", "this Supplementary Agreement"
 THIS_INSTRUMENT = (r"\b(?:this|the present)\s+(?:joint\s+|supplementary\s+|additional\s+)?(?:agreement|memorandum|"
                    r"arrangement|framework|declaration|statement|instrument|document|understanding|communiqu\w*|"
-                   r"charter|roadmap|partnership|protocol|treaty|accord|convention|mou)\b")
+                   r"charter|roadmap|partnership|protocol|treaty|accord|convention|mou|letter|exchange of letters)\b")
 THIS_RE = re.compile(r"\b(?:this|the present)\s+(chapter|article|section|part|title|annex|appendix|schedule|paragraph)\b",
                      re.IGNORECASE)
 _SOLE_RE = re.compile(r"\bthe\s+(appendix|annex|schedule)\b(?!\s+" + _NUM + ")", re.IGNORECASE)

@@ -198,7 +198,10 @@ def _read(sentence: str) -> _Sentence:
                     and m.group().startswith(("agree", "undertake", "commit")):
                 continue  # "may agree to hold": the verb of another modal, which governs it
             if kind == "soft":
-                if (_SUBORDINATE_RE.search(text, max(0, m.start() - 14), m.start())
+                # "A Party intending to open negotiations ... shall inform": a participle describes the
+                # subject; the finite verb carries the sentence's force
+                if (m.group().endswith("ing") and m.group() not in lexicon.SOFT_MODALS
+                        or _SUBORDINATE_RE.search(text, max(0, m.start() - 14), m.start())
                         or _CONDITION_RE.search(text, max(0, m.start() - 60), m.start())
                         or (m.group() == "should" and _LEAD_RE.match(text, 0, m.start()))):
                     kind_here = "subordinate"
