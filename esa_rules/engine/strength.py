@@ -200,7 +200,7 @@ def _read(sentence: str) -> _Sentence:
             if kind == "soft":
                 # "A Party intending to open negotiations ... shall inform": a participle describes the
                 # subject; the finite verb carries the sentence's force
-                if (m.group().endswith("ing") and m.group() not in lexicon.SOFT_MODALS
+                if ((m.group().endswith("ing") and m.group() not in lexicon.SOFT_MODALS)
                         or _SUBORDINATE_RE.search(text, max(0, m.start() - 14), m.start())
                         or _CONDITION_RE.search(text, max(0, m.start() - 60), m.start())
                         or (m.group() == "should" and _LEAD_RE.match(text, 0, m.start()))):
