@@ -7,6 +7,7 @@ a file, such as the XML reader, records where each piece came from).
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections.abc import Iterator
 from functools import cached_property
@@ -117,6 +118,13 @@ class Document:
             unit = unit.children[i]
             path.append(unit)
         return path
+
+    def headings_only(self, start: int, end: int) -> bool:
+        """Whether every line from ``start`` to ``end`` is a heading or its title ("## Section 8 - Status"
+        set apart by blank lines), no paragraph: where readers part headings from text, as a .txt may not."""
+        lines = [(start + m.start(), start + m.end()) for m in re.finditer(r"\S(?:[^\n]*\S)?", self.text[start:end])]
+        return bool(lines) and all(any(u.heading_span is not None and u.heading_span[0] <= s and e <= u.heading_span[1]
+                                       for u in self.unit_path(s)) for s, e in lines)
 
 
 def _start(unit: Unit) -> int:

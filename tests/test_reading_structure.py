@@ -233,6 +233,22 @@ def test_a_body_set_up_in_one_sentence_is_what_it_and_its_name_stand_for_later()
                      ("definition", "Working Group"): "working group on critical mineral supply chains"}
 
 
+@pytest.mark.parametrize("between", ["\n\nSection 8 - Status\n", "\n\nSection 8 - Status\n\n",
+                                     "\n\n## Section 8 - Status\n\n", "\n\nCHAPTER II\n\nSection 8\nStatus\n\n"])
+def test_it_in_the_paragraph_after_a_heading_stands_for_the_body_however_the_heading_is_set_apart(
+        between: str) -> None:
+    """"It" in the paragraph after the one that sets a body up stands for the body whether the heading over
+    that paragraph shares its lines (a .txt) or stands between blank lines (as every other reader lays
+    headings out): a heading is no paragraph, so the reading is the same in every format."""
+    text = ("Section 7 - Dialogue\nThe Participants will convene an Economic Security Dialogue of senior officials."
+            + between + "This Memorandum does not create obligations. It will not give rise to any claim.\n\n"
+            "Section 9 - Final\nIt will apply from signature.\n")
+    doc = read_text(text)
+    found = [(doc.text[link.site[0]:link.site[1]], doc.text[link.source[0]:link.source[1]], link.site[0])
+             for link in links(doc, Resolver(doc)) if link.kind == "antecedent"]
+    assert found == [("It", "Economic Security Dialogue", doc.text.index("It will not"))]
+
+
 def test_what_a_clause_rules_out_is_judged_on_its_own_words() -> None:
     # the schedule pointed to says "not"; the sentence itself does not bar the suspension
     text = ("Article 7\n\nWhere the other Party has failed to comply with an arbitral award rendered under the Trade "

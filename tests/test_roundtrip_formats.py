@@ -252,3 +252,25 @@ def test_a_heading_line_that_wraps_is_written_as_the_segmenter_reads_it() -> Non
         ("Annex I", None),
         ("Annex 17-B", "[quantum computing components; advanced lithography equipment; high-performance computing modules]")]
     assert "<annex><num>Annex 17-B</num><heading>[quantum computing components;" in akn(blocks).decode()
+
+
+def test_an_article_number_with_its_sentence_after_a_stop_and_dash_is_written_as_its_heading_and_body(
+        tmp_path: Path) -> None:
+    """"Article 1.- This Decision is binding ..." (an Andean Community decision) is Article 1 over its
+    sentence, as the segmenter reads the .txt: a real article heading in every format, not a paragraph
+    of the chapter above it (which an AKN reader would take as written)."""
+    from esa_rules.segment import segment
+
+    text = ("DECISION 917\n\nCHAPTER I\nSCOPE\n\nArticle 1.- This Decision is binding on the Member Countries.\n\n"
+            "Article 2 \u2013 Each Member Country shall publish it.\n")
+    blocks = draft_blocks(text)
+    assert [(b.role, b.level, b.text) for b in blocks[3:]] == [
+        ("heading", "article", "Article 1"), ("body", "", "This Decision is binding on the Member Countries."),
+        ("heading", "article", "Article 2"), ("body", "", "Each Member Country shall publish it.")]
+    def tree_of(units):  # type: ignore[no-untyped-def]
+        return [(u.kind, u.label) for u in units if u.kind in STRUCTURE and u.label != "Preamble"]
+
+    tree = tree_of(segment(text).walk())
+    assert tree == [("chapter", "Chapter I"), ("article", "Article 1"), ("article", "Article 2")]
+    (tmp_path / "draft.akn").write_bytes(akn(blocks))
+    assert tree_of(read(str(tmp_path / "draft.akn")).units()) == tree

@@ -179,8 +179,10 @@ def _pronouns(doc: Document, candidates: Mapping[str, Sequence[int]] | None) -> 
     for regex in (*_ESTABLISHED, _LOWER_BODY):
         for m in _at(regex, text, "establish", candidates, 200 if regex is _ESTABLISHED[1] else 0):
             name = (m.start(1), m.end(2) if regex is _LOWER_BODY else m.end(1))
-            # the rest of its paragraph and the next one, at most two sentences on
+            # the rest of its paragraph and the next one, at most two sentences on; headings set apart are none
             window_end = text.find("\n\n", text.find("\n\n", m.end()) + 2)
+            while window_end >= 0 and doc.headings_only(text.rfind("\n\n", 0, window_end) + 2, window_end):
+                window_end = text.find("\n\n", window_end + 2)  # the same in every format
             window_end = len(text) if window_end < 0 else min(window_end, m.end() + 600)
             for it in _IT.finditer(text, m.end(), window_end):
                 yield Link("antecedent", (it.start() + len(it.group()) - len(it.group().lstrip()),
