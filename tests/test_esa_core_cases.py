@@ -167,6 +167,21 @@ CASES = [
     ("ESA-NME-1", "missing",
      "The period may be extended if the competent authorities determine that the measure continues to be "
      "necessary to remedy serious injury to domestic production."),
+    # Screening described: acquisitions "examined because they may endanger defence", undertakings whose
+    # activity "touches on national defence", enterprises "of significance for the defence and security of
+    # the State"
+    ("ESA-INV-1", "satisfied",
+     "The decisions adopted by each Member Country on acquisitions of control of domestic undertakings by persons "
+     "from outside the subregion, which were examined because they may endanger defence or public security, shall "
+     "be communicated to the other Member Countries within fifteen working days of their adoption."),
+    ("ESA-INV-2", "weak",
+     "Each High Contracting Party may, where it deems it useful, inform the other of the examination which it "
+     "conducts of acquisitions, by nationals of third States, of undertakings whose activity touches on national "
+     "defence or public order."),
+    ("ESA-INV-2", "weak",
+     "The Parties shall, to the extent practicable, exchange information on applications by investors of third "
+     "countries for the acquisition of shares in enterprises whose activities are of significance for the defence "
+     "and security of the State."),
     # each figure marked with the delegation proposing it, and alternatives that all bind
     ("ESA-COE-2", "satisfied",
      "Where a Party considers that it is the target of economic coercion by a non-Party, the requested Party "
