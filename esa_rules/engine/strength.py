@@ -67,14 +67,12 @@ def _bracket_around(sentence: str, pos: int) -> tuple[int, int] | None:
     return opening, (len(sentence) if closing < 0 else closing + 1)
 
 
-# "[shall][must]", "[shall/must]", "[shall] [must]": adjacent bracketed alternatives of one modal each
-_ADJACENT_BRACKET = re.compile(r"[ \t]*(?:/|\||or)?[ \t]*\[([^\[\]]{1,40})\]")
-_BRACKET_THEN_GAP = re.compile(r"\[[^\[\]]{1,40}\][ \t]*(?:(?:/|\||or)[ \t]*)?")
+# "[shall][must]", "[shall/must]", "[shall] or [must]": a run of adjacent bracketed alternatives
+_BRACKET_RUN = re.compile(r"\[[^\[\]]{1,40}\](?:[ \t]*(?:(?:/|\||or)[ \t]*)?\[[^\[\]]{1,40}\])*")
+_BRACKETED = re.compile(r"\[([^\[\]]*)\]")
 _ALTERNATIVE_SPLIT = re.compile(r"\s*(?:/|\||\bor\b)\s*")
 _BINDING_ALTERNATIVES = frozenset(lexicon.BINDING_MODALS) | {"shall be required to", "is bound to", "are bound to",
                                                                "is to", "are to"}
-
-
 _PARTY_CODE = re.compile(r"^[A-Z][A-Za-z]{0,5}(?: propose[sd]?)?:\s*")  # "[OR: 10] [KS: 15]": who proposes which
 _FIGURE = re.compile(r"\d{1,4}(?: (?:calendar |working |business )?(?:days?|weeks?|months?|years?))?")
 
@@ -83,18 +81,12 @@ def _alternatives_all_bind(sentence: str, bracket: tuple[int, int]) -> bool:
     """Whether the brackets at ``bracket``, with those right next to it, leave open only which binding word
     or which figure to write: "[shall][must] notify" and "within [OR: 10] [KS: 15] days" bind whichever is
     chosen; "[shall][should]" does not."""
-    lo = bracket[0]
-    while lo > 0:  # "[shall] [must]" read from its first bracket
-        before = sentence.rfind("[", 0, lo)
-        if before < 0 or _BRACKET_THEN_GAP.fullmatch(sentence, before, lo) is None:
-            break
-        lo = before
-    choices: list[str] = []
-    at = lo
-    while (m := _ADJACENT_BRACKET.match(sentence, at)) is not None:
-        choices += _ALTERNATIVE_SPLIT.split(_PARTY_CODE.sub("", m.group(1).strip()).lower())
-        at = m.end()
-    if at < bracket[1] or len(choices) < 2:
+    run = next((m for m in _BRACKET_RUN.finditer(sentence) if m.start() <= bracket[0] < m.end()), None)
+    if run is None:
+        return False
+    choices = [c for inside in _BRACKETED.findall(run.group())
+               for c in _ALTERNATIVE_SPLIT.split(_PARTY_CODE.sub("", inside.strip()).lower())]
+    if len(choices) < 2:
         return False
     return all(" ".join(c.split()) in _BINDING_ALTERNATIVES for c in choices) \
         or all(_FIGURE.fullmatch(c) for c in choices)

@@ -47,8 +47,7 @@ def _rows(lines: list[str], bordered: bool) -> list[list[int]]:
         if _BORDER.match(line):
             rows.append([])
             continue
-        first = _cells(line)[0] if _ROW.match(line) else "x"
-        if rows and rows[-1] and (bordered or not first):
+        if rows and rows[-1] and (bordered or not _cells(line)[0]):
             rows[-1].append(i)
         else:
             rows.append([i])
