@@ -185,3 +185,22 @@ def test_recognise_as_an_ordinary_verb_does_not_soften() -> None:
 )
 def test_weakenings_passives_and_paragraph_exceptions(sentence: str, phrase: str, expected: str) -> None:
     assert level(sentence, phrase) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "phrase", "expected"),
+    [
+        # the hedge verb belongs to the third State in the clause the duty describes
+        ("The Parties shall treat as a matter of mutual concern any measure by which a third State restricts "
+         "trade with, or encourages a boycott of, a Party.", "boycott", "binding"),
+        ("Each Party shall notify any measure of a non-Party that promotes the diversion of listed items.",
+         "diversion", "binding"),
+        # the bound Parties' own verb stays a hedge, with or without a condition before it
+        ("The Parties shall, where appropriate, encourage cooperation against economic coercion.",
+         "coercion", "soft"),
+        ("Each Party encourages cooperation on export controls.", "export", "soft"),
+        ("The Parties shall promote cooperation on export controls.", "export", "soft"),
+    ],
+)
+def test_a_hedge_verb_of_another_subject_does_not_soften(sentence: str, phrase: str, expected: str) -> None:
+    assert level(sentence, phrase) == expected

@@ -131,6 +131,8 @@ _LEADING_DEFINITION = re.compile(rf"\W*(?:\(?[0-9a-z]{{1,4}}[.)]\s+)?[\"\u201c]?
                                  r"[\"\u201d]?\s+(means|shall mean|has the meaning)\b", re.IGNORECASE)
 # "Should either Party become the object of coercion, the Parties shall consult": an inverted condition
 _LEAD_RE = re.compile(r"\W*(?:\(?[0-9a-z]{1,4}[.)] ?)?$")
+# a binding modal, then a relative or conditional word opening a clause with its own subject and verb
+_ANOTHER_ACTOR = re.compile(r"\b(?:shall|must)\b[^;]*\b(?:which|whereby|whom|whose|who|where|if|when|that)\b[^;]*$")
 _CONDITION_RE = re.compile(r"\b(?:" + "|".join(lexicon.CONDITIONALS) + r")(?: [\w-]+){0,3} $")
 # "The other Party [should][may] agree to hold consultations": "agree to" is the verb, not the modal
 _VERB_AFTER_MODAL = re.compile(r"\b(?:shall|may|should|will|must|might|could|would|to)\]?(?: \[[a-z ]+\])* $")
@@ -199,6 +201,10 @@ def _read(sentence: str) -> _Sentence:
                     kind_here = "subordinate"
                 elif _TRIGGER_RE.match(text, m.start()):
                     kind_here = "trigger"
+            if kind == "hedge" and re.match(r"[a-z]+s\b", m.group()) and _ANOTHER_ACTOR.search(text, 0, m.start()):
+                # "shall treat as a concern any measure by which a third State ... encourages a boycott": a
+                # verb of another subject in a clause inside the duty, not a weakening of the duty
+                kind_here = "subordinate"
             cues.append(Cue(kind_here, *folded.span(m.start(), m.end())))
     trigger, exclusion = TRIGGER_RE.search(text), EXCLUSION_RE.search(text)
     if trigger is not None and exclusion is not None:
