@@ -781,6 +781,24 @@ CASES = [
     ("ESA-CMP-1", "satisfied",
      "A dispute between the Contracting Parties concerning any other agreement between them is not to affect "
      "their cooperation on economic security under this Accord."),
+    # Critical minerals described by what they go into, opened by removing what restricts their trade;
+    # coercion "to make" a Party alter a sovereign decision; the rows the shortened examples used to carry.
+    ("ESA-SEC-3", "satisfied",
+     "Neither Party shall levy any duty on the export to the other Party of raw materials vital to the "
+     "manufacture of energy storage devices or of integrated circuits."),
+    ("ESA-SEC-1", "satisfied",
+     "The Parties shall eliminate any restriction on trade between them in metals needed for permanent "
+     "magnets and batteries."),
+    ("ESA-SEC-1", "missing",
+     "The Parties shall eliminate any restriction on trade between them in metals used for scrap recycling."),
+    ("ESA-SEC-1", "missing",
+     "The Parties shall cooperate on the recycling of raw materials used in batteries."),
+    ("ESA-COE-1", "satisfied",
+     "The Parties shall treat as a matter of mutual concern any measure by which a third State restricts trade "
+     "with, or encourages a boycott of, a Party to make it alter a decision within its sovereign competence."),
+    ("ESA-EXP-3", "satisfied",
+     "The Parties shall cooperate in the enforcement of their export controls, including end-use checks, and "
+     "shall act to prevent the diversion of dual-use items."),
 ]
 
 
