@@ -85,7 +85,9 @@ _HEADING = re.compile(
     "|".join(
         rf"(?P<{kind}>(?:{kw})[ \t]+(?P<{kind}_num>(?i:{_NUMBER[kind]})))" for kind, kw in _KEYWORDS.items()
     )
-    + r"|(?P<bare_annex>ANNEX|Annex|APPENDIX|Appendix|SCHEDULE|Schedule)(?=[ \t]*$)|(?P<preamble>PREAMBLE|Preamble)(?=[ \t:.]*$)"
+    + r"|(?P<bare_annex>ANNEX|Annex|APPENDIX|Appendix|SCHEDULE|Schedule)(?=[ \t]*$)"
+    # an unnumbered annex whose content follows on its line: "Schedule: lithium, cobalt, nickel."
+    + r"|(?P<inline_annex>ANNEX|Annex|APPENDIX|Appendix|SCHEDULE|Schedule)[ \t]*:[ \t]+(?=\S)|(?P<preamble>PREAMBLE|Preamble)(?=[ \t:.]*$)"
     # an unnumbered annex with its title, set in capitals: "ANNEX ON COOPERATION PRIORITIES", "SCHEDULE TO
     # CHAPTER 14"
     + r"|(?P<titled_annex>ANNEX|APPENDIX|SCHEDULE)(?=[ \t]+(?:ON|OF|CONCERNING|RELATING TO|ON THE|TO)[ \t]+[A-Z])"
@@ -254,6 +256,8 @@ def match_heading(line: str) -> Heading | None:
         return Heading("preamble", None, None, None, None, len(line.rstrip()))
     if kind == "bare_annex":
         return Heading("annex", None, None, None, None, len(line.rstrip()))
+    if kind == "inline_annex":
+        return Heading("annex", None, None, None, match.end(), match.end())
     if kind == "titled_annex":
         rest = line[match.end():]
         caption = rest.strip()
