@@ -307,3 +307,21 @@ def test_a_footnote_carves_out_the_article_that_bears_its_marker() -> None:
     unmarked = statuses(FOOTNOTED.format(marker=""))
     assert unmarked["ESA-SEC-2"] == "satisfied" and unmarked["ESA-CMP-1"] == "weak"
 
+
+
+def test_an_annexed_arrangement_that_says_it_binds_is_not_reached_by_the_statements_declaration() -> None:
+    statement = (
+        "JOINT STATEMENT ON ECONOMIC SECURITY\n\n"
+        "1. The two Governments have today also signed the Arrangement set out in the Annex.\n\n"
+        "2. This Joint Statement is a political declaration. It does not create rights or obligations under "
+        "international law.\n\n"
+        "ANNEX\n\nARRANGEMENT BETWEEN THE TWO GOVERNMENTS ON INVESTMENT REVIEW\n\n"
+        "Article 1\nStatus\n\n1. This Arrangement constitutes an agreement between the two Governments and "
+        "is binding on them under international law.\n\n"
+        "Article 2\nInvestment review\n\n1. Each Party shall maintain a mechanism to review investments by "
+        "foreign investors that may affect its national security.\n"
+    )
+    assert statuses(statement)["ESA-INV-1"] == "satisfied"
+    # without the annex's own words, the statement's declaration reaches it
+    assert statuses(statement.replace("and is binding on them under international law", "on review"))[
+        "ESA-INV-1"] == "weak"

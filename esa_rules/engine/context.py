@@ -43,7 +43,9 @@ _BINDS = re.compile(r"\b(?<!non-)(?<!non )(?:binds|bind|binding|governed by inte
 _ANNEXED = re.compile(r"\b(protocol|agreement|treaty|convention|instrument)\s+annexed\b"
                      r"|\bthe\s+annexed\s+(protocol|agreement|treaty|convention|instrument)\b", re.IGNORECASE)
 # "The Protocol is a treaty which binds ...": an instrument named by its kind, capitalised as a defined name
-_NAMED_INSTRUMENT = re.compile(r"\b[Tt]he\s+(Protocol|Treaty|Convention)(?!\s+(?:on|of|to|between)\b)")
+_NAMED_INSTRUMENT = re.compile(r"\b[Tt]he\s+(Protocol|Treaty|Convention|Arrangement)(?!\s+(?:on|of|to|between)\b)")
+# "1. This Arrangement constitutes ...": an instrument speaking of itself
+_THIS_NAMED = re.compile(r"\W*(?:\(?\w{1,4}[.)]\s+)?This\s+(Protocol|Treaty|Convention|Arrangement|Agreement)\b")
 _NOT = re.compile(r"\b(?:not|no|neither|nor)\b", re.IGNORECASE)
 _FORUM = re.compile(r"(?:dispute settlement|dispute resolution|settlement of disputes)\s*(?:\(|provisions)?\s*"
                     r"(?:under|of|in)\s*$", re.IGNORECASE)
@@ -138,11 +140,25 @@ def _declared_binding(index: DocIndex, resolver: Resolver) -> Iterator[Unit]:
         # "the Protocol annexed to this Declaration, which is a legally binding treaty": the annex that is
         # that instrument (titled so, or the only one)
         named = _ANNEXED.search(text, start, end) or _NAMED_INSTRUMENT.search(text, start, end)
+        annexes = [u for u in resolver.by_kind.get("annex", []) if u.label != "Preamble"]
         if named is not None:
             kind = next(group for group in named.groups() if group).lower()
-            annexes = resolver.by_kind.get("annex", [])
-            titled = [u for u in annexes if (u.heading or "").lower().startswith(kind)]
+            titled = [u for u in annexes if _titled(text, u, kind)]
             yield from titled or (annexes if len(annexes) == 1 else [])
+        # "This Arrangement constitutes an agreement ... and is binding on them", inside the annex so titled
+        this = _THIS_NAMED.match(text, start, m.start())
+        if this is not None:
+            yield from (u for u in annexes if u.start <= start < u.end and _titled(text, u, this.group(1).lower()))
+
+
+def _titled(text: str, annex: Unit, kind: str) -> bool:
+    """Whether an annex is titled as an instrument of ``kind``: by its heading, or by the title line that opens
+    it ("ANNEX" and then "ARRANGEMENT BETWEEN ...")."""
+    if annex.heading:
+        return annex.heading.lower().startswith(kind)
+    opening = text[annex.start:annex.start + 300].split("\n")
+    lines = [line.strip() for line in opening[1:] if line.strip()]
+    return bool(lines) and lines[0].lower().startswith(kind) and lines[0].isupper()
 
 
 def _participants(index: DocIndex) -> Declaration | None:

@@ -347,7 +347,9 @@ def _references(doc: Document, resolver: Resolver,
         backwards = PRECEDING_RE.fullmatch(text, ref.start, ref.end) is not None  # "the foregoing"
         kinds = _CONTENT_KINDS | ({"article"} if _MATTERS.search(text, max(0, ref.start - 60), ref.start) else set())
         targets = [t for t in ref.targets if (t.unit is None or t.unit.kind in kinds)
-                   and t.fits(text, _MAX_SOURCE) and not t.start <= ref.start < t.end]
+                   and t.fits(text, _MAX_SOURCE) and not t.start <= ref.start < t.end
+                   # an annex with articles of its own is an instrument read on its own, not a list to carry
+                   and (t.unit is None or t.unit.kind != "annex" or not any(u.kind == "article" for u in t.unit.walk()))]
         if len(targets) > _MAX_TARGETS:
             continue
         for target in targets:
