@@ -204,3 +204,30 @@ def test_weakenings_passives_and_paragraph_exceptions(sentence: str, phrase: str
 )
 def test_a_hedge_verb_of_another_subject_does_not_soften(sentence: str, phrase: str, expected: str) -> None:
     assert level(sentence, phrase) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "phrase", "expected"),
+    [
+        # "intended" after an article is an adjective of the acquisition, not the Party's intention
+        ("Each Party shall examine the intended acquisition before it is completed if it could endanger its "
+         "defence.", "examine", "binding"),
+        ("Each Party shall review any intended transaction that may threaten its security.", "review", "binding"),
+        ("The Parties intended to review acquisitions that may threaten their security.", "review", "soft"),
+    ],
+)
+def test_a_participle_after_an_article_is_no_modal(sentence: str, phrase: str, expected: str) -> None:
+    assert level(sentence, phrase) == expected
+
+
+def test_a_list_item_takes_the_chapeaus_force_over_a_would_that_describes_its_object() -> None:
+    from esa_rules.dsl import load_many
+    from esa_rules.engine import Checker
+
+    text = ("Article 3\n\n1. Each Party shall:\n\n(a) identify the goods and inputs whose interruption would "
+            "seriously impair the functioning of its economy; and\n\n(b) report to the other Party.\n")
+    result = Checker(load_many(["esa-core"])).check_text(text)
+    assert {f.provision: f.status for f in result.findings}["ESA-SCR-1"] == "satisfied"
+    hedged = text.replace("Each Party shall:", "Each Party should:")
+    assert {f.provision: f.status for f in Checker(load_many(["esa-core"])).check_text(hedged).findings}[
+        "ESA-SCR-1"] == "weak"

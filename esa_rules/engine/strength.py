@@ -110,6 +110,13 @@ _OPENS_CONTINGENT = re.compile(r"\W*(?:\(?[0-9a-z]{1,4}[.)]\s*)?((?:if|once|wher
 _MAY_BE_SET_UP = re.compile(r"\bmay be (?:established|created|set up|constituted|convened)\b", re.IGNORECASE)
 
 
+def hypothetical_only(sentence: str, strength: Strength) -> bool:
+    """Whether ``strength`` is soft only for a "would"/"could"/"might" that describes something ("(a) identify
+    the goods whose interruption would impair ..."): a list item under a chapeau takes the chapeau's force."""
+    return strength.level == Level.SOFT and bool(strength.cues) and all(
+        c.kind == "soft" and sentence[c.start:c.end].lower() in _HYPOTHETICAL for c in strength.cues)
+
+
 def contingent_on(before: str, sentence: str, strength: Strength) -> Strength:
     """``strength`` of a sentence, soft when it opens "If so established, ..." after ``before`` (the text
     just before it) said the body "may be established"."""
@@ -131,6 +138,7 @@ _LEADING_DEFINITION = re.compile(rf"\W*(?:\(?[0-9a-z]{{1,4}}[.)]\s+)?[\"\u201c]?
                                  r"[\"\u201d]?\s+(means|shall mean|has the meaning)\b", re.IGNORECASE)
 # "Should either Party become the object of coercion, the Parties shall consult": an inverted condition
 _LEAD_RE = re.compile(r"\W*(?:\(?[0-9a-z]{1,4}[.)] ?)?$")
+_DETERMINER = re.compile(r"\b(?:the|an?|any|such|each|every|its|their) $")
 # a binding modal, then a relative or conditional word opening a clause with its own subject and verb
 _ANOTHER_ACTOR = re.compile(r"\b(?:shall|must)\b[^;]*\b(?:which|whereby|whom|whose|who|where|if|when|that)\b[^;]*$")
 _CONDITION_RE = re.compile(r"\b(?:" + "|".join(lexicon.CONDITIONALS) + r")(?: [\w-]+){0,3} $")
@@ -191,6 +199,8 @@ def _read(sentence: str) -> _Sentence:
             if kind == "binding" and _VERB_AFTER_MODAL.search(text, max(0, m.start() - 24), m.start()) \
                     and m.group().startswith(("agree", "undertake", "commit")):
                 continue  # "may agree to hold": the verb of another modal, which governs it
+            if kind == "soft" and m.group().endswith("ed") and _DETERMINER.search(text, max(0, m.start() - 8), m.start()):
+                continue  # "shall examine the intended acquisition": an adjective, not a modal
             if kind == "soft":
                 # "A Party intending to open negotiations ... shall inform": a participle describes the
                 # subject; the finite verb carries the sentence's force

@@ -14,7 +14,7 @@ from esa_rules.engine.conditions import TRUE, MatchT, candidate_keys, evaluate
 from esa_rules.engine.context import Declaration
 from esa_rules.engine.index import DocIndex, Scope
 from esa_rules.engine.nearest import nearest_units as find_nearest
-from esa_rules.engine.strength import PROHIBITION_RE, Strength, classify, contingent_on
+from esa_rules.engine.strength import PROHIBITION_RE, Strength, classify, contingent_on, hypothetical_only
 from esa_rules.levels import Expects, Level
 from esa_rules.report import Evidence, Match, Nearest
 
@@ -77,7 +77,7 @@ def judge(ctx: DocContext, scope: Scope, match: MatchT, expects: Expects, role: 
         strength = classify(index.doc.text[sentence[0]:sentence[1]], at - sentence[0])
         strength = contingent_on(index.doc.text[max(0, sentence[0] - 300):sentence[0]],
                                  index.doc.text[sentence[0]:sentence[1]], strength)
-        if strength.level == Level.NEUTRAL:
+        if strength.level == Level.NEUTRAL or hypothetical_only(index.doc.text[sentence[0]:sentence[1]], strength):
             strength = _chapeau_strength(index, at) or strength
         judged.append((strength.level, strength, sentence))
     if judged[0][0] != Level.NEGATED:
