@@ -799,6 +799,36 @@ CASES = [
     ("ESA-EXP-3", "satisfied",
      "The Parties shall cooperate in the enforcement of their export controls, including end-use checks, and "
      "shall act to prevent the diversion of dual-use items."),
+    # Security threatened in so many words; a control described as "subjecting to authorisation"; prices "set
+    # or guided by" the State and an economy "directed by the state"; resources whose allocation is distorted;
+    # interruptions "in the supply of" goods detected early; minerals in a resilience chapter's article.
+    ("ESA-INV-1", "satisfied",
+     "Each Contracting Party shall retain a procedure under which it may examine, and if necessary block, the "
+     "acquisition by foreign persons of control over domestic enterprises where that acquisition may threaten "
+     "its security."),
+    ("ESA-EXP-2", "satisfied",
+     "Each Party shall inform the other before subjecting to authorisation the transfer abroad of goods usable "
+     "for both civilian and military ends."),
+    ("ESA-NME-1", "satisfied",
+     "The Parties shall cooperate to counter practices of non-Parties under which prices of goods or inputs "
+     "are set or guided by the state."),
+    ("ESA-NME-1", "satisfied",
+     "The Parties shall cooperate to counter policies and practices of non-Parties that distort the allocation "
+     "of resources."),
+    ("ESA-NME-2", "satisfied",
+     "Each Party shall inform the other Party at least three months before it signs a free trade agreement "
+     "with a non-Party whose economy is predominantly directed by the state."),
+    ("ESA-SCR-2", "satisfied",
+     "Each Party shall maintain arrangements to detect at an early stage any interruption in the supply of "
+     "goods essential to its economy."),
+    ("ESA-SCR-1", "missing",
+     "Neither Party shall impose any duty on the export of Designated Minerals to the other Party."),
+    ("ESA-SEC-3", "satisfied",
+     "CHAPTER 14\nRESILIENCE\n\nArticle 14.4\nMinerals\n\nNeither Party shall impose any duty or "
+     "restriction on the export of minerals and their concentrates to the other Party."),
+    ("ESA-SEC-3", "missing",
+     "CHAPTER 14\nTRADE IN GOODS\n\nArticle 14.4\nMinerals\n\nNeither Party shall impose any duty or "
+     "restriction on the export of minerals and their concentrates to the other Party."),
 ]
 
 

@@ -80,10 +80,10 @@ def test_draft_diagnostics_hover_and_quick_fix(workspace: Path) -> None:
             assert await s.hover(uri, 1) is None  # a blank line carries no finding
 
             actions = await s.code_actions(uri, found["ESA-SCR-4"])
-            assert [a.title for a in actions] == ["Insert model wording for ESA-SCR-4 after Article 5.3, paragraph 1"]
+            assert [a.title for a in actions] == ["Insert model wording for ESA-SCR-4 after Article 5.4, paragraph 1"]
             assert actions[0].edit is not None and actions[0].edit.changes is not None
             (edit,) = actions[0].edit.changes[uri]
-            assert edit.range.start == types.Position(16, 173) and edit.new_text.startswith("\n\nThe Parties shall")
+            assert edit.range.start == types.Position(24, 106) and edit.new_text.startswith("\n\nThe Parties shall")
             fixed = apply((workspace / "chapter.md").read_text(encoding="utf-8"), edit)
             version = s.replace(uri, fixed)
             after = await s.diagnostics(uri)

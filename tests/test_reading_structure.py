@@ -595,3 +595,31 @@ def test_definitions_listed_under_for_the_purposes_of_this_agreement_reach_every
     # scoped to its own chapter, the term means nothing in Chapter 2
     chapter = text.replace("For the purposes of this Agreement:", "For the purposes of this Chapter:")
     assert finding(core, chapter, "ESA-SEC-3").status == "missing"
+
+
+def test_an_annex_with_articles_of_its_own_is_not_carried_into_the_sentence_that_points_to_it() -> None:
+    # the Arrangement's "shall not affect" and its dispute article are in different articles: pointing to
+    # the whole annex must not join them into a compartmentalization clause in the statement's paragraph
+    text = (
+        "JOINT STATEMENT ON ECONOMIC SECURITY\n\n"
+        "1. The two Governments have today also signed the Arrangement set out in the Annex.\n\n"
+        "ANNEX\n\nARRANGEMENT ON INVESTMENT REVIEW\n\n"
+        "Article 1\n\n1. The Joint Statement shall not affect the binding character of this Arrangement.\n\n"
+        "Article 2\n\n1. Each Party shall maintain a mechanism to review investments by foreign investors that "
+        "may affect its national security.\n\n"
+        "Article 3\n\n1. Any dispute under this Arrangement shall be submitted to arbitration.\n"
+    )
+    result = Checker(load_many(["esa-core"])).check_text(text)
+    assert {f.provision: f.status for f in result.findings}["ESA-CMP-1"] == "missing"
+
+
+def test_a_schedule_whose_list_follows_on_its_heading_line_is_an_annex_a_sentence_can_point_to() -> None:
+    text = (
+        "Article 1\n\nEach Party shall make its best efforts not to tax or restrict exports to the other Party "
+        "of the ores and refined metals listed in the Schedule.\n\n"
+        "Schedule: lithium, cobalt, nickel, graphite and rare earth elements.\n"
+    )
+    doc = read_text(text, "schedule.txt")
+    assert [u.label for u in doc.units() if u.kind == "annex" and u.label != "Preamble"] == ["Annex"]
+    result = Checker(load_many(["esa-core"])).check_text(text)
+    assert {f.provision: f.status for f in result.findings}["ESA-SEC-3"] == "weak"
