@@ -32,6 +32,10 @@ provision SEC-3 "No export duties on critical minerals" {
   topic critical-sectors
   require duties near/20 minerals in sentence
 }
+provision INV-4 "Exchange on screening, in a paragraph" {
+  topic investment-screening
+  require exchange near/10 review in paragraph
+}
 provision LIT-1 "Screening, written out" {
   topic investment-screening
   require literal (review near/15 investment and security) in sentence
@@ -623,3 +627,17 @@ def test_a_schedule_whose_list_follows_on_its_heading_line_is_an_annex_a_sentenc
     assert [u.label for u in doc.units() if u.kind == "annex" and u.label != "Preamble"] == ["Annex"]
     result = Checker(load_many(["esa-core"])).check_text(text)
     assert {f.provision: f.status for f in result.findings}["ESA-SEC-3"] == "weak"
+
+
+def test_a_chapeau_reads_on_into_each_of_its_items(checker: Checker) -> None:
+    # "Each Party shall: ... (c) exchange ..." says "Each Party shall exchange ...": the items before (c) do
+    # not stand between the chapeau's words and the item's
+    items = "".join(f"({c}) publish its annual statistics on trade in goods and services with all partners;\n\n"
+                    for c in "ab")
+    text = (f"Article 3\n\n1. The authorities that review investments shall:\n\n{items}"
+            "(c) exchange their annual reports.\n")
+    assert finding(checker, text, "INV-4").status == "satisfied"
+    # two items of one list stay as far apart as they are written
+    apart = (f"Article 3\n\n1. Each Party shall:\n\n(a) review its statistics;\n\n{items.replace('(b)', '(c)').replace('(a)', '(b)')}"
+             "(d) exchange their annual reports.\n")
+    assert finding(checker, apart, "INV-4").status == "missing"

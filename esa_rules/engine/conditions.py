@@ -299,9 +299,9 @@ def _in_source_order(index: DocIndex, left: MatchT, right: MatchT) -> bool:
 def _gap(index: DocIndex, ls: int, le: int, rs: int, re_: int) -> int:
     """Words strictly between two spans (0 when they touch or overlap)."""
     if rs >= le:
-        return max(0, index.word_index(rs) - index.word_index(le) - 1)
+        return max(0, index.word_index(rs) - index.word_index(le) - 1 - index.items_between(le, rs))
     if ls >= re_:
-        return max(0, index.word_index(ls) - index.word_index(re_) - 1)
+        return max(0, index.word_index(ls) - index.word_index(re_) - 1 - index.items_between(re_, ls))
     return 0
 
 

@@ -184,6 +184,32 @@ class DocIndex:
         block = foffset // _CHECKPOINT
         return self._word_checkpoints[block] + self.folded.text.count(" ", block * _CHECKPOINT, foffset)
 
+    @cached_property
+    def _lists(self) -> tuple[list[int], list[tuple[int, int, list[tuple[int, int]]]]]:
+        """Each chapeau with its list items, in folded offsets: (chapeau start, first item start, items)."""
+        found = []
+        for unit in self.doc.units():
+            kids = unit.children
+            if len(kids) >= 2 and kids[0].start > unit.start and all(k.kind == "subparagraph" for k in kids):
+                found.append((self.to_folded(unit.start), self.to_folded(kids[0].start),
+                              [(self.to_folded(k.start), self.to_folded(k.end)) for k in kids]))
+        found.sort()
+        return [f[0] for f in found], found
+
+    def items_between(self, at: int, later: int) -> int:
+        """Words of the whole list items between a chapeau and a later folded offset: "The Group shall:
+        (a) ...; (b) ...; (c) take up any question ..." says "The Group shall take up any question"."""
+        starts, lists = self._lists
+        i = bisect_right(starts, at) - 1
+        if i < 0 or not lists[i][0] <= at < lists[i][1]:
+            return 0
+        skipped = 0
+        for start, end in lists[i][2]:
+            if end > later:
+                break
+            skipped += self.word_index(end) - self.word_index(start)
+        return skipped
+
     # --- structure ------------------------------------------------------------------------------
 
     def scopes(self, kind: str) -> Sequence[Scope]:
