@@ -231,3 +231,13 @@ def test_a_list_item_takes_the_chapeaus_force_over_a_would_that_describes_its_ob
     hedged = text.replace("Each Party shall:", "Each Party should:")
     assert {f.provision: f.status for f in Checker(load_many(["esa-core"])).check_text(hedged).findings}[
         "ESA-SCR-1"] == "weak"
+
+
+def test_a_chapeaus_modal_is_quoted_from_the_chapeau() -> None:
+    from esa_rules.dsl import load_many
+    from esa_rules.engine import Checker
+
+    text = ("Article 3\n\n1. Each Party should:\n\n(a) maintain a mechanism to review investments by foreign persons "
+            "for risks to its national security; and\n\n(b) report to the other Party.\n")
+    found = next(f for f in Checker(load_many(["esa-core"])).check_text(text).findings if f.provision == "ESA-INV-1")
+    assert found.status == "weak" and found.message.endswith("soft wording: 'should'")

@@ -78,7 +78,7 @@ def judge(ctx: DocContext, scope: Scope, match: MatchT, expects: Expects, role: 
         strength = contingent_on(index.doc.text[max(0, sentence[0] - 300):sentence[0]],
                                  index.doc.text[sentence[0]:sentence[1]], strength)
         if strength.level == Level.NEUTRAL or hypothetical_only(index.doc.text[sentence[0]:sentence[1]], strength):
-            strength = _chapeau_strength(index, at) or strength
+            strength = _chapeau_strength(index, at, sentence[0]) or strength
         judged.append((strength.level, strength, sentence))
     if judged[0][0] != Level.NEGATED:
         # The first part is the act (rules name it first: "consult near/30 transaction"). A denial in
@@ -145,8 +145,9 @@ _LEAVES_FREE = re.compile(r"\W*(?:(?:\d{1,3}(?:\.\d{1,3})*|\(?[a-z]{1,2}\)|\(?[i
 _CAPTION = re.compile(r"^[ \t]*(?:TABLE|Table)[ \t]+\w", re.MULTILINE)
 
 
-def _chapeau_strength(index: DocIndex, at: int) -> Strength | None:
-    """A subparagraph "(a) maintain a screening mechanism" takes its modal from the chapeau above it."""
+def _chapeau_strength(index: DocIndex, at: int, sentence_start: int) -> Strength | None:
+    """A subparagraph "(a) maintain a screening mechanism" takes its modal from the chapeau above it (its cues
+    kept relative to the subparagraph's sentence, so evidence quotes the chapeau's own words)."""
     for unit in index.ancestors(index.leaf_at(at))[1:]:
         if _CAPTION.search(index.doc.text, unit.start, at):
             return None  # the rows of a table under its caption are not the list a chapeau opens
@@ -154,7 +155,9 @@ def _chapeau_strength(index: DocIndex, at: int) -> Strength | None:
             lead = index.doc.text[unit.start:unit.children[0].start]
             strength = classify(lead, len(lead))
             if strength.level != Level.NEUTRAL:
-                return strength
+                shift = unit.start - sentence_start
+                return attrs.evolve(strength, cues=tuple(attrs.evolve(c, start=c.start + shift, end=c.end + shift)
+                                                         for c in strength.cues))
     return None
 
 
