@@ -829,6 +829,24 @@ CASES = [
     ("ESA-SEC-3", "missing",
      "CHAPTER 14\nTRADE IN GOODS\n\nArticle 14.4\nMinerals\n\nNeither Party shall impose any duty or "
      "restriction on the export of minerals and their concentrates to the other Party."),
+    # A body constituted in one paragraph and given its tasks in a list under another: the tasks a chapeau
+    # opens read as the body's own; "two times in each calendar year"; "follow the application of".
+    ("ESA-INS-1", "satisfied",
+     "Article 1\n\n1. A Standing Group of Senior Officials (the \"Group\") is hereby constituted.\n\n"
+     "2. The Group shall:\n\n(a) convene no fewer than two times in each calendar year;\n\n(b) report each "
+     "year to the two Governments; and\n\n(c) take up any question on the application of Article 2.\n\n"
+     "Article 2\n\n1. Each Party shall review acquisitions of control of its undertakings by foreign persons "
+     "for risks to its defence or public order.\n\n2. Each Party shall notify the other of any such review."
+     "\n\n3. Each Party shall consult the other on any such review at its request."),
+    ("ESA-INS-3", "satisfied",
+     "The Economic Security Council shall convene no fewer than two times in each calendar year."),
+    ("ESA-INS-2", "satisfied",
+     "The Economic Security Council shall follow the application of this Agreement."),
+    ("ESA-INS-1", "missing",
+     "Article 1\n\n1. A Joint Committee is hereby established.\n\n2. The Joint Committee shall:\n\n"
+     "(a) meet once a year; and\n\n(b) take up any question on the application of Article 2.\n\n"
+     "Article 2\n\nEach Party shall review acquisitions of control of its undertakings by foreign persons "
+     "for risks to its defence or public order."),
 ]
 
 
