@@ -241,3 +241,23 @@ def test_a_chapeaus_modal_is_quoted_from_the_chapeau() -> None:
             "for risks to its national security; and\n\n(b) report to the other Party.\n")
     found = next(f for f in Checker(load_many(["esa-core"])).check_text(text).findings if f.provision == "ESA-INV-1")
     assert found.status == "weak" and found.message.endswith("soft wording: 'should'")
+
+
+@pytest.mark.parametrize(
+    ("convention", "expected"),
+    [
+        ('the word "will" imposes an obligation in the same way as "shall".', "satisfied"),
+        ('"will" has the same force as "shall".', "satisfied"),
+        ('the word "will" does not impose an obligation.', "weak"),
+        ('the words "shall" and "will" express the intentions of the Parties only.', "weak"),
+    ],
+)
+def test_an_instruments_own_convention_on_will_decides_its_force(convention: str, expected: str) -> None:
+    from esa_rules.dsl import load_many
+    from esa_rules.engine import Checker
+
+    text = (f"Article 1\n\nIn this Compact, {convention}\n\nArticle 2\n\n1. The Committee will:\n\n(a) meet twice a "
+            "year; and\n\n(b) report.\n\nArticle 3\n\nEach Party will maintain a mechanism to review investments "
+            "by foreign persons for risks to its national security.\n")
+    found = next(f for f in Checker(load_many(["esa-core"])).check_text(text).findings if f.provision == "ESA-INV-1")
+    assert found.status == expected

@@ -110,6 +110,24 @@ _OPENS_CONTINGENT = re.compile(r"\W*(?:\(?[0-9a-z]{1,4}[.)]\s*)?((?:if|once|wher
 _MAY_BE_SET_UP = re.compile(r"\bmay be (?:established|created|set up|constituted|convened)\b", re.IGNORECASE)
 
 
+# An instrument's own convention that its "will" binds: 'the word "will" imposes an obligation in the same way
+# as "shall"' (a memorandum's "will ... express the intentions of the Participants only" is the opposite)
+WILL_BINDS_RE = re.compile(r"[\"\u201c]will[\"\u201d](?:(?!\b(?:not|no|only)\b)[^.;]){0,80}?(?:imposes? (?:an |a legal )?"
+                           r"obligation|legally bind|in the same way as [\"\u201c]shall|same (?:force|effect|meaning) as "
+                           r"[\"\u201c]shall)", re.IGNORECASE)
+
+
+def will_as_shall(text: str, sentence_start: int, strength: Strength) -> Strength:
+    """``strength`` in an instrument whose "will" binds: soft only for "will" is binding (cues are relative to
+    the sentence at ``sentence_start`` of ``text``, a chapeau's before it)."""
+    if strength.level == Level.SOFT and strength.cues and all(
+            c.kind == "soft" and text[sentence_start + c.start:sentence_start + c.end].lower() == "will"
+            for c in strength.cues):
+        reading = attrs.evolve(strength.reading, force="obligation") if strength.reading is not None else None
+        return Strength(Level.BINDING, strength.cues, reading)
+    return strength
+
+
 def hypothetical_only(sentence: str, strength: Strength) -> bool:
     """Whether ``strength`` is soft only for a "would"/"could"/"might" that describes something ("(a) identify
     the goods whose interruption would impair ..."): a list item under a chapeau takes the chapeau's force."""

@@ -14,7 +14,15 @@ from esa_rules.engine.conditions import TRUE, MatchT, candidate_keys, evaluate
 from esa_rules.engine.context import Declaration
 from esa_rules.engine.index import DocIndex, Scope
 from esa_rules.engine.nearest import nearest_units as find_nearest
-from esa_rules.engine.strength import PROHIBITION_RE, Strength, classify, contingent_on, hypothetical_only
+from esa_rules.engine.strength import (
+    PROHIBITION_RE,
+    WILL_BINDS_RE,
+    Strength,
+    classify,
+    contingent_on,
+    hypothetical_only,
+    will_as_shall,
+)
 from esa_rules.levels import Expects, Level
 from esa_rules.report import Evidence, Match, Nearest
 
@@ -47,6 +55,7 @@ class DocContext:
         self.carve_outs = carve_outs
         self.names = names  # term id -> the name the ruleset uses (in evidence matches)
         self.labels = labels if labels is not None else names  # term id -> plain words (in gap messages)
+        self.will_binds = WILL_BINDS_RE.search(index.doc.text) is not None
 
 
 def candidate_scopes(ctx: DocContext, clause: Clause, tids: Mapping[Alternative, int]) -> Sequence[Scope]:
@@ -79,6 +88,8 @@ def judge(ctx: DocContext, scope: Scope, match: MatchT, expects: Expects, role: 
                                  index.doc.text[sentence[0]:sentence[1]], strength)
         if strength.level == Level.NEUTRAL or hypothetical_only(index.doc.text[sentence[0]:sentence[1]], strength):
             strength = _chapeau_strength(index, at, sentence[0]) or strength
+        if ctx.will_binds:
+            strength = will_as_shall(index.doc.text, sentence[0], strength)
         judged.append((strength.level, strength, sentence))
     if judged[0][0] != Level.NEGATED:
         # The first part is the act (rules name it first: "consult near/30 transaction"). A denial in
