@@ -847,6 +847,25 @@ CASES = [
      "(a) meet once a year; and\n\n(b) take up any question on the application of Article 2.\n\n"
      "Article 2\n\nEach Party shall review acquisitions of control of its undertakings by foreign persons "
      "for risks to its defence or public order."),
+    # Exports as "outward transfers" or "outward shipments"; items "usable for weapons of mass destruction";
+    # goods "whose scarcity would endanger"; "foreseeable shortfalls" one may "warn" of; disputes that "shall
+    # neither interrupt nor condition" the cooperation; restrictions used "to extract a political concession".
+    ("ESA-EXP-2", "satisfied",
+     "No Party shall fail to notify the other, at least 30 days in advance, of any licensing requirement it "
+     "intends to introduce on the outward transfer of goods usable for weapons of mass destruction."),
+    ("ESA-SEC-3", "satisfied",
+     "No charge is to be levied on the outward shipment to the other Party of lithium or cobalt ores."),
+    ("ESA-SCR-1", "satisfied",
+     "The Parties shall identify, together, the goods whose scarcity would endanger health, energy or defence."),
+    ("ESA-SCR-2", "satisfied",
+     "Each Party shall warn the other of foreseeable shortfalls in goods whose scarcity would endanger health."),
+    ("ESA-CMP-1", "satisfied",
+     "Article 1\n\nEach Party shall maintain a mechanism to review investments for risks to its national "
+     "security.\n\nArticle 2\n\nA difference between the Parties under any other instrument shall neither "
+     "interrupt nor condition the performance of Article 1."),
+    ("ESA-COE-1", "satisfied",
+     "The Parties shall treat as a matter of common concern any case where a third State uses restrictions on "
+     "commerce to extract a political concession from a Party."),
 ]
 
 
