@@ -866,6 +866,18 @@ CASES = [
     ("ESA-COE-1", "satisfied",
      "The Parties shall treat as a matter of common concern any case where a third State uses restrictions on "
      "commerce to extract a political concession from a Party."),
+    # Examinations "for reasons of public security"; an acquisition "of interest to both"; trade laws that "take
+    # account of" State-fixed prices; performance of the cooperation's articles "withheld" in response.
+    ("ESA-INV-3", "satisfied",
+     "Each Party shall consult the other, on request, on any inward acquisition examined for reasons of public "
+     "security that is of interest to both."),
+    ("ESA-NME-1", "satisfied",
+     "Each Party shall take account, in applying its trade laws, of the distorting effects of prices and output "
+     "fixed by the authorities of third economies."),
+    ("ESA-CMP-2", "violated",
+     "Article 1\n\nEach Party shall maintain a mechanism to review investments for risks to its national "
+     "security.\n\nArticle 2\n\nA Party aggrieved by the other's non-compliance with a ruling under their "
+     "Trade Agreement may, in response, withhold performance of Article 1."),
 ]
 
 
