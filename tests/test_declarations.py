@@ -325,3 +325,64 @@ def test_an_annexed_arrangement_that_says_it_binds_is_not_reached_by_the_stateme
     # without the annex's own words, the statement's declaration reaches it
     assert statuses(statement.replace("and is binding on them under international law", "on review"))[
         "ESA-INV-1"] == "weak"
+
+
+def test_an_annexed_protocol_said_to_bind_in_the_sentence_after_it_is_named_binds() -> None:
+    memorandum = (
+        "MEMORANDUM OF COOPERATION\n\nSection 1 - Status\nThis Memorandum does not create legally binding "
+        "obligations under international law.\n\nSection 2 - Protocol\nThe Protocol set out in the Annex is a "
+        "separate instrument concluded between the Governments. It is governed by international law and binds its "
+        "Parties in accordance with its own terms.\n\nANNEX\n\nPROTOCOL ON INVESTMENT REVIEW\n\nArticle 1 - Review\n"
+        "Each Party shall maintain a mechanism to review investments by foreign investors that may affect its "
+        "national security.\n"
+    )
+    assert statuses(memorandum)["ESA-INV-1"] == "satisfied"
+    # "It" with nothing named before it binds nothing in particular
+    unnamed = memorandum.replace("The Protocol set out in the Annex is a separate instrument concluded between "
+                                 "the Governments.", "The Governments met in Geneva.")
+    assert statuses(unnamed)["ESA-INV-1"] == "weak"
+
+
+CARVED = """CHAPTER 2
+STRATEGIC TRADE CONTROLS
+
+Article 2.1 Control Lists
+Each Party shall maintain a list of dual-use goods subject to export authorisation and shall coordinate the content of that list with the other Party at least once a year.
+
+CHAPTER 3
+ECONOMIC COERCION
+
+Article 3.1 Consultations
+Where a Party is subject to economic coercion by a third country, the Parties shall hold consultations within ten days of a request by that Party.
+
+Article 3.2 Special Dispute Procedure
+1. Chapter 7 (Dispute Settlement) shall not apply to Chapters 2 and 3.
+2. A Party may refer any dispute concerning the interpretation or application of Chapter 2 or Chapter 3 to a Special Panel.
+3. The report of the Special Panel shall be final and binding on the Parties.
+
+CHAPTER 4
+SUPPLY CHAINS
+
+Article 4.1 Notification of Disruptions
+Each Party shall notify the other Party of any serious disruption in the supply of critical goods within seven days.
+
+Article 4.2 Non-Application of Dispute Settlement
+Neither Chapter 7 (Dispute Settlement) nor any other dispute settlement procedure under this Agreement shall apply to this Chapter.
+"""
+
+
+def test_a_special_panel_later_in_the_carve_outs_article_keeps_every_chapter_it_names_binding() -> None:
+    found = statuses(CARVED)
+    assert found["ESA-EXP-1"] == "satisfied" and found["ESA-COE-2"] == "satisfied"
+    # a panel for Chapter 3 alone leaves Chapter 2 carved out
+    only_three = CARVED.replace("concerning the interpretation or application of Chapter 2 or Chapter 3",
+                                "concerning the interpretation or application of Chapter 3")
+    found = statuses(only_three)
+    assert found["ESA-EXP-1"] == "weak" and found["ESA-COE-2"] == "satisfied"
+
+
+def test_neither_the_dispute_chapter_nor_any_other_procedure_applying_is_a_carve_out() -> None:
+    assert statuses(CARVED)["ESA-SCR-2"] == "weak"
+    assert statuses(CARVED.replace("Neither Chapter 7 (Dispute Settlement) nor any other dispute settlement "
+                                   "procedure under this Agreement shall apply to this Chapter.",
+                                   "Chapter 7 (Dispute Settlement) shall apply to this Chapter."))["ESA-SCR-2"] == "satisfied"

@@ -51,6 +51,9 @@ _FORUM = re.compile(r"(?:dispute settlement|dispute resolution|settlement of dis
                     r"(?:under|of|in)\s*$", re.IGNORECASE)
 _EXCEPT = re.compile(r"\b(?:with the exception of|except(?: for)?|other than|excluding|save for)\b", re.IGNORECASE)
 _OWN_FORUM = re.compile(r"\b(?:panel|arbitral tribunal|arbitration|tribunal)\b", re.IGNORECASE)
+# "Neither Chapter 7 nor any other dispute settlement procedure shall apply to this Chapter"
+_NEITHER_APPLIES = re.compile(r"\b(?:neither|no)\b[^.;]{0,160}?\b(?:shall|does|do|may|will) (?:apply|be applicable) "
+                              r"(?:to|with respect to|in respect of)\b")
 _OWN_BINDING = re.compile(r"\b(?:binding|shall comply|final and)\b", re.IGNORECASE)
 
 
@@ -140,6 +143,11 @@ def _declared_binding(index: DocIndex, resolver: Resolver) -> Iterator[Unit]:
         # "the Protocol annexed to this Declaration, which is a legally binding treaty": the annex that is
         # that instrument (titled so, or the only one)
         named = _ANNEXED.search(text, start, end) or _NAMED_INSTRUMENT.search(text, start, end)
+        if named is None and start > 0 and re.match(r"\W*(?:It|They)\b", text[start:m.start()]):
+            # "The Protocol set out in the Annex is a separate instrument ... It is governed by international
+            # law": the instrument the sentence before named
+            before = index.sentence_at(max(0, start - 2))
+            named = _NAMED_INSTRUMENT.search(text, before[0], before[1])
         annexes = [u for u in resolver.by_kind.get("annex", []) if u.label != "Preamble"]
         if named is not None:
             kind = next(group for group in named.groups() if group).lower()
@@ -213,7 +221,7 @@ def carve_outs(index: DocIndex) -> list[Declaration]:
         folded_sentence = index.folded.text[index.to_folded(start):index.to_folded(end)]
         sole = trigger_in_sentence and _sole_means(folded_sentence)
         if not sole and not EXCLUSION_RE.search(folded_sentence) and \
-                not (trigger_in_sentence and _EXCEPT.search(text, start, end)):
+                not (trigger_in_sentence and (_EXCEPT.search(text, start, end) or _NEITHER_APPLIES.search(folded_sentence))):
             return
         article = resolver.enclosing(start, "article")
         leaf = index.leaf_at(start)
@@ -295,7 +303,7 @@ def _own_procedure(index: DocIndex, resolver: Resolver, unit: Unit, article: Uni
     referred to an Economic Security Panel", whose report binds), or in what the carve-out's article refers
     to ("settled exclusively in accordance with Annex 9-A", whose panel report is binding)."""
     text = index.doc.text
-    places = [unit, leaf] + (_annexed_procedures(index, resolver, unit, article) if article is not None else [])
+    places = [unit, leaf] + ([*_annexed_procedures(index, resolver, unit, article), article] if article is not None else [])
     for place in places:
         seen = -1
         for forum in _OWN_FORUM.finditer(text, place.start, place.end):
@@ -303,6 +311,8 @@ def _own_procedure(index: DocIndex, resolver: Resolver, unit: Unit, article: Uni
                 continue  # another forum word of a sentence already looked at
             sentence = index.sentence_at(forum.start())
             seen = sentence[1]
+            if place is article and not _names(resolver, sentence, unit):
+                continue  # elsewhere in the carve-out's article, a forum only for what its sentence names
             # the carve-out's paragraph may leave the report's force to the next paragraph of its article
             limit = article.end if place is leaf and article is not None else place.end
             after = limit - len(text[sentence[1]:limit].lstrip(". \n\t"))  # where the next sentence starts
@@ -312,3 +322,10 @@ def _own_procedure(index: DocIndex, resolver: Resolver, unit: Unit, article: Uni
             if _OWN_BINDING.search(window) and not EXCLUSION_RE.search(window.lower()):
                 return True
     return False
+
+
+def _names(resolver: Resolver, sentence: tuple[int, int], unit: Unit) -> bool:
+    """Whether a sentence refers to ``unit``, to what holds it or to what it holds ("may refer any dispute
+    concerning Chapter 2 or Chapter 3 to a Special Panel" names Chapter 2)."""
+    named = [t.unit for ref in resolver.references(*sentence) for t in ref.targets if t.unit is not None]
+    return any(n.start <= unit.start < n.end or unit.start <= n.start < unit.end for n in named)
