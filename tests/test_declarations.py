@@ -386,3 +386,16 @@ def test_neither_the_dispute_chapter_nor_any_other_procedure_applying_is_a_carve
     assert statuses(CARVED.replace("Neither Chapter 7 (Dispute Settlement) nor any other dispute settlement "
                                    "procedure under this Agreement shall apply to this Chapter.",
                                    "Chapter 7 (Dispute Settlement) shall apply to this Chapter."))["ESA-SCR-2"] == "satisfied"
+
+
+def test_the_dispute_section_that_does_not_apply_to_a_chapter_carves_out_that_chapter_not_itself() -> None:
+    text = ("CHAPTER 9\nSTRATEGIC GOODS\n\nArticle 9.1 Controls\nEach Party shall coordinate its export controls on "
+            "dual-use items with the other Party.\n\nCHAPTER 12\nDISPUTE SETTLEMENT\n\nArticle 12.3 Scope\n"
+            "1. Except as otherwise provided in this Agreement, this Chapter shall apply to the settlement of "
+            "disputes between the Parties concerning the interpretation or application of this Agreement.\n"
+            "2. This Chapter shall not apply to any matter arising under Chapter 9.\n\nArticle 12.4 Suspension\n"
+            "A dispute concerning any other provision of this Agreement shall not suspend or otherwise affect the "
+            "obligations in Chapter 9.\n")
+    found = statuses(text)
+    assert found["ESA-EXP-1"] == "weak"  # Chapter 9 is carved out
+    assert found["ESA-CMP-1"] == "satisfied"  # Chapter 12, which says so, is not

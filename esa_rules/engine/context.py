@@ -49,11 +49,16 @@ _THIS_NAMED = re.compile(r"\W*(?:\(?\w{1,4}[.)]\s+)?This\s+(Protocol|Treaty|Conv
 _NOT = re.compile(r"\b(?:not|no|neither|nor)\b", re.IGNORECASE)
 _FORUM = re.compile(r"(?:dispute settlement|dispute resolution|settlement of disputes)\s*(?:\(|provisions)?\s*"
                     r"(?:under|of|in)\s*$", re.IGNORECASE)
-_EXCEPT = re.compile(r"\b(?:with the exception of|except(?: for)?|other than|excluding|save for)\b", re.IGNORECASE)
+# ("Except as otherwise provided in this Agreement, this Section shall apply to ..." excepts nothing)
+_EXCEPT = re.compile(r"\b(?:with the exception of|except(?: for)?|other than|excluding|save for)\b"
+                     r"(?!\s+(?:as|where|to the extent)\s+(?:otherwise\s+)?(?:provided|specified|set out))", re.IGNORECASE)
 _OWN_FORUM = re.compile(r"\b(?:panel|arbitral tribunal|arbitration|tribunal)\b", re.IGNORECASE)
 # "Neither Chapter 7 nor any other dispute settlement procedure shall apply to this Chapter"
 _NEITHER_APPLIES = re.compile(r"\b(?:neither|no)\b[^.;]{0,160}?\b(?:shall|does|do|may|will) (?:apply|be applicable) "
                               r"(?:to|with respect to|in respect of)\b")
+_NOT_APPLY = re.compile(r"\b(?:shall|does|do|will|may)\s+not\s+(?:apply|be applicable)\s+(?:to|with respect to|in respect of)\b"
+                        r"|\b(?:shall|does|do|will|may)\s+(?:apply|be applicable)\s+(?:to|with respect to|in respect of)\b",
+                        re.IGNORECASE)
 _OWN_BINDING = re.compile(r"\b(?:binding|shall comply|final and)\b", re.IGNORECASE)
 
 
@@ -265,10 +270,15 @@ def _targets(index: DocIndex, resolver: Resolver, start: int, end: int, sole: bo
     itself ("dispute settlement under Chapter 28", "Chapter 28 (Dispute Settlement)") is not carved out."""
     text = index.doc.text
     exception = _EXCEPT.search(text, start, end)
+    # "This Section shall not apply to any matter arising under Chapter 9": what it applies to follows the verb;
+    # what comes before it is the procedure itself
+    applies = _NOT_APPLY.search(text, start, end)
     units: list[Unit] = []
     for ref in resolver.references(start, end):
         if exception is not None and ref.start < exception.end():
             continue  # "Chapter 22 applies to this Chapter, with the exception of ...": only what follows
+        if applies is not None and ref.start < applies.start():
+            continue
         if _FORUM.search(text, max(start, ref.start - 40), ref.start) or \
                 re.match(r"\s*\(\s*dispute", text[ref.end:ref.end + 12], re.IGNORECASE):
             continue
