@@ -878,6 +878,10 @@ CASES = [
      "Article 1\n\nEach Party shall maintain a mechanism to review investments for risks to its national "
      "security.\n\nArticle 2\n\nA Party aggrieved by the other's non-compliance with a ruling under their "
      "Trade Agreement may, in response, withhold performance of Article 1."),
+    # Acquisitions "that it examines" on security grounds, and assessments shared rather than information.
+    ("ESA-INV-2", "satisfied",
+     "Each Government shall share with the other its assessment of acquisitions of domestic enterprises by "
+     "foreign persons that it examines for reasons of public order or safety."),
 ]
 
 
