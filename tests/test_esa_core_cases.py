@@ -882,6 +882,22 @@ CASES = [
     ("ESA-INV-2", "satisfied",
      "Each Government shall share with the other its assessment of acquisitions of domestic enterprises by "
      "foreign persons that it examines for reasons of public order or safety."),
+    # A trade remedy that "disregards" State-fixed input prices; a suspension of the advantages "including" the
+    # cooperation's articles, named at the end of a long clause; "where a Member Country considers it necessary".
+    ("ESA-NME-1", "satisfied",
+     "In investigations of imports from enterprises directed by a non-member State, where the prices of their "
+     "inputs are fixed by that State, the investigating authority shall disregard those input prices."),
+    ("ESA-SCR-2", "weak",
+     "Where a Member Country considers it necessary, it shall alert the other Member Countries to expected "
+     "shortages of medicines or fuels."),
+    ("ESA-CMP-2", "violated",
+     "CHAPTER II\n\nArticle 3\nEach Member Country shall review acquisitions of control of its undertakings by "
+     "foreign persons for risks to defence or public security.\n\nArticle 4\nEach Member Country shall notify "
+     "the others of any such review.\n\nArticle 5\nEach Member Country shall consult the others on any such "
+     "review.\n\nCHAPTER III\n\nArticle 9\nWhere the Court has established that a Member Country has failed "
+     "to fulfil its obligations, the affected Member Countries may restrict or suspend, in whole or in part, the "
+     "advantages that the non-compliant Member Country derives from this Decision, including the communication "
+     "of decisions under Chapter II."),
 ]
 
 

@@ -261,3 +261,10 @@ def test_an_instruments_own_convention_on_will_decides_its_force(convention: str
             "by foreign persons for risks to its national security.\n")
     found = next(f for f in Checker(load_many(["esa-core"])).check_text(text).findings if f.provision == "ESA-INV-1")
     assert found.status == expected
+
+
+def test_a_duty_a_member_country_may_escape_by_its_own_judgement_is_soft() -> None:
+    assert level("Where a Member Country considers it necessary, it shall alert the other Member Countries to "
+                 "expected shortages.", "alert") == "soft"
+    assert level("Where a Member Country faces a shortage, it shall alert the other Member Countries.",
+                 "alert") == "binding"

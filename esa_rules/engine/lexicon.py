@@ -71,7 +71,7 @@ OWN_JUDGEMENT: tuple[str, ...] = (
     r"(?:judges|considers|determines|deems|decides|finds)",
     r"(?:where|if|when|to the extent(?: that)?|insofar as|in so far as|provided that|as long as) (?:it|each|"
     r"each party|that party|either party|the party concerned|the other party|the requested party|"
-    r"(?:the|an?) (?:[\w-]+ )?(?:party|government|participant|side|authority)) "
+    r"(?:the|an?) (?:[\w-]+ )?(?:party|government|participant|side|authority|country|state)) "
     r"(?:considers|deems|judges|finds|determines) (?:[\w-]+ ){0,3}?(?:to be )?(?:appropriate|necessary|useful|"
     r"desirable|advisable|relevant|practicable|feasible|consistent|compatible|justified|warranted|beneficial)",
     r"(?:where|if|when) (?:they|the parties|both parties) (?:consider|deem|judge|find) (?:[\w-]+ ){0,2}?"
