@@ -892,9 +892,7 @@ CASES = [
      "shortages of medicines or fuels."),
     ("ESA-CMP-2", "violated",
      "CHAPTER II\n\nArticle 3\nEach Member Country shall review acquisitions of control of its undertakings by "
-     "foreign persons for risks to defence or public security.\n\nArticle 4\nEach Member Country shall notify "
-     "the others of any such review.\n\nArticle 5\nEach Member Country shall consult the others on any such "
-     "review.\n\nCHAPTER III\n\nArticle 9\nWhere the Court has established that a Member Country has failed "
+     "foreign persons for risks to defence or public security.\n\nCHAPTER III\n\nArticle 9\nWhere the Court has established that a Member Country has failed "
      "to fulfil its obligations, the affected Member Countries may restrict or suspend, in whole or in part, the "
      "advantages that the non-compliant Member Country derives from this Decision, including the communication "
      "of decisions under Chapter II."),
