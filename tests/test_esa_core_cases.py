@@ -896,6 +896,10 @@ CASES = [
      "to fulfil its obligations, the affected Member Countries may restrict or suspend, in whole or in part, the "
      "advantages that the non-compliant Member Country derives from this Decision, including the communication "
      "of decisions under Chapter II."),
+    # The coercive collection of taxes is tax recovery, not economic coercion.
+    ("ESA-COE-3", "missing",
+     "The tax authorities of the Parties shall render each other assistance in the coercive collection of tax "
+     "arrears of taxpayers who have transferred assets to the territory of the other Party."),
 ]
 
 
