@@ -900,6 +900,16 @@ CASES = [
     ("ESA-COE-3", "missing",
      "The tax authorities of the Parties shall render each other assistance in the coercive collection of tax "
      "arrears of taxpayers who have transferred assets to the territory of the other Party."),
+    # A joint commission charged with the matters of the cooperation's own articles is its body; a general one
+    # is not, and neither is a body set up by another instrument's article.
+    ("ESA-INS-1", "weak",
+     "Article 3\n\nEach Party shall review acquisitions by foreign persons for risks to its national security."
+     "\n\nArticle 9\n\nThe Parties may set up a joint commission charged with following the matters arising "
+     "under Article 3."),
+    ("ESA-INS-1", "missing",
+     "Article 3\n\nEach Party shall review acquisitions by foreign persons for risks to its national security."
+     "\n\nArticle 9\n\nThe Parties may set up a joint commission charged with following the application of "
+     "this Agreement."),
 ]
 
 
