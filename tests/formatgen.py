@@ -153,7 +153,10 @@ def _heading_over_contents(line: str) -> tuple[str, str, str] | None:
     if read.body_start is None:  # "Part A - Nuclear items; missile items.": short enough to be its title
         return read.kind, line, ""
     head = line[:read.title_end] if read.title_end is not None else line[:read.heading_end]
-    return read.kind, head, line[read.body_start:]
+    # "Schedule: lithium, cobalt, ...": an unnumbered annex over its list is headed by its word alone, as
+    # a bare "Schedule" line would be ("Schedule:" with nothing after it heads nothing)
+    return read.kind, head.rstrip(" \t:") if read.number is None and read.title_start is None else head, \
+        line[read.body_start:]
 
 
 # a line that carries on the line above: a small letter, or a joining word or verb ("AND SECURITY", "of the
