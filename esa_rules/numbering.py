@@ -92,6 +92,11 @@ _HEADING = re.compile(
     # CHAPTER 14"
     + r"|(?P<titled_annex>ANNEX|APPENDIX|SCHEDULE)(?=[ \t]+(?:ON|OF|CONCERNING|RELATING TO|ON THE|TO)[ \t]+[A-Z])"
 )
+# An OCR'd small l for the digit 1 opening a number that is digits otherwise, or a part of it after a dot or
+# bracket ("Article l1.3", "CHAPTER [l7]", "Article 20.l6"), as ``repair`` reads one in the text: "Article L1"
+# (a French code's), "Article li", "Article 9.l", "Annex A-l0" and "Part l10n" are left as they are
+_NUMBER_AFTER_KEYWORD = re.compile(r"(?:" + "|".join(_KEYWORDS.values()) + r")[ \t]+(\S+)")
+_OCR_ONE = re.compile(r"(?<![\w\-/])l(?=\d+(?!\w))")
 _DECORATION = re.compile(r"[ \t]*(?:#{1,6}[ \t]+)?(?:\*\*|__)?")
 _SEPARATORS = " \t:.-\u2013\u2014*_"
 # Words that make a line a sentence, not a title.
@@ -248,6 +253,10 @@ def match_heading(line: str) -> Heading | None:
     """The heading this line is, if it is one (it may still be rejected in context by the caller)."""
     lead = _DECORATION.match(line)
     start = lead.end() if lead else 0
+    cited = _NUMBER_AFTER_KEYWORD.match(line, start)
+    if cited is not None and "l" in cited[1]:
+        # read as its clean text would be: one character for one, so every offset stays the line's own
+        line = line[:cited.start(1)] + _OCR_ONE.sub("1", cited[1]) + line[cited.end(1):]
     match = _HEADING.match(line, start)
     if match is None:
         return None

@@ -20,7 +20,7 @@ from xml.sax.saxutils import escape
 
 import attrs
 
-from esa_rules.numbering import match_heading, next_line_title
+from esa_rules.numbering import match_heading, match_marker, next_line_title
 
 # rank: a heading closes every open heading of the same or a lower rank; the levels the segmenter knows,
 # with "TITLE I" of EU and civil-law agreements a division of a Part's rank, as it reads one
@@ -153,7 +153,10 @@ def _heading_over_contents(line: str) -> tuple[str, str, str] | None:
     if read.body_start is None:  # "Part A - Nuclear items; missile items.": short enough to be its title
         return read.kind, line, ""
     head = line[:read.title_end] if read.title_end is not None else line[:read.heading_end]
-    return read.kind, head, line[read.body_start:]
+    # "Schedule: lithium, cobalt, ...": an unnumbered annex over its list is headed by its word alone, as
+    # a bare "Schedule" line would be ("Schedule:" with nothing after it heads nothing)
+    return read.kind, head.rstrip(" \t:") if read.number is None and read.title_start is None else head, \
+        line[read.body_start:]
 
 
 # a line that carries on the line above: a small letter, or a joining word or verb ("AND SECURITY", "of the
@@ -254,21 +257,39 @@ AKN_NS = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
 _NUMBERED = re.compile(r"(?P<num>\d{1,3}[.)]|\((?:[a-zA-Z]{1,3}|\d{1,3})\))[ \t]+(?P<rest>.*)", re.DOTALL)
 
 
+def _point_level(points: list[tuple[str, int]], num: str) -> tuple[int, tuple[str, int]]:
+    """Where a point goes among the open ones, as a drafter nests them: beside the innermost open point
+    whose list it continues ("(c)" after "(b)", even after "(b)"'s own "(i)" and "(ii)"), or under the
+    innermost one when it opens a list of another kind ("(i)" under "(b) The Subcommittee shall:"), else
+    beside the innermost. Returns the number of open points it stays inside, and how it is read."""
+    marker = match_marker(num)
+    readings = marker.readings if marker is not None else ()
+    for depth in range(len(points) - 1, -1, -1):
+        system, value = points[depth]
+        if (system, value + 1) in readings:
+            return depth, (system, value + 1)
+    first = next((reading for reading in readings if reading[1] == 1), None)
+    if first is not None and (not points or first[0] != points[-1][0]):
+        return len(points), first
+    return max(len(points) - 1, 0), readings[0] if readings else ("", 0)
+
+
 def akn(blocks: Iterable[Block]) -> bytes:
     """Akoma Ntoso: parts, chapters, sections and articles as elements with ``num`` and ``heading``,
     numbered paragraphs and points as ``paragraph``/``point``, the rest as ``p``; the title is the
     preface's ``docTitle`` and what comes before the first heading is the ``preamble``."""
     out: list[str] = []
     open_units: list[tuple[str, int]] = []  # (element, rank) of the open hierarchy
-    paragraph_open = point_open = False
+    paragraph_open = False
+    points: list[tuple[str, int]] = []  # the open points, outermost first: the (system, value) each was read as
     body_started = False
     preamble_open = False
 
     def close_points() -> None:
-        nonlocal point_open, paragraph_open
-        if point_open:
+        nonlocal paragraph_open
+        while points:
             out.append("</point>")
-            point_open = False
+            points.pop()
         if paragraph_open:
             out.append("</paragraph>")
             paragraph_open = False
@@ -317,16 +338,18 @@ def akn(blocks: Iterable[Block]) -> bytes:
             continue
         numbered = _NUMBERED.match(block.text)
         if numbered and numbered["num"].startswith("(") and paragraph_open:
-            if point_open:
+            depth, reading = _point_level(points, numbered["num"])
+            while len(points) > depth:  # the points this one follows on from, or the ones it ends
                 out.append("</point>")
+                points.pop()
             out.append(f"<point><num>{escape(numbered['num'])}</num><content>{p(numbered['rest'])}</content>")
-            point_open = True
+            points.append(reading)
         elif numbered and not numbered["num"].startswith("("):
             close_points()
             out.append(f"<paragraph><num>{escape(numbered['num'])}</num><content>{p(numbered['rest'])}"
                        "</content>")
             paragraph_open = True
-        elif point_open or paragraph_open:
+        elif points or paragraph_open:
             out.append(p(block.text))
         else:
             out.append(p(block.text))

@@ -415,3 +415,72 @@ def test_a_cited_article_with_its_title_in_brackets_and_a_verb_after_is_no_headi
             "  \"1. Each Party may review investments.\"\n\nArticle 18.2 (Critical Goods) requires each Party to\n"
             "identify critical goods.\n\nArticle 5 (Scope)\nThis Agreement applies.\n")
     assert [u.label for u in segment(text).walk() if u.kind == "article"] == ["Article 5"]
+
+
+def test_a_heading_number_misread_by_ocr_is_read_as_its_clean_number() -> None:
+    """A small l for the digit 1 opening a heading's number, or a part of it after a dot or bracket, as
+    ``repair`` reads one in the text ("l0" is 10): "Article l1.3" of a scanned chapter is Article 11.3,
+    with its own title and body, not a line of Article 11.2."""
+    text = ("CHAPTER l1\nECONOMIC SECURITY\n\nArticle 11.2\nInvestment\n\n1. Each Party may review.\n\n"
+            "Article l1.3\nExport controls\n\n1. Each Party shall notify.\n\nArticle 20.l6: Suspension\n"
+            "A Party may suspend.\n\nCHAPTER [l7]\n\nArticle (l0)\nScope\nThis Chapter applies.\n\n"
+            "Annex l1-A\nListed minerals\n\nLithium ores.\n")
+    check_invariants(root := segment(text), text)
+    structure = [(u.kind, u.label, u.heading) for u in root.walk() if u.kind in ("chapter", "article", "annex")]
+    assert structure == [
+        ("chapter", "Chapter 11", "ECONOMIC SECURITY"), ("article", "Article 11.2", "Investment"),
+        ("article", "Article 11.3", "Export controls"), ("article", "Article 20.16", "Suspension"),
+        ("chapter", "Chapter [17]", None), ("article", "Article 10", "Scope"), ("annex", "Annex 11-A", "Listed minerals")]
+    article = next(u for u in root.walk() if u.label == "Article 11.3")
+    assert text[slice(*article.heading_span or (0, 0))] == "Article l1.3\nExport controls"  # the draft as it is
+    assert [c.label for c in article.children] == ["Article 11.3, paragraph 1"]
+
+
+@pytest.mark.parametrize(("line", "number"), [
+    ("Article 9.l", "9.l"),  # an l closing a number may be a letter: as written
+    ("Article li", "LI"),  # a roman numeral
+    ("Article L1", None),  # a capital L numbers the articles of a French code: no OCR'd digit
+    ("Part l10n support", None),  # a token with other letters in it is a word, not a number
+    ("Annex A-l0", "A"),  # an identifier after a dash, as ``repair`` leaves one
+    ("Article l1.3 shall apply to such measures.", None),  # a sentence, as "Article 11.3 shall apply" is
+])
+def test_an_l_that_is_no_misread_digit_is_left_as_it_is(line: str, number: str | None) -> None:
+    from esa_rules.numbering import match_heading
+
+    heading = match_heading(line)
+    assert (heading.number if heading is not None else None) == number
+
+
+def test_an_ocr_misread_l_inside_a_sentence_heads_nothing() -> None:
+    text = ("Article 3\nNotification\n\n1. Each Party shall notify the other within l5 days, and Article l1\n"
+            "shall apply to that notification.\n2. The request under\nArticle l1.3\nshall be answered.\n")
+    assert [u.label for u in segment(text).walk() if u.kind == "article"] == ["Article 3"]
+
+
+def test_every_heading_of_the_drafts_reads_the_same_with_its_number_misread() -> None:
+    """Every line of every draft: a heading whose number is damaged as OCR damages it ("11.3" -> "l1.3",
+    "[17]" -> "[l7]", "20.16" -> "20.l6") is the same heading with the same number, and damage anywhere in
+    a line that heads nothing never makes it a heading."""
+    import glob
+    import re
+    from pathlib import Path
+
+    from esa_rules.numbering import match_heading
+
+    root = Path(__file__).resolve().parents[1]
+    damage = re.compile(r"(?<![\w\-/])1(?=\d+(?!\w))")  # a 1 opening a number, as ``repair`` undoes it
+    number = re.compile(r"[ \t]*(?:#{1,6}[ \t]+)?(?:\*\*|__)?(?:ANNEX|Annex|APPENDIX|Appendix|SCHEDULE|Schedule|PART"
+                        r"|Part|TITLE|Title|CHAPTER|Chapter|SECTION|Section|ARTICLE|Article|ART\.|Art\.|\u00a7"
+                        r"|PARAGRAPH|Paragraph|CLAUSE|Clause)[ \t]+(\S+)")
+    lines = {line for path in [*glob.glob(str(root / "sample_texts/*.*")), *glob.glob(str(root / "tests/corpus/*/*.txt"))]
+             if path.endswith((".txt", ".md")) for line in Path(path).read_text(encoding="utf-8").splitlines()}
+    damaged_numbers = 0
+    for line in lines:
+        clean = match_heading(line)
+        head = number.match(line)
+        if head is not None and damage.search(head[1]):
+            damaged_numbers += 1
+            assert match_heading(line[:head.start(1)] + damage.sub("l", head[1]) + line[head.end(1):]) == clean, line
+        if clean is None:
+            assert match_heading(damage.sub("l", line)) is None, line
+    assert damaged_numbers > 300  # the drafts number hundreds of headings from 10 up
