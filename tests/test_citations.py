@@ -463,3 +463,27 @@ def test_a_title_whose_articles_describe_the_cooperation_is_devoted_to_it() -> N
     # export licensing and state-set prices, described rather than named, are economic security matters
     assert statuses(CIVIL_LAW.format(cited="Title II"))["ESA-INS-1"] == "weak"
     assert statuses(CIVIL_LAW.format(cited="Title I"))["ESA-INS-1"] == "missing"
+
+
+@pytest.mark.parametrize(
+    ("cited", "labels"),
+    [
+        ("paragraph 2(c)", ["Article 9, paragraph 2(c)"]),
+        ("subparagraph (c) of paragraph 2", ["Article 9, paragraph 2(c)"]),
+        ("paragraph 2(a) and (b)", ["Article 9, paragraph 2(a)", "Article 9, paragraph 2(b)"]),
+        ("paragraph 2(a) to (c)", ["Article 9, paragraph 2(a)", "Article 9, paragraph 2(b)", "Article 9, paragraph 2(c)"]),
+        ("paragraph 2", ["Article 9, paragraph 2"]),
+        # alone, a bracketed letter may be any paragraph's: it names nothing
+        ("subparagraph (c)", []),
+    ],
+)
+def test_a_subparagraph_is_named_by_its_paragraph_and_letter(cited: str, labels: list[str]) -> None:
+    from esa_rules.engine.references import Resolver
+    from esa_rules.readers import read_text
+
+    text = ("Article 9\n\n1. The Parties hereby establish a Council.\n\n2. The Council shall:\n\n(a) meet;\n\n"
+            "(b) report; and\n\n(c) prepare recommendations.\n\n3. " + f"What {cited} says binds nobody.\n")
+    doc = read_text(text, "refs.txt")
+    at = text.index("3. What")
+    found = [t.label for ref in Resolver(doc).references(at, len(text)) for t in ref.targets]
+    assert found == labels

@@ -399,3 +399,66 @@ def test_the_dispute_section_that_does_not_apply_to_a_chapter_carves_out_that_ch
     found = statuses(text)
     assert found["ESA-EXP-1"] == "weak"  # Chapter 9 is carved out
     assert found["ESA-CMP-1"] == "satisfied"  # Chapter 12, which says so, is not
+
+
+PARTS = """AGREEMENT ON ECONOMIC SECURITY
+
+Article 1
+Each Party shall maintain a mechanism to review investments by foreign persons for risks to its national security.
+
+Article 4
+The Parties shall identify critical goods and shall notify each other of supply disruptions within five days.
+
+Article 5
+The guidelines in Annex 3 are voluntary.
+
+Article 6
+The procedures of Chapter 20 are not available in respect of Article 4.
+
+CHAPTER 20
+DISPUTE SETTLEMENT
+
+Article 20.1
+Any dispute concerning this Agreement may be referred to an arbitral tribunal.
+
+ANNEX 3
+GUIDELINES
+Each Party shall coordinate its export controls on dual-use items with the other Party.
+"""
+
+
+def test_an_annex_declared_voluntary_is_weak_and_only_it() -> None:
+    found = statuses(PARTS)
+    assert found["ESA-EXP-1"] == "weak" and found["ESA-INV-1"] == "satisfied"
+    # participation "is voluntary" names no part of the instrument
+    other = PARTS.replace("The guidelines in Annex 3 are voluntary.", "Participation in the seminars is voluntary.")
+    assert statuses(other)["ESA-EXP-1"] == "satisfied"
+
+
+def test_the_dispute_procedure_named_only_by_its_number_carves_out_what_it_is_not_available_for() -> None:
+    found = statuses(PARTS)
+    assert found["ESA-SCR-1"] == "weak" and found["ESA-INV-1"] == "satisfied"
+    # the same sentence about a chapter that is not the dispute procedure carves out nothing
+    other = PARTS.replace("CHAPTER 20\nDISPUTE SETTLEMENT", "CHAPTER 20\nCUSTOMS PROCEDURES")
+    assert statuses(other)["ESA-SCR-1"] == "satisfied"
+
+
+def test_a_declaration_naming_a_subparagraph_of_a_paragraph_reaches_only_the_subparagraph() -> None:
+    text = ("Article 9\n\n1. The Parties hereby establish an Economic Security Council.\n\n2. The Council shall:\n\n"
+            "(a) meet at least twice a year;\n\n(b) resolve any matter referred to it within 45 days; and\n\n"
+            "(c) prepare recommendations on cooperation with third countries.\n\n"
+            "3. The recommendations referred to in subparagraph (c) of paragraph 2 of this Article are not binding "
+            "on the Parties.\n")
+    found = statuses(text)
+    assert found["ESA-INS-1"] == "satisfied" and found["ESA-INS-3"] == "satisfied"
+
+
+def test_a_chapter_of_consultations_and_arbitration_is_the_dispute_procedure_it_names() -> None:
+    text = ("CHAPTER 11\nRESILIENCE\n\nArticle 11.3\nWhere a Party is subject to economic coercion by a third "
+            "country, the Parties shall hold consultations within fifteen days of a request.\n\nArticle 11.6\n"
+            "Chapter 14 (Consultations and Arbitration) shall not apply to any matter arising under this Chapter.\n\n"
+            "CHAPTER 14\nCONSULTATIONS AND ARBITRATION\n\nArticle 14.1\nThis Chapter shall apply to the settlement "
+            "of differences between the Parties.\n")
+    assert statuses(text)["ESA-COE-2"] == "weak"
+    assert statuses(text.replace("CONSULTATIONS AND ARBITRATION", "CUSTOMS COOPERATION")
+                    .replace("(Consultations and Arbitration)", "(Customs Cooperation)"))["ESA-COE-2"] == "satisfied"

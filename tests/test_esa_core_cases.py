@@ -910,6 +910,29 @@ CASES = [
      "Article 3\n\nEach Party shall review acquisitions by foreign persons for risks to its national security."
      "\n\nArticle 9\n\nThe Parties may set up a joint commission charged with following the application of "
      "this Agreement."),
+    # Concepts by who acts, what act, to what end: a third State withholding licences or deliveries to make a
+    # Party amend its legislation or change its vote; a ministry or planning body that allocates credit; a
+    # review of foreign stakes in ports, grids or sensitive data that may block them; "investigating" is no
+    # investment.
+    ("ESA-COE-1", "satisfied",
+     "The Parties shall treat as a matter of mutual concern any case where the government of a third State "
+     "withholds licences or halts deliveries to a Party in order to make that Party amend its legislation or "
+     "change the way it votes in an international organisation."),
+    ("ESA-COE-1", "satisfied",
+     "The Parties shall treat as a matter of common concern attempts by third countries to influence their "
+     "legislation by restricting trade."),
+    ("ESA-COE-1", "missing",
+     "The Parties shall treat as a matter of common concern any change in the laws of a third country "
+     "restricting trade."),
+    ("ESA-NME-1", "satisfied",
+     "The Parties shall cooperate in identifying the practices of non-Parties in which a ministry or planning "
+     "body allocates credit, land and energy to enterprises and decides their output."),
+    ("ESA-INV-2", "satisfied",
+     "Member States shall inform one another of the reviews they conduct of acquisitions by persons of "
+     "Non-Member States of holdings in companies that operate ports or electricity grids, where such reviews "
+     "may lead to the acquisition being blocked."),
+    ("ESA-INV-1", "missing",
+     "Each Party shall maintain procedures for investigating the security of computer networks of ports."),
 ]
 
 

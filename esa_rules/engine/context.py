@@ -32,6 +32,7 @@ from esa_rules.engine.strength import EXCLUSION_RE
 # and hands the starts over on the index (``DocIndex.starts``); an index built otherwise scans them there.
 LEXICON_PHRASES: dict[str, tuple[str, ...]] = {
     "non-binding": lexicon.NON_BINDING, "carve-out": (*lexicon.CARVE_OUT_TRIGGERS, *lexicon.SOLE_MEANS),
+    "voluntary": lexicon.VOLUNTARY,
 }
 
 _INSTRUMENT = re.compile(THIS_INSTRUMENT + r"|\bwe,? the leaders\b", re.IGNORECASE)
@@ -93,6 +94,14 @@ def non_binding(index: DocIndex) -> list[Declaration]:
             declaration = _scoped(index, resolver, start, end, index.to_original(at))
             if declaration is not None:
                 found[(start, end)] = declaration
+    for at in _starts(index, "voluntary"):
+        # "The guidelines in Annex 3 are voluntary": only what it names (participation "is voluntary" is not
+        # the instrument)
+        start, end = index.sentence_at(index.to_original(at))
+        if (start, end) not in found:
+            declaration = _scoped(index, resolver, start, end, index.to_original(at))
+            if declaration is not None and (declaration.targets or _INSTRUMENT.search(index.doc.text, start, at)):
+                found[(start, end)] = declaration
     if found:
         binding = tuple(_declared_binding(index, resolver))
         return [attrs.evolve(d, excluded=binding) if not d.targets else d for _, d in sorted(found.items())]
@@ -116,6 +125,9 @@ def _scoped(index: DocIndex, resolver: Resolver, start: int, end: int, at: int) 
     # a unit named before the verb, not the heading the sentence sits under ("Article 99 ...")
     units = [t.unit for ref in resolver.references(start, at) if not index.in_heading(index.to_folded(ref.start))
              for t in ref.targets if t.unit is not None and t.unit.kind != "document" and t.unit is not own]
+    # "subparagraph c) of paragraph 2 of this Article" names the subparagraph, not what holds it
+    units = [u for u in units if not any(u.start <= v.start and v.end <= u.end and v.end - v.start < u.end - u.start
+                                         for v in units)]
     if units:
         return Declaration("non-binding", start, end, tuple({id(u): u for u in units}.values()))
     if re.match(r"\W*(?:it|they|this|these|those|such)\b", subject, re.IGNORECASE) and start > 0:
@@ -246,7 +258,23 @@ def carve_outs(index: DocIndex) -> list[Declaration]:
                             consider(start, end, False)
             continue
         consider(*index.sentence_at(original), True)
+    # "The procedures of Chapter 20 are not available in respect of Article 4": the procedure named by its number
+    for forum in _forums(index):
+        for m in re.finditer(r"\b" + re.escape(forum.label) + r"\b(?![.\d])", text):
+            if not forum.start <= m.start() < forum.end:
+                consider(*index.sentence_at(m.start()), True)
     return [found[k] for k in sorted(found)]
+
+
+_FORUM_HEADING = re.compile(r"dispute settlement|settlement of disputes|dispute resolution|\barbitration\b|settlement of differences",
+                            re.IGNORECASE)
+
+
+def _forums(index: DocIndex) -> list[Unit]:
+    """The divisions of the instrument headed as its dispute settlement procedure ("CHAPTER 20 DISPUTE
+    SETTLEMENT")."""
+    return [u for u in index.doc.units() if u.kind in ("part", "chapter", "section") and u.label
+            and u.heading and _FORUM_HEADING.search(u.heading)]
 
 
 def _headed_by(index: DocIndex, at: int) -> list[Unit]:
@@ -282,7 +310,8 @@ def _targets(index: DocIndex, resolver: Resolver, start: int, end: int, sole: bo
         if _FORUM.search(text, max(start, ref.start - 40), ref.start) or \
                 re.match(r"\s*\(\s*dispute", text[ref.end:ref.end + 12], re.IGNORECASE):
             continue
-        units.extend(t.unit for t in ref.targets if t.unit is not None)
+        units.extend(t.unit for t in ref.targets if t.unit is not None
+                     and not (t.unit.heading and _FORUM_HEADING.search(t.unit.heading)))
     if sole and not units:
         units.append(resolver.enclosing(start, "chapter") or index.doc.root)
     if re.search(r"(?i)\b(?:this|the present) agreement\b", text[start:end]) and not units and not sole:

@@ -186,7 +186,14 @@ CARVE_OUT_EXCLUSIONS: tuple[str, ...] = (
     "does not apply to", "do not apply to", "shall not be applicable to", "shall not be used",
     "no party may have recourse", "not be subject to",
     "shall not apply with respect to", "does not apply with respect to", "shall not apply in respect of",
-    "does not apply in respect of",
+    "does not apply in respect of", "not available in respect of", "not available with respect to",
+)
+
+# A part of the instrument declared optional ("The guidelines in Annex 3 are voluntary"): non-binding, but only
+# when the sentence names that part or the instrument.
+VOLUNTARY: tuple[str, ...] = (
+    "are voluntary", "is voluntary", "shall be voluntary", "are of a voluntary", "is of a voluntary",
+    "are not binding", "is not binding", "shall not be binding", "are non-binding", "is non-binding",
 )
 
 # A forbidden act named in a sentence that prohibits it ("No Party shall suspend...") is compliance, not

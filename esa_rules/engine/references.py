@@ -32,10 +32,16 @@ _NUM = (r"(?:\d+(?:[.\-]\d+)*(?:[.\-]?[a-z](?:[.\-]\d+)*\b)?|[ivxlcdm]+(?:-[a-z]
         r"|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b)")
 # A hyphen joins a number ("Annex 12-A"); a range is written "to", "through", an en dash or " - ".
 _SEP = r"\s*(?:,\s*(?:and\s+|or\s+)?|\band\b|\bor\b|\bto\b|\bthrough\b|(?<=\s)-(?=\s)|–|—)\s*"
+# "subparagraph (c) of paragraph 2": a subparagraph's letter in its brackets (alone, "subparagraph (c)" may be
+# any paragraph's)
+_SUBNUM = r"\((?:[a-z]{1,2}|[ivx]{1,5})\)"
 REFERENCE_RE = re.compile(
     r"\b(?P<kind>articles?|chapters?|sections?|parts?|titles?|annex(?:es)?|appendi(?:x|ces)|schedules?|tables?"
-    r"|subparagraphs?|paragraphs?|clauses?)\s+(?P<nums>" + _NUM + r"(?:" + _SEP + _NUM + r")*)"
-    r"(?:\s+of\s+(?P<outer>article|chapter|annex)\s+(?P<outer_num>" + _NUM + r"))?", re.IGNORECASE)
+    r"|subparagraphs?|paragraphs?|clauses?)\s+(?P<nums>" + _NUM + r"(?:" + _SEP + _NUM + r")*"
+    r"|" + _SUBNUM + r"(?:" + _SEP + _SUBNUM + r")*(?=\s+of\s+paragraph\b))"
+    # "paragraph 2(c)": the subparagraph of that paragraph
+    r"(?P<sub>" + _SUBNUM + r"(?:" + _SEP + _SUBNUM + r")*)?"
+    r"(?:\s+of\s+(?P<outer>article|chapter|annex|paragraph)\s+(?P<outer_num>" + _NUM + r"))?", re.IGNORECASE)
 # "\u00a7 4", "\u00a7\u00a7 4 to 6": a section sign cites the articles of a text numbered that way
 SECTION_SIGN_RE = re.compile(r"\u00a7\u00a7?\s*(?P<nums>" + _NUM + r"(?:" + _SEP + _NUM + r")*)", re.IGNORECASE)
 _RANGE_WORD = re.compile(r"^\s*(?:to|through|-|–|—)\s*$", re.IGNORECASE)
@@ -200,13 +206,16 @@ class Resolver:
 
     def _numbered(self, m: re.Match[str], at: int) -> tuple[Target, ...]:
         kind = kind_of(m.group("kind")) if m.re is REFERENCE_RE else "article"  # "§§ 4 to 6" cites articles
-        numbers = re.split(_SEP, m.group("nums"))
+        numbers = [n.strip("()") for n in re.split(_SEP, m.group("nums"))]
         separators = re.findall(_SEP, m.group("nums"))
         if kind == "table":
             return tuple(t for t in self.tables() if any(t.label.lower() == f"table {n.lower()}" for n in numbers))
         scope: list[Unit] | None = None
         if m.re is REFERENCE_RE and m.group("outer"):
-            scope = self._find(kind_of(m.group("outer")), [m.group("outer_num")], None)
+            outer = kind_of(m.group("outer"))
+            article = self.enclosing(at, "article") if outer == "paragraph" else None
+            # "subparagraph (c) of paragraph 2": paragraph 2 of the article the reference stands in
+            scope = self._find(outer, [m.group("outer_num")], [article] if article is not None else None)
         elif kind in ("paragraph", "subparagraph"):
             article = self.enclosing(at, "article")
             scope = [article] if article is not None else None
@@ -225,8 +234,19 @@ class Resolver:
             found = [u for u in self._articles_named(numbers, separators) if u.label.startswith(word)]
         if kind == "part":
             found = self._worded(found, m.group("kind") if m.re is REFERENCE_RE else "part")
+        if m.re is REFERENCE_RE and m.group("sub") and kind == "paragraph":
+            found = self._subparagraphs(found, m.group("sub"))
         unique = {id(u): u for u in found}  # by identity: hashing a unit hashes its whole subtree
         return tuple(self._target(u) for u in self._nearest(list(unique.values()), at))
+
+    @staticmethod
+    def _subparagraphs(paragraphs: list[Unit], sub: str) -> list[Unit]:
+        """ "paragraph 2(a) and (b)", "paragraph 1(a) to (d)": those subparagraphs of the paragraphs."""
+        letters = [x.strip("()").lower() for x in re.split(_SEP, sub)]
+        spans = [(_key(letters[0]), _key(letters[-1]))] if any(_RANGE_WORD.match(x) for x in re.findall(_SEP, sub)) \
+            else [(_key(x), _key(x)) for x in letters]
+        return [u for p in paragraphs for u in p.walk() if u.kind == "subparagraph" and u.number
+                and any(lo <= _key(u.number.lower()) <= hi for lo, hi in spans)]
 
     @staticmethod
     def _worded(units: list[Unit], word: str) -> list[Unit]:
