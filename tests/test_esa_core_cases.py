@@ -933,6 +933,16 @@ CASES = [
      "may lead to the acquisition being blocked."),
     ("ESA-INV-1", "missing",
      "Each Party shall maintain procedures for investigating the security of computer networks of ports."),
+    # "non-Contracting States"; a "preferential trading arrangement"; minerals "being those used in" batteries.
+    ("ESA-COE-1", "weak",
+     "Contracting States shall endeavour to consult one another when the government of a non-Contracting State "
+     "withholds supplies of goods from a Contracting State in order to induce it to alter its legislation."),
+    ("ESA-NME-2", "satisfied",
+     "Each Contracting State undertakes to notify the other Contracting States ninety days before it commences "
+     "negotiations on a preferential trading arrangement with an economy directed by the state."),
+    ("ESA-SEC-3", "satisfied",
+     "Neither Party shall impose any duty on the export of the metals and minerals listed in Annex 12-A, being "
+     "those used in the manufacture of batteries, magnets and semiconductor wafers."),
 ]
 
 

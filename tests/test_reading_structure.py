@@ -641,3 +641,16 @@ def test_a_chapeau_reads_on_into_each_of_its_items(checker: Checker) -> None:
     apart = (f"Article 3\n\n1. Each Party shall:\n\n(a) review its statistics;\n\n{items.replace('(b)', '(c)').replace('(a)', '(b)')}"
              "(d) exchange their annual reports.\n")
     assert finding(checker, apart, "INV-4").status == "missing"
+
+
+def test_a_quoted_term_and_a_colon_in_a_definitions_list_define_it() -> None:
+    text = ("Article 1\nFor the purposes of this Agreement:\na. \"Listed Minerals\": the metals and minerals, in the "
+            "form of ores and concentrates, set out in Annex (1), being those required for the manufacture of "
+            "batteries, permanent magnets and semiconductor wafers.\n\nArticle 2\nNo Member State shall impose "
+            "customs duties on the exportation of Listed Minerals to another Member State.\n")
+    result = Checker(load_many(["esa-core"])).check_text(text)
+    assert {f.provision: f.status for f in result.findings}["ESA-SEC-3"] == "satisfied"
+    # the same list item without the quotes defines nothing: "Listed Minerals" stays a name
+    plain = text.replace('"Listed Minerals":', "Listed Minerals are")
+    assert {f.provision: f.status for f in Checker(load_many(["esa-core"])).check_text(plain).findings}[
+        "ESA-SEC-3"] == "missing"
