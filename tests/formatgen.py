@@ -254,7 +254,8 @@ def docx(blocks: Iterable[Block]) -> bytes:
 
 
 AKN_NS = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
-_NUMBERED = re.compile(r"(?P<num>\d{1,3}[.)]|\((?:[a-zA-Z]{1,3}|\d{1,3})\))[ \t]+(?P<rest>.*)", re.DOTALL)
+# "1.", "1)", "(a)", "(iv)", and "a)" (a point closed by its bracket only, as Central Asian drafts write them)
+_NUMBERED = re.compile(r"(?P<num>\d{1,3}[.)]|\((?:[a-zA-Z]{1,3}|\d{1,3})\)|[a-z]{1,3}\))[ \t]+(?P<rest>.*)", re.DOTALL)
 
 
 def _point_level(points: list[tuple[str, int]], num: str) -> tuple[int, tuple[str, int]]:
@@ -337,7 +338,7 @@ def akn(blocks: Iterable[Block]) -> bytes:
             out.append(p(block.text))
             continue
         numbered = _NUMBERED.match(block.text)
-        if numbered and numbered["num"].startswith("(") and paragraph_open:
+        if numbered and numbered["num"][0] in "(abcdefghijklmnopqrstuvwxyz" and paragraph_open:
             depth, reading = _point_level(points, numbered["num"])
             while len(points) > depth:  # the points this one follows on from, or the ones it ends
                 out.append("</point>")

@@ -136,3 +136,13 @@ def test_an_appendix_numbered_on_from_its_annex_in_akn_is_labelled_by_its_whole_
            '</body></act></akomaNtoso>')
     annexes = [(u.label, u.heading) for u in akn.read(xml.encode(), "a.xml").units() if u.kind == "annex"]
     assert annexes == [("Annex 11-A", None), ("Annex 11-A-1", "Listed Items")]
+
+
+@pytest.mark.parametrize("num", ["(c)", "c)", "c."])
+def test_a_point_is_numbered_by_its_letter_however_bracketed(num: str) -> None:
+    xml = (f'<akomaNtoso xmlns="http://docs.oasis-open.org/legaldocml/ns/akn/3.0"><act><body><article><num>Article 9'
+           f'</num><paragraph><num>2.</num><content><p>The Council shall:</p></content><point><num>{num}</num>'
+           '<content><p>prepare recommendations.</p></content></point></paragraph></article></body></act>'
+           '</akomaNtoso>').encode()
+    doc = akn.read(xml, "points.akn.xml")
+    assert [u.number for u in doc.units() if u.kind == "subparagraph"] == ["c"]

@@ -261,7 +261,7 @@ def carve_outs(index: DocIndex) -> list[Declaration]:
     # "The procedures of Chapter 20 are not available in respect of Article 4": the procedure named by its number
     for forum in _forums(index):
         for m in re.finditer(r"\b" + re.escape(forum.label) + r"\b(?![.\d])", text):
-            if not forum.start <= m.start() < forum.end:
+            if not forum.start <= m.start() < forum.end and not index.in_heading(index.to_folded(m.start())):
                 consider(*index.sentence_at(m.start()), True)
     return [found[k] for k in sorted(found)]
 

@@ -198,6 +198,8 @@ def _number(kind: str, num: str) -> str | None:
     heading = match_heading(" ".join(num.split())) if kind in _STRUCTURAL else None
     if heading is not None:
         return heading.number or ""  # "" for a bare "Annex": labelled by its kind alone
+    if kind == "subparagraph":  # "(c)", "c)" and "c." are point c, as the segmenter numbers it
+        return num.strip().strip("().") or None
     return _KEYWORD.sub("", num).strip().rstrip(".") or None
 
 
