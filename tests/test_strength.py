@@ -1,10 +1,17 @@
 from __future__ import annotations
 
 import pytest
+from test_esa_core import checker  # the same cached esa-core and its checker
 
 from esa_rules.dsl import load_many
 from esa_rules.engine import Checker
 from esa_rules.engine.strength import classify
+from esa_rules.report import Finding
+
+
+def core_findings(text: str) -> dict[str, Finding]:
+    """esa-core's findings on a small draft, by provision (the cached checker of test_esa_core)."""
+    return {f.provision: f for f in checker().check_text(text).findings}
 
 
 def level(sentence: str, phrase: str) -> str:
@@ -221,25 +228,17 @@ def test_a_participle_after_an_article_is_no_modal(sentence: str, phrase: str, e
 
 
 def test_a_list_item_takes_the_chapeaus_force_over_a_would_that_describes_its_object() -> None:
-    from esa_rules.dsl import load_many
-    from esa_rules.engine import Checker
-
     text = ("Article 3\n\n1. Each Party shall:\n\n(a) identify the goods and inputs whose interruption would "
             "seriously impair the functioning of its economy; and\n\n(b) report to the other Party.\n")
-    result = Checker(load_many(["esa-core"])).check_text(text)
-    assert {f.provision: f.status for f in result.findings}["ESA-SCR-1"] == "satisfied"
+    assert core_findings(text)["ESA-SCR-1"].status == "satisfied"
     hedged = text.replace("Each Party shall:", "Each Party should:")
-    assert {f.provision: f.status for f in Checker(load_many(["esa-core"])).check_text(hedged).findings}[
-        "ESA-SCR-1"] == "weak"
+    assert core_findings(hedged)["ESA-SCR-1"].status == "weak"
 
 
 def test_a_chapeaus_modal_is_quoted_from_the_chapeau() -> None:
-    from esa_rules.dsl import load_many
-    from esa_rules.engine import Checker
-
     text = ("Article 3\n\n1. Each Party should:\n\n(a) maintain a mechanism to review investments by foreign persons "
             "for risks to its national security; and\n\n(b) report to the other Party.\n")
-    found = next(f for f in Checker(load_many(["esa-core"])).check_text(text).findings if f.provision == "ESA-INV-1")
+    found = core_findings(text)["ESA-INV-1"]
     assert found.status == "weak" and found.message.endswith("soft wording: 'should'")
 
 
@@ -253,13 +252,10 @@ def test_a_chapeaus_modal_is_quoted_from_the_chapeau() -> None:
     ],
 )
 def test_an_instruments_own_convention_on_will_decides_its_force(convention: str, expected: str) -> None:
-    from esa_rules.dsl import load_many
-    from esa_rules.engine import Checker
-
     text = (f"Article 1\n\nIn this Compact, {convention}\n\nArticle 2\n\n1. The Committee will:\n\n(a) meet twice a "
             "year; and\n\n(b) report.\n\nArticle 3\n\nEach Party will maintain a mechanism to review investments "
             "by foreign persons for risks to its national security.\n")
-    found = next(f for f in Checker(load_many(["esa-core"])).check_text(text).findings if f.provision == "ESA-INV-1")
+    found = core_findings(text)["ESA-INV-1"]
     assert found.status == expected
 
 
