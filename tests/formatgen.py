@@ -27,12 +27,13 @@ from esa_rules.numbering import match_heading, match_marker, next_line_title
 _LEVELS = (("part", 3, r"PART|Part|TITLE|Title"), ("chapter", 2, r"CHAPTER|Chapter"),
            ("annex", 2, r"ANNEX|Annex|APPENDIX|Appendix|SCHEDULE|Schedule"),
            ("section", 1, r"SECTION|Section"),
-           ("article", 0, r"ARTICLE|Article|Art\.|\u00a7|PARAGRAPH|Paragraph|CLAUSE|Clause"))
+           ("article", 0, r"ARTICLE|Article|ART\.|Art\.|\u00a7|PARAGRAPH|Paragraph|CLAUSE|Clause"))
 _HEADING = re.compile(r"(?P<keyword>" + "|".join(p for _, _, p in _LEVELS) + r")[ \t]+(?P<number>\(\d{1,3}\)|[\w\[\]]+(?:[.\-][\w\[\]]+)*(?:[ \t](?i:bis|ter|quater)(?:\.\d+)?)?)[.:]?"
                       r"(?:(?:[ \t]*[:.\u2013\u2014-][ \t]*|[ \t]+)(?P<caption>\S.*))?$")
 # An article number with its first sentence on the same line, after a stop, a colon or a dash ("Article 1.-
-# This Decision is binding ...", as a decision of the Andean Community sets it)
-_INLINE = re.compile(r"(?P<head>(?P<keyword>ARTICLE|Article|PART|Part|TITLE|Title|\u00a7)[ \t]+\d+(?:\.\d+)*)"
+# This Decision is binding ...", as a decision of the Andean Community sets it, or "Art. 1 - The States
+# Parties shall ..." in a decision of a customs union's council)
+_INLINE = re.compile(r"(?P<head>(?P<keyword>ARTICLE|Article|ART\.|Art\.|PART|Part|TITLE|Title|\u00a7)[ \t]+\d+(?:\.\d+)*)"
                      r"(?:[.:]|\.?[ \t]*[\u2013\u2014-])?[ \t]+"
                      r"(?P<body>(?:\([0-9a-z]{1,3}\)[ \t]+)?[A-Z].*[.:;])$")
 # an unnumbered annex with its title in capitals: "ANNEX ON COOPERATION PRIORITIES"

@@ -58,6 +58,8 @@ FLOORS: dict[str, tuple[int, int]] = {
     "elements-and-function": (90, 82),  # 60 on first sight
     "layered-instruments": (90, 90),  # 78 on first sight
     "roles-and-aims": (90, 75),  # 60 on first sight
+    "purpose-and-effect": (90, 74),  # 74 on first sight
+    "referenced-and-scoped": (90, 83),  # 83 on first sight
 }
 
 

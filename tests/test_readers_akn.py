@@ -146,3 +146,13 @@ def test_a_point_is_numbered_by_its_letter_however_bracketed(num: str) -> None:
            '</akomaNtoso>').encode()
     doc = akn.read(xml, "points.akn.xml")
     assert [u.number for u in doc.units() if u.kind == "subparagraph"] == ["c"]
+
+
+@pytest.mark.parametrize("num", ["1)", "(1)", "1."])
+def test_a_paragraph_is_numbered_by_its_figure_however_bracketed(num: str) -> None:
+    """``<num>1)</num>`` of a Word list flattened to text is paragraph 1, as the segmenter reads "1) Each Party"."""
+    xml = (f'<akomaNtoso xmlns="http://docs.oasis-open.org/legaldocml/ns/akn/3.0"><act><body><article><num>Article 15.2'
+           f'</num><paragraph><num>{num}</num><content><p>Each Party shall review investments.</p></content>'
+           '</paragraph></article></body></act></akomaNtoso>').encode()
+    doc = akn.read(xml, "paragraphs.akn.xml")
+    assert [(u.label, u.number) for u in doc.units() if u.kind == "paragraph"] == [("Article 15.2, paragraph 1", "1")]

@@ -43,6 +43,8 @@ _INLINE_NUMBER = frozenset({"paragraph", "subparagraph"})
 _STRUCTURAL = frozenset({"document", "part", "chapter", "annex", "section", "article"})
 _EOL = "\ue000"  # stands for <eol/> in the character buffer until the line is written
 _SEPARATOR = "\n\n"  # between blocks, as layout.assemble joins the blocks of the other formats
+# a paragraph's or point's number in brackets or closed by one, or by a stop: "(1)", "1)", "c."
+_BRACKETED = re.compile(r"\((?P<inside>[^()\s]+)\)|(?P<before>[^()\s]+?)[.)]?")
 _KEYWORD = re.compile(r"^\s*(?:book|part|title|chapter|section|article|art\.|annex|appendix|schedule|paragraph)\s+",
                       re.IGNORECASE)
 
@@ -198,9 +200,11 @@ def _number(kind: str, num: str) -> str | None:
     heading = match_heading(" ".join(num.split())) if kind in _STRUCTURAL else None
     if heading is not None:
         return heading.number or ""  # "" for a bare "Annex": labelled by its kind alone
-    if kind == "subparagraph":  # "(c)", "c)" and "c." are point c, as the segmenter numbers it
-        return num.strip().strip("().") or None
-    return _KEYWORD.sub("", num).strip().rstrip(".") or None
+    bare = _KEYWORD.sub("", num).strip()
+    bracketed = _BRACKETED.fullmatch(bare) if kind in _INLINE_NUMBER else None
+    if bracketed is not None:  # "(c)", "c)" and "c." are point c, "1)" and "(1)" paragraph 1, as the segmenter
+        return bracketed["inside"] or bracketed["before"]  # numbers them; "1(a)" keeps its brackets
+    return bare.rstrip(".") or None
 
 
 def _freeze(text: str, node: _Node, end: int, parent: Unit | None, counters: dict[str, int],
