@@ -54,12 +54,11 @@ _FORUM = re.compile(r"(?:dispute settlement|dispute resolution|settlement of dis
 _EXCEPT = re.compile(r"\b(?:with the exception of|except(?: for)?|other than|excluding|save for)\b"
                      r"(?!\s+(?:as|where|to the extent)\s+(?:otherwise\s+)?(?:provided|specified|set out))", re.IGNORECASE)
 _OWN_FORUM = re.compile(r"\b(?:panel|arbitral tribunal|arbitration|tribunal)\b", re.IGNORECASE)
-# "Neither Chapter 7 nor any other dispute settlement procedure shall apply to this Chapter"
-_NEITHER_APPLIES = re.compile(r"\b(?:neither|no)\b[^.;]{0,160}?\b(?:shall|does|do|may|will) (?:apply|be applicable) "
-                              r"(?:to|with respect to|in respect of)\b")
-_NOT_APPLY = re.compile(r"\b(?:shall|does|do|will|may)\s+not\s+(?:apply|be applicable)\s+(?:to|with respect to|in respect of)\b"
-                        r"|\b(?:shall|does|do|will|may)\s+(?:apply|be applicable)\s+(?:to|with respect to|in respect of)\b",
-                        re.IGNORECASE)
+# "shall not apply to", "does apply in respect of": what a procedure reaches follows the verb
+_APPLY = r"\b(?:shall|does|do|will|may)\s+(?:not\s+)?(?:apply|be applicable)\s+(?:to|with respect to|in respect of)\b"
+_NOT_APPLY = re.compile(_APPLY, re.IGNORECASE)
+# "Neither Chapter 7 nor any other dispute settlement procedure shall apply to this Chapter" (folded text)
+_NEITHER_APPLIES = re.compile(r"\b(?:neither|no)\b[^.;]{0,160}?" + _APPLY)
 _OWN_BINDING = re.compile(r"\b(?:binding|shall comply|final and)\b", re.IGNORECASE)
 
 
@@ -88,19 +87,16 @@ def non_binding(index: DocIndex) -> list[Declaration]:
     names; or, failing any, a text of "Participants" that says what they "will" do."""
     resolver = index.resolver
     found: dict[tuple[int, int], Declaration] = {}
-    for at in _starts(index, "non-binding"):
-        start, end = index.sentence_at(index.to_original(at))
-        if (start, end) not in found:
+    for family in ("non-binding", "voluntary"):
+        for at in _starts(index, family):
+            start, end = index.sentence_at(index.to_original(at))
+            if (start, end) in found:
+                continue
             declaration = _scoped(index, resolver, start, end, index.to_original(at))
-            if declaration is not None:
-                found[(start, end)] = declaration
-    for at in _starts(index, "voluntary"):
-        # "The guidelines in Annex 3 are voluntary": only what it names (participation "is voluntary" is not
-        # the instrument)
-        start, end = index.sentence_at(index.to_original(at))
-        if (start, end) not in found:
-            declaration = _scoped(index, resolver, start, end, index.to_original(at))
-            if declaration is not None and (declaration.targets or _INSTRUMENT.search(index.doc.text, start, at)):
+            # "The guidelines in Annex 3 are voluntary" reaches only what it names: participation that "is
+            # voluntary" is no part of the instrument
+            if declaration is not None and (family == "non-binding" or declaration.targets
+                                            or _INSTRUMENT.search(index.doc.text, start, index.to_original(at))):
                 found[(start, end)] = declaration
     if found:
         binding = tuple(_declared_binding(index, resolver))
@@ -331,7 +327,7 @@ def _annexed_procedures(index: DocIndex, resolver: Resolver, unit: Unit, article
             start, end = index.sentence_at(ref.start)
             named = [t.unit for other in refs if start <= other.start < end for t in other.targets
                      if t.unit is not None and t.unit.kind != "annex"]
-            if not named or any(n.start <= unit.start < n.end or unit.start <= n.start < unit.end for n in named):
+            if not named or _overlaps(named, unit):
                 found.append(annex)
     return found
 
@@ -366,5 +362,9 @@ def _own_procedure(index: DocIndex, resolver: Resolver, unit: Unit, article: Uni
 def _names(resolver: Resolver, sentence: tuple[int, int], unit: Unit) -> bool:
     """Whether a sentence refers to ``unit``, to what holds it or to what it holds ("may refer any dispute
     concerning Chapter 2 or Chapter 3 to a Special Panel" names Chapter 2)."""
-    named = [t.unit for ref in resolver.references(*sentence) for t in ref.targets if t.unit is not None]
+    return _overlaps([t.unit for ref in resolver.references(*sentence) for t in ref.targets if t.unit is not None], unit)
+
+
+def _overlaps(named: list[Unit], unit: Unit) -> bool:
+    """Whether one of ``named`` is ``unit``, holds it or lies in it."""
     return any(n.start <= unit.start < n.end or unit.start <= n.start < unit.end for n in named)

@@ -117,12 +117,17 @@ WILL_BINDS_RE = re.compile(r"[\"\u201c]will[\"\u201d](?:(?!\b(?:not|no|only)\b)[
                            r"[\"\u201c]shall)", re.IGNORECASE)
 
 
+def _soft_only_for(words: frozenset[str], text: str, sentence_start: int, strength: Strength) -> bool:
+    """Whether ``strength`` is soft only for modals among ``words`` (cues relative to the sentence at
+    ``sentence_start`` of ``text``; a chapeau's lie before it)."""
+    return strength.level == Level.SOFT and bool(strength.cues) and all(
+        c.kind == "soft" and text[sentence_start + c.start:sentence_start + c.end].lower() in words
+        for c in strength.cues)
+
+
 def will_as_shall(text: str, sentence_start: int, strength: Strength) -> Strength:
-    """``strength`` in an instrument whose "will" binds: soft only for "will" is binding (cues are relative to
-    the sentence at ``sentence_start`` of ``text``, a chapeau's before it)."""
-    if strength.level == Level.SOFT and strength.cues and all(
-            c.kind == "soft" and text[sentence_start + c.start:sentence_start + c.end].lower() == "will"
-            for c in strength.cues):
+    """``strength`` in an instrument whose "will" binds: soft only for "will" is binding."""
+    if _soft_only_for(frozenset({"will"}), text, sentence_start, strength):
         reading = attrs.evolve(strength.reading, force="obligation") if strength.reading is not None else None
         return Strength(Level.BINDING, strength.cues, reading)
     return strength
@@ -131,8 +136,7 @@ def will_as_shall(text: str, sentence_start: int, strength: Strength) -> Strengt
 def hypothetical_only(sentence: str, strength: Strength) -> bool:
     """Whether ``strength`` is soft only for a "would"/"could"/"might" that describes something ("(a) identify
     the goods whose interruption would impair ..."): a list item under a chapeau takes the chapeau's force."""
-    return strength.level == Level.SOFT and bool(strength.cues) and all(
-        c.kind == "soft" and sentence[c.start:c.end].lower() in _HYPOTHETICAL for c in strength.cues)
+    return _soft_only_for(_HYPOTHETICAL, sentence, 0, strength)
 
 
 def contingent_on(before: str, sentence: str, strength: Strength) -> Strength:
