@@ -171,3 +171,29 @@ def test_the_civil_law_is_to_of_a_bound_subject_binds_and_a_purpose_does_not() -
                 "inform")[:2] == ("binding", "obligation")
     assert read("The objective of this Chapter is to strengthen cooperation on export controls.",
                 "strengthen")[0] != "binding"
+
+
+@pytest.mark.parametrize("opening", [
+    # the choice left open in the active voice, or as the decision of someone else
+    "The Council of Ministers may, at the request of a Party, establish a Committee composed of senior officials.",
+    "Where the Ministers so decide, a Committee composed of senior officials shall be established.",
+    "The Parties shall consider the establishment of a Committee composed of senior officials.",
+])
+def test_the_duties_of_a_body_whose_setting_up_is_left_open_are_weak(opening: str) -> None:
+    text = (f"Article 6\n\n1. {opening}\n\n2. Once established, the Committee on Economic Security shall meet twice a "
+            "year and shall resolve any issue referred to it by a Party within 60 days of the referral.\n")
+    found = {f.provision: f.status for f in checker().check_text(text).findings}
+    assert found["ESA-INS-3"] == "weak"
+    assert found["ESA-INS-4"] == "weak"
+    # a body the Parties set up binds its duties "once established"
+    binding = text.replace(opening, "The Parties hereby establish a Committee composed of senior officials.")
+    assert {f.provision: f.status for f in checker().check_text(binding).findings}["ESA-INS-3"] == "satisfied"
+
+
+def test_a_duty_to_consider_a_step_does_not_bind_the_step() -> None:
+    weighed = ("Each Party shall consider the elimination of export duties that it applies to lithium, cobalt and "
+               "other critical minerals in trade with the other Party.")
+    assert read(weighed, "export duties")[:2] == ("soft", "exhortation")
+    assert status("ESA-SEC-3", weighed) == "weak"
+    taken = weighed.replace("consider the elimination of", "eliminate")
+    assert status("ESA-SEC-3", taken) == "satisfied"

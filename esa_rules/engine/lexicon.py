@@ -58,6 +58,9 @@ HEDGES: tuple[str, ...] = (
     "available resources", "as resources permit", "resources permitting",
     "favourable consideration", "sympathetic consideration", "consider coordinating", "consider taking",
     "consider adopting", "consider establishing",
+    # "shall consider the elimination of export duties": a duty to weigh a step, not to take it
+    "consider the (establishment|elimination|creation|introduction|removal|reduction|adoption|abolition|"
+    "possibility|setting up|conclusion)",
 )
 
 # The entries below are regular expressions over folded text (lower case, single spaces), since their

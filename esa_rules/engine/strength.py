@@ -107,7 +107,13 @@ _CONTINGENT = re.compile(r"\b(may be (?:established|created|set up|constituted|c
 _OPENS_CONTINGENT = re.compile(r"\W*(?:\(?[0-9a-z]{1,4}[.)]\s*)?((?:if|once|where|when)\s+(?:it is\s+|they are\s+|"
                                r"it has been\s+)?(?:so\s+)?(?:established|created|set up|constituted|convened))\b",
                                re.IGNORECASE)
-_MAY_BE_SET_UP = re.compile(r"\bmay be (?:established|created|set up|constituted|convened)\b", re.IGNORECASE)
+# ... and the ways of leaving it open: "may be established", "may, when it deems it necessary, establish", "where
+# the Ministers so decide, a Committee shall be established", "shall consider the establishment of"
+_SET_UP = r"(?:establish|create|set up|constitute|convene)"
+_MAY_BE_SET_UP = re.compile(rf"\bmay be {_SET_UP}[ed]*\b|\bmay(?:,[^,.;]{{1,60}},)? (?:establish|create|set up|constitute)\b"
+                            rf"|\b(?:where|if|when|should)\b[^.;]{{1,60}}\bso (?:decides?|agrees?)\b[^.;]{{0,120}}"
+                            rf"\b(?:shall|may|will) be {_SET_UP}[ed]*\b|\bconsider the (?:establishment|creation|setting up) of\b",
+                            re.IGNORECASE)
 
 
 # An instrument's own convention that its "will" binds: 'the word "will" imposes an obligation in the same way
