@@ -239,6 +239,46 @@ def devoted_finding_text(checker: Checker, text: str) -> str:
     return checker.check_text(text).findings[0].status
 
 
+SCHEDULES = """Article 1
+
+A Party shall suspend the application of {cited}.
+
+SCHEDULE A - STRATEGIC INPUTS
+
+1. This Schedule applies to the review of acquisitions of domestic enterprises by foreign persons.
+
+2. No Party shall impose a levy on the listed inputs.
+
+3. Each Party shall grant licences on the listed inputs on equal terms.
+
+4. Each Party shall publish the list of inputs.
+
+SCHEDULE B - ROAD SALT
+
+1. Each Party shall keep a reserve of road salt.
+
+SCHEDULE C - PORTS
+
+1. Each Party shall publish its port fees.
+"""
+
+
+def test_a_division_is_devoted_to_what_its_scope_clause_says_it_applies_to(devoted_demo: Checker) -> None:
+    # one provision of four on the matter, but the one that says what the whole Schedule is for
+    assert devoted_finding_text(devoted_demo, SCHEDULES.format(cited="Schedule A")) == "satisfied"
+    # a scope clause on something else makes nothing of the Schedule
+    other = SCHEDULES.replace("the review of acquisitions of domestic enterprises by foreign persons", "road works")
+    assert devoted_finding_text(devoted_demo, other.format(cited="Schedule A")) == "missing"
+    # the same words as an ordinary first provision are one provision of four
+    plain = SCHEDULES.replace("This Schedule applies to the review", "Each Party shall publish its review")
+    assert devoted_finding_text(devoted_demo, plain.format(cited="Schedule A")) == "missing"
+
+
+def test_divisions_cited_together_are_devoted_when_half_of_them_each_are(devoted_demo: Checker) -> None:
+    assert devoted_finding_text(devoted_demo, SCHEDULES.format(cited="Schedule A or Schedule B")) == "satisfied"
+    assert devoted_finding_text(devoted_demo, SCHEDULES.format(cited="Schedules A, B and C")) == "missing"
+
+
 def test_cites_devoted_is_formatted_and_read_back_unchanged() -> None:
     formatted = format_ruleset(DEVOTED_RULES)
     assert "  require suspend near/10 cites devoted security in sentence\n" in formatted

@@ -943,6 +943,44 @@ CASES = [
     ("ESA-SEC-3", "satisfied",
      "Neither Party shall impose any duty on the export of the metals and minerals listed in Annex 12-A, being "
      "those used in the manufacture of batteries, magnets and semiconductor wafers."),
+    # coercion in the words of the EU anti-coercion instrument: an act obtained from a Party's authorities
+    ("ESA-COE-1", "satisfied",
+     "The Parties shall treat as a common concern any measure by which a third country affects trade with a Party "
+     "with a view to preventing or obtaining a particular act from the authorities of that Party."),
+    # a State that is not a member of the customs union or council is the third country
+    ("ESA-COE-1", "satisfied",
+     "The Member States shall treat as a common concern any restriction of trade by a State that is not a Member "
+     "State which aims to induce a Member State to change a sovereign decision."),
+    ("ESA-COE-3", "satisfied",
+     "Where a third country restricts trade with a Party in order to force it to change its policy, the Parties "
+     "shall agree on measures of support for the affected Party within thirty days."),
+    ("ESA-INS-1", "satisfied",
+     "A Permanent Working Body on economic security is hereby established, composed of senior officials of each "
+     "Party."),
+    # trade-remedy and procurement measures acting on prices the State sets
+    ("ESA-NME-1", "satisfied",
+     "Each Party shall apply a price adjustment to goods manufactured in a country where input prices are fixed by "
+     "the State rather than by the market."),
+    ("ESA-NME-1", "satisfied",
+     "In anti-dumping investigations, each Party shall construct normal value on the basis of undistorted costs "
+     "where the exporting country sets the prices of energy and raw materials administratively."),
+    ("ESA-NME-1", "satisfied",
+     "Each Party shall take into account, in subsidy investigations, lending by state-controlled banks to "
+     "designated industries of the exporting country."),
+    # goods in a division on their supply are the goods it is about
+    ("ESA-SCR-2", "satisfied",
+     "Article 9 Continuity of Supply\n\nA Party shall notify the other Parties within 48 hours of a shortage of "
+     "any good listed in Annex 2."),
+    ("ESA-SCR-3", "satisfied",
+     "Article 9 Security of Supply\n\nIn a shortage, the Parties shall share stocks of the goods concerned."),
+    ("ESA-SCR-2", "satisfied",
+     "The Parties shall alert one another to shortages of medicines and foodstuffs without delay."),
+    # the non-market country named by the article that describes its policies
+    ("ESA-NME-2", "satisfied",
+     "Article 3\n\nIn subsidy investigations, each Party shall take into account policies under which credit is "
+     "directed by the State.\n\nArticle 4\n\nA Party that intends to initiate negotiations for a trade agreement "
+     "with a country in which the policies described in Article 3 predominate shall inform the other Party ninety "
+     "days in advance."),
 ]
 
 

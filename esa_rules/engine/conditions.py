@@ -186,29 +186,56 @@ def _devoted(inner: Condition, index: DocIndex, divisions: tuple[Unit, ...],
              tids: Mapping[Alternative, int]) -> Part | None:
     """The first part of ``inner`` in divisions cited together ("Parts III and IV") that are devoted to it:
     it holds in at least three of their provisions (articles, else paragraphs; a preamble is none) and in
-    at least a third of them. None otherwise: a free trade agreement, or one of its chapters, touches many
-    matters in passing."""
+    at least a third of them; or at least half of the divisions are each devoted to it, by that count or by
+    their scope clause ("This Schedule applies to minerals used in batteries"). None otherwise: a free trade
+    agreement, or one of its chapters, touches many matters in passing."""
     key = (id(inner), term_ids(inner, tids), *(-1 - id(d) for d in divisions))
     if key not in index.cited_units:
-        provisions = [u for d in divisions for u in d.walk() if u.kind == "article" and u.label != "Preamble"] or \
-            [u for d in divisions for u in d.walk() if u.kind == "paragraph"]
-        # a division of one or two provisions (an annex that is one table) is devoted only if all of them are
-        need = min(len(provisions), max(_MIN_PROVISIONS, -(-len(provisions) // 3))) or 1
-        # only the provisions where ``inner`` can hold (the words of each of its conjuncts there) are
-        # evaluated, which settles a free trade agreement's hundreds of articles with few evaluations
-        candidates = _could_hold(inner, index, provisions, tids)
-        first: Part | None = None
-        found = 0
-        if len(candidates) >= need:
-            for n, unit in enumerate(candidates):
-                part = _holds_in(inner, index, unit, tids)
-                if part is not None:
-                    first = first or part
-                    found += 1
-                if found >= need or found + len(candidates) - n - 1 < need:
-                    break
-        index.cited_units[key] = first if found >= need else None
+        first = _counted(inner, index, divisions, tids)
+        if first is None and len(divisions) > 1:
+            each = [_scoped_to(inner, index, d, tids) or _counted(inner, index, (d,), tids) for d in divisions]
+            found = [p for p in each if p is not None]
+            first = found[0] if 2 * len(found) >= len(divisions) else None
+        elif first is None:
+            first = _scoped_to(inner, index, divisions[0], tids)
+        index.cited_units[key] = first
     return index.cited_units[key]
+
+
+def _counted(inner: Condition, index: DocIndex, divisions: tuple[Unit, ...],
+             tids: Mapping[Alternative, int]) -> Part | None:
+    """The first part of ``inner`` in ``divisions`` if it holds in enough of their provisions (``_devoted``)."""
+    provisions = [u for d in divisions for u in d.walk() if u.kind == "article" and u.label != "Preamble"] or \
+        [u for d in divisions for u in d.walk() if u.kind == "paragraph"]
+    # a division of one or two provisions (an annex that is one table) is devoted only if all of them are
+    need = min(len(provisions), max(_MIN_PROVISIONS, -(-len(provisions) // 3))) or 1
+    # only the provisions where ``inner`` can hold (the words of each of its conjuncts there) are
+    # evaluated, which settles a free trade agreement's hundreds of articles with few evaluations
+    candidates = _could_hold(inner, index, provisions, tids)
+    first: Part | None = None
+    found = 0
+    if len(candidates) >= need:
+        for n, unit in enumerate(candidates):
+            part = _holds_in(inner, index, unit, tids)
+            if part is not None:
+                first = first or part
+                found += 1
+            if found >= need or found + len(candidates) - n - 1 < need:
+                break
+    return first if found >= need else None
+
+
+# "This Schedule applies to ...", "This Annex covers ...": the clause that says what a division is about
+_SCOPE_CLAUSE = re.compile(r"\W*(?:\(?[0-9a-z]{1,4}[.)]\s*)?(?:this|the present) (?:schedule|annex|appendix|chapter|part|title|"
+                           r"section|protocol)\s+(?:shall\s+)?(?:appl(?:y|ies)|covers?|concerns?|relates? to)\b", re.IGNORECASE)
+
+
+def _scoped_to(inner: Condition, index: DocIndex, division: Unit, tids: Mapping[Alternative, int]) -> Part | None:
+    """The first part of ``inner`` in the scope clause that opens ``division``, if it has one."""
+    first = next((u for u in division.walk() if u.kind in ("article", "paragraph") and u.label != "Preamble"), None)
+    if first is None or _SCOPE_CLAUSE.match(index.doc.text, first.body_start, first.end) is None:
+        return None
+    return _holds_in(inner, index, first, tids)
 
 
 def _could_hold(inner: Condition, index: DocIndex, provisions: list[Unit], tids: Mapping[Alternative, int]) -> list[Unit]:
