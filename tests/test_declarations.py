@@ -118,6 +118,13 @@ Article 12.3 Dispute settlement
      "satisfied", "weak"),
     ("Consultations under this Article shall be the sole means of resolving any matter arising under this Chapter.",
      "weak", "weak"),
+    # the sole means said with an adverb, for one article
+    ("Any difference concerning Article 12.1 shall be settled exclusively by consultations between the Parties.",
+     "weak", "satisfied"),
+    ("Any difference concerning Article 12.1 shall be settled only through consultations.", "weak", "satisfied"),
+    # a sole means that is not consultation is no carve-out: the panel's procedure is a procedure
+    ("Any difference concerning Article 12.1 shall be settled exclusively by the panel of Chapter 30.",
+     "satisfied", "satisfied"),
     ("Chapter 30 (Dispute Settlement) shall not apply to this Chapter. Any dispute concerning this Chapter shall be "
      "settled exclusively in accordance with Annex 12-A.\n\nANNEX 12-A\n\n1. A Party may request the establishment "
      "of a panel. 2. The panel shall issue its report within 90 days. The report shall be final and binding on the "

@@ -981,6 +981,18 @@ CASES = [
      "directed by the State.\n\nArticle 4\n\nA Party that intends to initiate negotiations for a trade agreement "
      "with a country in which the policies described in Article 3 predominate shall inform the other Party ninety "
      "days in advance."),
+    # pressure and dependence used as leverage
+    ("ESA-COE-2", "satisfied",
+     "Where a non-Party subjects a Party to pressure on its trade, designed to force a change in that Party's "
+     "policy, the Parties shall hold consultations within 10 days of a request."),
+    ("ESA-COE-1", "weak",
+     "Where a third State uses the dependence of a Party on trade with it to extract political concessions from "
+     "that Party, the Parties shall endeavour to consult."),
+    ("ESA-SCR-1", "satisfied", "The Parties shall jointly identify goods critical to their economies."),
+    ("ESA-SCR-2", "satisfied",
+     "The Parties shall alert each other early to any disruption in their supply of medicines."),
+    ("ESA-NME-1", "weak",
+     "The Council may examine non-market policies and practices of non-Parties and may adopt conclusions thereon."),
 ]
 
 

@@ -197,3 +197,17 @@ def test_a_duty_to_consider_a_step_does_not_bind_the_step() -> None:
     assert status("ESA-SEC-3", weighed) == "weak"
     taken = weighed.replace("consider the elimination of", "eliminate")
     assert status("ESA-SEC-3", taken) == "satisfied"
+
+
+def test_a_duty_listed_after_is_required_and_a_colon_binds() -> None:
+    sentence = ("The provisions incorporated under paragraph 1 are those under which each Party is required: to maintain "
+                "a mechanism for the review of foreign investments; and to designate a contact point.")
+    assert read(sentence, "designate")[:2] == ("binding", "obligation")
+
+
+def test_a_power_in_a_long_relative_clause_is_part_of_the_procedure_the_party_shall_maintain() -> None:
+    sentence = ("Each Contracting State shall maintain a procedure under which the acquisition, by a natural or legal "
+                "person established outside the territories of the Contracting States, of a holding that confers "
+                "control over, or decisive influence in, an undertaking established in its territory may be examined "
+                "and, where it is liable to endanger public order, prohibited.")
+    assert read(sentence, "examined")[:2] == ("binding", "obligation")

@@ -26,7 +26,7 @@ from esa_rules.document import Unit
 from esa_rules.engine import lexicon
 from esa_rules.engine.index import DocIndex
 from esa_rules.engine.references import THIS_INSTRUMENT, Resolver
-from esa_rules.engine.strength import EXCLUSION_RE
+from esa_rules.engine.strength import EXCLUSION_RE, TRIGGER_RE
 
 # Whole-text searches go through the automaton: ``Checker`` puts these phrases into its own automaton
 # and hands the starts over on the index (``DocIndex.starts``); an index built otherwise scans them there.
@@ -227,12 +227,16 @@ def carve_outs(index: DocIndex) -> list[Declaration]:
             owned[key] = _own_procedure(index, resolver, unit, article, leaf)
         return owned[key]
 
-    def consider(start: int, end: int, trigger_in_sentence: bool) -> None:
+    def consider(start: int, end: int, trigger_in_sentence: bool, sole_only: bool = False) -> None:
         if (start, end) in found or (start, end, trigger_in_sentence) in tried:
             return
         tried.add((start, end, trigger_in_sentence))
         folded_sentence = index.folded.text[index.to_folded(start):index.to_folded(end)]
         sole = trigger_in_sentence and _sole_means(folded_sentence)
+        if sole_only and not sole:
+            # "exclusively by", "only way" with no dispute procedure named: only a sole means can carve out
+            tried.discard((start, end, trigger_in_sentence))
+            return
         if not sole and not EXCLUSION_RE.search(folded_sentence) and \
                 not (trigger_in_sentence and (_EXCEPT.search(text, start, end) or _NEITHER_APPLIES.search(folded_sentence))):
             return
@@ -253,7 +257,7 @@ def carve_outs(index: DocIndex) -> list[Declaration]:
                         if not (leaf.heading_span and end <= leaf.heading_span[1]):  # a title is no sentence
                             consider(start, end, False)
             continue
-        consider(*index.sentence_at(original), True)
+        consider(*index.sentence_at(original), True, TRIGGER_RE.match(index.folded.text, at) is None)
     # "The procedures of Chapter 20 are not available in respect of Article 4": the procedure named by its number
     for forum in _forums(index):
         for m in re.finditer(r"\b" + re.escape(forum.label) + r"\b(?![.\d])", text):
@@ -284,7 +288,8 @@ def _headed_by(index: DocIndex, at: int) -> list[Unit]:
 def _sole_means(folded: str) -> bool:
     """Consultations declared the only way to resolve matters: dispute settlement excluded unnamed."""
     return ("consult" in folded and re.search(r"\b(?:sole|only|exclusive)\s+(?:means|method|way|mechanism|procedure|"
-                                              r"avenue|forum)\b", folded) is not None
+                                              r"avenue|forum)\b|\b(?:exclusively|solely|only)\s+(?:by|through)\s+"
+                                              r"(?:(?:way|means) of\s+)?(?:[\w-]+\s+){0,2}?consultations?\b", folded) is not None
             and re.search(r"\b(?:resolv|settl)", folded) is not None)
 
 

@@ -116,7 +116,7 @@ CLAUSE_BREAKS: tuple[str, ...] = (
 # Modal expressions that bind. The one governing a match decides (see strength.py).
 BINDING_MODALS: tuple[str, ...] = (
     "shall", "must", "agree to", "agree that", "agrees to", "agrees that", "undertake", "undertakes",
-    "is required to", "are required to", "hereby establish", "hereby establishes", "hereby create",
+    "is required to", "are required to", "is required:", "are required:", "hereby establish", "hereby establishes", "hereby create",
     "hereby creates", "hereby set up", "hereby agree", "is obliged to",
     "are obliged to", "is obligated to", "are obligated to", "commit to", "commits to",
     # the mandatory passive of British drafting: "diversion is to be prevented through joint enforcement"
@@ -178,6 +178,9 @@ PARTY_WORDS: tuple[str, ...] = ("party", "parties")
 SOLE_MEANS: tuple[str, ...] = (
     "sole means", "only means", "exclusive means", "sole method", "only method", "sole mechanism",
     "only mechanism", "exclusive mechanism", "sole procedure", "only procedure", "only way",
+    # "Any difference concerning this Section shall be settled exclusively by consultations"
+    "exclusively by", "exclusively through", "solely by", "solely through", "only by consultation*",
+    "only through consultation*",
 )
 
 # Carve-outs from dispute settlement: a sentence that has both a trigger and an exclusion.

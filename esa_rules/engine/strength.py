@@ -96,7 +96,7 @@ def _alternatives_all_bind(sentence: str, bracket: tuple[int, int]) -> bool:
 _HYPOTHETICAL = frozenset({"would", "could", "might"})
 _CONDITION_WORD = re.compile(r"\b(?:where|if|when|whenever|unless|whose|which|that)\b", re.IGNORECASE)
 _RELATIVE_POWER = re.compile(r"(?:\b(?:by|under|through|pursuant to|according to) which|\bwhereby)"
-                             r"(?:[^.;]|\.(?=\d)){1,200}$",  # a full stop inside "Article 11.1(a)" ends nothing
+                             r"(?:[^.;]|\.(?=\d)){1,320}$",  # a full stop inside "Article 11.1(a)" ends nothing
                              re.IGNORECASE)
 # A body that may be set up, and the duties it has if it is: all of them depend on a choice not yet made
 _CONTINGENT = re.compile(r"\b(may be (?:established|created|set up|constituted|convened)\b[^.;]{0,160}?"
