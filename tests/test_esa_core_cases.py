@@ -993,6 +993,15 @@ CASES = [
      "The Parties shall alert each other early to any disruption in their supply of medicines."),
     ("ESA-NME-1", "weak",
      "The Council may examine non-market policies and practices of non-Parties and may adopt conclusions thereon."),
+    ("ESA-COE-1", "weak",
+     "Consultations may be convened at the request of a Party whose licences are being withheld by a non-Party with a "
+     "view to inducing that Party to change its legislation."),
+    # a ruling of an arbitration panel not complied with, answered by suspending the security articles
+    ("ESA-CMP-2", "violated",
+     "Article 2\n\nEach Party shall review acquisitions of domestic enterprises by foreign investors on national "
+     "security grounds.\n\nArticle 3\n\nWhere a Party has failed to bring its customs duties into conformity with the "
+     "report of an arbitration panel, the Joint Committee may decide that the other Party suspend the application of "
+     "Article 2."),
 ]
 
 

@@ -211,3 +211,15 @@ def test_a_power_in_a_long_relative_clause_is_part_of_the_procedure_the_party_sh
                 "control over, or decisive influence in, an undertaking established in its territory may be examined "
                 "and, where it is liable to endanger public order, prohibited.")
     assert read(sentence, "examined")[:2] == ("binding", "obligation")
+
+
+@pytest.mark.parametrize("sentence", [
+    "Each Party shall inform the other Party of any order by which it prohibits an acquisition by a foreign investor "
+    "on national security grounds, save where the Party considers it inappropriate to do so.",
+    "Subject to mutual agreement, each Party shall inform the other Party of any order by which it prohibits an "
+    "acquisition by a foreign investor on national security grounds.",
+])
+def test_a_duty_the_party_may_escape_or_that_waits_for_agreement_is_weak(sentence: str) -> None:
+    assert read(sentence, "inform")[0] == "soft"
+    assert read(sentence.replace(", save where the Party considers it inappropriate to do so", "")
+                .replace("Subject to mutual agreement, each", "Each"), "inform")[0] == "binding"

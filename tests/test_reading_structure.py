@@ -653,3 +653,32 @@ def test_a_quoted_term_and_a_colon_in_a_definitions_list_define_it() -> None:
     # the same list item without the quotes defines nothing: "Listed Minerals" stays a name
     plain = text.replace('"Listed Minerals":', "Listed Minerals are")
     assert finding(core, plain, "ESA-SEC-3").status == "missing"
+
+
+def test_the_third_state_concerned_stands_for_the_conduct_an_earlier_article_of_its_chapter_describes() -> None:
+    core = Checker(load_many(["esa-core"]))
+    text = ("CHAPTER II\nMEASURES OF THIRD STATES\n\nARTICLE 6\nThe Parties recognise that a third State may restrict "
+            "trade with a Party with the aim of obtaining a change in that Party's legislation.\n\nARTICLE 7\nThe "
+            "Parties shall exchange statistics on trade.\n\nARTICLE 8\nThe Parties shall adopt a joint response in "
+            "respect of the third State concerned.\n")
+    found = finding(core, text, "ESA-COE-3")
+    assert found.status == "satisfied"
+    # the evidence shows the description the operative sentence relied on
+    assert any(e.role == "antecedent" and "legislation" in e.quote for e in found.evidence)
+    # in another chapter, the same words point at nothing
+    apart = text.replace("ARTICLE 8\n", "CHAPTER III\nOTHER MATTERS\n\nARTICLE 8\n")
+    assert finding(core, apart, "ESA-COE-3").status == "missing"
+
+
+def test_a_sentence_acting_on_provisions_it_names_does_not_carry_what_they_say() -> None:
+    core = Checker(load_many(["esa-core"]))
+    text = ("AGREEMENT\n\n\u00a7 3 Pressure\nWhere a third State restricts trade with a Party in order to make that "
+            "Party amend its legislation, the Parties shall, as far as possible, consult each other within ten days "
+            "and seek a common response.\n\n\u00a7 4 Relationship\nNeither Party shall, in response to a "
+            "disagreement on customs duties, withhold the performance of its obligations under \u00a7 3.\n")
+    assert finding(core, text, "ESA-COE-2").status == "weak"
+    # a sentence that takes the obligations on, rather than acting upon them, still carries them
+    taken = text.replace("Neither Party shall, in response to a disagreement on customs duties, withhold the "
+                         "performance of its obligations under \u00a7 3.", "Each Party shall perform the "
+                         "obligations under \u00a7 3 without delay.")
+    assert finding(core, taken, "ESA-COE-2").status == "satisfied"

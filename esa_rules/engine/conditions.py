@@ -15,8 +15,9 @@ from collections.abc import Mapping
 from esa_rules.document import Unit
 from esa_rules.dsl.ast import Alternative, And, Atom, Cites, Condition, Heading, Literal, Named, Near, Not, Or
 from esa_rules.engine.index import DocIndex, Scope
+from esa_rules.engine.pointers import ELSEWHERE
 from esa_rules.engine.references import THIS_INSTRUMENT, Reference, Target
-from esa_rules.engine.structure import ELSEWHERE, Link
+from esa_rules.engine.structure import Link
 
 Part = tuple[int, int, int]
 MatchT = tuple[Part, ...]

@@ -50,6 +50,7 @@ HEDGES: tuple[str, ...] = (
     # Weakenings that leave the verb binding but the duty empty: a duty that applies only if both sides
     # agree or as resources allow, and a duty to weigh a request rather than grant it.
     "where mutually agreed", "if mutually agreed", "when mutually agreed", "if both parties so agree",
+    "subject to mutual agreement", "subject to the agreement of both parties",
     "if the parties so agree", "where both parties so agree", "where the parties so agree",
     "where both parties agree", "if both parties agree", "where both contracting parties so agree",
     "if both contracting parties so agree", "where the contracting parties so agree",
@@ -76,7 +77,9 @@ OWN_JUDGEMENT: tuple[str, ...] = (
     r"each party|that party|either party|the party concerned|the other party|the requested party|"
     r"(?:the|an?) (?:[\w-]+ )?(?:party|government|participant|side|authority|country|state)) "
     r"(?:considers|deems|judges|finds|determines) (?:[\w-]+ ){0,3}?(?:to be )?(?:appropriate|necessary|useful|"
-    r"desirable|advisable|relevant|practicable|feasible|consistent|compatible|justified|warranted|beneficial)",
+    r"desirable|advisable|relevant|practicable|feasible|consistent|compatible|justified|warranted|beneficial|"
+    # the escape put the other way round: "save where the Party considers it inappropriate to do so"
+    r"inappropriate|unnecessary|undesirable|inadvisable|impracticable)",
     r"(?:where|if|when) (?:they|the parties|both parties) (?:consider|deem|judge|find) (?:[\w-]+ ){0,2}?"
     r"(?:appropriate|useful|desirable)",
     r"(?:at|in) its (?:own |sole )?discretion", r"(?:as|if|where|when) it (?:sees|considers|deems|thinks|judges) fit",

@@ -15,7 +15,8 @@ What is kept out, because real treaties are full of it and a lawyer reads past i
 - references that cite rather than point at content: to whole chapters, parts and sections ("as referred
   to in Chapter 8"), to articles unless they name the matters or obligations in them ("the matters
   governed by Articles 2 to 7"), and to other instruments ("Chapters 1 through 14 of the Harmonized
-  System");
+  System"), and references a sentence acts upon ("shall not withhold its obligations under §§ 3 to 7"),
+  which is about those provisions, not a copy of them (``pointers.py``);
 - lower-case defined terms that are single words or fields of law ("customs laws" means ... importation,
   exportation ..., "intellectual property"), whose definitions describe ordinary words; a term of several
   words coined for the instrument carries its definition in lower case too ("listed item" means ...);
@@ -35,8 +36,9 @@ import attrs
 from esa_rules.document import STRUCTURAL_KINDS, Document, Unit
 from esa_rules.engine.defined_terms import LISTED_THINGS, coined, names_listed_thing
 from esa_rules.engine.defined_terms import head as term_head
+from esa_rules.engine.pointers import pointing_references
 from esa_rules.engine.references import FAMILIES as REFERENCE_FAMILIES
-from esa_rules.engine.references import PRECEDING_RE, Resolver
+from esa_rules.engine.references import Resolver
 from esa_rules.engine.term_uses import Definition as _Definition
 from esa_rules.engine.term_uses import nested as _nested
 from esa_rules.engine.term_uses import uses as _term_uses
@@ -79,30 +81,9 @@ _LOWER_BODY = re.compile(r"\b(?:establish(?:es)?|create[s]?|set[s]?\s+up|constit
 _IT = re.compile(r"(?:^|(?<=[.;]\s)|(?<=\n))\s*(?:It|it|The latter|the latter)\s+(?=(?:shall|will|may|must|should)\b)")
 _ESTABLISHING = re.compile(r"\b(?:establish|create|set up|constitute)", re.IGNORECASE)
 _DEFINITIONS_HEADING = re.compile(r"(?i)\bdefinitions?\b|\binterpretation\b|\buse of terms\b")
-_POINTING = re.compile(
-    r"(?:\b(?:listed|set\s+out|set\s+forth|referred\s+to|specified|identified|indicated|enumerated|contained|"
-    r"described|mentioned|governed|covered|included|laid\s+down|provided\s+for)\s+(?:in|by|under)\s+"
-    r"|\b(?:matters|obligations|commitments|undertakings|goods|minerals|materials|items|products|sectors|technologies|"
-    r"questions|issues|treatment|cooperation|disciplines)\s+(?:in|of|under)\s+)"
-    # a part of what is named: "set out in column 3 of Table 9-A", "listed in Part B of Annex 2", "set out
-    # in the Table in the Schedule", "set out in column 3 of the table in Annex I"
-    r"(?:(?:the\s+)?(?:columns?|rows?|parts?|items?|entries|entry|lines?|headings?|tables?)(?:\s+[\w.\-]{1,6})?"
-    r"\s+(?:of|in)\s+){0,2}"  # "set out in column 3 of the table in Annex I"
-    r"(?:the\s+)?$", re.IGNORECASE)
-_POINTING_LAST = frozenset({"in", "by", "under", "of"})
-# A reference that names what follows it: "Annex A minerals", "Schedule 2 goods", "Part B items"
-_NAMED_BY = re.compile(r"[ \t]+(?:minerals|goods|items|products|materials|commodities|ores|substances|technolog(?:y|ies))\b")
-# "Chapters 1 through 14 of the Harmonized System", "Article XXI of the GATT 1994": another instrument
-ELSEWHERE = re.compile(r"\s*(?:\([^)]{0,80}\)\s*)?,?\s*of\s+(?!this\b|these\b|the present\b)", re.IGNORECASE)
-_CONTENT_KINDS = frozenset({"paragraph", "subparagraph", "annex", "table"})
-# Articles are content only where the words before them say so: "the matters governed by Articles 2 to 7".
-_MATTERS = re.compile(r"\b(?:matters|questions|issues|obligations|undertakings)\s+(?:governed\s+by|in|under|set\s+out"
-                      r"\s+in|referred\s+to\s+in|listed\s+in)\s+(?:the\s+)?$", re.IGNORECASE)
 # A definition that names a list rather than describing words: "means the goods set out in Table 9-A"
 _LIST_POINTER = re.compile(r"\b(?:set\s+out|listed|specified|enumerated|contained|identified|included)\s+in\s+"
                            r"(?:the\s+)?(?:tables?|annex(?:es)?|appendi(?:x|ces)|schedules?)\b", re.IGNORECASE)
-_MAX_SOURCE = 3000  # characters (spacing counted once): a reference to more cites a text, not content it points at
-_MAX_TARGETS = 8
 _BACK = re.compile(r"\b(?:[Ss]uch|[Tt]hese|[Tt]hose|[Tt]he said)\s+((?:[a-z-]+\s+){0,2}?([a-z-]{4,}))\b")
 # The nouns whose back-references carry a concept ("such reviews" are the security reviews of the sentence
 # before); "such measures" or "such action" could be anything.
@@ -119,6 +100,9 @@ _GENERIC_REACH = 300
 _SUMMING_NOUNS = frozenset("conduct pressure pressures policies".split())
 _WINDOW = 90  # characters either side of an antecedent noun that its back-reference stands for
 _BACK_REACH = 1500  # how far back (characters) an antecedent may be
+# "the third State concerned": the outsider whose conduct an earlier article of the chapter described
+_OUTSIDER = r"(?:third\s+(?:State|state|country|party|Party)|non-(?:Party|party|Member|member)(?:\s+State)?)"
+_OUTSIDER_CONCERNED = re.compile(rf"\b(?:[Tt]he|[Tt]hat)\s+{_OUTSIDER}\s+concerned\b")
 
 
 @attrs.frozen
@@ -138,6 +122,7 @@ FAMILIES: dict[str, tuple[str, ...]] = {
     **REFERENCE_FAMILIES,
     "establish": ("establish*", "create*", "set up", "sets up", "constitute*", "convene*"),
     "back": ("such", "these", "those", "the said"),
+    "concerned": ("concerned",),
 }
 
 
@@ -329,30 +314,7 @@ def _sentence(text: str, leaf: Unit, at: int) -> tuple[int, int]:
 
 def _references(doc: Document, resolver: Resolver,
                 candidates: Mapping[str, Sequence[int]] | None) -> Iterator[Link]:
-    text = doc.text
-
-    def pointing(m: re.Match[str]) -> bool:
-        if m.re is PRECEDING_RE or _NAMED_BY.match(text, m.end()):
-            return True
-        # every pointing phrase ends in one of these words (then perhaps "the"): most references in a
-        # treaty ("pursuant to Article 5") are ruled out without searching back for the whole phrase
-        words = text[max(0, m.start() - 24):m.start()].split()[-2:]
-        if words and words[-1].lower() == "the":
-            words.pop()
-        if not words or words[-1].lower() not in _POINTING_LAST:
-            return False
-        return (_POINTING.search(text, max(0, m.start() - 60), m.start()) is not None
-                and not ELSEWHERE.match(text, m.end()))
-
-    for ref in resolver.references(0, len(text), pointing, candidates):
-        backwards = PRECEDING_RE.fullmatch(text, ref.start, ref.end) is not None  # "the foregoing"
-        kinds = _CONTENT_KINDS | ({"article"} if _MATTERS.search(text, max(0, ref.start - 60), ref.start) else set())
-        targets = [t for t in ref.targets if (t.unit is None or t.unit.kind in kinds)
-                   and t.fits(text, _MAX_SOURCE) and not t.start <= ref.start < t.end
-                   # an annex with articles of its own is an instrument read on its own, not a list to carry
-                   and (t.unit is None or t.unit.kind != "annex" or not any(u.kind == "article" for u in t.unit.walk()))]
-        if len(targets) > _MAX_TARGETS:
-            continue
+    for ref, targets, backwards in pointing_references(doc, resolver, candidates):
         for target in targets:
             yield Link("antecedent" if backwards else "reference", (ref.start, ref.end), (target.start, target.end),
                        target.label, wholly=target.unit is None or target.unit.kind == "annex")
@@ -371,6 +333,18 @@ def _said_before(doc: Document, article: Unit, at: int) -> tuple[int, int] | Non
 
 def _antecedents(doc: Document, candidates: Mapping[str, Sequence[int]] | None) -> Iterator[Link]:
     text = doc.text
+    cues = candidates.get("concerned") if candidates is not None else None
+    found_outsiders = _OUTSIDER_CONCERNED.finditer(text) if cues is None else \
+        filter(None, (_OUTSIDER_CONCERNED.search(text, max(0, at - 40), at + 9) for at in cues))
+    for m in found_outsiders:
+        division = next((u for u in reversed(doc.unit_path(m.start())) if u.kind in ("chapter", "part", "section")),
+                        doc.root)
+        reach = max(division.start, m.start() - _BACK_REACH)
+        earlier = [o for o in re.finditer(_OUTSIDER, text[reach:m.start()]) if o.end() < m.start() - reach - 1]
+        if earlier:
+            named = reach + earlier[-1].start()
+            yield Link("antecedent", (m.start(), m.end()), _sentence(text, _leaf(doc, named), named),
+                       f"\u201c{m.group()}\u201d, the one {_leaf(doc, named).label} describes")
     for m in _at(_BACK, text, "back", candidates):
         noun = m.group(2).lower()
         if noun not in _BACK_NOUNS and noun not in _GENERIC_BACK_NOUNS and noun not in _SUMMING_NOUNS:
