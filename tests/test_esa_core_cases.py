@@ -1002,6 +1002,11 @@ CASES = [
      "security grounds.\n\nArticle 3\n\nWhere a Party has failed to bring its customs duties into conformity with the "
      "report of an arbitration panel, the Joint Committee may decide that the other Party suspend the application of "
      "Article 2."),
+    ("ESA-SCR-1", "satisfied",
+     "The Parties shall jointly identify every essential good for which they depend on a single outside source."),
+    ("ESA-COE-1", "satisfied",
+     "The Parties shall treat as a common concern measures by which a third State restricts trade with a Party with "
+     "the aim of interfering with the sovereign decisions of that Party."),
 ]
 
 
