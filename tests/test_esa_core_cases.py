@@ -1007,6 +1007,13 @@ CASES = [
     ("ESA-COE-1", "satisfied",
      "The Parties shall treat as a common concern measures by which a third State restricts trade with a Party with "
      "the aim of interfering with the sovereign decisions of that Party."),
+    # export controls in the plant-health sense are no security controls
+    ("ESA-EXP-2", "missing",
+     "Each Party shall notify the other Party sixty days before it introduces a new export control procedure for "
+     "plants or plant products, and shall consult the other Party at its request."),
+    ("ESA-EXP-2", "missing",
+     "Article 4 Phytosanitary Export Controls\n\nEach Party shall notify the other thirty days before applying any "
+     "new export control requirement, and shall consult the other upon request."),
 ]
 
 
