@@ -105,6 +105,17 @@ def test_a_lower_case_term_coined_for_the_instrument_carries_its_definition(chec
     assert finding(checker, text, "INV-1").status == "satisfied"
 
 
+def test_a_term_defined_in_sentence_case_is_used_in_lower_case(checker: Checker) -> None:
+    # '"Covered transaction" means ...' capitalises the first word only because it opens the sentence
+    text = DEFINED.replace('"Covered Transaction"', '"Covered transaction"').replace(
+        "every Covered Transaction", "every covered transaction")
+    assert finding(checker, text, "INV-1").status == "satisfied"
+    # a single capitalised word stays case-sensitive: "investment" in lower case is the ordinary word
+    single = DEFINED.replace('"Covered Transaction"', '"Investment"').replace("every Covered Transaction",
+                                                                            "every investment")
+    assert finding(checker, single, "INV-1").status == "missing"
+
+
 @pytest.mark.parametrize("term", [
     "investment",  # one word: an ordinary word, however it is defined
     "investment laws",  # a field of law, whose definition lists all it touches

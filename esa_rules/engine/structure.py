@@ -220,8 +220,11 @@ def _definitions(doc: Document, resolver: Resolver,
         term = " ".join(m.group(1).split())
         if not term[:1].isupper() and not _LIST_POINTER.search(text, m.end(), end) and not coined(term):
             continue  # a lower-case term describes ordinary words, unless it names a list: "the goods set out in Table 9-A"
+        # '"Sensitive acquisition" means ...' capitalises only the sentence's first word: "a sensitive
+        # acquisition" is the term, as a coined lower-case term is at the start of a sentence
+        sentence_case = coined(term) and term[1:] == term[1:].lower()
         yield _Definition(term, (m.end(), end), _scope(doc, resolver, m.start(), text[leaf.start:leaf.end]),
-                          (m.start(), end), f"the definition of \u201c{term}\u201d in {leaf.label}", True)
+                          (m.start(), end), f"the definition of \u201c{term}\u201d in {leaf.label}", not sentence_case)
     for article in resolver.by_kind.get("article", []):
         if not (article.heading and _DEFINITIONS_HEADING.search(article.heading)):
             continue
