@@ -223,3 +223,11 @@ def test_a_duty_the_party_may_escape_or_that_waits_for_agreement_is_weak(sentenc
     assert read(sentence, "inform")[0] == "soft"
     assert read(sentence.replace(", save where the Party considers it inappropriate to do so", "")
                 .replace("Subject to mutual agreement, each", "Each"), "inform")[0] == "binding"
+
+
+def test_a_modal_in_the_question_a_duty_weighs_does_not_weaken_the_duty() -> None:
+    sentence = ("That Party shall assess whether the acquisition could endanger its defence or public safety.")
+    assert read(sentence, "defence")[:2] == ("binding", "obligation")
+    assert status("ESA-INV-1", "Where a person of a third State seeks to acquire control of an undertaking in the "
+                               "territory of a Party, that Party shall assess whether the acquisition could endanger "
+                               "its defence or public safety.") == "satisfied"

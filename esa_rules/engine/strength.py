@@ -170,6 +170,8 @@ _DETERMINER = re.compile(r"\b(?:the|an?|any|such|each|every|its|their) $")
 # a binding modal, then a relative or conditional word opening a clause with its own subject and verb
 _ANOTHER_ACTOR = re.compile(r"\b(?:shall|must)\b[^;]*\b(?:which|whereby|whom|whose|who|where|if|when|that)\b[^;]*$")
 _CONDITION_RE = re.compile(r"\b(?:" + "|".join(lexicon.CONDITIONALS) + r")(?: [\w-]+){0,3} $")
+# "shall assess whether the acquisition could endanger its defence": the question weighed, not the duty
+_WHETHER_RE = re.compile(r"\bwhether(?: [\w-]+){0,4} $")
 # "The other Party [should][may] agree to hold consultations": "agree to" is the verb, not the modal
 _VERB_AFTER_MODAL = re.compile(r"\b(?:shall|may|should|will|must|might|could|would|to)\]?(?: \[[a-z ]+\])* $")
 # The conditions a reading names: a conditional and its words up to the next comma ("if it does").
@@ -235,6 +237,7 @@ def _read(sentence: str) -> _Sentence:
                 if ((m.group().endswith("ing") and m.group() not in lexicon.SOFT_MODALS)
                         or _SUBORDINATE_RE.search(text, max(0, m.start() - 14), m.start())
                         or _CONDITION_RE.search(text, max(0, m.start() - 60), m.start())
+                        or _WHETHER_RE.search(text, max(0, m.start() - 60), m.start())
                         or (m.group() == "should" and _LEAD_RE.match(text, 0, m.start()))):
                     kind_here = "subordinate"
                 elif _TRIGGER_RE.match(text, m.start()):
