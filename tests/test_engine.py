@@ -6,7 +6,7 @@ import pickle
 
 import pytest
 
-from esa_rules.dsl import load
+from esa_rules.dsl import load, load_many
 from esa_rules.engine import Checker
 from esa_rules.report import Finding
 
@@ -335,3 +335,16 @@ def test_non_binding_part_covers_that_part_only(checker: Checker) -> None:
     f = finding(checker, part_b, "INV-1")
     assert f.status == "weak"
     assert f.reasons == ("Part B declared non-binding (line 5)",)
+
+
+def test_words_that_hold_together_only_in_a_definition_or_recital_say_where_they_are() -> None:
+    core = Checker(load_many(["esa-core"]))
+    definition = ('Article 1 Definitions\n\nFor the purposes of this Chapter, "economic coercion" means the threat '
+                  "of measures by a third country affecting trade in order to obtain a particular act from a Party.\n")
+    f = finding(core, definition, "ESA-COE-1")
+    assert f.status == "missing" and f.nearest is not None and f.nearest.lacks == ()
+    assert f.message.endswith("which has the words, but only in a definition, which binds no one")
+    recital = ("AGREEMENT\n\nThe Parties,\n\nRecognising that economic coercion by a third country threatens both "
+               "Parties,\n\nHave agreed as follows:\n\nArticle 1\n\nThe Parties shall publish this Agreement.\n")
+    f = finding(core, recital, "ESA-COE-1")
+    assert f.status == "missing" and "only in a recital of the preamble" in f.message

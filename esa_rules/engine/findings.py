@@ -4,18 +4,23 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from esa_rules.dsl.ast import Alternative, Provision, Ruleset
+import attrs
+
+from esa_rules.dsl.ast import Alternative, Clause, Provision, Ruleset
+from esa_rules.engine.conditions import evaluate
 from esa_rules.engine.verdict import (
     DocContext,
     Located,
+    candidate_scopes,
     clause_expects,
     evidence,
     forbidden_match,
+    judge,
     nearest,
     search,
 )
 from esa_rules.levels import Expects, Level, Status, status_of
-from esa_rules.report import Evidence, Finding
+from esa_rules.report import Evidence, Finding, Nearest
 
 
 def provision_finding(ctx: DocContext, ruleset: Ruleset, provision: Provision,
@@ -51,6 +56,7 @@ def provision_finding(ctx: DocContext, ruleset: Ruleset, provision: Provision,
             if near is not None and near.lacks:
                 message = f"not found; nearest is {near.unit} (line {near.line}), which lacks {_words(near.lacks)}"
             elif near is not None:
+                near = _mentioned_only(ctx, clause, tids, near)
                 message = f"not found; nearest is {near.unit} (line {near.line}), which {near.reason}"
             else:
                 message = "not found: no related wording anywhere in the document"
@@ -104,3 +110,26 @@ def _reasons(ctx: DocContext, loc: Located) -> list[str]:
 
 def _words(names: tuple[str, ...]) -> str:
     return "; ".join(names)
+
+
+# Where every word of a clause is in the nearest unit and they do hold together, but the place commits no one
+_MENTIONED_ONLY = {
+    Level.DEFINITION: "has the words, but only in a definition, which binds no one",
+    Level.RECITAL: "has the words, but only in a recital of the preamble, which commits no one",
+    Level.HEADING_ONLY: "has the words, but only in a heading, which is no provision",
+    Level.CONTEXT_ONLY: "has the words only through a definition, reference or back-reference, none of its own",
+    Level.EXCLUDED: "has the words, but only in a note or a dispute-settlement exclusion about the text",
+}
+
+
+def _mentioned_only(ctx: DocContext, clause: Clause, tids: Mapping[Alternative, int], near: Nearest) -> Nearest:
+    """``near`` with a true reason when its words do hold together but only where nothing is committed (a
+    definition, a recital, a heading): "not close enough together" would send the drafter the wrong way."""
+    for scope in candidate_scopes(ctx, clause, tids):
+        if scope.unit.eid != near.eid:
+            continue
+        for match in evaluate(clause.condition, ctx.index, scope, [(scope.fstart, scope.fend)], tids):
+            level = judge(ctx, scope, match, Expects.OBLIGATION, clause.kind).level
+            if level in _MENTIONED_ONLY:
+                return attrs.evolve(near, reason=_MENTIONED_ONLY[level])
+    return near

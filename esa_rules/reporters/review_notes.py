@@ -41,7 +41,10 @@ def _lacks(finding: Finding) -> str:
         return "Nothing in the draft comes near it."
     lacks = "; ".join(near.lacks) if near.lacks else ""
     text = f"The nearest clause is {near.unit}, "
-    text += f"but it lacks {lacks}." if lacks else "but its words are not close enough together."
+    if lacks:
+        text += f"but it lacks {lacks}."
+    else:  # "has every word ..., but not close enough together", "has the words, but only in a definition ..."
+        text = f"The nearest clause is {near.unit}, which {near.reason or 'has every word, but not close enough together'}."
     if near.has:
         text += f" It has {'; '.join(near.has)}."
     return text
