@@ -193,6 +193,7 @@ _BOUNDARY = re.compile(
     r"|:\s+(?=\(?(?:[a-zA-Z]{1,2}|[ivxIVX]{1,6}|\d{1,3})[.)]\s)"  # a chapeau colon before "(a)" or "1."
     r"|\n[ \t]*\n\s*"  # a blank line
     r"|\n(?=[ \t]*\((?:[a-zA-Z]{1,2}|[ivxIVX]{1,6}|\d{1,3})\)\s)"  # a line opening with "(a)"
+    r"|\n(?=[ \t]*\|)"  # a table row: each row of a schedule is a provision of its own
 )
 _ABBREVIATION = re.compile(
     r"(?:\b(?:art|arts|no|nos|para|paras|subpara|e\.g|i\.e|cf|viz|vol|p|pp|ch|sec|mr|mrs|ms|dr|st|inc|ltd|co"

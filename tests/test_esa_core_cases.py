@@ -1014,6 +1014,12 @@ CASES = [
     ("ESA-EXP-2", "missing",
      "Article 4 Phytosanitary Export Controls\n\nEach Party shall notify the other thirty days before applying any "
      "new export control requirement, and shall consult the other upon request."),
+    ("ESA-NME-2", "satisfied",
+     "Each Party shall notify the other Party 60 days before initialling a trade agreement with a third State in "
+     "which the prices of inputs are set by the State."),
+    ("ESA-SCR-1", "satisfied", "Each Party shall maintain a register of essential products and update it every year."),
+    ("ESA-SCR-2", "satisfied",
+     "Each Party shall issue an alert to the other Party within 72 hours of identifying a risk of shortage."),
 ]
 
 

@@ -151,3 +151,21 @@ def test_obligations_set_out_in_the_table_in_the_schedule_bind_its_rows() -> Non
     assert statuses["ESA-SEC-3"][0] == "satisfied"
     # "should perform" leaves every row soft
     assert _statuses(text.replace("shall perform", "should perform"))["ESA-SEC-3"][0] == "weak"
+
+
+MARKED = ("CLAUSE 2 - COMMITMENTS IN THE SCHEDULE\n\n2.1 Each Party shall carry out every entry marked \"Binding\" in "
+          "the Schedule.\n\n2.2 Entries marked \"Indicative\" describe what the Parties intend to do.\n\n"
+          "SCHEDULE - ESSENTIAL PRODUCTS\n\n| No. | Status | Commitment |\n|-----|--------|------------|\n"
+          "| 1 | Binding | Issue an alert to the other Party within 72 hours of a risk of shortage of an essential "
+          "product. |\n| 2 | Indicative | Encourage importers to diversify their sources of essential products. |\n"
+          "| 3 | Indicative | Exchange views on the prices set by the State in third countries. |\n")
+
+
+def test_each_row_of_a_schedule_is_read_on_its_own_and_states_its_force_in_its_status_column() -> None:
+    statuses = _statuses(MARKED)
+    # the "Encourage" of row 2 does not weaken row 1, which is marked Binding
+    assert statuses["ESA-SCR-2"][0] == "satisfied"
+    # a row marked Indicative is soft, whatever its verb
+    assert statuses["ESA-SCR-4"][0] == "weak"
+    swapped = MARKED.replace("| 1 | Binding |", "| 1 | Indicative |")
+    assert _statuses(swapped)["ESA-SCR-2"][0] == "weak"

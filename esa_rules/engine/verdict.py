@@ -21,6 +21,7 @@ from esa_rules.engine.strength import (
     classify,
     contingent_on,
     hypothetical_only,
+    row_force,
     will_as_shall,
 )
 from esa_rules.levels import Expects, Level
@@ -90,6 +91,7 @@ def judge(ctx: DocContext, scope: Scope, match: MatchT, expects: Expects, role: 
             strength = _chapeau_strength(index, at, sentence[0]) or strength
         if ctx.will_binds:
             strength = will_as_shall(index.doc.text, sentence[0], strength)
+        strength = row_force(index.doc.text, at, sentence[0], strength)
         judged.append((strength.level, strength, sentence))
     if judged[0][0] != Level.NEGATED:
         # The first part is the act (rules name it first: "consult near/30 transaction"). A denial in
