@@ -46,8 +46,8 @@ class DocIndex:
         self._in_span: dict[tuple[int, int], list[tuple[int, tuple[int, int]]]] = {}
         # the nearest-unit judge's weights of defines, per scope, shared by all provisions (engine/nearest.py)
         self.nearest_memo: dict[tuple[int, int, int], dict[Any, Any]] = {}
-        # (id of a clause's plan, signature) -> (plan, labels a scope has, how specific they are)
-        self.nearest_has: dict[tuple[int, tuple[tuple[bool, ...], ...]], tuple[Any, list[str], float]] = {}
+        # (id of a clause's plan, signature) -> (plan, how specific the words a scope has are)
+        self.nearest_has: dict[tuple[int, tuple[tuple[bool, ...], ...]], tuple[Any, float]] = {}
 
     def starts(self, family: str, phrases: tuple[str, ...]) -> list[int]:
         """Sorted folded start offsets of a family of cue phrases ("carve-out", "reference", ...). The
