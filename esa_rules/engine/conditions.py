@@ -257,11 +257,37 @@ def _holds_in(inner: Condition, index: DocIndex, unit: Unit, tids: Mapping[Alter
     key = (id(inner), term_ids(inner, tids), id(unit))
     if key not in index.cited_units:
         ufs, ufe = index.to_folded(unit.start), index.to_folded(unit.end)
+        if not _may_show(inner, index, ufs, ufe, tids)[1]:  # most cited units are about something else
+            index.cited_units[key] = None
+            return None
         inside = evaluate(inner, index, Scope(unit, unit.start, unit.end, ufs, ufe), [(ufs, ufe)], tids, False)
         # a word of the unit's text rather than of its heading, so evidence quotes what the provision says
         index.cited_units[key] = next((p for m in inside for p in index.body_parts(m)), None) or \
             next((p for m in inside for p in m), None)
     return index.cited_units[key]
+
+
+def _may_show(cond: Condition, index: DocIndex, fs: int, fe: int, tids: Mapping[Alternative, int]) -> tuple[bool, bool]:
+    """Whether ``cond`` may hold in folded span [fs, fe), and whether a match of it there may have a part,
+    from which of its terms have a hit there (no pairing, no distances): a cheap test that is never wrong
+    when it says no. ``not`` holds without parts; ``heading`` and ``cites`` find words outside the span."""
+    if isinstance(cond, Atom):
+        found = index.has_hit(tids[cond.ref], fs, fe)
+        return found, found
+    if isinstance(cond, Or):
+        left, right = _may_show(cond.left, index, fs, fe, tids), _may_show(cond.right, index, fs, fe, tids)
+        return left[0] or right[0], left[1] or right[1]
+    if isinstance(cond, (And, Near)):
+        left = _may_show(cond.left, index, fs, fe, tids)
+        if not left[0]:
+            return False, False
+        right = _may_show(cond.right, index, fs, fe, tids)
+        return right[0], right[0] and (left[1] or right[1])
+    if isinstance(cond, Not):
+        return True, False
+    if isinstance(cond, (Named, Literal)):
+        return _may_show(cond.condition if isinstance(cond, Named) else cond.inner, index, fs, fe, tids)
+    return True, True
 
 
 def _pair(left: list[MatchT], right: list[MatchT], index: DocIndex, distance: int | None,
