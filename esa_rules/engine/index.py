@@ -38,6 +38,7 @@ class DocIndex:
         self.cited_refs: dict[tuple[Any, ...], list[tuple[int, int, int]]] = {}  # see conditions.cited
         self.span_references: dict[tuple[int, int], list[Reference]] = {}  # see conditions._own_references
         self.cited_units: dict[tuple[Any, ...], tuple[int, int, int] | None] = {}  # see conditions._holds_in, _devoted
+        self.defines: dict[tuple[Any, ...], Any] = {}  # a define's scopes and matches, shared by provisions (prefilter)
         self._sentences: dict[int, list[tuple[int, int]]] = {}
         self.real_hits = term_hits  # the words as written; term_hits gains the links' hits (add_links)
         self.real_starts = self.term_starts

@@ -27,8 +27,9 @@ from esa_rules.dsl.ast import (
     Or,
     TermRef,
 )
-from esa_rules.engine.conditions import cited, nodes, term_ids
+from esa_rules.engine.conditions import cited
 from esa_rules.engine.index import DocIndex, Scope
+from esa_rules.engine.prefilter import nodes, term_ids
 from esa_rules.report import Nearest
 
 _CANDIDATES = 8  # cheap-count candidates judged exactly, per unit asked for
