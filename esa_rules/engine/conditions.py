@@ -15,7 +15,7 @@ from collections.abc import Mapping
 from esa_rules.document import Unit
 from esa_rules.dsl.ast import Alternative, And, Atom, Cites, Condition, Heading, Literal, Named, Near, Not, Or
 from esa_rules.engine.index import DocIndex, Scope
-from esa_rules.engine.prefilter import candidate_keys, may_show, term_ids
+from esa_rules.engine.prefilter import candidate_keys, may_hold_in, term_ids
 from esa_rules.engine.references import THIS_INSTRUMENT, Reference, Target
 from esa_rules.engine.structure import ELSEWHERE, Link
 
@@ -228,7 +228,7 @@ def _holds_in(inner: Condition, index: DocIndex, unit: Unit, tids: Mapping[Alter
     key = (id(inner), term_ids(inner, tids), id(unit))
     if key not in index.cited_units:
         ufs, ufe = index.to_folded(unit.start), index.to_folded(unit.end)
-        if not may_show(inner, index, ufs, ufe, tids)[1]:  # most cited units are about something else
+        if not may_hold_in(inner, index, unit, ufs, ufe, tids):  # most cited units are about something else
             index.cited_units[key] = None
             return None
         inside = evaluate(inner, index, Scope(unit, unit.start, unit.end, ufs, ufe), [(ufs, ufe)], tids, False)

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from esa_rules.document import Unit
 from esa_rules.dsl.ast import Alternative, And, Atom, Cites, Condition, Heading, Literal, Named, Near, Not, Or
 from esa_rules.engine.index import DocIndex
 
@@ -109,3 +110,19 @@ def may_show(cond: Condition, index: DocIndex, fs: int, fe: int, tids: Mapping[A
     if isinstance(cond, (Named, Literal)):
         return may_show(cond.condition if isinstance(cond, Named) else cond.inner, index, fs, fe, tids)
     return True, True
+
+
+def may_hold_in(cond: Condition, index: DocIndex, unit: Unit, fs: int, fe: int, tids: Mapping[Alternative, int]) -> bool:
+    """Whether a match of ``cond`` with a part may lie in ``unit`` (folded [fs, fe)): first by the scopes
+    its terms are in, worked out once per document (most of the units that references name are about
+    something else, and an article or paragraph is a scope), then by ``may_show``."""
+    if unit.kind in ("article", "paragraph"):
+        key = index.scope_of(unit.kind, fs)
+        if key is not None and index.scopes(unit.kind)[key].unit is unit:
+            cache = ("keys", id(cond), term_ids(cond, tids), unit.kind)  # as ``_keys`` keeps a define's
+            if cache not in index.defines:
+                index.defines[cache] = _keys(cond, index, unit.kind, tids, None)
+            keys = index.defines[cache]
+            if keys is not None and key not in keys:
+                return False
+    return may_show(cond, index, fs, fe, tids)[1]
