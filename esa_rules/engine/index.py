@@ -16,7 +16,7 @@ from typing import Any
 from esa_rules.document import Document, Unit
 from esa_rules.engine.matcher import PhraseMatcher
 from esa_rules.engine.references import Reference, Resolver
-from esa_rules.engine.scopes import KEY_BITS, Scope, SentenceScopes, heading_whole, scope_units
+from esa_rules.engine.scopes import KEY_BITS, Scope, SentenceScopes, heading_whole, most_covered, scope_units
 from esa_rules.engine.structure import Link
 from esa_rules.normalize import Folded, OffsetMap, fold
 from esa_rules.segment import sentences
@@ -272,8 +272,8 @@ class DocIndex:
         hit anywhere."""
         if kind == "sentence":
             return self._best_sentence_covers(groups, limit)
-        present = self._cover(kind, groups)
-        return [(k, present[k]) for k in heapq.nsmallest(limit, present, key=lambda k: (-len(present[k]), k))]
+        held = [set().union(*(self.scope_keys(kind, term) for term in group)) for group in groups]
+        return most_covered(held, limit)
 
     def _cover(self, kind: str, groups: list[list[int]]) -> dict[int, set[int]]:
         present: dict[int, set[int]] = {}
