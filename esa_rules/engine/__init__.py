@@ -20,11 +20,11 @@ from esa_rules.dsl.ast import (
     TermRef,
 )
 from esa_rules.dsl.patterns import expand_pattern
-from esa_rules.engine.conditions import atoms
 from esa_rules.engine.context import LEXICON_PHRASES, carve_outs, non_binding
 from esa_rules.engine.findings import provision_finding
 from esa_rules.engine.index import DocIndex
 from esa_rules.engine.matcher import PhraseMatcher
+from esa_rules.engine.prefilter import atoms
 from esa_rules.engine.structure import FAMILIES as STRUCTURE_FAMILIES
 from esa_rules.engine.structure import links
 from esa_rules.engine.verdict import DocContext

@@ -16,6 +16,7 @@ from esa_rules.document import Unit
 from esa_rules.dsl.ast import Alternative, And, Atom, Cites, Condition, Heading, Literal, Named, Near, Not, Or
 from esa_rules.engine.index import DocIndex, Scope
 from esa_rules.engine.pointers import ELSEWHERE
+from esa_rules.engine.prefilter import candidate_keys, may_hold_in, term_ids
 from esa_rules.engine.references import THIS_INSTRUMENT, Reference, Target
 from esa_rules.engine.structure import Link
 
@@ -59,8 +60,12 @@ def evaluate(cond: Condition, index: DocIndex, scope: Scope, ranges: list[tuple[
             return []
         right = sub(cond.right)
         return _pair(left, right, index, cond.distance, cond.ordered) if right else []
-    if isinstance(cond, Named):
-        return sub(cond.condition)
+    if isinstance(cond, Named):  # a define is evaluated once per scope and ranges, for all provisions using it
+        key = ("matches", id(cond), term_ids(cond, tids), id(scope.unit), tuple(ranges), literal)
+        found: list[MatchT] | None = index.defines.get(key)
+        if found is None:
+            found = index.defines[key] = sub(cond.condition)
+        return found
     if isinstance(cond, Literal):
         return evaluate(cond.inner, index, scope, ranges, tids, True)
     if isinstance(cond, Cites):
@@ -149,40 +154,6 @@ def _own_references(index: DocIndex, start: int, end: int) -> list[Reference]:
     return found
 
 
-# (condition, term ids) -> the ids its atoms stand for: provisions share the same conditions (defines) under
-# different id maps that agree on them, and then share what ``cites`` found
-_TERM_IDS: dict[tuple[int, int], tuple[Condition, Mapping[Alternative, int], tuple[int, ...]]] = {}
-
-
-def term_ids(cond: Condition, tids: Mapping[Alternative, int]) -> tuple[int, ...]:
-    """The term ids of a condition's atoms, in order, under one provision's id map (cached by identity)."""
-    known = _TERM_IDS.get((id(cond), id(tids)))
-    if known is None or known[0] is not cond or known[1] is not tids:
-        if len(_TERM_IDS) > 10_000:
-            _TERM_IDS.clear()
-        known = _TERM_IDS[(id(cond), id(tids))] = (cond, tids, tuple(tids[a.ref] for a in atoms(cond)))
-    return known[2]
-
-
-def nodes(cond: Condition, kind: type) -> list[Condition]:
-    """Every node of ``kind`` in a condition, left to right (not below another of the same kind), those
-    under ``not``, ``heading``, ``literal``, ``cites`` and defines included."""
-    if isinstance(cond, kind):
-        return [cond]
-    if isinstance(cond, (And, Or, Near)):
-        return nodes(cond.left, kind) + nodes(cond.right, kind)
-    if isinstance(cond, (Not, Heading, Literal, Cites)):
-        return nodes(cond.inner, kind)
-    if isinstance(cond, Named):
-        return nodes(cond.condition, kind)
-    return []
-
-
-def atoms(cond: Condition) -> list[Atom]:
-    """Every atom of a condition, left to right."""
-    return [a for a in nodes(cond, Atom) if isinstance(a, Atom)]
-
-
 def _devoted(inner: Condition, index: DocIndex, divisions: tuple[Unit, ...],
              tids: Mapping[Alternative, int]) -> Part | None:
     """The first part of ``inner`` in divisions cited together ("Parts III and IV") that are devoted to it:
@@ -258,6 +229,9 @@ def _holds_in(inner: Condition, index: DocIndex, unit: Unit, tids: Mapping[Alter
     key = (id(inner), term_ids(inner, tids), id(unit))
     if key not in index.cited_units:
         ufs, ufe = index.to_folded(unit.start), index.to_folded(unit.end)
+        if not may_hold_in(inner, index, unit, ufs, ufe, tids):  # most cited units are about something else
+            index.cited_units[key] = None
+            return None
         inside = evaluate(inner, index, Scope(unit, unit.start, unit.end, ufs, ufe), [(ufs, ufe)], tids, False)
         # a word of the unit's text rather than of its heading, so evidence quotes what the provision says
         index.cited_units[key] = next((p for m in inside for p in index.body_parts(m)), None) or \
@@ -331,43 +305,3 @@ def _gap(index: DocIndex, ls: int, le: int, rs: int, re_: int) -> int:
     if ls >= re_:
         return max(0, index.word_index(ls) - index.word_index(re_) - 1 - index.items_between(re_, ls))
     return 0
-
-
-def candidate_keys(cond: Condition, index: DocIndex, kind: str, tids: Mapping[Alternative, int]) -> list[int] | None:
-    """Keys (``DocIndex.scope_of``) of the only scopes of ``kind`` where ``cond`` can hold, in document
-    order; None when it may hold anywhere (``not``, ``heading``).
-
-    ``and`` and ``near`` need both sides in the scope, so their sets intersect: a clause pairing a common
-    word with a rare one is evaluated only where the rare one is. Sentences are narrowed to paragraphs
-    first, so only the paragraphs that can match are split into sentences.
-    """
-    within: set[int] | None = None
-    if kind == "sentence":
-        within = _keys(cond, index, "paragraph", tids, None)
-        if within is None:
-            return None
-    keys = _keys(cond, index, kind, tids, within)
-    return None if keys is None else sorted(keys)
-
-
-def _keys(cond: Condition, index: DocIndex, kind: str, tids: Mapping[Alternative, int],
-          within: set[int] | None) -> set[int] | None:
-    if isinstance(cond, Atom):
-        if within is None:
-            return set(index.scope_keys(kind, tids[cond.ref]))
-        return index.sentence_keys(tids[cond.ref], within)
-    if isinstance(cond, Or):
-        left = _keys(cond.left, index, kind, tids, within)
-        right = _keys(cond.right, index, kind, tids, within) if left is not None else None
-        return None if left is None or right is None else left | right
-    if isinstance(cond, (And, Near)):
-        left = _keys(cond.left, index, kind, tids, within)
-        if left is not None and not left:
-            return left
-        right = _keys(cond.right, index, kind, tids, within)
-        if left is None or right is None:
-            return right if left is None else left
-        return left & right
-    if isinstance(cond, (Named, Literal)):
-        return _keys(cond.condition if isinstance(cond, Named) else cond.inner, index, kind, tids, within)
-    return None  # not / heading: may hold in a scope without any hit

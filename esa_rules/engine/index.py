@@ -16,7 +16,7 @@ from typing import Any
 from esa_rules.document import Document, Unit
 from esa_rules.engine.matcher import PhraseMatcher
 from esa_rules.engine.references import Reference, Resolver
-from esa_rules.engine.scopes import KEY_BITS, Scope, SentenceScopes, heading_whole, scope_units
+from esa_rules.engine.scopes import KEY_BITS, Scope, SentenceScopes, heading_whole, most_covered, scope_units
 from esa_rules.engine.structure import Link
 from esa_rules.normalize import Folded, OffsetMap, fold
 from esa_rules.segment import sentences
@@ -38,6 +38,7 @@ class DocIndex:
         self.cited_refs: dict[tuple[Any, ...], list[tuple[int, int, int]]] = {}  # see conditions.cited
         self.span_references: dict[tuple[int, int], list[Reference]] = {}  # see conditions._own_references
         self.cited_units: dict[tuple[Any, ...], tuple[int, int, int] | None] = {}  # see conditions._holds_in, _devoted
+        self.defines: dict[tuple[Any, ...], Any] = {}  # a define's scopes and matches, shared by provisions (prefilter)
         self._sentences: dict[int, list[tuple[int, int]]] = {}
         self.real_hits = term_hits  # the words as written; term_hits gains the links' hits (add_links)
         self.real_starts = self.term_starts
@@ -46,8 +47,8 @@ class DocIndex:
         self._in_span: dict[tuple[int, int], list[tuple[int, tuple[int, int]]]] = {}
         # the nearest-unit judge's weights of defines, per scope, shared by all provisions (engine/nearest.py)
         self.nearest_memo: dict[tuple[int, int, int], dict[Any, Any]] = {}
-        # (id of a clause's plan, signature) -> (plan, labels a scope has, how specific they are)
-        self.nearest_has: dict[tuple[int, tuple[tuple[bool, ...], ...]], tuple[Any, list[str], float]] = {}
+        # (id of a clause's plan, signature) -> (plan, how specific the words a scope has are)
+        self.nearest_has: dict[tuple[int, tuple[tuple[bool, ...], ...]], tuple[Any, float]] = {}
 
     def starts(self, family: str, phrases: tuple[str, ...]) -> list[int]:
         """Sorted folded start offsets of a family of cue phrases ("carve-out", "reference", ...). The
@@ -271,8 +272,8 @@ class DocIndex:
         hit anywhere."""
         if kind == "sentence":
             return self._best_sentence_covers(groups, limit)
-        present = self._cover(kind, groups)
-        return [(k, present[k]) for k in heapq.nsmallest(limit, present, key=lambda k: (-len(present[k]), k))]
+        held = [set().union(*(self.scope_keys(kind, term) for term in group)) for group in groups]
+        return most_covered(held, limit)
 
     def _cover(self, kind: str, groups: list[list[int]]) -> dict[int, set[int]]:
         present: dict[int, set[int]] = {}

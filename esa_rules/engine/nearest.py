@@ -9,7 +9,7 @@ a unit that has every word is said to have them too far apart, or to be about so
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from esa_rules.dsl.ast import (
@@ -27,8 +27,9 @@ from esa_rules.dsl.ast import (
     Or,
     TermRef,
 )
-from esa_rules.engine.conditions import cited, nodes, term_ids
+from esa_rules.engine.conditions import cited
 from esa_rules.engine.index import DocIndex, Scope
+from esa_rules.engine.prefilter import nodes, term_ids
 from esa_rules.report import Nearest
 
 _CANDIDATES = 8  # cheap-count candidates judged exactly, per unit asked for
@@ -70,6 +71,8 @@ def _requirement_groups(cond: Condition) -> list[tuple[Atom, ...]]:
 
 
 Weight = tuple[list[str], int]
+Signature = tuple[tuple[bool, ...], ...]
+Answer = tuple[Weight, tuple[str, ...], list[str]]  # weight, words found under a `not`, labels of what it has
 
 
 class _Judge:
@@ -87,8 +90,15 @@ class _Judge:
 
     def present(self, tid: int, in_headings: bool = False) -> bool:
         if in_headings:
-            return any(self.index.has_hit(tid, s, e) for s, e in self.headings())
-        return self.known_present((tid,))[tid]
+            headed: dict[int, bool] = self._memo.setdefault("in headings", {})  # per scope, as "present"
+            found = headed.get(tid)
+            if found is None:
+                found = headed[tid] = any(self.index.has_hit(tid, s, e) for s, e in self.headings())
+            return found
+        present = self._present
+        if tid not in present:
+            present[tid] = self.index.has_hit(tid, self.scope.fstart, self.scope.fend)
+        return present[tid]
 
     def known_present(self, tids: Sequence[int]) -> dict[int, bool]:
         """``present`` for every one of ``tids``, as the judge's own table of answers."""
@@ -166,7 +176,7 @@ class _Judge:
         raise TypeError(f"unknown condition node {cond!r}")  # pragma: no cover
 
 
-def _unique(labels: list[str]) -> list[str]:
+def _unique(labels: Iterable[str]) -> list[str]:
     return list(dict.fromkeys(labels))
 
 
@@ -180,10 +190,10 @@ class _Plan:
         self.terms = sorted(set(term_ids(cond, tids)))
         self.heading_terms = sorted({t for h in nodes(cond, Heading) for t in term_ids(h, tids)})
         self.cites = [c for c in nodes(cond, Cites) if isinstance(c, Cites)]
-        self.weights: dict[tuple[tuple[bool, ...], ...], tuple[Weight, list[str]]] = {}
+        self.weights: dict[Signature, Answer] = {}
         self.said_as = _said_as(cond)
 
-    def signature(self, judge: _Judge) -> tuple[tuple[bool, ...], ...]:
+    def signature(self, judge: _Judge) -> Signature:
         present = judge.known_present(self.terms)
         return (tuple(map(present.__getitem__, self.terms)),
                 tuple(judge.present(t, True) for t in self.heading_terms),
@@ -237,13 +247,13 @@ def nearest_units(index: DocIndex, clause: Clause, tids: Mapping[Alternative, in
         signature = plan.signature(judge)
         known = plan.weights.get(signature)
         if known is None:
-            known = plan.weights[signature] = (judge.weighed(clause.condition), judge.blocked)
-        (lacks, weight), judge.blocked = known
-        has, specific = _has(plan, signature, groups, judge, index, terms)
+            known = plan.weights[signature] = _weigh_and_say(plan, judge, groups)
+        (lacks, weight), blocked, has = known
+        specific = _specific(plan, signature, judge, index, terms)
         reason = None
         if not lacks:
-            reason = (f"is about something the provision excludes ({', '.join(_unique(judge.blocked))})"
-                      if judge.blocked else _arrangement(clause.condition))
+            reason = (f"is about something the provision excludes ({', '.join(_unique(blocked))})"
+                      if blocked else _arrangement(clause.condition))
         unit = scope.unit
         judged.append((weight, -specific, rank,
                        Nearest(unit.label, unit.eid, index.doc.locate(scope.start).line, tuple(lacks), tuple(has),
@@ -252,27 +262,37 @@ def nearest_units(index: DocIndex, clause: Clause, tids: Mapping[Alternative, in
     return tuple(j[3] for j in judged[:limit])
 
 
-def _has(plan: _Plan, signature: tuple[tuple[bool, ...], ...], groups: list[tuple[Atom, ...]], judge: _Judge,
-         index: DocIndex, terms: list[int]) -> tuple[list[str], float]:
-    """The labels of the clause's words a scope has, and how specific they are: among equals, the unit
-    whose words are the rarer in the document (the one article on the council, rather than one of many
-    that mention a mandate). Scopes of one document with the same signature have the same answer."""
+def _weigh_and_say(plan: _Plan, judge: _Judge, groups: list[tuple[Atom, ...]]) -> Answer:
+    """A clause's weight in a scope, the words found there under a ``not``, and the labels of the words it
+    has. All three follow from the signature alone, so they are worked out once for every scope (of any
+    document) that shares it. The labels are said after weighing: naming a define the scope has part of
+    weighs it, which may find more blocked words (of a branch the weighing did not need)."""
+    weight = judge.weighed(plan.cond)
+    labels, tids = judge.labels, judge.tids
+
+    def label(atom: Atom) -> str:
+        define = plan.said_as.get(id(atom))
+        if define is None:
+            return labels[tids[atom.ref]]
+        said = define.description or ""  # _said_as keeps only described defines
+        return said if not judge.lacking(define) else f"some words of {said}"
+
+    has = _unique([label(a) for g in groups for a in g if judge.present(tids[a.ref])])
+    return weight, tuple(judge.blocked), has
+
+
+def _specific(plan: _Plan, signature: Signature, judge: _Judge, index: DocIndex, terms: list[int]) -> float:
+    """How specific the words a scope has are: among equals, the unit whose words are the rarer in the
+    document (the one article on the council, rather than one of many that mention a mandate). Scopes of
+    one document with the same signature have the same answer."""
     key = (id(plan), signature)
     known = index.nearest_has.get(key)
     if known is None or known[0] is not plan:
-        labels, tids = judge.labels, judge.tids
-
-        def label(atom: Atom) -> str:
-            define = plan.said_as.get(id(atom))
-            if define is None:
-                return labels[tids[atom.ref]]
-            said = define.description or ""  # _said_as keeps only described defines
-            return said if not judge.lacking(define) else f"some words of {said}"
-
-        has = _unique([label(a) for g in groups for a in g if judge.present(tids[a.ref])])
-        specific = sum(1 / (1 + len(index.term_hits[tid])) for tid in terms if judge.present(tid))
-        known = index.nearest_has[key] = (plan, has, specific)
-    return known[1], known[2]
+        present = judge.known_present(terms)
+        hits = index.term_hits
+        specific = sum(1 / (1 + len(hits[tid])) for tid in terms if present[tid])
+        known = index.nearest_has[key] = (plan, specific)
+    return known[1]
 
 
 def _arrangement(cond: Condition) -> str:

@@ -12,6 +12,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from functools import lru_cache
+from typing import Any
 
 import attrs
 
@@ -141,6 +142,7 @@ class Resolver:
                 key = self._keys[id(unit)] = _key(unit.number)
                 self._by_key.setdefault((unit.kind, key), []).append(unit)
         self._tables: list[Target] | None = None
+        self._numbers: dict[tuple[bool, int, tuple[str | Any, ...]], tuple[Target, ...]] = {}  # see ``_resolved``
         self._footnotes: list[tuple[int, int, int]] | None = None
         # a memorandum's articles headed "Paragraph 4" or "Clause 4" (see ``_numbered``)
         self._named_articles = any(u.label.startswith(("Paragraph ", "Clause ")) for u in self.by_kind.get("article", []))
@@ -151,12 +153,12 @@ class Resolver:
         before resolving, which is the costly part). ``candidates`` (the starts of the ``FAMILIES`` cue
         words, from the Checker's one scan) spare a regex pass over the whole text."""
         for m in self._matches(REFERENCE_RE, "reference", start, end, candidates):
-            targets = self._numbered(m, m.start()) if wanted(m) else ()
+            targets = self._resolved(m) if wanted(m) else ()
             if targets:
                 yield Reference(m.start(), m.end(), targets)
         if "\u00a7" in self.doc.text:  # rare enough to look for directly
             for m in SECTION_SIGN_RE.finditer(self.doc.text, start, end):
-                targets = self._numbered(m, m.start()) if wanted(m) else ()
+                targets = self._resolved(m) if wanted(m) else ()
                 if targets:
                     yield Reference(m.start(), m.end(), targets)
         for m in self._matches(THIS_RE, "this", start, end, candidates):
@@ -171,6 +173,15 @@ class Resolver:
             found = self._preceding(m.start(), (m.group(1) or "paragraph").lower()) if wanted(m) else None
             if found is not None:
                 yield Reference(m.start(), m.end(), (self._target(found),))
+
+    def _resolved(self, m: re.Match[str]) -> tuple[Target, ...]:
+        """``_numbered`` of a match, once per document: the links, the declarations and every span a
+        ``cites`` asks about find the same references again."""
+        key = (m.re is REFERENCE_RE, m.start(), m.groups())
+        found = self._numbers.get(key)
+        if found is None:
+            found = self._numbers[key] = self._numbered(m, m.start())
+        return found
 
     def _matches(self, regex: re.Pattern[str], family: str, start: int, end: int,
                  candidates: Mapping[str, Sequence[int]] | None) -> Iterator[re.Match[str]]:

@@ -10,10 +10,11 @@ import attrs
 
 from esa_rules.document import STRUCTURAL_KINDS, Unit
 from esa_rules.dsl.ast import Alternative, Clause, Heading
-from esa_rules.engine.conditions import TRUE, MatchT, candidate_keys, evaluate
+from esa_rules.engine.conditions import TRUE, MatchT, evaluate
 from esa_rules.engine.context import Declaration
 from esa_rules.engine.index import DocIndex, Scope
 from esa_rules.engine.nearest import nearest_units as find_nearest
+from esa_rules.engine.prefilter import candidate_keys
 from esa_rules.engine.strength import (
     PROHIBITION_RE,
     WILL_BINDS_RE,
