@@ -31,7 +31,7 @@ FLOORS: dict[str, tuple[int, int]] = {
     "unexpected-styles": (224, 217),
     "legal-structure": (135, 134),
     "described-concepts": (108, 104),
-    "blind-legal-structure": (108, 104),  # 88 on first sight
+    "blind-legal-structure": (108, 105),  # 88 on first sight
     "blind-described-concepts": (117, 109),  # 67 on first sight
     "real-treaty-idiom": (90, 89),  # 84 on first sight
     "structure-and-modality": (90, 90),  # 76 on first sight
@@ -60,7 +60,7 @@ FLOORS: dict[str, tuple[int, int]] = {
     "roles-and-aims": (90, 83),  # 60 on first sight
     "purpose-and-effect": (90, 90),  # 74 on first sight
     "referenced-and-scoped": (90, 88),  # 83 on first sight
-    "clause-architecture": (90, 76),  # 76 on first sight
+    "clause-architecture": (90, 78),  # 76 on first sight
     "commitments-by-substance": (90, 67),  # 67 on first sight
 }
 

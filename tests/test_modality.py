@@ -231,3 +231,16 @@ def test_a_modal_in_the_question_a_duty_weighs_does_not_weaken_the_duty() -> Non
     assert status("ESA-INV-1", "Where a person of a third State seeks to acquire control of an undertaking in the "
                                "territory of a Party, that Party shall assess whether the acquisition could endanger "
                                "its defence or public safety.") == "satisfied"
+
+
+def test_a_provision_wholly_in_brackets_is_a_proposal_not_agreed_text() -> None:
+    agreed = ("Article 3\nCritical minerals\n1. Neither Party shall adopt or maintain any duty, tax or other charge on the "
+              "export of critical minerals to the territory of the other Party.\n")
+    assert status("ESA-SEC-3", agreed) == "satisfied"
+    proposed = agreed.replace("Article 3\n", "[Article 3\n").rstrip("\n") + "](2)\n\n(2) OR proposal. TS reflecting.\n"
+    found = {f.provision: f for f in checker().check_text(proposed).findings}
+    assert found["ESA-SEC-3"].status == "missing"
+    assert "bracketed proposal" in found["ESA-SEC-3"].message
+    # a choice left open between words at the start of a line is no proposal of a whole provision
+    choice = agreed.replace("1. Neither Party shall", "[Neither][No] Party shall")
+    assert status("ESA-SEC-3", choice) != "missing"

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Mapping, Sequence
+from functools import lru_cache
 
 import attrs
 
@@ -18,6 +19,8 @@ from esa_rules.engine.prefilter import candidate_keys
 from esa_rules.engine.strength import (
     PROHIBITION_RE,
     WILL_BINDS_RE,
+    Cue,
+    Reading,
     Strength,
     classify,
     contingent_on,
@@ -66,6 +69,30 @@ def candidate_scopes(ctx: DocContext, clause: Clause, tids: Mapping[Alternative,
     return scopes if keys is None else [scopes[i] for i in keys]
 
 
+# A proposal the negotiators have not agreed: a bracket opened at the start of a line and closed lines or
+# sentences later ("[Article 3 Critical minerals 1. Neither Party shall ...](2)"): not (yet) part of the draft
+_LINE_BRACKET = re.compile(r"(?m)^[ \t]*\[")
+
+
+@lru_cache(maxsize=8)
+def _unagreed(text: str) -> tuple[tuple[int, int], ...]:
+    """The spans of whole provisions in square brackets (one scan of the text per document)."""
+    spans: list[tuple[int, int]] = []
+    for m in _LINE_BRACKET.finditer(text):
+        if spans and m.start() < spans[-1][1]:
+            continue  # inside a bracketed provision already found
+        depth, i = 0, m.end() - 1
+        while i < min(len(text), m.end() + 20_000):
+            depth += {"[": 1, "]": -1}.get(text[i], 0)
+            if depth == 0:
+                break
+            i += 1
+        # "[shall][should] ..." at the start of a line leaves open a word, not the provision
+        if depth == 0 and len(text[m.end():i].split()) > 3:
+            spans.append((m.end() - 1, i + 1))
+    return tuple(spans)
+
+
 def judge(ctx: DocContext, scope: Scope, match: MatchT, expects: Expects, role: str,
           headings_suffice: bool = False) -> Located:
     """Strength of a match: the weakest of its parts' sentences, ignoring parts inside headings."""
@@ -93,6 +120,10 @@ def judge(ctx: DocContext, scope: Scope, match: MatchT, expects: Expects, role: 
         if ctx.will_binds:
             strength = will_as_shall(index.doc.text, sentence[0], strength)
         strength = row_force(index.doc.text, at, sentence[0], strength)
+        proposal = next(((s, e) for s, e in _unagreed(index.doc.text) if s < at < e), None)
+        if proposal is not None:
+            strength = Strength(Level.EXCLUDED, (Cue("bracketed", proposal[0] - sentence[0], proposal[1] - sentence[0]),),
+                                Reading("a bracketed proposal, not agreed text"))
         judged.append((strength.level, strength, sentence))
     if judged[0][0] != Level.NEGATED:
         # The first part is the act (rules name it first: "consult near/30 transaction"). A denial in
