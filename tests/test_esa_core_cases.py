@@ -1020,6 +1020,13 @@ CASES = [
     ("ESA-SCR-1", "satisfied", "Each Party shall maintain a register of essential products and update it every year."),
     ("ESA-SCR-2", "satisfied",
      "Each Party shall issue an alert to the other Party within 72 hours of identifying a risk of shortage."),
+    # coercion by an "outside State" against a decision the Party "is free to take"
+    ("ESA-COE-1", "satisfied",
+     "The Parties shall treat as a common concern any measure by which an outside State restricts the trade of a "
+     "Party with the purpose of inducing that Party to alter a decision which it is free to take."),
+    ("ESA-ESX-1", "satisfied",
+     "Nothing in this Agreement prevents a Party from taking any action that it judges necessary to protect the "
+     "defence of its nation or the safety of its State."),
 ]
 
 

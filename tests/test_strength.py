@@ -247,6 +247,7 @@ def test_a_chapeaus_modal_is_quoted_from_the_chapeau() -> None:
     [
         ('the word "will" imposes an obligation in the same way as "shall".', "satisfied"),
         ('"will" has the same force as "shall".', "satisfied"),
+        ('every undertaking expressed by the word "will" is a legal obligation of the Party concerned.', "satisfied"),
         ('the word "will" does not impose an obligation.', "weak"),
         ('the words "shall" and "will" express the intentions of the Parties only.', "weak"),
     ],

@@ -120,7 +120,7 @@ _MAY_BE_SET_UP = re.compile(rf"\bmay be {_SET_UP}[ed]*\b|\bmay(?:,[^,.;]{{1,60}}
 # as "shall"' (a memorandum's "will ... express the intentions of the Participants only" is the opposite)
 WILL_BINDS_RE = re.compile(r"[\"\u201c]will[\"\u201d](?:(?!\b(?:not|no|only)\b)[^.;]){0,80}?(?:imposes? (?:an |a legal )?"
                            r"obligation|legally bind|in the same way as [\"\u201c]shall|same (?:force|effect|meaning) as "
-                           r"[\"\u201c]shall)", re.IGNORECASE)
+                           r"[\"\u201c]shall|is an? (?:legal|binding|legally binding) (?:obligation|commitment))", re.IGNORECASE)
 
 
 def _soft_only_for(words: frozenset[str], text: str, sentence_start: int, strength: Strength) -> bool:
