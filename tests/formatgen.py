@@ -112,8 +112,15 @@ def draft_blocks(text: str) -> list[Block]:
                     and _caption_under(previous.text, line):
                 listing = None  # "Article 5\nAnnex B Goods": the article's title, as above
             if inline:  # "\u00a7 3. Each Party shall ...": the number heads the article, the sentence is its body
-                blocks.append(Block("heading", inline["head"], _level(inline["keyword"])[0]))
-                blocks.append(Block("body", inline["body"]))
+                head, body = inline["head"], inline["body"]
+                read = match_heading(line)
+                if read is not None and read.title_start is not None:
+                    # a run-in title heads the article with its number, as the segmenter reads it: "Article
+                    # 1.- Nature. This Protocol ..." is headed "Nature"; "Article 2.- For the purposes of
+                    # this Decision:" is all heading, and its definitions below are its paragraphs
+                    head, body = line[:read.title_end], line[read.body_start:] if read.body_start is not None else ""
+                blocks.extend(Block(role, text, level) for role, text, level in
+                              (("heading", head, _level(inline["keyword"])[0]), ("body", body, "")) if text)
             elif listing:
                 blocks.extend(Block(*block) for block in (("heading", listing[1], listing[0]), ("body", listing[2]))
                               if block[1])
