@@ -20,7 +20,7 @@ from xml.sax.saxutils import escape
 
 import attrs
 
-from esa_rules.numbering import match_heading, match_marker, next_line_title
+from esa_rules.numbering import LATIN, match_heading, match_marker, next_line_title, roman_value, word_number
 
 # rank: a heading closes every open heading of the same or a lower rank; the levels the segmenter knows,
 # with "TITLE I" of EU and civil-law agreements a division of a Part's rank, as it reads one
@@ -78,6 +78,9 @@ def heading_of(line: str) -> re.Match[str] | None:
     if match is None or len(line) > 100 or line.endswith(_ENDS[1:]) or (_SENTENCE.search(line) and not capitals) \
             or ";" in line:
         return None  # a sentence, or a list entry ("Part 1: goods - insulin; cells."), is no title
+    bare = re.sub(r"(?i)\s?(?:" + LATIN + r")$", "", match["number"])
+    if bare.isalpha() and len(bare) > 1 and word_number(bare) is None and roman_value(bare) is None:
+        return None  # "Annex No. 4", "Chapter Civil Aviation": letters that are no numeral, as the segmenter reads them
     if match["caption"] and re.match(r"\([^)]*\)[ \t]*[a-z]", match["caption"]):
         return None  # "Article 14.7 (Review of Investments) of the Agreement reads:" cites, it heads nothing
     if match["caption"] and match["caption"][0].islower() and not re.match(r"[ \t]*[:.\u2013\u2014-]", line[match.end("number"):]):
