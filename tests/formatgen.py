@@ -286,6 +286,15 @@ def _point_level(points: list[tuple[str, int]], num: str) -> tuple[int, tuple[st
     return max(len(points) - 1, 0), readings[0] if readings else ("", 0)
 
 
+def _restarts(points: list[tuple[str, int]], num: str) -> bool:
+    """A paragraph number that opens a list of its own inside the open paragraph, as the segmenter
+    nests it: "1." after paragraph "2." (the numbered points of a letter set under an article), and
+    the "2." and "3." that go on with it. An article has one paragraph 1."""
+    marker = match_marker(num)
+    readings = marker.readings if marker is not None else ()
+    return ("arabic", 1) in readings or any((system, value + 1) in readings for system, value in points)
+
+
 def akn(blocks: Iterable[Block]) -> bytes:
     """Akoma Ntoso: parts, chapters, sections and articles as elements with ``num`` and ``heading``,
     numbered paragraphs and points as ``paragraph``/``point``, the rest as ``p``; the title is the
@@ -349,7 +358,8 @@ def akn(blocks: Iterable[Block]) -> bytes:
             out.append(p(block.text))
             continue
         numbered = _NUMBERED.match(block.text)
-        if numbered and numbered["num"][0] in "(abcdefghijklmnopqrstuvwxyz" and paragraph_open:
+        if numbered and paragraph_open and (numbered["num"][0] in "(abcdefghijklmnopqrstuvwxyz"
+                                            or _restarts(points, numbered["num"])):
             depth, reading = _point_level(points, numbered["num"])
             while len(points) > depth:  # the points this one follows on from, or the ones it ends
                 out.append("</point>")
