@@ -287,9 +287,8 @@ def _point_level(points: list[tuple[str, int]], num: str) -> tuple[int, tuple[st
 
 
 def _restarts(points: list[tuple[str, int]], num: str) -> bool:
-    """A paragraph number that opens a list of its own inside the open paragraph, as the segmenter
-    nests it: "1." after paragraph "2." (the numbered points of a letter set under an article), and
-    the "2." and "3." that go on with it. An article has one paragraph 1."""
+    """A number that opens a list of its own inside the open paragraph, as the segmenter nests it: "1."
+    after paragraph "2." (a letter's points under an article), and the "2." that goes on with it."""
     marker = match_marker(num)
     readings = marker.readings if marker is not None else ()
     return ("arabic", 1) in readings or any((system, value + 1) in readings for system, value in points)
