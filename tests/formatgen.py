@@ -269,7 +269,7 @@ AKN_NS = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
 _NUMBERED = re.compile(r"(?P<num>\d{1,3}[.)]|\((?:[a-zA-Z]{1,3}|\d{1,3})\)|[a-z]{1,3}\))[ \t]+(?P<rest>.*)", re.DOTALL)
 
 
-def _point_level(points: list[tuple[str, int]], num: str) -> tuple[int, tuple[str, int]]:
+def _point_level(points: list[tuple[str, int, str]], num: str) -> tuple[int, tuple[str, int]]:
     """Where a point goes among the open ones, as a drafter nests them: beside the innermost open point
     whose list it continues ("(c)" after "(b)", even after "(b)"'s own "(i)" and "(ii)"), or under the
     innermost one when it opens a list of another kind ("(i)" under "(b) The Subcommittee shall:"), else
@@ -277,7 +277,7 @@ def _point_level(points: list[tuple[str, int]], num: str) -> tuple[int, tuple[st
     marker = match_marker(num)
     readings = marker.readings if marker is not None else ()
     for depth in range(len(points) - 1, -1, -1):
-        system, value = points[depth]
+        system, value, _ = points[depth]
         if (system, value + 1) in readings:
             return depth, (system, value + 1)
     first = next((reading for reading in readings if reading[1] == 1), None)
@@ -286,12 +286,12 @@ def _point_level(points: list[tuple[str, int]], num: str) -> tuple[int, tuple[st
     return max(len(points) - 1, 0), readings[0] if readings else ("", 0)
 
 
-def _restarts(points: list[tuple[str, int]], num: str) -> bool:
+def _restarts(points: list[tuple[str, int, str]], num: str) -> bool:
     """A number that opens a list of its own inside the open paragraph, as the segmenter nests it: "1."
-    after paragraph "2." (a letter's points under an article), and the "2." that goes on with it."""
+    after paragraph "2." (a letter's points under an article), and the "2." (not "(2)") that goes on with it."""
     marker = match_marker(num)
-    readings = marker.readings if marker is not None else ()
-    return ("arabic", 1) in readings or any((system, value + 1) in readings for system, value in points)
+    return marker is not None and (("arabic", 1) in marker.readings or any(
+        (system, value + 1) in marker.readings and shape == marker.shape for system, value, shape in points))
 
 
 def akn(blocks: Iterable[Block]) -> bytes:
@@ -301,7 +301,7 @@ def akn(blocks: Iterable[Block]) -> bytes:
     out: list[str] = []
     open_units: list[tuple[str, int]] = []  # (element, rank) of the open hierarchy
     paragraph_open = False
-    points: list[tuple[str, int]] = []  # the open points, outermost first: the (system, value) each was read as
+    points: list[tuple[str, int, str]] = []  # the open points, outermost first: (system, value) read, shape
     body_started = False
     preamble_open = False
 
@@ -364,14 +364,12 @@ def akn(blocks: Iterable[Block]) -> bytes:
                 out.append("</point>")
                 points.pop()
             out.append(f"<point><num>{escape(numbered['num'])}</num><content>{p(numbered['rest'])}</content>")
-            points.append(reading)
+            points.append((*reading, marker.shape if (marker := match_marker(numbered["num"])) else ""))
         elif numbered and not numbered["num"].startswith("("):
             close_points()
             out.append(f"<paragraph><num>{escape(numbered['num'])}</num><content>{p(numbered['rest'])}"
                        "</content>")
             paragraph_open = True
-        elif points or paragraph_open:
-            out.append(p(block.text))
         else:
             out.append(p(block.text))
     if preamble_open:
