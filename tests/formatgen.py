@@ -20,7 +20,7 @@ from xml.sax.saxutils import escape
 
 import attrs
 
-from esa_rules.numbering import match_heading, match_marker, next_line_title
+from esa_rules.numbering import LATIN, match_heading, match_marker, next_line_title, roman_value, word_number
 
 # rank: a heading closes every open heading of the same or a lower rank; the levels the segmenter knows,
 # with "TITLE I" of EU and civil-law agreements a division of a Part's rank, as it reads one
@@ -78,6 +78,9 @@ def heading_of(line: str) -> re.Match[str] | None:
     if match is None or len(line) > 100 or line.endswith(_ENDS[1:]) or (_SENTENCE.search(line) and not capitals) \
             or ";" in line:
         return None  # a sentence, or a list entry ("Part 1: goods - insulin; cells."), is no title
+    bare = re.sub(r"(?i)\s?(?:" + LATIN + r")$", "", match["number"])
+    if bare.isalpha() and len(bare) > 1 and word_number(bare) is None and roman_value(bare) is None:
+        return None  # "Annex No. 4", "Chapter Civil Aviation": letters that are no numeral, as the segmenter reads them
     if match["caption"] and re.match(r"\([^)]*\)[ \t]*[a-z]", match["caption"]):
         return None  # "Article 14.7 (Review of Investments) of the Agreement reads:" cites, it heads nothing
     if match["caption"] and match["caption"][0].islower() and not re.match(r"[ \t]*[:.\u2013\u2014-]", line[match.end("number"):]):
@@ -112,8 +115,15 @@ def draft_blocks(text: str) -> list[Block]:
                     and _caption_under(previous.text, line):
                 listing = None  # "Article 5\nAnnex B Goods": the article's title, as above
             if inline:  # "\u00a7 3. Each Party shall ...": the number heads the article, the sentence is its body
-                blocks.append(Block("heading", inline["head"], _level(inline["keyword"])[0]))
-                blocks.append(Block("body", inline["body"]))
+                head, body = inline["head"], inline["body"]
+                read = match_heading(line)
+                if read is not None and read.title_start is not None:
+                    # a run-in title heads the article with its number, as the segmenter reads it: "Article
+                    # 1.- Nature. This Protocol ..." is headed "Nature"; "Article 2.- For the purposes of
+                    # this Decision:" is all heading, and its definitions below are its paragraphs
+                    head, body = line[:read.title_end], line[read.body_start:] if read.body_start is not None else ""
+                blocks.extend(Block(role, text, level) for role, text, level in
+                              (("heading", head, _level(inline["keyword"])[0]), ("body", body, "")) if text)
             elif listing:
                 blocks.extend(Block(*block) for block in (("heading", listing[1], listing[0]), ("body", listing[2]))
                               if block[1])
@@ -259,7 +269,7 @@ AKN_NS = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
 _NUMBERED = re.compile(r"(?P<num>\d{1,3}[.)]|\((?:[a-zA-Z]{1,3}|\d{1,3})\)|[a-z]{1,3}\))[ \t]+(?P<rest>.*)", re.DOTALL)
 
 
-def _point_level(points: list[tuple[str, int]], num: str) -> tuple[int, tuple[str, int]]:
+def _point_level(points: list[tuple[str, int, str]], num: str) -> tuple[int, tuple[str, int]]:
     """Where a point goes among the open ones, as a drafter nests them: beside the innermost open point
     whose list it continues ("(c)" after "(b)", even after "(b)"'s own "(i)" and "(ii)"), or under the
     innermost one when it opens a list of another kind ("(i)" under "(b) The Subcommittee shall:"), else
@@ -267,13 +277,21 @@ def _point_level(points: list[tuple[str, int]], num: str) -> tuple[int, tuple[st
     marker = match_marker(num)
     readings = marker.readings if marker is not None else ()
     for depth in range(len(points) - 1, -1, -1):
-        system, value = points[depth]
+        system, value, _ = points[depth]
         if (system, value + 1) in readings:
             return depth, (system, value + 1)
     first = next((reading for reading in readings if reading[1] == 1), None)
     if first is not None and (not points or first[0] != points[-1][0]):
         return len(points), first
     return max(len(points) - 1, 0), readings[0] if readings else ("", 0)
+
+
+def _restarts(points: list[tuple[str, int, str]], num: str) -> bool:
+    """A number that opens a list of its own inside the open paragraph, as the segmenter nests it: "1."
+    after paragraph "2." (a letter's points under an article), and the "2." (not "(2)") that goes on with it."""
+    marker = match_marker(num)
+    return marker is not None and (("arabic", 1) in marker.readings or any(
+        (system, value + 1) in marker.readings and shape == marker.shape for system, value, shape in points))
 
 
 def akn(blocks: Iterable[Block]) -> bytes:
@@ -283,7 +301,7 @@ def akn(blocks: Iterable[Block]) -> bytes:
     out: list[str] = []
     open_units: list[tuple[str, int]] = []  # (element, rank) of the open hierarchy
     paragraph_open = False
-    points: list[tuple[str, int]] = []  # the open points, outermost first: the (system, value) each was read as
+    points: list[tuple[str, int, str]] = []  # the open points, outermost first: (system, value) read, shape
     body_started = False
     preamble_open = False
 
@@ -339,20 +357,19 @@ def akn(blocks: Iterable[Block]) -> bytes:
             out.append(p(block.text))
             continue
         numbered = _NUMBERED.match(block.text)
-        if numbered and numbered["num"][0] in "(abcdefghijklmnopqrstuvwxyz" and paragraph_open:
+        if numbered and paragraph_open and (numbered["num"][0] in "(abcdefghijklmnopqrstuvwxyz"
+                                            or _restarts(points, numbered["num"])):
             depth, reading = _point_level(points, numbered["num"])
             while len(points) > depth:  # the points this one follows on from, or the ones it ends
                 out.append("</point>")
                 points.pop()
             out.append(f"<point><num>{escape(numbered['num'])}</num><content>{p(numbered['rest'])}</content>")
-            points.append(reading)
+            points.append((*reading, marker.shape if (marker := match_marker(numbered["num"])) else ""))
         elif numbered and not numbered["num"].startswith("("):
             close_points()
             out.append(f"<paragraph><num>{escape(numbered['num'])}</num><content>{p(numbered['rest'])}"
                        "</content>")
             paragraph_open = True
-        elif points or paragraph_open:
-            out.append(p(block.text))
         else:
             out.append(p(block.text))
     if preamble_open:
