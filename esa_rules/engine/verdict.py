@@ -72,6 +72,7 @@ def candidate_scopes(ctx: DocContext, clause: Clause, tids: Mapping[Alternative,
 # A proposal the negotiators have not agreed: a bracket opened at the start of a line and closed lines or
 # sentences later ("[Article 3 Critical minerals 1. Neither Party shall ...](2)"): not (yet) part of the draft
 _LINE_BRACKET = re.compile(r"(?m)^[ \t]*\[")
+_BRACKET = re.compile(r"[\[\]]")
 
 
 @lru_cache(maxsize=8)
@@ -81,15 +82,14 @@ def _unagreed(text: str) -> tuple[tuple[int, int], ...]:
     for m in _LINE_BRACKET.finditer(text):
         if spans and m.start() < spans[-1][1]:
             continue  # inside a bracketed provision already found
-        depth, i = 0, m.end() - 1
-        while i < min(len(text), m.end() + 20_000):
-            depth += {"[": 1, "]": -1}.get(text[i], 0)
+        depth = 0
+        for b in _BRACKET.finditer(text, m.end() - 1, m.end() + 20_000):
+            depth += 1 if b.group() == "[" else -1
             if depth == 0:
+                # "[shall][should] ..." at the start of a line leaves open a word, not the provision
+                if len(text[m.end():b.start()].split()) > 3:
+                    spans.append((m.end() - 1, b.end()))
                 break
-            i += 1
-        # "[shall][should] ..." at the start of a line leaves open a word, not the provision
-        if depth == 0 and len(text[m.end():i].split()) > 3:
-            spans.append((m.end() - 1, i + 1))
     return tuple(spans)
 
 
