@@ -244,3 +244,12 @@ def test_a_provision_wholly_in_brackets_is_a_proposal_not_agreed_text() -> None:
     # a choice left open between words at the start of a line is no proposal of a whole provision
     choice = agreed.replace("1. Neither Party shall", "[Neither][No] Party shall")
     assert status("ESA-SEC-3", choice) != "missing"
+
+
+@pytest.mark.parametrize("hedged", [
+    "The Parties shall make every effort to identify jointly the goods whose shortage would endanger public health.",
+    "The Parties shall do their utmost to identify jointly the goods whose shortage would endanger public health.",
+    "Each Party shall, upon request of the other Party, consider informing it of any shortage of medicines.",
+])
+def test_a_duty_of_effort_or_to_consider_an_act_is_weak(hedged: str) -> None:
+    assert read(hedged, "shortage")[0] == "soft"

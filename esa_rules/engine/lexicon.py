@@ -59,6 +59,8 @@ HEDGES: tuple[str, ...] = (
     "available resources", "as resources permit", "resources permitting",
     "favourable consideration", "sympathetic consideration", "consider coordinating", "consider taking",
     "consider adopting", "consider establishing",
+    "consider (informing|notifying|consulting|sharing|exchanging|granting|providing|aligning|applying)",
+    "make every effort", "do (its|their) utmost", "use (its|their) best endeavours",
     # "shall consider the elimination of export duties": a duty to weigh a step, not to take it
     "consider the (establishment|elimination|creation|introduction|removal|reduction|adoption|abolition|"
     "possibility|setting up|conclusion)",
