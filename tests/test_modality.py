@@ -253,3 +253,12 @@ def test_a_provision_wholly_in_brackets_is_a_proposal_not_agreed_text() -> None:
 ])
 def test_a_duty_of_effort_or_to_consider_an_act_is_weak(hedged: str) -> None:
     assert read(hedged, "shortage")[0] == "soft"
+
+
+@pytest.mark.parametrize("bound", [
+    "The Member Countries are bound to notify the other Member Countries of any new export control.",
+    "Each Party has the obligation to notify the other Party of any new export control.",
+    "It shall be the duty of each Party to notify the other Party of any new export control.",
+])
+def test_duties_said_as_being_bound_or_having_the_duty_bind(bound: str) -> None:
+    assert read(bound, "notify")[:2] == ("binding", "obligation")

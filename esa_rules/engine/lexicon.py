@@ -124,6 +124,8 @@ BINDING_MODALS: tuple[str, ...] = (
     "is required to", "are required to", "is required:", "are required:", "hereby establish", "hereby establishes", "hereby create",
     "hereby creates", "hereby set up", "hereby agree", "is obliged to",
     "are obliged to", "is obligated to", "are obligated to", "commit to", "commits to",
+    "is bound to", "are bound to", "has the obligation to", "have the obligation to", "has the duty to",
+    "have the duty to", "shall be the duty of",
     # the mandatory passive of British drafting: "diversion is to be prevented through joint enforcement"
     "is to be", "are to be",
     # and its prohibition: "a licence the partner refused is not to be granted until it is consulted"
