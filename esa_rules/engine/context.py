@@ -218,7 +218,7 @@ def carve_outs(index: DocIndex) -> list[Declaration]:
     found: dict[tuple[int, int], Declaration] = {}
     text = index.doc.text
 
-    tried: set[tuple[int, int, bool]] = set()  # a chapter's sentences are reached from each heading in it
+    tried: set[tuple[int, int, bool, bool]] = set()  # a chapter's sentences are reached from each heading in it
     owned: dict[tuple[int, int, int], bool] = {}  # many carve-outs name the same units from the same article
 
     def own(unit: Unit, article: Unit | None, leaf: Unit) -> bool:
@@ -228,14 +228,14 @@ def carve_outs(index: DocIndex) -> list[Declaration]:
         return owned[key]
 
     def consider(start: int, end: int, trigger_in_sentence: bool, sole_only: bool = False) -> None:
-        if (start, end) in found or (start, end, trigger_in_sentence) in tried:
+        # ``sole_only``: reached from "exclusively by" or "only way" with no dispute procedure named, where
+        # only a sole means can carve out (the same sentence reached from a named procedure is tried apart)
+        if (start, end) in found or (start, end, trigger_in_sentence, sole_only) in tried:
             return
-        tried.add((start, end, trigger_in_sentence))
+        tried.add((start, end, trigger_in_sentence, sole_only))
         folded_sentence = index.folded.text[index.to_folded(start):index.to_folded(end)]
         sole = trigger_in_sentence and _sole_means(folded_sentence)
         if sole_only and not sole:
-            # "exclusively by", "only way" with no dispute procedure named: only a sole means can carve out
-            tried.discard((start, end, trigger_in_sentence))
             return
         if not sole and not EXCLUSION_RE.search(folded_sentence) and \
                 not (trigger_in_sentence and (_EXCEPT.search(text, start, end) or _NEITHER_APPLIES.search(folded_sentence))):

@@ -346,8 +346,9 @@ def _antecedents(doc: Document, candidates: Mapping[str, Sequence[int]] | None) 
         earlier = [o for o in re.finditer(_OUTSIDER, text[reach:m.start()]) if o.end() < m.start() - reach - 1]
         if earlier:
             named = reach + earlier[-1].start()
-            yield Link("antecedent", (m.start(), m.end()), _sentence(text, _leaf(doc, named), named),
-                       f"\u201c{m.group()}\u201d, the one {_leaf(doc, named).label} describes")
+            leaf = _leaf(doc, named)
+            yield Link("antecedent", (m.start(), m.end()), _sentence(text, leaf, named),
+                       f"\u201c{m.group()}\u201d, the one {leaf.label} describes")
     for m in _at(_BACK, text, "back", candidates):
         noun = m.group(2).lower()
         if noun not in _BACK_NOUNS and noun not in _GENERIC_BACK_NOUNS and noun not in _SUMMING_NOUNS:
