@@ -195,6 +195,24 @@ def test_a_dispute_settlement_chapter_that_does_not_apply_to_some_articles_carve
     assert found["ESA-COE-2"] == "weak"
 
 
+@pytest.mark.parametrize("scope", [
+    "This Title shall apply to any dispute concerning the interpretation and application of this Agreement, save for "
+    "disputes concerning Article 5.",
+    "This Chapter applies to disputes arising under this Agreement other than those concerning Article 5.",
+])
+def test_the_forums_own_scope_clause_carves_out_what_its_exception_names(scope: str) -> None:
+    text = ("AGREEMENT\n\nArticle 5 Coercion\nWhere a Party is subjected to economic coercion by a non-Party, the "
+            "Parties shall hold consultations within 20 days of a request by that Party.\n\nArticle 6 Screening\n"
+            "Each Party shall maintain a mechanism to review foreign investments for risks to national security."
+            f"\n\nCHAPTER 4\nDISPUTE SETTLEMENT\n\nArticle 10 Scope\n{scope}\n")
+    found = statuses(text)
+    assert (found["ESA-COE-2"], found["ESA-INV-1"]) == ("weak", "satisfied")
+    # the same words outside the forum's scope clause carve nothing out
+    found = statuses(text.replace("This Title shall apply", "Article 6 shall apply").replace(
+        "This Chapter applies", "Article 6 applies"))
+    assert (found["ESA-COE-2"], found["ESA-INV-1"]) == ("satisfied", "satisfied")
+
+
 def test_a_topic_only_recited_in_the_preamble_is_missing() -> None:
     text = ("AGREEMENT ON STRATEGIC GOODS\n\nPREAMBLE\n\nThe Parties,\n\nRecognising the importance of screening "
             "foreign investment for risks to national security;\n\nConcerned by the use of economic coercion by "

@@ -59,6 +59,10 @@ _APPLY = r"\b(?:shall|does|do|will|may)\s+(?:not\s+)?(?:apply|be applicable)\s+(
 _NOT_APPLY = re.compile(_APPLY, re.IGNORECASE)
 # "Neither Chapter 7 nor any other dispute settlement procedure shall apply to this Chapter" (folded text)
 _NEITHER_APPLIES = re.compile(r"\b(?:neither|no)\b[^.;]{0,160}?" + _APPLY)
+# "This Title shall apply to any dispute ..., save for disputes concerning Title VII": the forum's own scope
+# clause, whose exception carves out what follows it
+_SCOPE_APPLIES = re.compile(r"\b(?:this|the present) (?:title|chapter|part|section|annex|protocol)\b[^.;]{0,40}?"
+                            r"\b(?:shall apply|applies|shall be applicable|is applicable)\b", re.IGNORECASE)
 _OWN_BINDING = re.compile(r"\b(?:binding|shall comply|final and)\b", re.IGNORECASE)
 
 
@@ -238,7 +242,8 @@ def carve_outs(index: DocIndex) -> list[Declaration]:
         if sole_only and not sole:
             return
         if not sole and not EXCLUSION_RE.search(folded_sentence) and \
-                not (trigger_in_sentence and (_EXCEPT.search(text, start, end) or _NEITHER_APPLIES.search(folded_sentence))):
+                not (trigger_in_sentence and (_EXCEPT.search(text, start, end) or _NEITHER_APPLIES.search(folded_sentence))) and \
+                not (_EXCEPT.search(text, start, end) and _SCOPE_APPLIES.search(text, start, end)):
             return
         article = resolver.enclosing(start, "article")
         leaf = index.leaf_at(start)
