@@ -227,6 +227,26 @@ def test_a_division_that_touches_the_matter_in_passing_is_not_devoted_to_it(devo
     assert devoted_finding(devoted_demo, "this Agreement of the other Parties").status == "missing"
 
 
+def test_this_agreement_of_an_instrument_titled_as_a_general_trade_agreement_is_devoted_to_nothing(
+        devoted_demo: Checker) -> None:
+    text = SECURITY_AGREEMENT.format(cited="this Agreement")
+    assert devoted_demo.check_text("AGREEMENT ON STRATEGIC TRADE\n\n" + text).findings[0].status == "satisfied"
+    # an association or free trade agreement touches many matters: most of its articles may be extracts
+    for title in ("ASSOCIATION AGREEMENT BETWEEN A AND B", "FREE TRADE AGREEMENT BETWEEN A AND B"):
+        assert devoted_demo.check_text(f"{title}\n\n{text}").findings[0].status == "missing"
+    # an instrument relating to such an agreement is named by its own kind
+    letters = "EXCHANGE OF LETTERS RELATING TO THE FREE TRADE AGREEMENT BETWEEN A AND B"
+    assert devoted_demo.check_text(f"{letters}\n\n{text}").findings[0].status == "satisfied"
+
+
+def test_a_division_headed_with_the_matter_is_devoted_to_it(devoted_demo: Checker) -> None:
+    text = ("TITLE I\nSTRATEGIC EXPORT CONTROLS\n\nArticle 1\n\nEach Party shall designate a contact point.\n\n"
+            "Article 2\n\nEach Party shall publish its tariffs.\n\nTITLE II\nFINAL PROVISIONS\n\nArticle 3\n\n"
+            "A Party shall suspend the application of Title I.\n")
+    assert devoted_finding_text(devoted_demo, text) == "satisfied"
+    assert devoted_finding_text(devoted_demo, text.replace("STRATEGIC EXPORT CONTROLS", "CUSTOMS")) == "missing"
+
+
 def test_an_annex_that_is_one_table_is_devoted_when_its_table_is(devoted_demo: Checker) -> None:
     table = ("Article 1\n\nA Party shall suspend the application of Annex I.\n\nANNEX I\n\n| No. | Commitment |\n"
              "|---|---|\n| 1 | Each Party to review acquisitions of domestic enterprises by foreign persons |\n")

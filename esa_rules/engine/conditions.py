@@ -93,6 +93,13 @@ _MAX_CITED = 8
 _DIVISIONS = frozenset({"document", "part", "chapter", "annex"})
 _MIN_PROVISIONS = 3
 # "this Agreement", but not "this Agreement of the other Parties"
+# An instrument titled as a general trade agreement ("ASSOCIATION AGREEMENT BETWEEN ...") is not devoted to
+# whatever many of its articles touch: a body that oversees "this Agreement" oversees all of it
+_GENERAL_TRADE = re.compile(r"\b(?:association|free trade|economic partnership|partnership and co-?operation|"
+                            r"trade and (?:economic )?co-?operation|comprehensive economic|closer economic|preferential "
+                            r"trade|trade promotion) agreement\b", re.IGNORECASE)
+# the words of a title that name the instrument itself, before what it is between or relates to
+_OWN_KIND = re.compile(r"\b(?:between|among|relating|concerning|amending|supplementing|under|to the|on the)\b", re.IGNORECASE)
 _THIS_INSTRUMENT = re.compile(THIS_INSTRUMENT + r"(?!\s+(?:of|on)\s+(?!this\b))", re.IGNORECASE)
 
 
@@ -112,7 +119,7 @@ def cited(inner: Condition, index: DocIndex, fs: int, fe: int, tids: Mapping[Alt
     start, end = index.to_original(fs), index.to_original(fe)
     parts: list[Part] = []
     refs = [(ref.start, ref.end, ref.targets) for ref in _own_references(index, start, end)]
-    if devoted:
+    if devoted and not _GENERAL_TRADE.search(_OWN_KIND.split(index.doc.title or "", 1)[0]):
         whole = index.doc.root
         refs += [(m.start(), m.end(), (Target("the whole document", whole.start, whole.end, whole),))
                  for m in _THIS_INSTRUMENT.finditer(index.doc.text, start, end)]
@@ -163,9 +170,11 @@ def _devoted(inner: Condition, index: DocIndex, divisions: tuple[Unit, ...],
     agreement, or one of its chapters, touches many matters in passing."""
     key = (id(inner), term_ids(inner, tids), *(-1 - id(d) for d in divisions))
     if key not in index.cited_units:
-        first = _counted(inner, index, divisions, tids)
+        first = _headed(inner, index, divisions[0], tids) if len(divisions) == 1 else None
+        first = first or _counted(inner, index, divisions, tids)
         if first is None and len(divisions) > 1:
-            each = [_scoped_to(inner, index, d, tids) or _counted(inner, index, (d,), tids) for d in divisions]
+            each = [_headed(inner, index, d, tids) or _scoped_to(inner, index, d, tids) or _counted(inner, index, (d,), tids)
+                    for d in divisions]
             found = [p for p in each if p is not None]
             first = found[0] if 2 * len(found) >= len(divisions) else None
         elif first is None:
@@ -200,6 +209,19 @@ def _counted(inner: Condition, index: DocIndex, divisions: tuple[Unit, ...],
 # "This Schedule applies to ...", "This Annex covers ...": the clause that says what a division is about
 _SCOPE_CLAUSE = re.compile(r"\W*(?:\(?[0-9a-z]{1,4}[.)]\s*)?(?:this|the present) (?:schedule|annex|appendix|chapter|part|title|"
                            r"section|protocol)\s+(?:shall\s+)?(?:appl(?:y|ies)|covers?|concerns?|relates? to)\b", re.IGNORECASE)
+
+
+def _headed(inner: Condition, index: DocIndex, division: Unit, tids: Mapping[Alternative, int]) -> Part | None:
+    """The first part of ``inner`` in the heading of ``division`` ("TITLE VI ECONOMIC SECURITY")."""
+    if division.heading_span is None:
+        return None
+    key = (id(inner), term_ids(inner, tids), -1 - id(division), 0)
+    if key not in index.cited_units:
+        hs, he = division.heading_span
+        fs, fe = index.to_folded(hs), index.to_folded(he)
+        inside = evaluate(inner, index, Scope(division, hs, he, fs, fe), [(fs, fe)], tids, False)
+        index.cited_units[key] = next((p for m in inside for p in m), None)
+    return index.cited_units[key]
 
 
 def _scoped_to(inner: Condition, index: DocIndex, division: Unit, tids: Mapping[Alternative, int]) -> Part | None:
