@@ -169,3 +169,25 @@ def test_each_row_of_a_schedule_is_read_on_its_own_and_states_its_force_in_its_s
     assert statuses["ESA-SCR-4"][0] == "weak"
     swapped = MARKED.replace("| 1 | Binding |", "| 1 | Indicative |")
     assert _statuses(swapped)["ESA-SCR-2"][0] == "weak"
+
+
+ROLLING = ("CHAPTER 18 ECONOMIC SECURITY - CONSOLIDATED NEGOTIATING TEXT\n\n"
+           "| Art. | Proposal of A | Proposal of B | Agreed text |\n|---|---|---|---|\n"
+           "| 18.1 Supplies | The Parties should, where possible, share information on supply disruptions. | "
+           "The Parties shall notify each other of any disruption in the supply of critical goods within five days. | "
+           "{agreed} |\n"
+           "| 18.2 Security | Nothing in this Chapter shall prevent a Party from taking measures it considers necessary "
+           "for the protection of its essential security interests. | [B reserves its position.] | [open] |\n")
+
+
+def test_only_the_agreed_column_of_a_rolling_texts_table_is_text() -> None:
+    closed = "The Parties shall notify each other of any disruption in the supply of critical goods within five days."
+    statuses = _statuses(ROLLING.format(agreed=closed))
+    # the agreed cell binds on its own: the soft proposal beside it in the same row does not weaken it
+    assert statuses["ESA-SCR-2"][0] == "satisfied"
+    # a Party's proposal is no agreed text, however firm: the exception proposed by A alone is missing
+    assert statuses["ESA-ESX-1"][0] == "missing"
+    assert _statuses(ROLLING.format(agreed="[open]"))["ESA-SCR-2"][0] == "missing"
+    # a table whose header has no agreed column is an ordinary table: every column is read
+    plain = ROLLING.format(agreed=closed).replace("Agreed text", "Comments")
+    assert _statuses(plain)["ESA-ESX-1"][0] == "satisfied"

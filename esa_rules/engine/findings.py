@@ -118,7 +118,7 @@ _MENTIONED_ONLY = {
     Level.RECITAL: "has the words, but only in a recital of the preamble, which commits no one",
     Level.HEADING_ONLY: "has the words, but only in a heading, which is no provision",
     Level.CONTEXT_ONLY: "has the words only through a definition, reference or back-reference, none of its own",
-    Level.EXCLUDED: "has the words, but only in a note, a bracketed proposal or a dispute-settlement exclusion, "
+    Level.EXCLUDED: "has the words, but only in a note, a Party's proposal or a dispute-settlement exclusion, "
                     "not in agreed text",
 }
 

@@ -15,6 +15,7 @@ from typing import Any
 
 from esa_rules.document import Document, Unit
 from esa_rules.engine.matcher import PhraseMatcher
+from esa_rules.engine.proposals import split_cells
 from esa_rules.engine.references import Reference, Resolver
 from esa_rules.engine.scopes import KEY_BITS, Scope, SentenceScopes, heading_whole, most_covered, scope_units
 from esa_rules.engine.structure import Link
@@ -329,7 +330,7 @@ class DocIndex:
     def sentences_in(self, unit: Unit) -> list[tuple[int, int]]:
         key = id(unit)
         if key not in self._sentences:
-            spans = sentences(self.doc.text, unit.start, unit.end) or [(unit.start, unit.end)]
+            spans = split_cells(self.doc.text, sentences(self.doc.text, unit.start, unit.end) or [(unit.start, unit.end)])
             self._sentences[key] = heading_whole(spans, unit.heading_span)
         return self._sentences[key]
 

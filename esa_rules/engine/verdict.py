@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Mapping, Sequence
-from functools import lru_cache
 
 import attrs
 
@@ -16,6 +15,7 @@ from esa_rules.engine.context import Declaration
 from esa_rules.engine.index import DocIndex, Scope
 from esa_rules.engine.nearest import nearest_units as find_nearest
 from esa_rules.engine.prefilter import candidate_keys
+from esa_rules.engine.proposals import unagreed
 from esa_rules.engine.strength import (
     PROHIBITION_RE,
     WILL_BINDS_RE,
@@ -69,30 +69,6 @@ def candidate_scopes(ctx: DocContext, clause: Clause, tids: Mapping[Alternative,
     return scopes if keys is None else [scopes[i] for i in keys]
 
 
-# A proposal the negotiators have not agreed: a bracket opened at the start of a line and closed lines or
-# sentences later ("[Article 3 Critical minerals 1. Neither Party shall ...](2)"): not (yet) part of the draft
-_LINE_BRACKET = re.compile(r"(?m)^[ \t]*\[")
-_BRACKET = re.compile(r"[\[\]]")
-
-
-@lru_cache(maxsize=8)
-def _unagreed(text: str) -> tuple[tuple[int, int], ...]:
-    """The spans of whole provisions in square brackets (one scan of the text per document)."""
-    spans: list[tuple[int, int]] = []
-    for m in _LINE_BRACKET.finditer(text):
-        if spans and m.start() < spans[-1][1]:
-            continue  # inside a bracketed provision already found
-        depth = 0
-        for b in _BRACKET.finditer(text, m.end() - 1, m.end() + 20_000):
-            depth += 1 if b.group() == "[" else -1
-            if depth == 0:
-                # "[shall][should] ..." at the start of a line leaves open a word, not the provision
-                if len(text[m.end():b.start()].split()) > 3:
-                    spans.append((m.end() - 1, b.end()))
-                break
-    return tuple(spans)
-
-
 def judge(ctx: DocContext, scope: Scope, match: MatchT, expects: Expects, role: str,
           headings_suffice: bool = False) -> Located:
     """Strength of a match: the weakest of its parts' sentences, ignoring parts inside headings."""
@@ -120,24 +96,24 @@ def judge(ctx: DocContext, scope: Scope, match: MatchT, expects: Expects, role: 
         if ctx.will_binds:
             strength = will_as_shall(index.doc.text, sentence[0], strength)
         strength = row_force(index.doc.text, at, sentence[0], strength)
-        proposal = next(((s, e) for s, e in _unagreed(index.doc.text) if s < at < e), None)
+        proposal = next(((s, e) for s, e in unagreed(index.doc.text) if s < at < e), None)
         if proposal is not None:
             strength = Strength(Level.EXCLUDED, (Cue("bracketed", proposal[0] - sentence[0], proposal[1] - sentence[0]),),
-                                Reading("a bracketed proposal, not agreed text"))
+                                Reading("a proposal, not agreed text"))
         judged.append((strength.level, strength, sentence))
     if judged[0][0] != Level.NEGATED:
         # The first part is the act (rules name it first: "consult near/30 transaction"). A denial in
         # another clause that only holds the context does not deny the act: "is not obliged to disclose its
         # screening decisions but shall consult on any transaction of concern" binds the consultation.
         judged = [j for j in judged if j[0] != Level.NEGATED]
-    if expects == Expects.EXCEPTION:
+    if any(j[0] == Level.EXCLUDED for j in judged):
+        level, strength, sentence = next(j for j in judged if j[0] == Level.EXCLUDED)
+    elif expects == Expects.EXCEPTION:
         level, strength, sentence = Level.EXCEPTION, judged[0][1], judged[0][2]
     elif expects == Expects.PERMISSION:
         # a right is worded "may": any sentence that grants it counts, one that denies it does not
         denied = next((j for j in judged if j[0] == Level.NEGATED), None)
         level, strength, sentence = denied or (Level.EXCEPTION, judged[0][1], judged[0][2])
-    elif any(j[0] == Level.EXCLUDED for j in judged):
-        level, strength, sentence = next(j for j in judged if j[0] == Level.EXCLUDED)
     else:
         informative = [j for j in judged if j[0] != Level.NEUTRAL] or judged
         level, strength, sentence = min(informative, key=lambda j: j[0].rank)
