@@ -1027,6 +1027,14 @@ CASES = [
     ("ESA-ESX-1", "satisfied",
      "Nothing in this Agreement prevents a Party from taking any action that it judges necessary to protect the "
      "defence of its nation or the safety of its State."),
+    # capital entering a business field, assessed beforehand, on grounds that relate to State defence
+    ("ESA-INV-1", "satisfied",
+     "Each Party must maintain a mechanism under which the entry of capital by a person of a third State into a "
+     "business field that relates to State defence is assessed by the competent authority before its realisation."),
+    # goods for peaceful use that may also serve weapons; shipment out of the territory that requires a licence
+    ("ESA-EXP-1", "satisfied",
+     "The Parties pledge to maintain a common list of goods developed for peaceful use which may also be employed in "
+     "the production of weapons, whose shipment out of their territory requires a licence."),
 ]
 
 

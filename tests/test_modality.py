@@ -255,6 +255,10 @@ def test_a_provision_wholly_in_brackets_is_a_proposal_not_agreed_text() -> None:
     "The Parties shall make every effort to identify jointly the goods whose shortage would endanger public health.",
     "The Parties shall do their utmost to identify jointly the goods whose shortage would endanger public health.",
     "Each Party shall, upon request of the other Party, consider informing it of any shortage of medicines.",
+    "The Parties shall, as far as feasible, inform each other of any shortage of medicines.",
+    "Each Party shall, where it deems fit, inform the other Party of any shortage of medicines.",
+    "The Parties shall examine the possibility of informing each other of any shortage of medicines.",
+    "Each Party shall consider favourably a request to be informed of any shortage of medicines.",
 ])
 def test_a_duty_of_effort_or_to_consider_an_act_is_weak(hedged: str) -> None:
     assert read(hedged, "shortage")[0] == "soft"
@@ -264,6 +268,12 @@ def test_a_duty_of_effort_or_to_consider_an_act_is_weak(hedged: str) -> None:
     "The Member Countries are bound to notify the other Member Countries of any new export control.",
     "Each Party has the obligation to notify the other Party of any new export control.",
     "It shall be the duty of each Party to notify the other Party of any new export control.",
+    "The Parties pledge to notify each other of any new export control.",
+    "The Contracting Parties commit themselves to notify each other of any new export control.",
+    "It is incumbent upon each Party to notify the other Party of any new export control.",
+    "Each Party is under a duty to notify the other Party of any new export control.",
+    "Each Party accepts the obligation to notify the other Party of any new export control.",
+    "Each Party has to notify the other Party of any new export control.",
 ])
 def test_duties_said_as_being_bound_or_having_the_duty_bind(bound: str) -> None:
     assert read(bound, "notify")[:2] == ("binding", "obligation")

@@ -61,6 +61,8 @@ HEDGES: tuple[str, ...] = (
     "consider adopting", "consider establishing",
     "consider (informing|notifying|consulting|sharing|exchanging|granting|providing|aligning|applying)",
     "make every effort", "do (its|their) utmost", "use (its|their) best endeavours",
+    "(as|so|in so|insofar) far as feasible", "(as|where|if) (it|they) (deems|deem) fit", "consider favourably",
+    "recognise the desirability", "examine the possibility",
     # "shall consider the elimination of export duties": a duty to weigh a step, not to take it
     "consider the (establishment|elimination|creation|introduction|removal|reduction|adoption|abolition|"
     "possibility|setting up|conclusion)",
@@ -125,7 +127,10 @@ BINDING_MODALS: tuple[str, ...] = (
     "hereby creates", "hereby set up", "hereby agree", "is obliged to",
     "are obliged to", "is obligated to", "are obligated to", "commit to", "commits to",
     "is bound to", "are bound to", "has the obligation to", "have the obligation to", "has the duty to",
-    "have the duty to", "shall be the duty of",
+    "have the duty to", "shall be the duty of", "pledge to", "pledges to", "commit themselves to", "commits itself to",
+    "is incumbent upon", "is incumbent on", "is under a duty to", "are under a duty to", "is under an obligation to",
+    "are under an obligation to", "accept the obligation to", "accepts the obligation to", "party has to",
+    "parties have to", "government has to", "governments have to",
     # the mandatory passive of British drafting: "diversion is to be prevented through joint enforcement"
     "is to be", "are to be",
     # and its prohibition: "a licence the partner refused is not to be granted until it is consulted"
