@@ -135,6 +135,7 @@ _LIST_MARKER = re.compile(
     r"(?P<num>\d{1,3})(?P<num_shape>[.)])(?=[ \t]|$)"  # 1.  1)
     r"|\((?P<paren>[a-zA-Z]{1,2}|[ivxlcIVXLC]{1,7}|\d{1,3})\)(?=[ \t]|$)"  # (a) (iv) (A) (1)
     r"|(?P<close>[a-z]|[ivx]{1,6})\)(?=[ \t]|$)"  # a)  iv)
+    r"|(?P<letter>[a-z])\.(?=[ \t]+[a-zA-Z\"\u201c])"  # a. maintain  (a lettered point, as Indonesian and Vietnamese drafting set it)
     r"|(?P<bare>\d{1,3})[ \t]*$"  # 1 alone on its line, text below
     r")"
 )
@@ -340,6 +341,8 @@ def match_marker(line: str) -> Marker | None:
         token, shape = match["paren"], "paren"
     elif match["close"]:
         token, shape = match["close"], "close"
+    elif match["letter"]:
+        token, shape = match["letter"], "dot"
     else:
         token, shape = match["bare"], "bare"
     start = len(line) - len(line.lstrip(" \t"))

@@ -132,7 +132,8 @@ def _body_items(text: str, start: int, end: int) -> list[_Item]:
         indent = line.find(stripped[0])
         first = stripped[0]
         # Cheap test first: most lines cannot open with a list marker.
-        marker = match_marker(line) if first == "(" or first.isdigit() or ")" in stripped[1:8] else None
+        marker = match_marker(line) if first == "(" or first.isdigit() or ")" in stripped[1:8] or \
+            stripped[1:3] == ". " else None
         depth = None
         if (
             marker is not None

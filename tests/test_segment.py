@@ -213,6 +213,15 @@ def test_other_marker_shapes() -> None:
     assert "Article 4, paragraph 2" in bare
 
 
+def test_lettered_points_with_a_full_stop_are_subparagraphs() -> None:
+    found = units("Article 4\n\nThe Parties pledge to:\na. maintain a common list;\nb. notify each other.\n")
+    assert "Article 4, first paragraph, subparagraph (b)" in found
+    # a letter and a full stop inside a sentence wrapped over lines, or an abbreviation, opens no list
+    wrapped = units("Article 5\n\nThe Parties shall consult on the list referred to in point\na. of Annex 2.\n")
+    assert not any("subparagraph" in label for label in wrapped)
+    assert not any("subparagraph" in label for label in units("Article 6\n\ne.g. the Parties consult.\n"))
+
+
 def test_duplicate_numbers_get_unique_eids() -> None:
     root = segment("Article 1\n\nText.\n\nArticle 1\n\nMore text.\n")
     check_invariants(root, "Article 1\n\nText.\n\nArticle 1\n\nMore text.\n")
