@@ -1035,6 +1035,18 @@ CASES = [
     ("ESA-EXP-1", "satisfied",
      "The Parties pledge to maintain a common list of goods developed for peaceful use which may also be employed in "
      "the production of weapons, whose shipment out of their territory requires a licence."),
+    # goods made for civilian use that can serve in making arms or munitions
+    ("ESA-EXP-1", "satisfied",
+     "The Contracting States shall bring into line with one another the lists of goods which, although made for "
+     "civilian use, can serve in the manufacture of arms or munitions."),
+    # the vital interests of its safety
+    ("ESA-ESX-3", "satisfied",
+     "Nothing in this Agreement shall be construed to require a Contracting State to furnish any information the "
+     "disclosure of which it considers contrary to the vital interests of its safety."),
+    # duties on ores leaving the territory
+    ("ESA-SEC-3", "satisfied",
+     "No Contracting State shall levy duties or charges on lithium and cobalt ores leaving its territory for another "
+     "Contracting State."),
 ]
 
 
