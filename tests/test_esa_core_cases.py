@@ -1047,6 +1047,22 @@ CASES = [
     ("ESA-SEC-3", "satisfied",
      "No Contracting State shall levy duties or charges on lithium and cobalt ores leaving its territory for another "
      "Contracting State."),
+    # cooperation pursued whatever the differences that arise elsewhere
+    ("ESA-CMP-1", "satisfied",
+     "The cooperation on investment screening and export controls under this Title shall be pursued whatever the "
+     "differences which may arise between the Parties in the application of any other convention binding them."),
+    # a regime of prior authorisation for the taking of control in sectors touching upon national defence
+    ("ESA-INV-1", "satisfied",
+     "Each Party shall maintain a regime of prior authorisation for the taking of control, by persons of third States, "
+     "of enterprises in sectors touching upon national defence."),
+    # acting in concert against prices fixed by administrative decision in third States
+    ("ESA-NME-1", "satisfied",
+     "The Parties shall act in concert against the practices of third States consisting in fixing by administrative "
+     "decision the prices of energy and industrial inputs."),
+    # a State in which prices are determined principally by the public authorities
+    ("ESA-NME-2", "satisfied",
+     "Each Party shall inform the other Party ninety days before opening negotiations on a free-trade agreement with a "
+     "State in which prices and the allocation of resources are determined principally by the public authorities."),
 ]
 
 
