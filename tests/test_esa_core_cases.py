@@ -1063,6 +1063,10 @@ CASES = [
     ("ESA-NME-2", "satisfied",
      "Each Party shall inform the other Party ninety days before opening negotiations on a free-trade agreement with a "
      "State in which prices and the allocation of resources are determined principally by the public authorities."),
+    # forcing a Party to take a decision within its sovereign rights
+    ("ESA-COE-1", "satisfied",
+     "The Parties shall oppose measures affecting trade which a third country applies for the purpose of forcing a "
+     "Party to take a decision falling within its sovereign rights."),
 ]
 
 

@@ -610,6 +610,15 @@ def test_definitions_listed_under_for_the_purposes_of_this_agreement_reach_every
     # scoped to its own chapter, the term means nothing in Chapter 2
     chapter = text.replace("For the purposes of this Agreement:", "For the purposes of this Chapter:")
     assert finding(core, chapter, "ESA-SEC-3").status == "missing"
+    # "In this Agreement, the terms below are construed as follows" names the instrument, as civil-law drafting does
+    construed = text.replace("For the purposes of this Agreement:", "In this Agreement, the terms below are construed "
+                             "as follows:")
+    assert finding(core, construed, "ESA-SEC-3").status == "satisfied"
+    # with no words on their reach, definitions in a chapter of general provisions serve the whole instrument,
+    # and those of any other chapter only that chapter
+    silent = text.replace("For the purposes of this Agreement:\n", "")
+    assert finding(core, silent, "ESA-SEC-3").status == "satisfied"
+    assert finding(core, silent.replace("General Provisions", "Market Access"), "ESA-SEC-3").status == "missing"
 
 
 def test_an_annex_with_articles_of_its_own_is_not_carried_into_the_sentence_that_points_to_it() -> None:

@@ -204,10 +204,15 @@ def _scope(doc: Document, resolver: Resolver, at: int, text: str) -> tuple[int, 
         named = _PURPOSES.search(doc.text, article.start, at) if article is not None else None
     kind = named.group(1).lower() if named else "chapter"
     unit = resolver.enclosing(at, "document" if kind == "agreement" else kind) or doc.root
+    if named is None and unit.heading and _GENERAL_CHAPTER.match(unit.heading):
+        unit = doc.root  # the definitions of a chapter of general provisions serve the whole instrument
     return unit.start, unit.end
 
 
-_PURPOSES = re.compile(r"(?i)for the purposes? of (?:this|the present) (chapter|part|section|annex|article|agreement)")
+_PURPOSES = re.compile(r"(?i)(?:for the purposes? of|(?:^|\n)\W*(?:\d{1,3}\.\s+)?(?:in|under|throughout)) (?:this|the present) "
+                       r"(chapter|part|section|annex|article|agreement)\b")
+# "Chapter I GENERAL PROVISIONS", "INITIAL PROVISIONS AND GENERAL DEFINITIONS"
+_GENERAL_CHAPTER = re.compile(r"(?i)\W*(?:general|initial|introductory|preliminary)\b|\W*definitions\b")
 
 
 def _definitions(doc: Document, resolver: Resolver,
