@@ -702,3 +702,18 @@ def test_a_sentence_acting_on_provisions_it_names_does_not_carry_what_they_say()
                          "performance of its obligations under \u00a7 3.", "Each Party shall perform the "
                          "obligations under \u00a7 3 without delay.")
     assert finding(core, taken, "ESA-COE-2").status == "satisfied"
+
+
+def test_the_request_carries_what_the_sentence_that_made_it_says_its_defined_terms_included() -> None:
+    core = Checker(load_many(["esa-core"]))
+    text = ("Article 2. Interpretation of terms\nIn this Agreement:\n1. \"Pressure from a third country\" means "
+            "measures affecting trade which a third country applies for the purpose of forcing a Party to take a "
+            "decision falling within its sovereign rights.\n\nArticle 3. Consultations\n1. A Party subject to "
+            "pressure from a third country may send a written request for consultations to the other Party.\n"
+            "2. Within 10 days from the date of receipt of the request, the Parties must hold consultations.\n")
+    found = finding(core, text, "ESA-COE-2")
+    assert found.status == "satisfied"
+    assert found.evidence[0].unit == "Article 3, paragraph 2"
+    # a request the earlier paragraph never made leads nowhere
+    other = text.replace("receipt of the request", "receipt of a letter")
+    assert finding(core, other, "ESA-COE-2").status == "missing"

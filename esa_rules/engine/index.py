@@ -14,6 +14,7 @@ from operator import itemgetter
 from typing import Any
 
 from esa_rules.document import Document, Unit
+from esa_rules.engine.chains import chain
 from esa_rules.engine.matcher import PhraseMatcher
 from esa_rules.engine.proposals import split_cells
 from esa_rules.engine.references import Reference, Resolver
@@ -115,24 +116,7 @@ class DocIndex:
         added: dict[int, list[tuple[int, int]]] = {}
         links = list(links)
         carried = [self.terms_in(*link.source) for link in links]
-        # one hop further, inside an article: a paragraph cited for "the goods referred to in paragraph 1"
-        # carries what its own reference to the Appendix carries, the minerals listed there (a citation of
-        # other articles does not reach on into what they cite)
-        by_site = sorted(range(len(links)), key=lambda i: links[i].site)
-        site_starts = [links[i].site[0] for i in by_site]
-        for i, link in enumerate(links):
-            if link.kind != "reference":
-                continue
-            start, end = link.source
-            article = self.resolver.enclosing(link.site[0], "article")
-            if not link.wholly and (article is None or not article.start <= start < end <= article.end):
-                continue  # (a schedule bound by reference carries the appendices its rows cite, too)
-            known = {tid for tid, _ in carried[i]}
-            for j in by_site[bisect_left(site_starts, start):bisect_left(site_starts, end)]:
-                if j != i and links[j].site[1] <= end and links[j].kind == "reference":
-                    extra = [(tid, hit) for tid, hit in carried[j] if tid not in known]
-                    known.update(tid for tid, _ in extra)
-                    carried[i] = [*carried[i], *extra]
+        links, carried = chain(links, carried, self.resolver)
         for link, sources in zip(links, carried, strict=True):
             if not sources:
                 continue

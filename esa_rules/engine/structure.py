@@ -6,8 +6,9 @@ Built once per document, after segmentation, the same for every input format. Th
   Council)" after "an Economic Security Council"; a body "hereby established" under a capitalised name);
 - ``reference``: a reference that points at content ("the minerals listed in the Appendix", "the
   matters governed by Articles 2 to 7", "the treatment indicated in Table 1") stands for what it names;
-- ``antecedent``: a back-reference ("such reviews", "these controls", "the foregoing") stands for the
-  words it points back to, in its article (or the innermost section, part or annex where there is none).
+- ``antecedent``: a back-reference ("such reviews", "these controls", "the foregoing", "the request") stands
+  for the words it points back to, in its article (or the innermost section, part or annex where there is
+  none), and for the definitions of the terms used there (``chains.py``).
 The engine gives each link's site the term hits of its source (``DocIndex.add_links``), so a condition
 can hold where the operative sentence is; that sentence alone decides how strongly it binds.
 
@@ -84,11 +85,13 @@ _DEFINITIONS_HEADING = re.compile(r"(?i)\bdefinitions?\b|\binterpretation\b|\bus
 # A definition that names a list rather than describing words: "means the goods set out in Table 9-A"
 _LIST_POINTER = re.compile(r"\b(?:set\s+out|listed|specified|enumerated|contained|identified|included)\s+in\s+"
                            r"(?:the\s+)?(?:tables?|annex(?:es)?|appendi(?:x|ces)|schedules?)\b", re.IGNORECASE)
-_BACK = re.compile(r"\b(?:[Ss]uch|[Tt]hese|[Tt]hose|[Tt]he said)\s+((?:[a-z-]+\s+){0,2}?([a-z-]{4,}))\b")
+_BACK = re.compile(r"\b(?:[Ss]uch|[Tt]hese|[Tt]hose|[Tt]he said)\s+((?:[a-z-]+\s+){0,2}?([a-z-]{4,}))\b"
+                   # "the request" is the request an earlier sentence of its article made or allowed
+                   r"|\b[Tt]he\s+(()(request))\b(?!\s+(?:of|for|to|from|by)\b)")
 # The nouns whose back-references carry a concept ("such reviews" are the security reviews of the sentence
 # before); "such measures" or "such action" could be anything.
 _BACK_NOUNS = frozenset(
-    "review reviews control controls consultation consultations transaction transactions acquisition acquisitions "
+    "request review reviews control controls consultation consultations transaction transactions acquisition acquisitions "
     "investment investments list lists good goods mineral minerals item items notification notifications "
     "assessment assessments disruption disruptions shortage shortages licence licences license licenses "
     "technology technologies screening examination examinations restriction restrictions".split())
@@ -121,7 +124,7 @@ class Link:
 FAMILIES: dict[str, tuple[str, ...]] = {
     **REFERENCE_FAMILIES,
     "establish": ("establish*", "create*", "set up", "sets up", "constitute*", "convene*"),
-    "back": ("such", "these", "those", "the said"),
+    "back": ("such", "these", "those", "the said", "the request"),
     "concerned": ("concerned",),
 }
 
@@ -355,7 +358,7 @@ def _antecedents(doc: Document, candidates: Mapping[str, Sequence[int]] | None) 
             yield Link("antecedent", (m.start(), m.end()), _sentence(text, leaf, named),
                        f"\u201c{m.group()}\u201d, the one {leaf.label} describes")
     for m in _at(_BACK, text, "back", candidates):
-        noun = m.group(2).lower()
+        noun = (m.group(2) or m.group(5)).lower()
         if noun not in _BACK_NOUNS and noun not in _GENERIC_BACK_NOUNS and noun not in _SUMMING_NOUNS:
             continue
         article = next((u for u in reversed(doc.unit_path(m.start())) if u.kind in STRUCTURAL_KINDS), doc.root)
