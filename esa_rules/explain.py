@@ -138,8 +138,10 @@ def _declaration_lines(t: Trace) -> list[str]:
         return ["Declarations: none (no non-binding statement, no dispute settlement carve-out)", ""]
     lines = ["Declarations in the draft:"]
     for d in decls:
-        what = ("the draft declares itself non-binding" if d.kind == "non-binding"
-                else "carve-out from dispute settlement of " + (", ".join(d.targets) or "?"))
+        if d.kind == "non-binding":
+            what = f"{', '.join(d.targets)} declared non-binding" if d.targets else "the draft declares itself non-binding"
+        else:
+            what = "carve-out from dispute settlement of " + (", ".join(d.targets) or "?")
         lines.append(f"  - {what}: {_at(d.place)}")
         lines.append(f"    \"{d.quote}\"")
     return [*lines, ""]

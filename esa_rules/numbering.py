@@ -91,6 +91,9 @@ _HEADING = re.compile(
     # an unnumbered annex with its title, set in capitals: "ANNEX ON COOPERATION PRIORITIES", "SCHEDULE TO
     # CHAPTER 14"
     + r"|(?P<titled_annex>ANNEX|APPENDIX|SCHEDULE)(?=[ \t]+(?:ON|OF|CONCERNING|RELATING TO|ON THE|TO)[ \t]+[A-Z])"
+    # an instrument attached to the agreement, by its kind alone on its line: "AGREED MINUTES", "FINAL ACT"
+    + r"|(?P<instrument_annex>AGREED MINUTES?|RECORD OF (?:UNDERSTANDINGS?|DISCUSSIONS?)|FINAL ACT|AGREED "
+      r"(?:INTERPRETATIONS?|UNDERSTANDINGS?)|(?:JOINT )?INTERPRETATIVE (?:NOTE|DECLARATION|STATEMENT)S?)(?=[ \t]*$)"
 )
 # An OCR'd small l for the digit 1 opening a number that is digits otherwise, or a part of it after a dot or
 # bracket ("Article l1.3", "CHAPTER [l7]", "Article 20.l6"), as ``repair`` reads one in the text: "Article L1"
@@ -266,6 +269,8 @@ def match_heading(line: str) -> Heading | None:
         return Heading("preamble", None, None, None, None, len(line.rstrip()))
     if kind == "bare_annex":
         return Heading("annex", None, None, None, None, len(line.rstrip()))
+    if kind == "instrument_annex":
+        return Heading("annex", None, start, match.end(), None, match.end())
     if kind == "inline_annex":
         return Heading("annex", None, None, None, match.end(), match.end())
     if kind == "titled_annex":

@@ -487,3 +487,36 @@ def test_a_chapter_of_consultations_and_arbitration_is_the_dispute_procedure_it_
     assert statuses(text)["ESA-COE-2"] == "weak"
     assert statuses(text.replace("CONSULTATIONS AND ARBITRATION", "CUSTOMS COOPERATION")
                     .replace("(Consultations and Arbitration)", "(Customs Cooperation)"))["ESA-COE-2"] == "satisfied"
+
+
+MINUTES = """AGREEMENT ON ECONOMIC SECURITY
+
+Article 3
+Investment
+
+Each Party shall maintain a mechanism to review foreign investment for risks to national security.
+
+Article 7
+Essential Supplies
+
+The Parties shall notify each other of any disruption in the supply of critical goods within five days.
+
+AGREED MINUTES
+
+The undersigned record the following understandings, which form an integral part of the Agreement:
+
+1. With reference to Article 7: Article 7 does not give rise to legally binding obligations.
+"""
+
+
+def test_agreed_minutes_are_an_instrument_of_their_own_whose_declaration_reaches_the_article_it_names() -> None:
+    from esa_rules.readers import read_text
+
+    doc = read_text(MINUTES, "minutes.txt")
+    assert [(u.kind, u.heading) for u in doc.units() if u.kind == "annex" and u.label != "Preamble"] == \
+        [("annex", "AGREED MINUTES")]
+    found = statuses(MINUTES)
+    assert (found["ESA-SCR-2"], found["ESA-INV-1"]) == ("weak", "satisfied")
+    # without the minutes' declaration Article 7 binds
+    assert statuses(MINUTES.replace("Article 7 does not give rise to legally binding obligations.",
+                                    "Article 7 applies."))["ESA-SCR-2"] == "satisfied"

@@ -134,3 +134,12 @@ def test_trace_never_disagrees_with_check(paragraphs: list[str]) -> None:
     doc = _doc("\n\n".join(paragraphs))
     for finding in CHECKER.check(doc).findings:
         assert trace(CHECKER, finding.provision, doc).finding.status == finding.status
+
+
+def test_a_declaration_scoped_to_an_article_is_shown_as_reaching_that_article_only() -> None:
+    text = ("Article 7 Supplies\n\nThe Parties shall notify each other of any disruption in the supply of critical "
+            "goods within five days.\n\nArticle 8 Status\n\nArticle 7 does not give rise to legally binding "
+            "obligations.\n")
+    rendered = render_text(trace(CHECKER, "ESA-SCR-2", _doc(text)))
+    assert "Article 7 declared non-binding" in rendered
+    assert "declares itself non-binding" not in rendered

@@ -170,6 +170,7 @@ NON_BINDING: tuple[str, ...] = (
     "is not intended to create legally binding", "are not intended to create legally binding",
     "not intended to be legally binding", "not intended to create legal", "does not create any legal",
     "does not give rise to legal", "do not give rise to legal", "will not give rise to legal",
+    "does not give rise to legally binding", "do not give rise to legally binding", "shall not give rise to legally binding",
     "does not constitute a treaty", "is not a treaty", "not constitute an international agreement",
     "does not constitute an international agreement", "non-binding instrument", "non-binding arrangement",
     "non-binding memorandum", "not binding under international law", "politically binding",
