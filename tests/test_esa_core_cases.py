@@ -1067,6 +1067,18 @@ CASES = [
     ("ESA-COE-1", "satisfied",
      "The Parties shall oppose measures affecting trade which a third country applies for the purpose of forcing a "
      "Party to take a decision falling within its sovereign rights."),
+    # buyers based outside its territory, the purchase examined where it could endanger the safety of the State
+    ("ESA-INV-1", "satisfied",
+     "Each Party shall maintain a procedure under which the purchase, by buyers based outside its territory, of a "
+     "domestic firm may be examined where control of that firm could endanger the safety of the State."),
+    # comparing the lists of goods licensed because they may serve military as well as civilian ends
+    ("ESA-EXP-1", "satisfied",
+     "The Parties shall compare, at least once a year, the lists of goods that each of them subjects to a licence "
+     "before shipment abroad because they may serve military as well as civilian ends."),
+    # putting on hold the cooperation on export controls during a disagreement elsewhere
+    ("ESA-CMP-2", "violated",
+     "If a disagreement arises under the Trade Agreement, either Party may put on hold its cooperation on export "
+     "controls and investment screening under this Agreement until that disagreement has been settled."),
 ]
 
 
