@@ -717,3 +717,15 @@ def test_the_request_carries_what_the_sentence_that_made_it_says_its_defined_ter
     # a request the earlier paragraph never made leads nowhere
     other = text.replace("receipt of the request", "receipt of a letter")
     assert finding(core, other, "ESA-COE-2").status == "missing"
+
+
+def test_a_closing_glossary_of_terms_in_capitals_defines_them_where_they_were_used_before() -> None:
+    core = Checker(load_many(["esa-core"]))
+    text = ("Article 3\nReview\n\n1. Each PARTY shall subject every COVERED ACQUISITION to REVIEW.\n\n"
+            "ANNEX C\nGLOSSARY\n\nCOVERED ACQUISITION: any transaction by which a foreign person acquires control of "
+            "an enterprise established in the territory of a PARTY.\n\nREVIEW: an examination of whether a "
+            "transaction may threaten the national security of the PARTY concerned.\n\nPARTY, PARTIES: the "
+            "signatories of this Agreement.\n")
+    assert finding(core, text, "ESA-INV-1").status == "satisfied"
+    # the same entries outside a glossary or definitions are no definitions
+    assert finding(core, text.replace("GLOSSARY", "TARIFF SCHEDULE"), "ESA-INV-1").status == "missing"

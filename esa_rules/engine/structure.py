@@ -81,7 +81,9 @@ _LOWER_BODY = re.compile(r"\b(?:establish(?:es)?|create[s]?|set[s]?\s+up|constit
 # "It shall meet ...": the body the sentence before established
 _IT = re.compile(r"(?:^|(?<=[.;]\s)|(?<=\n))\s*(?:It|it|The latter|the latter)\s+(?=(?:shall|will|may|must|should)\b)")
 _ESTABLISHING = re.compile(r"\b(?:establish|create|set up|constitute)", re.IGNORECASE)
-_DEFINITIONS_HEADING = re.compile(r"(?i)\bdefinitions?\b|\binterpretation\b|\buse of terms\b")
+_DEFINITIONS_HEADING = re.compile(r"(?i)\bdefinitions?\b|\binterpretation\b|\buse of terms\b|\bglossary\b")
+# a glossary's entry: a term in capitals and a colon ("COVERED ACQUISITION: any transaction by which ...")
+_GLOSSARY_ENTRY = re.compile(r"^\W*([A-Z][A-Z-]+(?:,? [A-Z][A-Z-]+){0,5}):\s+")
 # A definition that names a list rather than describing words: "means the goods set out in Table 9-A"
 _LIST_POINTER = re.compile(r"\b(?:set\s+out|listed|specified|enumerated|contained|identified|included)\s+in\s+"
                            r"(?:the\s+)?(?:tables?|annex(?:es)?|appendi(?:x|ces)|schedules?)\b", re.IGNORECASE)
@@ -233,7 +235,7 @@ def _definitions(doc: Document, resolver: Resolver,
         sentence_case = coined(term) and term[1:] == term[1:].lower()
         yield _Definition(term, (m.end(), end), _scope(doc, resolver, m.start(), text[leaf.start:leaf.end]),
                           (m.start(), end), f"the definition of \u201c{term}\u201d in {leaf.label}", not sentence_case)
-    for article in resolver.by_kind.get("article", []):
+    for article in (*resolver.by_kind.get("article", []), *resolver.by_kind.get("annex", [])):
         if not (article.heading and _DEFINITIONS_HEADING.search(article.heading)):
             continue
         for leaf in article.walk():
@@ -243,14 +245,17 @@ def _definitions(doc: Document, resolver: Resolver,
             # a plain draft sets its definitions as blocks of one paragraph, one per blank-line-separated
             # entry, or one per line ("reviewing authority means ...;" under "For the purposes of this Chapter:")
             for block_start, block_end in _entries(body):
-                plain = _UNQUOTED_DEFINITION.match(body[block_start:block_end])
+                plain = _UNQUOTED_DEFINITION.match(body[block_start:block_end]) or \
+                    _GLOSSARY_ENTRY.match(body[block_start:block_end])
                 if plain is None:
                     continue
-                term = re.sub(r"^(?:the|an?)\s+", "", " ".join(plain.group(1).split()), flags=re.IGNORECASE)
-                if term[:1].isupper() or names_listed_thing(term):
-                    start, end = leaf.start + block_start, leaf.start + block_end
-                    yield _Definition(term, (start + plain.end(), end), _scope(doc, resolver, leaf.start, body),
-                                      (start, end), f"the definition of \u201c{term}\u201d in {leaf.label}", True)
+                # "PARTY, PARTIES: ..." in a glossary defines both
+                for name in plain.group(1).split(", ") if plain.re is _GLOSSARY_ENTRY else [plain.group(1)]:
+                    term = re.sub(r"^(?:the|an?)\s+", "", " ".join(name.split()), flags=re.IGNORECASE)
+                    if term[:1].isupper() or names_listed_thing(term):
+                        start, end = leaf.start + block_start, leaf.start + block_end
+                        yield _Definition(term, (start + plain.end(), end), _scope(doc, resolver, leaf.start, body),
+                                          (start, end), f"the definition of \u201c{term}\u201d in {leaf.label}", True)
     for m in _PARENTHETICAL.finditer(text):
         # what the parenthesis names is the proper name just before it: "an Economic Security Council (the
         # "Council")"; a lower-case word ends the name
