@@ -1079,6 +1079,10 @@ CASES = [
     ("ESA-CMP-2", "violated",
      "If a disagreement arises under the Trade Agreement, either Party may put on hold its cooperation on export "
      "controls and investment screening under this Agreement until that disagreement has been settled."),
+    # the passive: pressed by a third State, through measures restricting trade, to alter a lawful policy
+    ("ESA-COE-1", "satisfied",
+     "When a Party is pressed by a third State, through measures restricting trade or investment, to alter a lawful "
+     "policy, the Parties shall confer on the matter."),
 ]
 
 
