@@ -547,3 +547,11 @@ def test_a_subparagraph_is_named_by_its_paragraph_and_letter(cited: str, labels:
     at = text.index("3. What")
     found = [t.label for ref in Resolver(doc).references(at, len(text)) for t in ref.targets]
     assert found == labels
+
+
+def test_a_memorandums_body_citing_the_range_of_its_operative_paragraphs_is_a_security_body() -> None:
+    paragraphs = "".join(f"{n}. Each Participant will publish its tariff schedule number {n}.\n\n" for n in range(4, 13))
+    text = ("MEMORANDUM\n\n3. Each Participant will examine acquisitions of domestic firms by foreign buyers that "
+            f"could endanger its national security.\n\n{paragraphs}13. A group of senior officials will meet twice a "
+            "year to follow the work described in paragraphs 3 to 12.\n")
+    assert statuses(text)["ESA-INS-1"] == "weak"

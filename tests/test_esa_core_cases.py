@@ -1083,6 +1083,10 @@ CASES = [
     ("ESA-COE-1", "satisfied",
      "When a Party is pressed by a third State, through measures restricting trade or investment, to alter a lawful "
      "policy, the Parties shall confer on the matter."),
+    # a group that meets to follow the security work, though no sentence establishes it
+    ("ESA-INS-1", "satisfied",
+     "Article 9\nA group of senior officials of the Parties shall meet twice a year to oversee the cooperation on "
+     "investment screening and export controls under this Agreement."),
 ]
 
 

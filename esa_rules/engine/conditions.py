@@ -85,7 +85,7 @@ def evaluate(cond: Condition, index: DocIndex, scope: Scope, ranges: list[tuple[
 # field of law rather than a provision ("Chapter 5 (Customs Administration)" speaks of export controls in
 # passing), and a citation of many units a list of them.
 _CITABLE = frozenset({"article", "section", "paragraph", "subparagraph"})
-_MAX_CITED = 8
+_MAX_CITED = 12
 # A division counts only when it is devoted to what is asked: many of its provisions are about it ("the
 # operation of this Agreement" in an agreement whose articles are the security cooperation, "its obligations
 # under Parts III and IV" when those Parts hold it), never when it merely touches it, as a free trade
