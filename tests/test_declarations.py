@@ -520,3 +520,14 @@ def test_agreed_minutes_are_an_instrument_of_their_own_whose_declaration_reaches
     # without the minutes' declaration Article 7 binds
     assert statuses(MINUTES.replace("Article 7 does not give rise to legally binding obligations.",
                                     "Article 7 applies."))["ESA-SCR-2"] == "satisfied"
+
+
+def test_former_text_kept_in_brackets_for_reference_allows_nothing() -> None:
+    text = ("Article 3\nExport controls\n\nThe Parties shall coordinate their export controls on dual-use items.\n\n"
+            "Article 9\nRelationship with other agreements\n\n"
+            "[Former text of Article 9, replaced by the Second Protocol and reproduced for reference only: \"Where a "
+            "dispute under any agreement remains unresolved, either Party may suspend its cooperation on export "
+            "controls under Article 3.\"]\n")
+    assert statuses(text)["ESA-CMP-2"] == "missing"
+    unbracketed = text.replace("[Former text", "Former text").replace("3.\"]", "3.\"")
+    assert statuses(unbracketed)["ESA-CMP-2"] == "violated"

@@ -237,6 +237,9 @@ def forbidden_match(ctx: DocContext, clause: Clause, tids: Mapping[Alternative, 
                 continue
             if _limited_next(index, sentence):
                 continue
+            at = index.to_original(fstart)
+            if any(s < at < e for s, e in unagreed(index.doc.text)):
+                continue  # a proposal, or repealed text kept in brackets for reference, allows nothing
             return Located(scope, match, Level.BINDING, None, sentence)
     return None
 
