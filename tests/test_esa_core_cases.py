@@ -1087,6 +1087,12 @@ CASES = [
     ("ESA-INS-1", "satisfied",
      "Article 9\nA group of senior officials of the Parties shall meet twice a year to oversee the cooperation on "
      "investment screening and export controls under this Agreement."),
+    # charges on outbound shipments of listed ores
+    ("ESA-SEC-3", "satisfied",
+     "No Party shall levy charges on outbound shipments to the other Party of lithium and cobalt ores."),
+    # its vital security
+    ("ESA-ESX-1", "satisfied",
+     "Nothing herein prevents a Party from acting as it considers necessary to protect its vital security."),
 ]
 
 

@@ -259,6 +259,8 @@ def test_a_provision_wholly_in_brackets_is_a_proposal_not_agreed_text() -> None:
     "Each Party shall, where it deems fit, inform the other Party of any shortage of medicines.",
     "The Parties shall examine the possibility of informing each other of any shortage of medicines.",
     "Each Party shall consider favourably a request to be informed of any shortage of medicines.",
+    "Each Party shall, where its law permits, inform the other Party of any shortage of medicines.",
+    "Each Party shall, where it judges it opportune, inform the other Party of any shortage of medicines.",
 ])
 def test_a_duty_of_effort_or_to_consider_an_act_is_weak(hedged: str) -> None:
     assert read(hedged, "shortage")[0] == "soft"

@@ -729,3 +729,15 @@ def test_a_closing_glossary_of_terms_in_capitals_defines_them_where_they_were_us
     assert finding(core, text, "ESA-INV-1").status == "satisfied"
     # the same entries outside a glossary or definitions are no definitions
     assert finding(core, text.replace("GLOSSARY", "TARIFF SCHEDULE"), "ESA-INV-1").status == "missing"
+
+
+def test_the_meeting_is_the_one_the_sentence_before_allowed_a_party_to_ask_for() -> None:
+    core = Checker(load_many(["esa-core"]))
+    text = ("Article 4\n\n1. Where a third State seeks, by restricting or threatening to restrict its trade with or "
+            "investment in a Party, to force that Party to alter a lawful policy, the Party so targeted may ask the "
+            "other Party to meet.\n2. The meeting is to be held within seven days of the request.\n")
+    found = finding(core, text, "ESA-COE-2")
+    assert (found.status, found.evidence[0].unit) == ("satisfied", "Article 4, paragraph 2")
+    # a meeting the paragraph before never spoke of is no antecedent
+    other = text.replace("may ask the other Party to meet", "may inform the other Party")
+    assert finding(core, other, "ESA-COE-2").status == "missing"

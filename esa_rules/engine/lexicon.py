@@ -63,6 +63,7 @@ HEDGES: tuple[str, ...] = (
     "make every effort", "do (its|their) utmost", "use (its|their) best endeavours",
     "(as|so|in so|insofar) far as feasible", "(as|where|if) (it|they) (deems|deem) fit", "consider favourably",
     "recognise the desirability", "examine the possibility",
+    "(where|insofar as|in so far as|as far as) (its|their) [(domestic|national)] (law|laws|legislation) (permits|permit)",
     # "shall consider the elimination of export duties": a duty to weigh a step, not to take it
     "consider the (establishment|elimination|creation|introduction|removal|reduction|adoption|abolition|"
     "possibility|setting up|conclusion)",
@@ -81,11 +82,12 @@ OWN_JUDGEMENT: tuple[str, ...] = (
     r"each party|that party|either party|the party concerned|the other party|the requested party|"
     r"(?:the|an?) (?:[\w-]+ )?(?:party|government|participant|side|authority|country|state)) "
     r"(?:considers|deems|judges|finds|determines) (?:[\w-]+ ){0,3}?(?:to be )?(?:appropriate|necessary|useful|"
-    r"desirable|advisable|relevant|practicable|feasible|consistent|compatible|justified|warranted|beneficial|"
+    r"desirable|advisable|relevant|practicable|feasible|consistent|compatible|justified|warranted|beneficial|opportune|expedient|"
     # the escape put the other way round: "save where the Party considers it inappropriate to do so"
     r"inappropriate|unnecessary|undesirable|inadvisable|impracticable)",
     r"(?:where|if|when) (?:they|the parties|both parties) (?:consider|deem|judge|find) (?:[\w-]+ ){0,2}?"
     r"(?:appropriate|useful|desirable)",
+    r"(?:where|if|when|and) it (?:considers|deems|judges|finds) (?:it|this|that|so doing) (?:opportune|expedient|appropriate)",
     r"(?:at|in) its (?:own |sole )?discretion", r"(?:as|if|where|when) it (?:sees|considers|deems|thinks|judges) fit",
     r"in its own (?:assessment|judge?ment|view|estimation)",
     r"if it so (?:chooses|wishes|decides)", r"should it so (?:choose|wish|decide)",

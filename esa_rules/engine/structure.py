@@ -88,12 +88,12 @@ _GLOSSARY_ENTRY = re.compile(r"^\W*([A-Z][A-Z-]+(?:,? [A-Z][A-Z-]+){0,5}):\s+")
 _LIST_POINTER = re.compile(r"\b(?:set\s+out|listed|specified|enumerated|contained|identified|included)\s+in\s+"
                            r"(?:the\s+)?(?:tables?|annex(?:es)?|appendi(?:x|ces)|schedules?)\b", re.IGNORECASE)
 _BACK = re.compile(r"\b(?:[Ss]uch|[Tt]hese|[Tt]hose|[Tt]he said)\s+((?:[a-z-]+\s+){0,2}?([a-z-]{4,}))\b"
-                   # "the request" is the request an earlier sentence of its article made or allowed
-                   r"|\b[Tt]he\s+(()(request))\b(?!\s+(?:of|for|to|from|by)\b)")
+                   # "the request", "the meeting": the one an earlier sentence of its article made or allowed
+                   r"|\b[Tt]he\s+(()(request|meeting))\b(?!\s+(?:of|for|to|from|by)\b)")
 # The nouns whose back-references carry a concept ("such reviews" are the security reviews of the sentence
 # before); "such measures" or "such action" could be anything.
 _BACK_NOUNS = frozenset(
-    "request review reviews control controls consultation consultations transaction transactions acquisition acquisitions "
+    "request meeting review reviews control controls consultation consultations transaction transactions acquisition acquisitions "
     "investment investments list lists good goods mineral minerals item items notification notifications "
     "assessment assessments disruption disruptions shortage shortages licence licences license licenses "
     "technology technologies screening examination examinations restriction restrictions".split())
@@ -126,7 +126,7 @@ class Link:
 FAMILIES: dict[str, tuple[str, ...]] = {
     **REFERENCE_FAMILIES,
     "establish": ("establish*", "create*", "set up", "sets up", "constitute*", "convene*"),
-    "back": ("such", "these", "those", "the said", "the request"),
+    "back": ("such", "these", "those", "the said", "the request", "the meeting"),
     "concerned": ("concerned",),
 }
 
@@ -367,7 +367,7 @@ def _antecedents(doc: Document, candidates: Mapping[str, Sequence[int]] | None) 
         if noun not in _BACK_NOUNS and noun not in _GENERIC_BACK_NOUNS and noun not in _SUMMING_NOUNS:
             continue
         article = next((u for u in reversed(doc.unit_path(m.start())) if u.kind in STRUCTURAL_KINDS), doc.root)
-        stem = noun[:-3] + "y" if noun.endswith("ies") else noun.rstrip("s")
+        stem = "meet" if noun == "meeting" else noun[:-3] + "y" if noun.endswith("ies") else noun.rstrip("s")
         sentence = max(text.rfind(". ", article.start, m.start()), text.rfind("\n", article.start, m.start()))
         if sentence < 0:
             continue  # the first sentence of its article has nothing to point back to
@@ -386,5 +386,7 @@ def _antecedents(doc: Document, candidates: Mapping[str, Sequence[int]] | None) 
             continue
         before = reach + found[-1].start()
         source = (max(article.start, before - _WINDOW), min(sentence, before + _WINDOW))
+        if m.group(5):  # "the request", "the meeting": the whole sentence that made it and what it was for
+            source = _sentence(text, _leaf(doc, before), before)
         label = f"\u201c{m.group().strip()}\u201d, the {noun} of {_leaf(doc, before).label}"
         yield Link("antecedent", (m.start(), m.end()), source, label)
