@@ -1093,6 +1093,14 @@ CASES = [
     # its vital security
     ("ESA-ESX-1", "satisfied",
      "Nothing herein prevents a Party from acting as it considers necessary to protect its vital security."),
+    # a State outside the Union
+    ("ESA-COE-1", "satisfied",
+     "The Member States shall respond jointly to any restriction on trade which a State outside the Union applies in "
+     "order to force a Member State to change a policy lying within its own competence."),
+    # ceasing to apply the security articles after a ruling in another matter
+    ("ESA-CMP-2", "violated",
+     "If the Party complained against fails to comply with the panel report, the complaining Party may cease to "
+     "apply its economic security cooperation."),
 ]
 
 
