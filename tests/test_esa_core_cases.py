@@ -1101,6 +1101,14 @@ CASES = [
     ("ESA-CMP-2", "violated",
      "If the Party complained against fails to comply with the panel report, the complaining Party may cease to "
      "apply its economic security cooperation."),
+    # technologies that can serve military purposes
+    ("ESA-EXP-1", "satisfied",
+     "The Parties shall bring into closer alignment their controls on the export of processing technologies that can "
+     "serve military purposes."),
+    # representatives who meet as a security group, with its questions
+    ("ESA-INS-1", "satisfied",
+     "Article 9\nRepresentatives of the Parties shall meet, as a Minerals Security Group, to discuss questions of "
+     "economic security put to it by a Party."),
 ]
 
 
