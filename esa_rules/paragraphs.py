@@ -133,7 +133,7 @@ def _body_items(text: str, start: int, end: int) -> list[_Item]:
         first = stripped[0]
         # Cheap test first: most lines cannot open with a list marker.
         marker = match_marker(line) if first == "(" or first.isdigit() or ")" in stripped[1:8] or \
-            stripped[1:3] == ". " else None
+            stripped[1:3] in (". ", ".\t") else None  # "a. maintain", or "a.<tab>maintain" as Word exports it
         depth = None
         if (
             marker is not None

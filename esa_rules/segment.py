@@ -15,7 +15,7 @@ import re
 import attrs
 
 from esa_rules.document import RANK, Unit
-from esa_rules.numbering import Heading, match_heading, next_line_title
+from esa_rules.numbering import CROSS_REFERENCE_END, Heading, match_heading, next_line_title
 from esa_rules.paragraphs import lines as split_lines
 from esa_rules.paragraphs import segment_body, unique_eid
 
@@ -193,6 +193,9 @@ _BOUNDARY = re.compile(
     r"|:\s+(?=\(?(?:[a-zA-Z]{1,2}|[ivxIVX]{1,6}|\d{1,3})[.)]\s)"  # a chapeau colon before "(a)" or "1."
     r"|\n[ \t]*\n\s*"  # a blank line
     r"|\n(?=[ \t]*\((?:[a-zA-Z]{1,2}|[ivxIVX]{1,6}|\d{1,3})\)\s)"  # a line opening with "(a)"
+    # or with "a)" or "a. maintain", the points the segmenter reads (``numbering``): each is a sentence of
+    # its own however the draft is laid out, in one block of lines or with a blank line between points
+    r"|(?P<letter>\n)(?=[ \t]*(?:(?:[a-z]|[ivx]{1,6})\)|[a-z]\.(?=[ \t]+[a-zA-Z\"\u201c]))[ \t])"
     r"|\n(?=[ \t]*\|)"  # a table row: each row of a schedule is a provision of its own
 )
 _ABBREVIATION = re.compile(
@@ -225,6 +228,9 @@ def sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
             window = text[max(start, match.start() - 24) : match.start() + 1]
             if _ABBREVIATION.search(window) or _is_line_marker(text, start, match.start()):
                 continue  # "Art. 5", "U.S. law", "e.g. ", or a "1." paragraph number
+        elif match.lastgroup == "letter" and CROSS_REFERENCE_END.search(text, max(start, match.start() - 48),
+                                                                       match.start()):
+            continue  # "... referred to in point\na. of Annex 2": a sentence wrapped before a cited point
         while cut < match.end() and text[cut] in "\"'\u201d\u2019)]":
             cut += 1
         _add_span(text, cursor, cut, spans)

@@ -39,10 +39,14 @@ _INLINE = re.compile(r"(?P<head>(?P<keyword>ARTICLE|Article|ART\.|Art\.|PART|Par
 # an unnumbered annex with its title in capitals: "ANNEX ON COOPERATION PRIORITIES"
 _TITLED_ANNEX = re.compile(r"(?P<keyword>ANNEX|APPENDIX|SCHEDULE)[ \t]+(?P<caption>(?:ON|OF|CONCERNING|TO)[ \t]+[A-Z][A-Z0-9 \t,.'-]*)")
 _PREAMBLE = re.compile(r"PREAMBLE|Preamble")
-_BARE_ANNEX = re.compile(r"ANNEX|Annex|APPENDIX|Appendix|SCHEDULE|Schedule")  # an annex without a number
+# an annex without a number, or an instrument attached to the agreement by its kind alone ("AGREED MINUTES")
+_BARE_ANNEX = re.compile(r"ANNEX|Annex|APPENDIX|Appendix|SCHEDULE|Schedule|AGREED MINUTES?|FINAL ACT|RECORD OF (?:UNDERSTANDINGS?|"
+                         r"DISCUSSIONS?)|AGREED (?:INTERPRETATIONS?|UNDERSTANDINGS?)|(?:JOINT )?INTERPRETATIVE (?:NOTE|DECLARATION|STATEMENT)S?")
 # "means" only in lower case: a title may speak of "Investment Used as a Means of Pressure"
 _SENTENCE = re.compile(r"\b(?i:shall|must|may|will|should|is|are|has|have|does|do|apply|applies)\b|\bmeans\b")
-_MARKER = re.compile(r"(?:\d{1,3}[.)]|\((?:[a-zA-Z]{1,3}|\d{1,3}|[ivxlc]{1,6})\)|[a-z]\)|[-\u2013\u2022*])[ \t]")
+# a list marker: "1.", "(a)", "a)", "a. maintain" (a lettered point, as the segmenter reads one), a bullet
+_POINT = r"[a-z]\.(?=[ \t]+[a-zA-Z\"\u201c])"
+_MARKER = re.compile(r"(?:\d{1,3}[.)]|\((?:[a-zA-Z]{1,3}|\d{1,3}|[ivxlc]{1,6})\)|[a-z]\)|" + _POINT + r"|[-\u2013\u2022*])[ \t]")
 _ENDS = (".", ":", ";", ",", "!", "?")
 _COLUMNS = re.compile(r"\S[ \t]{4,}\S")
 # "No." in a title set in capitals: "COMMITMENTS ... REFERRED TO IN LETTER No. MFT/2025/118"
@@ -210,7 +214,9 @@ def _caption_under(heading: str, line: str) -> bool:
 
 # --- writers -----------------------------------------------------------------------------------------
 
-_MD_PREFIX = {"part": "# ", "chapter": "# ", "annex": "# ", "section": "## ", "article": "### "}
+# per level of heading (and the title): its Markdown mark, its HTML tag and its Word style
+_STYLES = {"title": ("# ", "h1", "Title"), "part": ("# ", "h1", "Heading 1"), "chapter": ("# ", "h1", "Heading 1"),
+           "annex": ("# ", "h1", "Heading 1"), "section": ("## ", "h2", "Heading 2"), "article": ("### ", "h2", "Heading 3")}
 
 
 def markdown(blocks: Iterable[Block]) -> str:
@@ -223,30 +229,22 @@ def markdown(blocks: Iterable[Block]) -> str:
             glued = any(heading_of(" ".join(line.split())) for line in rest)
             out.append("# " + ("\n".join([first, *rest]) if glued else " ".join([first, *rest])))
         elif block.role == "heading":
-            out.append(_MD_PREFIX[block.level] + block.text)
+            out.append(_STYLES[block.level][0] + block.text)
         else:
             out.append(block.text)
     return "\n\n".join(out) + "\n"
-
-
-_HTML_TAG = {"title": "h1", "part": "h1", "chapter": "h1", "annex": "h1", "section": "h2", "article": "h2"}
 
 
 def html_page(blocks: Iterable[Block]) -> str:
     """A page with browser chrome around the draft: the reader must drop it."""
     body = []
     for block in blocks:
-        tag = _HTML_TAG.get(block.role if block.role == "title" else block.level, "p") \
-            if block.role in ("title", "heading") else "p"
+        tag = _STYLES[block.role if block.role == "title" else block.level][1] if block.role in ("title", "heading") \
+            else "p"
         body.append(f"<{tag}>" + "<br>\n".join(html.escape(line) for line in block.text.split("\n")) + f"</{tag}>")
     chrome = '<nav><a href="/">Article 99 Home</a></nav><script>var a = "Each Party shall";</script>'
     return ("<!DOCTYPE html><html><head><title>Draft</title></head><body>" + chrome + "\n"
             + "\n".join(body) + "</body></html>")
-
-
-_DOCX_STYLE = {"title": "Title", "part": "Heading 1", "chapter": "Heading 1", "annex": "Heading 1",
-               "section": "Heading 2",
-               "article": "Heading 3"}
 
 
 def docx(blocks: Iterable[Block]) -> bytes:
@@ -256,8 +254,8 @@ def docx(blocks: Iterable[Block]) -> bytes:
 
     document = python_docx.Document()
     for block in blocks:
-        style = _DOCX_STYLE["title"] if block.role == "title" else \
-            _DOCX_STYLE[block.level] if block.role == "heading" else None
+        style = _STYLES[block.role if block.role == "title" else block.level][2] if block.role in ("title", "heading") \
+            else None
         document.add_paragraph(block.text, style=style)
     out = io.BytesIO()
     document.save(out)
@@ -265,8 +263,8 @@ def docx(blocks: Iterable[Block]) -> bytes:
 
 
 AKN_NS = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
-# "1.", "1)", "(a)", "(iv)", and "a)" (a point closed by its bracket only, as Central Asian drafts write them)
-_NUMBERED = re.compile(r"(?P<num>\d{1,3}[.)]|\((?:[a-zA-Z]{1,3}|\d{1,3})\)|[a-z]{1,3}\))[ \t]+(?P<rest>.*)", re.DOTALL)
+# "1.", "1)", "(a)", "(iv)", "a)" (a point closed by its bracket only, as Central Asian drafts write them), "a."
+_NUMBERED = re.compile(r"(?P<num>\d{1,3}[.)]|\((?:[a-zA-Z]{1,3}|\d{1,3})\)|[a-z]{1,3}\)|" + _POINT + r")[ \t]+(?P<rest>.*)", re.DOTALL)
 
 
 def _point_level(points: list[tuple[str, int, str]], num: str) -> tuple[int, tuple[str, int]]:
@@ -365,8 +363,8 @@ def akn(blocks: Iterable[Block]) -> bytes:
                 points.pop()
             out.append(f"<point><num>{escape(numbered['num'])}</num><content>{p(numbered['rest'])}</content>")
             points.append((*reading, marker.shape if (marker := match_marker(numbered["num"])) else ""))
-        elif numbered and not numbered["num"].startswith("("):
-            close_points()
+        elif numbered and numbered["num"][0].isdigit():  # "a)" under an unnumbered chapeau is left as text
+            close_points()  # that the reader splits, as the .txt is split: a <paragraph> would make it paragraph a
             out.append(f"<paragraph><num>{escape(numbered['num'])}</num><content>{p(numbered['rest'])}"
                        "</content>")
             paragraph_open = True

@@ -156,3 +156,11 @@ def test_a_paragraph_is_numbered_by_its_figure_however_bracketed(num: str) -> No
            '</paragraph></article></body></act></akomaNtoso>').encode()
     doc = akn.read(xml, "paragraphs.akn.xml")
     assert [(u.label, u.number) for u in doc.units() if u.kind == "paragraph"] == [("Article 15.2, paragraph 1", "1")]
+
+
+def test_an_annex_numbered_by_its_kind_alone_is_titled_by_it() -> None:
+    """"<num>AGREED MINUTES</num>" heads an annex titled "AGREED MINUTES", as the segmenter reads the line."""
+    data = AKN.replace("</body>", "<annex><num>AGREED MINUTES</num><content><p>The Parties record that Article 6"
+                                  " binds.</p></content></annex></body>").encode()
+    annex = [u for u in akn.read(data, "esa.xml").units() if u.kind == "annex"]
+    assert [(u.label, u.heading) for u in annex] == [("Annex", "AGREED MINUTES")]

@@ -493,3 +493,20 @@ def test_every_heading_of_the_drafts_reads_the_same_with_its_number_misread() ->
         if clean is None:
             assert match_heading(damage.sub("l", line)) is None, line
     assert damaged_numbers > 300  # the drafts number hundreds of headings from 10 up
+
+
+def test_sentences_end_at_lettered_points_however_they_are_marked() -> None:
+    """"a)" and "a. maintain" points are sentences of their own, as "(a)" points are, whether the draft sets
+    them on lines of one block or (as a word processor does) apart; "in point\\na. of Annex 2" goes on."""
+    for a, b in (("a) ", "b) "), ("a. ", "b. "), ("a.\t", "b.\t")):
+        text = f"The Parties shall:\n{a}maintain a list; and\n{b}notify each other.\n"
+        spans = [text[start:end] for start, end in sentences(text, 0, len(text))]
+        assert spans == ["The Parties shall:", f"{a}maintain a list; and", f"{b}notify each other."]
+    text = "The Parties shall consult on the list referred to in point\na. of Annex 2.\n"
+    assert [text[a:b] for a, b in sentences(text, 0, len(text))] == [text.strip()]
+
+
+def test_lettered_points_set_off_by_a_tab_are_subparagraphs() -> None:
+    """A Word export sets a tab after the point's letter: "a.<tab>maintain" is point (a) as "a. maintain" is."""
+    found = units("Article 4\n\n1)\tThe Parties shall:\na.\tmaintain a common list;\nb.\tnotify each other.\n")
+    assert "Article 4, paragraph 1(b)" in found

@@ -125,6 +125,9 @@ class _Builder(ContentHandler):
         heading_line = match_heading(" ".join(number.split())) if node.kind in _STRUCTURAL else None
         node.word = heading_line.word if heading_line is not None else ""  # "Paragraph 4" of a memorandum
         node.heading = " ".join(heading.split()) or None
+        if node.heading is None and heading_line is not None and heading_line.number is None \
+                and heading_line.title_start is not None:  # "AGREED MINUTES": an annex its kind names and titles
+            node.heading = " ".join(number.split())[heading_line.title_start:heading_line.title_end]
         line = f"{number} {heading}" if heading else number
         node.start = self.length + (len(_SEPARATOR) if self.parts else 0)
         if node.kind in _INLINE_NUMBER and not heading:
