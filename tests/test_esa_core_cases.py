@@ -1109,6 +1109,10 @@ CASES = [
     ("ESA-INS-1", "satisfied",
      "Article 9\nRepresentatives of the Parties shall meet, as a Minerals Security Group, to discuss questions of "
      "economic security put to it by a Party."),
+    # its supreme national interests relating to defence
+    ("ESA-ESX-1", "satisfied",
+     "Nothing in this Agreement shall prevent a Contracting Party from adopting any measures it deems necessary to "
+     "safeguard its supreme national interests relating to defence."),
 ]
 
 

@@ -741,3 +741,23 @@ def test_the_meeting_is_the_one_the_sentence_before_allowed_a_party_to_ask_for()
     # a meeting the paragraph before never spoke of is no antecedent
     other = text.replace("may ask the other Party to meet", "may inform the other Party")
     assert finding(core, other, "ESA-COE-2").status == "missing"
+
+
+def test_a_term_set_off_by_a_dash_in_a_terms_article_is_defined() -> None:
+    core = Checker(load_many(["esa-core"]))
+    text = ("Article 1\nTerms used\n\nFor the purposes of this Agreement the following terms are used:\n"
+            "\"goods of special significance\" \u2014 goods and technologies which may be used for peaceful purposes as "
+            "well as for the creation of weapons and military equipment.\n\nArticle 4\n\n1. The Parties shall approve a "
+            "common Nomenclature of goods of special significance.\n")
+    assert finding(core, text, "ESA-EXP-1").status == "satisfied"
+    assert finding(core, text.replace("\" \u2014 goods", "\" goods"), "ESA-EXP-1").status == "missing"
+
+
+def test_a_lower_case_term_for_a_measure_carries_its_definition() -> None:
+    core = Checker(load_many(["esa-core"]))
+    text = ("Article 17.1: Definitions\n\nFor the purposes of this Chapter:\n\npressure measure means a measure by a "
+            "non-Party that applies restrictions on trade for the purpose of obtaining from a Party an act or abstention "
+            "in a matter which falls within the sovereign choice of that Party;\n\nArticle 17.6\n\n1. Where a Party "
+            "considers that it is the target of a pressure measure, the other Party shall enter into consultations "
+            "within 10 days of receiving a written request.\n")
+    assert finding(core, text, "ESA-COE-2").status == "satisfied"

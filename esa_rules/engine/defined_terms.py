@@ -27,7 +27,7 @@ FIELD_NOUNS = frozenset({"law", "laws", "legislation", "regulation", "regulation
 LISTED_THINGS = frozenset({"transaction", "transactions", "item", "items", "good", "goods", "product", "products",
                            "mineral", "minerals", "material", "materials", "technology", "technologies",
                            "investment", "investments", "acquisition", "acquisitions", "economy", "economies",
-                           "country", "countries", "pressure", "coercion"})
+                           "country", "countries", "pressure", "coercion", "measure", "measures"})
 
 
 def head(term: str) -> str:
