@@ -34,7 +34,7 @@ def chain(links: list[Link], carried: list[Carried], resolver: Resolver) -> tupl
                 continue
         elif link.kind not in ("reference", "antecedent"):
             continue
-        known = {tid for tid, _ in carried[i]}
+        known = {tid for tid, _ in carried[i]} if link.kind == "reference" else set()
         for j in by_site[bisect_left(site_starts, start):bisect_left(site_starts, end)]:
             if j == i or links[j].site[1] > end:
                 continue
