@@ -100,6 +100,9 @@ _HEADING = re.compile(
 # (a French code's), "Article li", "Article 9.l", "Annex A-l0" and "Part l10n" are left as they are
 _NUMBER_AFTER_KEYWORD = re.compile(r"(?:" + "|".join(_KEYWORDS.values()) + r")[ \t]+(\S+)")
 _OCR_ONE = re.compile(r"(?<![\w\-/])l(?=\d+(?!\w))")
+# The ordinal sign Portuguese, Spanish and Italian drafting sets after a number: "Article 1.\u00ba", "Artigo 2\u00ba",
+# "Cl\u00e1usula 1.\u00aa", "Art\u00edculo 3\u00b0" are Articles 1, 2 and 3 and Clause 1; the sign is read as part of the heading
+_ORDINAL_SIGN = re.compile(r"\.?[\u00ba\u00aa\u00b0](?!\w)")
 _DECORATION = re.compile(r"[ \t]*(?:#{1,6}[ \t]+)?(?:\*\*|__)?")
 _SEPARATORS = " \t:.-\u2013\u2014*_"
 # Words that make a line a sentence, not a title.
@@ -140,6 +143,7 @@ _LIST_MARKER = re.compile(
     r"|(?P<close>[a-z]|[ivx]{1,6})\)(?=[ \t]|$)"  # a)  iv)
     r"|(?P<letter>[a-z])\.(?=[ \t]+[a-zA-Z\"\u201c])"  # a. maintain  (a lettered point, as Indonesian and Vietnamese drafting set it)
     r"|(?P<bare>\d{1,3})[ \t]*$"  # 1 alone on its line, text below
+    r"|(?P<dash>\d{1,3})[ \t]+[\u2013\u2014](?=[ \t])"  # 1 \u2014 text: Portuguese drafting numbers its paragraphs so
     r")"
 )
 # A marker line that merely continues a sentence cut by a line break ("...in paragraph\n(a) shall").
@@ -225,6 +229,8 @@ _TABLE_CAPTION = re.compile(r"(?:TABLE|Table)(?:[ \t]+[\w.\-]+)?$")
 def next_line_title(text: str) -> bool:
     """A line under a bare "Article 5" that is its title: short, capitalised, not numbered."""
     text = text.strip().strip("*_#").strip()
+    if text[:1] == "(" and text[-1:] == ")" and text.count("(") == 1:
+        text = text[1:-1]  # "(Object)" under "Article 1.\u00ba": the epigraph, as Portuguese or Spanish drafting sets it
     if not text or not title_like(text) or text.endswith((":", ".")) or _LIST_MARKER.match(text):
         return False
     if _TABLE_CAPTION.match(text):
@@ -291,12 +297,16 @@ def match_heading(line: str) -> Heading | None:
     keyword = match[kind].split()[0].rstrip(".").capitalize()
     word = keyword if keyword in ("Paragraph", "Clause", "Title") else ""
     end = match.end()
+    ordinal = _ORDINAL_SIGN.match(line, end)
+    end = ordinal.end() if ordinal is not None else end
     rest = line[end:]
     if rest and rest[0] not in _SEPARATORS:
         return None  # "Article 5of" or "Section Annex": not a number followed by a title
     stripped = rest.lstrip(_SEPARATORS)
     if not stripped.strip():
-        return Heading(kind, number, None, None, None, end, word=word)
+        # the stop or colon after a bare number is the heading's own ("Art. 1.", "Article 5:"), no text of
+        # the article: left to the body it would read as a paragraph of its own
+        return Heading(kind, number, None, None, None, len(line.rstrip()), word=word)
     offset = len(line) - len(stripped)
     separator = rest[: len(rest) - len(stripped)].strip()
     if (stripped[0].islower() or _RUNNING_ON.match(stripped)) \
@@ -331,7 +341,7 @@ class Marker:
 
     start: int  # offset of the marker in the line
     end: int
-    shape: str  # "dot", "close", "paren", "bare"
+    shape: str  # "dot", "close", "paren", "bare", "dash"
     text: str  # as cited: "1", "a", "iv"
     readings: tuple[tuple[str, int], ...]
 
@@ -348,6 +358,8 @@ def match_marker(line: str) -> Marker | None:
         token, shape = match["close"], "close"
     elif match["letter"]:
         token, shape = match["letter"], "dot"
+    elif match["dash"]:
+        token, shape = match["dash"], "dash"
     else:
         token, shape = match["bare"], "bare"
     start = len(line) - len(line.lstrip(" \t"))

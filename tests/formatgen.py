@@ -39,14 +39,15 @@ _INLINE = re.compile(r"(?P<head>(?P<keyword>ARTICLE|Article|ART\.|Art\.|PART|Par
 # an unnumbered annex with its title in capitals: "ANNEX ON COOPERATION PRIORITIES"
 _TITLED_ANNEX = re.compile(r"(?P<keyword>ANNEX|APPENDIX|SCHEDULE)[ \t]+(?P<caption>(?:ON|OF|CONCERNING|TO)[ \t]+[A-Z][A-Z0-9 \t,.'-]*)")
 _PREAMBLE = re.compile(r"PREAMBLE|Preamble")
+_CONTENTS = re.compile(r"(?i:(?:table of )?contents):?")
 # an annex without a number, or an instrument attached to the agreement by its kind alone ("AGREED MINUTES")
 _BARE_ANNEX = re.compile(r"ANNEX|Annex|APPENDIX|Appendix|SCHEDULE|Schedule|AGREED MINUTES?|FINAL ACT|RECORD OF (?:UNDERSTANDINGS?|"
                          r"DISCUSSIONS?)|AGREED (?:INTERPRETATIONS?|UNDERSTANDINGS?)|(?:JOINT )?INTERPRETATIVE (?:NOTE|DECLARATION|STATEMENT)S?")
 # "means" only in lower case: a title may speak of "Investment Used as a Means of Pressure"
 _SENTENCE = re.compile(r"\b(?i:shall|must|may|will|should|is|are|has|have|does|do|apply|applies)\b|\bmeans\b")
-# a list marker: "1.", "(a)", "a)", "a. maintain" (a lettered point, as the segmenter reads one), a bullet
+# a list marker: "1.", "1 \u2014", "(a)", "a)", "a. maintain" (a lettered point, as the segmenter reads one), a bullet
 _POINT = r"[a-z]\.(?=[ \t]+[a-zA-Z\"\u201c])"
-_MARKER = re.compile(r"(?:\d{1,3}[.)]|\((?:[a-zA-Z]{1,3}|\d{1,3}|[ivxlc]{1,6})\)|[a-z]\)|" + _POINT + r"|[-\u2013\u2022*])[ \t]")
+_MARKER = re.compile(r"(?:\d{1,3}(?:[.)]|[ \t]+[\u2013\u2014])|\((?:[a-zA-Z]{1,3}|\d{1,3}|[ivxlc]{1,6})\)|[a-z]\)|" + _POINT + r"|[-\u2013\u2022*])[ \t]")
 _ENDS = (".", ":", ";", ",", "!", "?")
 _COLUMNS = re.compile(r"\S[ \t]{4,}\S")
 # "No." in a title set in capitals: "COMMITMENTS ... REFERRED TO IN LETTER No. MFT/2025/118"
@@ -56,7 +57,7 @@ _TERMINAL = (".", ";", ":", "!", "?", ")", "]", '"', "'", "\u201d", "\u2019")
 
 @attrs.frozen
 class Block:
-    """A paragraph of the draft: ``role`` is title, heading (with ``level``), caption or body."""
+    """A paragraph of the draft: ``role`` is title, heading (with ``level``), caption, contents or body."""
 
     role: str
     text: str  # "\n" inside marks a line break within the paragraph
@@ -64,23 +65,18 @@ class Block:
 
 
 def _level(keyword: str) -> tuple[str, int]:
-    for kind, rank, pattern in _LEVELS:
-        if re.fullmatch(pattern, keyword):
-            return kind, rank
-    raise ValueError(keyword)
+    return next((kind, rank) for kind, rank, pattern in _LEVELS if re.fullmatch(pattern, keyword))
 
 
 def heading_of(line: str) -> re.Match[str] | None:
     """A structural heading line ("Article 3.1: Scope", "CHAPTER 27"), not a sentence opening with one."""
-    titled = _TITLED_ANNEX.fullmatch(line)
-    if titled is not None:
+    if (titled := _TITLED_ANNEX.fullmatch(line)) is not None:
         return titled
     match = _HEADING.match(line)
     caption = match["caption"] if match is not None else None
     capitals = bool(caption) and caption.isupper() and len(caption.split()) <= 10 \
         and re.match(r"[ \t]*[:.\u2013\u2014-]", line[match.end("number"):]) is not None  # "ANNEX A - WHOSE ... IS"
-    if match is None or len(line) > 100 or line.endswith(_ENDS[1:]) or (_SENTENCE.search(line) and not capitals) \
-            or ";" in line:
+    if match is None or len(line) > 100 or line.endswith(_ENDS[1:]) or (_SENTENCE.search(line) and not capitals) or ";" in line:
         return None  # a sentence, or a list entry ("Part 1: goods - insulin; cells."), is no title
     bare = re.sub(r"(?i)\s?(?:" + LATIN + r")$", "", match["number"])
     if bare.isalpha() and len(bare) > 1 and word_number(bare) is None and roman_value(bare) is None:
@@ -92,23 +88,39 @@ def heading_of(line: str) -> re.Match[str] | None:
     return match
 
 
+def _contents(groups: list[list[str]]) -> set[tuple[int, int]]:
+    """The lines of a table of contents, typed as plain lines: under a "CONTENTS" line that comes before
+    any heading, every line up to the first heading the list has named already, where the body begins."""
+    lines = [(g, n, line) for g, group in enumerate(groups) for n, line in enumerate(group)]
+    cue = next((i for i, (_, _, line) in enumerate(lines) if _CONTENTS.fullmatch(line) or match_heading(line)), 0)
+    seen: set[tuple[str, str | None]] = set()
+    for i, (_, _, line) in enumerate(lines[cue + 1:] if lines and _CONTENTS.fullmatch(lines[cue][2]) else [], cue + 1):
+        key = (read.kind, read.number) if (read := match_heading(line)) is not None else None
+        if key in seen:
+            return {(g, n) for g, n, _ in lines[cue:i]}
+        seen |= {key} if key else set()
+    return set()
+
+
 def draft_blocks(text: str) -> list[Block]:
     blocks: list[Block] = []
-    for group in re.split(r"\n[ \t]*\n", text.strip("\n")):
+    groups = [[line.strip() for line in group.splitlines() if line.strip()]
+              for group in re.split(r"\n[ \t]*\n", text.strip("\n"))]
+    contents = _contents(groups)
+    for g, lines in enumerate(groups):
         opened = len(blocks)  # blocks from this group (the lines between two blank lines) start here
-        lines = [line.strip() for line in group.splitlines() if line.strip()]
         for n, line in enumerate(lines):  # spacing inside a line is kept: it is how columns are set
             previous = blocks[-1] if len(blocks) > opened else None
-            # a heading opens a group or follows a finished sentence; one set in columns
+            # a heading opens a group or follows a finished sentence or a heading and its title; one set in columns
             # ("Chapter 15 - Trade      Page 1 of 6") is a running header, and "... except\nArticle 11.6]."
             # is a sentence broken before a reference
-            after_sentence = previous is None or previous.role == "heading" or previous.text.endswith(_TERMINAL)
+            after_sentence = previous is None or previous.role in ("heading", "caption") or previous.text.endswith(_TERMINAL)
             # "Appendix I-A: Control lists ... (to be attached on\nentry into force).": a sentence, no heading
-            after_sentence = after_sentence and not (n + 1 < len(lines) and _sentence_goes_on(line, lines[n + 1]))
+            after_sentence = after_sentence and not (n + 1 < len(lines) and _sentence_goes_on(line, lines[n + 1])) \
+                and (g, n) not in contents  # a table of contents lists headings in plain lines
             heading = heading_of(" ".join(line.split())) if after_sentence and not _COLUMNS.search(line) else None
-            if heading is not None and previous is not None and previous.role == "heading" \
-                    and previous.level == "article" and (heading.groupdict().get("keyword") or "annex").lower() \
-                    .startswith("annex") and _caption_under(previous.text, line):
+            if heading is not None and previous is not None and previous.role == "heading" and previous.level == "article" \
+                    and (heading.groupdict().get("keyword") or "annex").lower().startswith("annex") and _caption_under(previous.text, line):
                 heading = None  # "Article 5\nAnnex B Goods": the article's title, as the segmenter reads it
             if heading is not None and _INLINE.match(line) and (read := match_heading(line)) is not None \
                     and read.body_start is not None and read.title_start is None:
@@ -126,11 +138,9 @@ def draft_blocks(text: str) -> list[Block]:
                     # 1.- Nature. This Protocol ..." is headed "Nature"; "Article 2.- For the purposes of
                     # this Decision:" is all heading, and its definitions below are its paragraphs
                     head, body = line[:read.title_end], line[read.body_start:] if read.body_start is not None else ""
-                blocks.extend(Block(role, text, level) for role, text, level in
-                              (("heading", head, _level(inline["keyword"])[0]), ("body", body, "")) if text)
+                blocks.extend(Block(*b) for b in (("heading", head, _level(inline["keyword"])[0]), ("body", body, "")) if b[1])
             elif listing:
-                blocks.extend(Block(*block) for block in (("heading", listing[1], listing[0]), ("body", listing[2]))
-                              if block[1])
+                blocks.extend(Block(*block) for block in (("heading", listing[1], listing[0]), ("body", listing[2])) if block[1])
             elif heading or (_PREAMBLE.fullmatch(line) and after_sentence):
                 blocks.append(Block("heading", line, _level(heading["keyword"])[0] if heading else "part"))
             elif _BARE_ANNEX.fullmatch(line) and after_sentence:
@@ -144,10 +154,12 @@ def draft_blocks(text: str) -> list[Block]:
                 blocks.append(Block("caption", line, previous.level))
             elif previous is None and blocks and blocks[-1].role == "heading" \
                     and blocks[-1].level in ("annex", "chapter", "part") \
-                    and ("\n" not in group or _caption_under(blocks[-1].text, line)) \
+                    and (len(lines) == 1 or _caption_under(blocks[-1].text, line)) \
                     and next_line_title(line) and _NUMBER_SIGN.sub("", line).isupper():
                 # the title one blank line below "ANNEX II" or "CHAPTER 17", as the segmenter reads it
                 blocks.append(Block("caption", line, blocks[-1].level))
+            elif (g, n) in contents:  # typed as plain lines, one entry a line, or as AKN's <toc>
+                blocks.append(Block("contents", line))
             elif previous is not None and previous.role in ("body", "title") and not _MARKER.match(line):
                 # lines between blank lines are one paragraph of a plain draft, unless numbered
                 blocks[-1] = attrs.evolve(previous, text=f"{previous.text}\n{line}")
@@ -170,8 +182,7 @@ def _heading_over_contents(line: str) -> tuple[str, str, str] | None:
     head = line[:read.title_end] if read.title_end is not None else line[:read.heading_end]
     # "Schedule: lithium, cobalt, ...": an unnumbered annex over its list is headed by its word alone, as
     # a bare "Schedule" line would be ("Schedule:" with nothing after it heads nothing)
-    return read.kind, head.rstrip(" \t:") if read.number is None and read.title_start is None else head, \
-        line[read.body_start:]
+    return read.kind, head.rstrip(" \t:") if read.number is None and read.title_start is None else head, line[read.body_start:]
 
 
 # a line that carries on the line above: a small letter, or a joining word or verb ("AND SECURITY", "of the
@@ -190,9 +201,8 @@ def _title_goes_on(heading: str, line: str) -> bool:
     sentence. Read as the segmenter reads it: the heading and the line joined are a heading with a title
     and no sentence after it."""
     read, joined = match_heading(heading), match_heading(f"{heading.rstrip()} {line.strip()}")
-    return read is not None and read.title_start is not None and read.body_start is None \
-        and not heading.endswith(_TERMINAL) and _goes_on(line) \
-        and joined is not None and joined.title_start is not None and joined.body_start is None
+    return read is not None and read.title_start is not None and read.body_start is None and not heading.endswith(_TERMINAL) \
+        and _goes_on(line) and joined is not None and joined.title_start is not None and joined.body_start is None
 
 
 def _sentence_goes_on(line: str, below: str) -> bool:
@@ -209,7 +219,7 @@ def _caption_under(heading: str, line: str) -> bool:
     bare = _BARE_ANNEX.fullmatch(heading) is not None
     return (bare or (match is not None and not match["caption"])) and not _MARKER.match(line) \
         and not line.rstrip("\"'\u201d\u2019").endswith(_ENDS) and not _SENTENCE.search(line) \
-        and (line[0].isupper() or line[0] in "\"'\u201c") and next_line_title(line)  # as the segmenter reads it
+        and (line[0].isupper() or line[0] in "\"'\u201c(") and next_line_title(line)  # as the segmenter reads it
 
 
 # --- writers -----------------------------------------------------------------------------------------
@@ -263,8 +273,8 @@ def docx(blocks: Iterable[Block]) -> bytes:
 
 
 AKN_NS = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
-# "1.", "1)", "(a)", "(iv)", "a)" (a point closed by its bracket only, as Central Asian drafts write them), "a."
-_NUMBERED = re.compile(r"(?P<num>\d{1,3}[.)]|\((?:[a-zA-Z]{1,3}|\d{1,3})\)|[a-z]{1,3}\)|" + _POINT + r")[ \t]+(?P<rest>.*)", re.DOTALL)
+# "1.", "1)", "1 \u2014", "(a)", "(iv)", "a)" (a point closed by its bracket only, as Central Asian drafts write them), "a."
+_NUMBERED = re.compile(r"(?P<num>\d{1,3}(?:[.)]|[ \t]+[\u2013\u2014])|\((?:[a-zA-Z]{1,3}|\d{1,3})\)|[a-z]{1,3}\)|" + _POINT + r")[ \t]+(?P<rest>.*)", re.DOTALL)
 
 
 def _point_level(points: list[tuple[str, int, str]], num: str) -> tuple[int, tuple[str, int]]:
@@ -292,10 +302,10 @@ def _restarts(points: list[tuple[str, int, str]], num: str) -> bool:
         (system, value + 1) in marker.readings and shape == marker.shape for system, value, shape in points))
 
 
-def akn(blocks: Iterable[Block]) -> bytes:
+def akn(blocks: list[Block]) -> bytes:
     """Akoma Ntoso: parts, chapters, sections and articles as elements with ``num`` and ``heading``,
     numbered paragraphs and points as ``paragraph``/``point``, the rest as ``p``; the title is the
-    preface's ``docTitle`` and what comes before the first heading is the ``preamble``."""
+    preface's ``docTitle``, a table of contents its ``toc``, and what comes before the first heading is the ``preamble``."""
     out: list[str] = []
     open_units: list[tuple[str, int]] = []  # (element, rank) of the open hierarchy
     paragraph_open = False
@@ -305,9 +315,8 @@ def akn(blocks: Iterable[Block]) -> bytes:
 
     def close_points() -> None:
         nonlocal paragraph_open
-        while points:
-            out.append("</point>")
-            points.pop()
+        out.extend("</point>" for _ in points)
+        points.clear()
         if paragraph_open:
             out.append("</paragraph>")
             paragraph_open = False
@@ -317,8 +326,9 @@ def akn(blocks: Iterable[Block]) -> bytes:
 
     for block in blocks:
         if block.role == "title":
+            toc = "".join(f'<tocItem href="#" level="1">{escape(b.text)}</tocItem>' for b in blocks if b.role == "contents")
             out.append(f"<preface>{p(block.text).replace('<p>', '<p><docTitle>').replace('</p>', '</docTitle></p>')}"
-                       "</preface>")
+                       + (f"<toc>{toc}</toc>" if toc else "") + "</preface>")
             continue
         if block.role == "heading":
             # the block is a heading already: only its number and title are wanted, whatever its title
@@ -339,14 +349,13 @@ def akn(blocks: Iterable[Block]) -> bytes:
                 out.append(f"</{open_units.pop()[0]}>")
             open_units.append((kind, rank))
             caption = match["caption"] if match else None
-            number = block.text[: match.start("caption")].rstrip(" :.\u2013\u2014-") if match and caption \
-                else block.text
+            number = block.text[: match.start("caption")].rstrip(" :.\u2013\u2014-") if match and caption else block.text
             out.append(f"<{kind}><num>{escape(number)}</num>")
             if caption:
                 out.append(f"<heading>{escape(caption)}</heading>")
             continue
-        if block.role == "caption":
-            out.append(f"<heading>{escape(block.text)}</heading>")
+        if block.role in ("caption", "contents"):  # the contents are the preface's <toc>, written with the title
+            out.extend([f"<heading>{escape(block.text)}</heading>"] if block.role == "caption" else [])
             continue
         if not body_started:
             if not preamble_open:
@@ -355,18 +364,15 @@ def akn(blocks: Iterable[Block]) -> bytes:
             out.append(p(block.text))
             continue
         numbered = _NUMBERED.match(block.text)
-        if numbered and paragraph_open and (numbered["num"][0] in "(abcdefghijklmnopqrstuvwxyz"
-                                            or _restarts(points, numbered["num"])):
+        if numbered and paragraph_open and (numbered["num"][0] in "(abcdefghijklmnopqrstuvwxyz" or _restarts(points, numbered["num"])):
             depth, reading = _point_level(points, numbered["num"])
-            while len(points) > depth:  # the points this one follows on from, or the ones it ends
-                out.append("</point>")
-                points.pop()
+            out.extend("</point>" for _ in points[depth:])  # the points this one follows on from, or the ones it ends
+            del points[depth:]
             out.append(f"<point><num>{escape(numbered['num'])}</num><content>{p(numbered['rest'])}</content>")
             points.append((*reading, marker.shape if (marker := match_marker(numbered["num"])) else ""))
         elif numbered and numbered["num"][0].isdigit():  # "a)" under an unnumbered chapeau is left as text
             close_points()  # that the reader splits, as the .txt is split: a <paragraph> would make it paragraph a
-            out.append(f"<paragraph><num>{escape(numbered['num'])}</num><content>{p(numbered['rest'])}"
-                       "</content>")
+            out.append(f"<paragraph><num>{escape(numbered['num'])}</num><content>{p(numbered['rest'])}</content>")
             paragraph_open = True
         else:
             out.append(p(block.text))
@@ -377,9 +383,8 @@ def akn(blocks: Iterable[Block]) -> bytes:
         out.append(f"</{open_units.pop()[0]}>")
     if body_started:
         out.append("</body>")
-    xml = (f'<?xml version="1.0" encoding="UTF-8"?><akomaNtoso xmlns="{AKN_NS}"><act name="draft">'
-           '<meta><identification source="#test"/></meta>' + "".join(out) + "</act></akomaNtoso>")
-    return xml.encode("utf-8")
+    return (f'<?xml version="1.0" encoding="UTF-8"?><akomaNtoso xmlns="{AKN_NS}"><act name="draft">'
+            '<meta><identification source="#test"/></meta>' + "".join(out) + "</act></akomaNtoso>").encode("utf-8")
 
 
 def pdfs(docx_paths: list[Path], out_dir: Path) -> dict[Path, Path]:
@@ -387,10 +392,6 @@ def pdfs(docx_paths: list[Path], out_dir: Path) -> dict[Path, Path]:
     binary = shutil.which("soffice") or shutil.which("libreoffice")
     if binary is None:
         return {}
-    profile = out_dir / "lo-profile"
-    subprocess.run(
-        [binary, f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to", "pdf",
-         "--outdir", str(out_dir), *map(str, docx_paths)],
-        check=True, capture_output=True, timeout=600,
-    )
+    subprocess.run([binary, f"-env:UserInstallation=file://{out_dir / 'lo-profile'}", "--headless", "--convert-to", "pdf",
+                    "--outdir", str(out_dir), *map(str, docx_paths)], check=True, capture_output=True, timeout=600)
     return {path: out_dir / (path.stem + ".pdf") for path in docx_paths if (out_dir / (path.stem + ".pdf")).exists()}

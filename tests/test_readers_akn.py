@@ -164,3 +164,22 @@ def test_an_annex_numbered_by_its_kind_alone_is_titled_by_it() -> None:
                                   " binds.</p></content></annex></body>").encode()
     annex = [u for u in akn.read(data, "esa.xml").units() if u.kind == "annex"]
     assert [(u.label, u.heading) for u in annex] == [("Annex", "AGREED MINUTES")]
+
+
+def test_a_table_of_contents_is_not_read_as_text() -> None:
+    """``<toc>`` restates the headings of the body: read, it would say "Economic Coercion" a second time."""
+    xml = (b'<akomaNtoso xmlns="http://docs.oasis-open.org/legaldocml/ns/akn/3.0"><act><preface><p><docTitle>'
+           b'AGREEMENT</docTitle></p><toc><tocItem href="#art_1" level="1">Article 1 Economic Coercion</tocItem></toc>'
+           b'</preface><body><article><num>Article 1</num><heading>Economic Coercion</heading><content><p>[Reserved]'
+           b'</p></content></article></body></act></akomaNtoso>')
+    doc = akn.read(xml, "toc.akn.xml")
+    assert doc.text.count("Economic Coercion") == 1
+
+
+def test_a_paragraph_numbered_with_a_dash_is_numbered_by_its_figure() -> None:
+    """``<num>1 \u2014</num>``, as Portuguese drafting numbers a paragraph, is paragraph 1."""
+    xml = ('<akomaNtoso xmlns="http://docs.oasis-open.org/legaldocml/ns/akn/3.0"><act><body><article><num>Article 2.\u00ba'
+           '</num><paragraph><num>1 \u2014</num><content><p>This Agreement does not apply to the Fund.</p></content>'
+           '</paragraph></article></body></act></akomaNtoso>').encode()
+    doc = akn.read(xml, "dash.akn.xml")
+    assert [(u.label, u.number) for u in doc.units() if u.kind == "paragraph"] == [("Article 2, paragraph 1", "1")]

@@ -510,3 +510,25 @@ def test_lettered_points_set_off_by_a_tab_are_subparagraphs() -> None:
     """A Word export sets a tab after the point's letter: "a.<tab>maintain" is point (a) as "a. maintain" is."""
     found = units("Article 4\n\n1)\tThe Parties shall:\na.\tmaintain a common list;\nb.\tnotify each other.\n")
     assert "Article 4, paragraph 1(b)" in found
+
+
+def test_a_table_of_contents_is_front_matter_not_headings() -> None:
+    """The lines under "CONTENTS" list the headings below, up to the first heading the list has named
+    already: one unit, all of it heading, so the listed articles are neither read twice nor evidence."""
+    text = ("AGREEMENT ON PARTNERSHIP\n\nCONTENTS\n\nPreamble\n\nCHAPTER ONE   GENERAL PROVISIONS\n"
+            "   Article 1    Objectives\n   Article 2   Economic Coercion\n\nPREAMBLE\n\nThe Parties,\n\n"
+            "Have agreed as follows:\n\nCHAPTER ONE\nGENERAL PROVISIONS\n\nArticle 1\nObjectives\n\n"
+            "The Parties cooperate.\n\nArticle 2\nEconomic Coercion\n\n[Reserved]\n")
+    root = segment(text)
+    check_invariants(root, text)
+    tops = [(u.label, text[u.start:u.end].split("\n")[0]) for u in root.children]
+    assert tops == [("Preamble", "AGREEMENT ON PARTNERSHIP"), ("Preamble", "CONTENTS"), ("Preamble", "PREAMBLE"),
+                    ("Chapter 1", "CHAPTER ONE")]
+    contents = root.children[1]
+    assert contents.heading_span == (contents.start, text.index("Economic Coercion") + len("Economic Coercion"))
+    assert [u.label for u in root.walk() if u.kind == "article"] == ["Article 1", "Article 2"]
+
+
+def test_a_contents_line_whose_list_the_body_never_repeats_lists_nothing() -> None:
+    text = "CONTENTS\n\nArticle 1\nScope\n\nThe Parties cooperate.\n\nArticle 2\nReview\n\nEach Party reviews.\n"
+    assert [u.label for u in segment(text).walk() if u.kind == "article"] == ["Preamble", "Article 1", "Article 2"]

@@ -38,13 +38,15 @@ _LABEL_WORD = {"part": "Part", "chapter": "Chapter", "section": "Section", "arti
                "annex": "Annex", "paragraph": "paragraph", "subparagraph": "subparagraph"}
 _LINES = frozenset({"p", "docTitle", "docNumber", "longTitle", "subheading", "formula", "td", "th",
                     "li", "tblock", "citation", "recital", "preambleLine"})
-_IGNORED = frozenset({"meta", "authorialNote", "noteRef", "remark", "componentRef", "documentRef"})
+# a table of contents (<toc>) restates the headings of the body: read, it would say each of them twice
+_IGNORED = frozenset({"meta", "authorialNote", "noteRef", "remark", "componentRef", "documentRef", "toc"})
 _INLINE_NUMBER = frozenset({"paragraph", "subparagraph"})
 _STRUCTURAL = frozenset({"document", "part", "chapter", "annex", "section", "article"})
 _EOL = "\ue000"  # stands for <eol/> in the character buffer until the line is written
 _SEPARATOR = "\n\n"  # between blocks, as layout.assemble joins the blocks of the other formats
 # a paragraph's or point's number in brackets or closed by one, or by a stop: "(1)", "1)", "c."
-_BRACKETED = re.compile(r"\((?P<inside>[^()\s]+)\)|(?P<before>[^()\s]+?)[.)]?")
+# "(c)", "c)", "c.", and "1 \u2014" as Portuguese drafting numbers a paragraph
+_BRACKETED = re.compile(r"\((?P<inside>[^()\s]+)\)|(?P<before>[^()\s]+?)(?:[.)]|\s*[\u2013\u2014])?")
 _KEYWORD = re.compile(r"^\s*(?:book|part|title|chapter|section|article|art\.|annex|appendix|schedule|paragraph)\s+",
                       re.IGNORECASE)
 

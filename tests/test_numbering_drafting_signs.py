@@ -1,0 +1,54 @@
+"""Numbers as Portuguese, Spanish and Central European drafting sets them: an ordinal sign after an article's
+number ("Article 1.\u00ba"), a stop after it ("Art. 1."), an epigraph in brackets under it ("(Object)") and
+paragraphs numbered "1 \u2014 text"."""
+
+from __future__ import annotations
+
+import pytest
+
+from esa_rules.numbering import match_heading, match_marker, next_line_title
+from esa_rules.segment import segment
+
+
+@pytest.mark.parametrize(("line", "number"), [("Article 1.\u00ba", "1"), ("Article 10.\u00ba", "10"),
+                                               ("Article 3\u00ba", "3"), ("Clause 1.\u00aa", "1"),
+                                               ("Article 4\u00b0", "4")])
+def test_an_ordinal_sign_after_the_number_is_part_of_the_heading(line: str, number: str) -> None:
+    heading = match_heading(line)
+    assert heading is not None and heading.kind == "article" and heading.number == number
+    assert heading.heading_end == len(line)  # every offset is the line's own: the sign is in the heading
+
+
+def test_a_cited_article_with_its_ordinal_sign_heads_nothing() -> None:
+    assert match_heading("Article 6.\u00ba shall apply to the list.") is None
+
+
+def test_articles_with_ordinal_signs_epigraphs_and_dashed_paragraphs() -> None:
+    text = ("CHAPTER I\nGENERAL PROVISIONS\n\nArticle 1.\u00ba\n(Object)\nThis Agreement sets a framework.\n\n"
+            "Article 2.\u00ba\n(Exclusions)\n1 \u2014 This Agreement does not apply to the Fund.\n"
+            "2 \u2014 This Agreement does not affect the free port.\n")
+    units = [(u.label, u.heading) for u in segment(text).walk() if u.kind != "document"]
+    assert units == [("Chapter I", "GENERAL PROVISIONS"), ("Article 1", "(Object)"),
+                     ("Article 1, first paragraph", None), ("Article 2", "(Exclusions)"),
+                     ("Article 2, paragraph 1", None), ("Article 2, paragraph 2", None)]
+
+
+def test_a_dash_after_a_paragraph_number_marks_it() -> None:
+    marker = match_marker("2 \u2014 The States Parties undertake")
+    assert marker is not None and (marker.text, marker.shape, marker.end) == ("2", "dash", 3)
+    assert match_marker("2025 \u2014 a year of review") is None
+
+
+def test_an_epigraph_in_brackets_titles_the_article_above_it() -> None:
+    assert next_line_title("(Information on acquisitions)")
+    assert not next_line_title("(a) each Party shall notify")
+    assert not next_line_title("(see Article 5) and (Annex 2)")
+
+
+def test_the_stop_after_a_bare_article_number_is_the_heading_s_own() -> None:
+    """"Art. 1." over "1. This Agreement ...": the stop is no paragraph of the article."""
+    text = "Art. 1.\n1. This Agreement sets principles.\n2. It affects no other agreement.\n\nArt. 2.\nThe Parties consult.\n"
+    units = [(u.label, text[u.start:u.end].strip()[:7]) for u in segment(text).walk() if u.kind != "document"]
+    assert units == [("Article 1", "Art. 1."), ("Article 1, paragraph 1", "1. This"),
+                     ("Article 1, paragraph 2", "2. It a"), ("Article 2", "Art. 2."),
+                     ("Article 2, first paragraph", "The Par")]
