@@ -165,10 +165,10 @@ def _finish(text: str, node: _Node, end: int, parent: Unit | None, seen: dict[st
 
 
 # "CONTENTS" or "TABLE OF CONTENTS" alone on its line, over a list of the draft's headings
-CONTENTS = re.compile(r"^[ \t#*_]*(?i:(?:table of )?contents)[ \t*_:]*$", re.MULTILINE)
+_CONTENTS = re.compile(r"^[ \t#*_]*(?i:(?:table of )?contents)[ \t*_:]*$", re.MULTILINE)
 
 
-def contents_entries(keys: list[tuple[str, str | None]]) -> int:
+def _contents_entries(keys: list[tuple[str, str | None]]) -> int:
     """How many of a draft's headings, after a "CONTENTS" line, only list the ones below: those up to the
     first heading the list has named already ("PREAMBLE" after a listed "Preamble", "CHAPTER ONE" after
     "CHAPTER ONE   GENERAL PROVISIONS"), where the body begins. A list the body never repeats lists none."""
@@ -183,8 +183,8 @@ def contents_entries(keys: list[tuple[str, str | None]]) -> int:
 def segment(text: str) -> Unit:
     """The unit tree of a whole text: the root (kind "document") covers ``[0, len(text))``."""
     headings = _headings(text)
-    cue = CONTENTS.search(text, 0, headings[0].start) if headings else None
-    listed = contents_entries([(node.kind, node.number) for node in headings]) if cue else 0
+    cue = _CONTENTS.search(text, 0, headings[0].start) if headings else None
+    listed = _contents_entries([(node.kind, node.number) for node in headings]) if cue else 0
     if cue and listed:
         # a table of contents lists the headings below: front matter, all of it heading (it says nothing of
         # its own), not headings that would each hold the next entry and the listed articles twice over
