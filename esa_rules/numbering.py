@@ -138,7 +138,9 @@ _SMALL_WORDS = frozenset(
 _TITLE_THEN_SENTENCE = re.compile(r"(.{1,120}?)[.:][ \t]+(?=[A-Z(\"'\u201c])")
 _LIST_MARKER = re.compile(
     r"[ \t]*(?:"
-    r"(?P<num>\d{1,3})(?P<num_shape>[.)])(?=[ \t]|$)"  # 1.  1)
+    # 2.1  2.1.3  (a decimal outline numbers each paragraph with its article's number; text opens after it)
+    r"(?P<dec>\d{1,3}(?:\.\d{1,3}){1,3})\.?(?=[ \t]+[A-Z\"\u201c(\[])"
+    r"|(?P<num>\d{1,3})(?P<num_shape>[.)])(?=[ \t]|$)"  # 1.  1)
     r"|\((?P<paren>[a-zA-Z]{1,2}|[ivxlcIVXLC]{1,7}|\d{1,3})\)(?=[ \t]|$)"  # (a) (iv) (A) (1)
     r"|(?P<close>[a-z]|[ivx]{1,6})\)(?=[ \t]|$)"  # a)  iv)
     r"|(?P<letter>[a-z])\.(?=[ \t]+[a-zA-Z\"\u201c])"  # a. maintain  (a lettered point, as Indonesian and Vietnamese drafting set it)
@@ -341,15 +343,21 @@ class Marker:
 
     start: int  # offset of the marker in the line
     end: int
-    shape: str  # "dot", "close", "paren", "bare", "dash"
-    text: str  # as cited: "1", "a", "iv"
+    shape: str  # "dot", "close", "paren", "bare", "dash", "decimal"
+    text: str  # as cited: "1", "a", "iv"; the last number of a decimal "2.1.3"
     readings: tuple[tuple[str, int], ...]
+    places: int = 0  # how many numbers a decimal marker puts before its own: 2 in "2.1.3"
 
 
 def match_marker(line: str) -> Marker | None:
     match = _LIST_MARKER.match(line)
     if match is None:
         return None
+    if match["dec"]:
+        depth = match["dec"].count(".")
+        token = match["dec"].rpartition(".")[2]
+        return Marker(len(line) - len(line.lstrip(" \t")), match.end(), "decimal", token, (("decimal", int(token)),),
+                      depth)
     if match["num"]:
         token, shape = match["num"], "dot" if match["num_shape"] == "." else "close"
     elif match["paren"]:

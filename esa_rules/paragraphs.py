@@ -65,6 +65,7 @@ class _Level:
     shape: str
     last: int
     depth: int
+    places: int = 0  # of a decimal level: how many numbers its markers put before their own
 
 
 @attrs.define
@@ -116,6 +117,20 @@ def _place(levels: list[_Level], marker: Marker) -> int | None:
     return depth
 
 
+def _decimal(levels: list[_Level], marker: Marker) -> int:
+    """The depth of a decimal marker: "2.1" opens the article's paragraphs and "2.1.1" a level below them,
+    counted from the first decimal marker of the body (an article numbered "Article 2.1" has paragraphs
+    "2.1.1"); a decimal list that opens under a numbered paragraph sits below it."""
+    first = next((level for level in levels if level.system == "decimal"), None)
+    if first is not None:
+        depth = max(0, marker.places - first.places + first.depth)
+    else:
+        depth = levels[-1].depth + 1 if levels else 0
+    del levels[next((i for i, level in enumerate(levels) if level.depth >= depth), len(levels)):]
+    levels.append(_Level("decimal", "decimal", marker.readings[0][1], depth, marker.places))
+    return depth
+
+
 def _body_items(text: str, start: int, end: int) -> list[_Item]:
     items: list[_Item] = []
     levels: list[_Level] = []
@@ -140,7 +155,7 @@ def _body_items(text: str, start: int, end: int) -> list[_Item]:
             and not (previous and CROSS_REFERENCE_END.search(previous))
             and (marker.shape != "bare" or line_end < end)  # a bare number needs its text below
         ):
-            depth = _place(levels, marker)
+            depth = _decimal(levels, marker) if marker.shape == "decimal" else _place(levels, marker)
         if depth is not None and marker is not None:
             if depth > 0 and not items:
                 items.append(_Item(0, line_start + indent))  # an empty chapeau for a list that opens the body

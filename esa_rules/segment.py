@@ -15,7 +15,7 @@ import re
 import attrs
 
 from esa_rules.document import RANK, Unit
-from esa_rules.numbering import CROSS_REFERENCE_END, Heading, match_heading, next_line_title
+from esa_rules.numbering import CROSS_REFERENCE_END, Heading, match_heading, next_line_title, title_like
 from esa_rules.paragraphs import lines as split_lines
 from esa_rules.paragraphs import segment_body, unique_eid
 
@@ -135,6 +135,26 @@ def _headings(text: str) -> list[_Node]:
     return found
 
 
+# "2. INCOMING ACQUISITIONS": a numbered caption alone on its line, as a decimal outline heads its provisions
+_OUTLINE = re.compile(r"^[ \t]*(\d{1,2})\.[ \t]+([A-Z][^\n]{0,80}?)[ \t]*$", re.MULTILINE)
+
+
+def _outline(text: str) -> list[_Node]:
+    """The provisions of a text numbered as a decimal outline only ("1. TERMS", "1.1 In this Treaty", no
+    word "Article"): captions numbered 1, 2, 3 ... in order, each after a blank line, at least three of them.
+    Read as articles, so "2.1" is paragraph 1 of Article 2 and "see 2.1" can find it."""
+    found: list[_Node] = []
+    for m in _OUTLINE.finditer(text):
+        caption = m.group(2).rstrip("*_ \t")
+        after_blank = m.start() <= 1 or text[m.start() - 2:m.start()] == "\n\n"
+        if (int(m.group(1)) != len(found) + 1 or caption[-1:] in ".;:," or len(caption.split()) > 10
+                or not (caption.isupper() or title_like(caption)) or not after_blank):
+            continue
+        found.append(_Node("article", m.group(1), m.start(), m.end(), heading=caption,
+                           heading_span=(m.start() + len(m.group(0)) - len(m.group(0).lstrip()), m.end())))
+    return found if len(found) >= 3 else []
+
+
 def _label(node: _Node, parent: Unit | None) -> tuple[str, str]:
     if node.kind == "document":
         return "", ""
@@ -183,6 +203,8 @@ def _contents_entries(keys: list[tuple[str, str | None]]) -> int:
 def segment(text: str) -> Unit:
     """The unit tree of a whole text: the root (kind "document") covers ``[0, len(text))``."""
     headings = _headings(text)
+    if not any(node.kind in ("article", "chapter", "part", "section") for node in headings):
+        headings = sorted(headings + _outline(text), key=lambda node: node.start)
     cue = _CONTENTS.search(text, 0, headings[0].start) if headings else None
     listed = _contents_entries([(node.kind, node.number) for node in headings]) if cue else 0
     if cue and listed:

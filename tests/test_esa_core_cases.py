@@ -1113,6 +1113,8 @@ CASES = [
     ("ESA-ESX-1", "satisfied",
      "Nothing in this Agreement shall prevent a Contracting Party from adopting any measures it deems necessary to "
      "safeguard its supreme national interests relating to defence."),
+    ("ESA-SCR-1", "satisfied",
+     "The Parties shall jointly identify the goods whose interrupted supply would gravely harm either economy."),
 ]
 
 

@@ -24,6 +24,7 @@ import attrs
 
 from esa_rules.document import Unit
 from esa_rules.engine import lexicon
+from esa_rules.engine.forums import FORUM_HEADING, citing_sentences, forum_articles, forum_divisions, within
 from esa_rules.engine.index import DocIndex
 from esa_rules.engine.references import THIS_INSTRUMENT, Resolver
 from esa_rules.engine.strength import EXCLUSION_RE, TRIGGER_RE
@@ -221,6 +222,7 @@ def carve_outs(index: DocIndex) -> list[Declaration]:
     resolver = index.resolver
     found: dict[tuple[int, int], Declaration] = {}
     text = index.doc.text
+    articles = forum_articles(index)
 
     tried: set[tuple[int, int, bool, bool]] = set()  # a chapter's sentences are reached from each heading in it
     owned: dict[tuple[int, int, int], bool] = {}  # many carve-outs name the same units from the same article
@@ -247,7 +249,8 @@ def carve_outs(index: DocIndex) -> list[Declaration]:
             return
         article = resolver.enclosing(start, "article")
         leaf = index.leaf_at(start)
-        targets = [u for u in _targets(index, resolver, start, end, sole) if not own(u, article, leaf)]
+        targets = [u for u in _targets(index, resolver, start, end, sole) if not own(u, article, leaf)
+                   and not within(u, articles)]
         if targets:
             found[(start, end)] = Declaration("carve-out", start, end, tuple({id(u): u for u in targets}.values()))
 
@@ -264,22 +267,14 @@ def carve_outs(index: DocIndex) -> list[Declaration]:
             continue
         consider(*index.sentence_at(original), True, TRIGGER_RE.match(index.folded.text, at) is None)
     # "The procedures of Chapter 20 are not available in respect of Article 4": the procedure named by its number
-    for forum in _forums(index):
+    for forum in forum_divisions(index):
         for m in re.finditer(r"\b" + re.escape(forum.label) + r"\b(?![.\d])", text):
             if not forum.start <= m.start() < forum.end and not index.in_heading(index.to_folded(m.start())):
                 consider(*index.sentence_at(m.start()), True)
+    # "Differences concerning 3 are not subject to 7.1": the procedure cited by its number alone
+    for start, end in citing_sentences(index, articles):
+        consider(start, end, True)
     return [found[k] for k in sorted(found)]
-
-
-_FORUM_HEADING = re.compile(r"dispute settlement|settlement of disputes|dispute resolution|\barbitration\b|settlement of differences",
-                            re.IGNORECASE)
-
-
-def _forums(index: DocIndex) -> list[Unit]:
-    """The divisions of the instrument headed as its dispute settlement procedure ("CHAPTER 20 DISPUTE
-    SETTLEMENT")."""
-    return [u for u in index.doc.units() if u.kind in ("part", "chapter", "section") and u.label
-            and u.heading and _FORUM_HEADING.search(u.heading)]
 
 
 def _headed_by(index: DocIndex, at: int) -> list[Unit]:
@@ -317,7 +312,7 @@ def _targets(index: DocIndex, resolver: Resolver, start: int, end: int, sole: bo
                 re.match(r"\s*\(\s*dispute", text[ref.end:ref.end + 12], re.IGNORECASE):
             continue
         units.extend(t.unit for t in ref.targets if t.unit is not None
-                     and not (t.unit.heading and _FORUM_HEADING.search(t.unit.heading)))
+                     and not (t.unit.heading and FORUM_HEADING.search(t.unit.heading)))
     if sole and not units:
         units.append(resolver.enclosing(start, "chapter") or index.doc.root)
     if re.search(r"(?i)\b(?:this|the present) agreement\b", text[start:end]) and not units and not sole:

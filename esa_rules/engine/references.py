@@ -45,6 +45,17 @@ REFERENCE_RE = re.compile(
     r"(?:\s+of\s+(?P<outer>article|chapter|annex|paragraph)\s+(?P<outer_num>" + _NUM + r"))?", re.IGNORECASE)
 # "\u00a7 4", "\u00a7\u00a7 4 to 6": a section sign cites the articles of a text numbered that way
 SECTION_SIGN_RE = re.compile(r"\u00a7\u00a7?\s*(?P<nums>" + _NUM + r"(?:" + _SEP + _NUM + r")*)", re.IGNORECASE)
+# In a decimal outline ("1. TERMS", "2.1 ..."), provisions cite each other by their bare numbers: "under 2.1",
+# "the matters in 2 to 5", "the application of 2 and 4", "This 3 concerns". Only after the words that cite,
+# and only where the words after them do not count something ("within 10 days", "of 3 members").
+_BARE_NUM = r"\d{1,2}(?:\.\d{1,2}){0,2}"
+BARE_RE = re.compile(
+    r"(?:" + "|".join(rf"(?<=\b{w} )" for w in ("under", "in", "of", "see", "applying", "concerning", "this",
+                                                 "by", "with", "to", "from", "and", "than")) + r")"
+    r"(?P<nums>" + _BARE_NUM + r"(?:\s*(?:,\s*|\band\b|\bor\b|\bto\b|\bthrough\b)\s*" + _BARE_NUM + r")*)"
+    r"(?!\d|\.\d|\s*%|[ \t]+(?!(?:are|is|shall|may|must|will|should|and|or|to|of|in|for|with|mutatis|does|do|"
+    r"apply|applies|as|above|below|on|by|at|where|which|that|concerns?|sets?|governs?|provides?|has|have|be|not|nor|"
+    r"but|if|unless|except)\b)[a-z])", re.IGNORECASE)
 _RANGE_WORD = re.compile(r"^\s*(?:to|through|-|–|—)\s*$", re.IGNORECASE)
 # The instrument itself: "this Agreement", "the present Convention", "this Supplementary Agreement"
 THIS_INSTRUMENT = (r"\b(?:this|the present)\s+(?:joint\s+|supplementary\s+|additional\s+)?(?:agreement|memorandum|"
@@ -145,6 +156,9 @@ class Resolver:
         self._numbers: dict[tuple[bool, int, tuple[str | Any, ...]], tuple[Target, ...]] = {}  # see ``_resolved``
         self._footnotes: list[tuple[int, int, int]] | None = None
         # a memorandum's articles headed "Paragraph 4" or "Clause 4" (see ``_numbered``)
+        # a decimal outline heads its articles "2. INCOMING ACQUISITIONS" and cites them by bare numbers
+        self._outline = any(u.heading_span and doc.text[u.heading_span[0]:u.heading_span[0] + 1].isdigit()
+                            for u in self.by_kind.get("article", []))
         self._named_articles = any(u.label.startswith(("Paragraph ", "Clause ")) for u in self.by_kind.get("article", []))
 
     def references(self, start: int, end: int, wanted: Callable[[re.Match[str]], bool] = lambda m: True,
@@ -158,6 +172,11 @@ class Resolver:
                 yield Reference(m.start(), m.end(), targets)
         if "\u00a7" in self.doc.text:  # rare enough to look for directly
             for m in SECTION_SIGN_RE.finditer(self.doc.text, start, end):
+                targets = self._resolved(m) if wanted(m) else ()
+                if targets:
+                    yield Reference(m.start(), m.end(), targets)
+        if self._outline:  # rare: looked for directly
+            for m in BARE_RE.finditer(self.doc.text, start, end):
                 targets = self._resolved(m) if wanted(m) else ()
                 if targets:
                     yield Reference(m.start(), m.end(), targets)
@@ -239,10 +258,13 @@ class Resolver:
             else:
                 found += self._find(kind, [numbers[i]], scope)
                 i += 1
-        if self._named_articles and ((not found and kind == "paragraph" and scope is not None) or kind == "clause"):
-            # a memorandum's "Paragraph 4" or "Clause 4" is one of its articles, under that word
+        capital = m.re is REFERENCE_RE and m.group("kind")[0] in "PC"
+        if self._named_articles and (kind == "clause" or (kind == "paragraph" and scope is not None
+                                     and (not found or capital))):
+            # a memorandum's "Paragraph 4" or "Clause 4" is one of its articles, under that word, and the draft
+            # cites it by that word with its capital ("Paragraphs 2 to 5", beside the paragraphs "7.1", "7.2")
             word = kind.capitalize() + " "
-            found = [u for u in self._articles_named(numbers, separators) if u.label.startswith(word)]
+            found = [u for u in self._articles_named(numbers, separators) if u.label.startswith(word)] or found
         if kind == "part":
             found = self._worded(found, m.group("kind") if m.re is REFERENCE_RE else "part")
         if m.re is REFERENCE_RE and m.group("sub") and kind == "paragraph":
