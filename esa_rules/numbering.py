@@ -41,6 +41,9 @@ _WORD_NUMBERS = {
     )
 }
 _TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50}
+# "the Second Schedule": an ordinal numbers an annex in Commonwealth drafting
+ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh",
+            "twelfth")
 _WORD_NUMBER = (
     r"(?:(?:twenty|thirty|forty|fifty)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?"
     r"|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen"
@@ -91,6 +94,11 @@ _HEADING = re.compile(
     # an unnumbered annex with its title, set in capitals: "ANNEX ON COOPERATION PRIORITIES", "SCHEDULE TO
     # CHAPTER 14"
     + r"|(?P<titled_annex>ANNEX|APPENDIX|SCHEDULE)(?=[ \t]+(?:ON|OF|CONCERNING|RELATING TO|ON THE|TO)[ \t]+[A-Z])"
+    # an annex numbered by an ordinal before its kind, alone on its line, as Commonwealth drafting sets it:
+    # "FIRST SCHEDULE", "The Second Schedule"
+    + r"|(?P<ordinal_annex>(?:THE[ \t]+|The[ \t]+)?(?P<ordinal_word>" + "|".join(
+        f"{w.upper()}|{w.capitalize()}" for w in ORDINALS) + r")[ \t]+(?:SCHEDULE|Schedule|ANNEX|Annex|APPENDIX|"
+      r"Appendix))(?=[ \t.]*$)"
     # an instrument attached to the agreement, by its kind alone on its line: "AGREED MINUTES", "FINAL ACT"
     + r"|(?P<instrument_annex>AGREED MINUTES?|RECORD OF (?:UNDERSTANDINGS?|DISCUSSIONS?)|FINAL ACT|AGREED "
       r"(?:INTERPRETATIONS?|UNDERSTANDINGS?)|(?:JOINT )?INTERPRETATIVE (?:NOTE|DECLARATION|STATEMENT)S?)(?=[ \t]*$)"
@@ -277,6 +285,9 @@ def match_heading(line: str) -> Heading | None:
         return Heading("preamble", None, None, None, None, len(line.rstrip()))
     if kind == "bare_annex":
         return Heading("annex", None, None, None, None, len(line.rstrip()))
+    if kind == "ordinal_annex":
+        number = str(ORDINALS.index(match["ordinal_word"].lower()) + 1)
+        return Heading("annex", number, None, None, None, len(line.rstrip()))
     if kind == "instrument_annex":
         return Heading("annex", None, start, match.end(), None, match.end())
     if kind == "inline_annex":

@@ -15,13 +15,21 @@ import re
 import attrs
 
 from esa_rules.document import RANK, Unit
-from esa_rules.numbering import CROSS_REFERENCE_END, Heading, match_heading, next_line_title, title_like
+from esa_rules.numbering import (
+    CROSS_REFERENCE_END,
+    Heading,
+    match_heading,
+    next_line_title,
+    roman_value,
+    title_like,
+    word_number,
+)
 from esa_rules.paragraphs import lines as split_lines
 from esa_rules.paragraphs import segment_body, unique_eid
 
 __all__ = ["segment", "segment_body", "sentences", "unique_eid"]
 
-_HEADING_FIRST_CHARS = frozenset("ACPST#*_\u00a7")  # \u00a7: "\u00a7 4 Title" numbers an article; T: "TITLE II"
+_HEADING_FIRST_CHARS = frozenset("ACEFNPST#*_\u00a7")  # \u00a7: "\u00a7 4 Title" numbers an article; T: "TITLE II"
 _NON_SPACE = re.compile(r"\S")
 # A line that goes on with a small letter or a verb continues the sentence of the line above it.
 _CONTINUATION = re.compile(r"[ \t]*(?:[a-z]|(?i:is|are|shall|must|may|will|should|of|and|or|to|in|for|with|"
@@ -121,6 +129,11 @@ def _headings(text: str) -> list[_Node]:
             look = index
             if look < len(lines) and not text[lines[look][0] : lines[look][1]].strip():
                 look += 1
+            if heading.kind == "annex" and look < len(lines) and _ENABLING.match(text, *lines[look]):
+                look += 1  # "FIRST SCHEDULE\n(Section 2)": the provision that brings the schedule in, then its title
+                node.body_start = lines[look - 1][1]
+                node.heading_span = (line_start + len(line) - len(line.lstrip()), node.body_start)
+                index = look
             if look < len(lines):
                 candidate = text[lines[look][0] : lines[look][1]]
                 below = match_heading(candidate)
@@ -135,6 +148,10 @@ def _headings(text: str) -> list[_Node]:
     return found
 
 
+# Under a schedule's heading, Commonwealth drafting cites the provision that brings it in: "(Section 2)",
+# "[Sections 4 and 7]", "Section 2"
+_ENABLING = re.compile(r"[ \t]*[(\[]?(?:Sections?|Articles?|Regulations?|Paragraphs?)[ \t]+[\w.]+(?:(?:,[ \t]*|[ \t]+and"
+                       r"[ \t]+)[\w.]+)*[)\]]?[ \t]*$")
 # "2. INCOMING ACQUISITIONS": a numbered caption alone on its line, as a decimal outline heads its provisions
 _OUTLINE = re.compile(r"^[ \t]*(\d{1,2})\.[ \t]+([A-Z][^\n]{0,80}?)[ \t]*$", re.MULTILINE)
 
@@ -155,6 +172,32 @@ def _outline(text: str) -> list[_Node]:
     return found if len(found) >= 3 else []
 
 
+def _readings(number: str | None) -> set[tuple[str, int]]:
+    """How a division's number counts: "4" arabic, "IV" roman, "B" a letter (and "C" perhaps roman too)."""
+    if not number:
+        return set()
+    if number.isdigit():
+        return {("arabic", int(number))}
+    found = {("word", value)} if (value := word_number(number)) is not None else set()
+    if len(number) == 1 and number.isalpha():
+        found.add(("letter", ord(number.upper())))
+    if (value := roman_value(number.upper())) is not None:
+        found.add(("roman", value))
+    return found
+
+
+def _annex_part(stack: list[_Node], node: _Node) -> bool:
+    """Whether a Part heading divides the annex open on ``stack`` ("FIRST SCHEDULE ... Part A ... Part B"),
+    rather than going on with the Parts of the body ("PART IV ... ANNEX ... PART V")."""
+    annexes = [i for i, n in enumerate(stack) if n.kind == "annex"]
+    if not annexes:
+        return False
+    below = stack[annexes[0] - 1]
+    body = below if below.kind == "part" else next((n for n in reversed(below.children) if n.kind == "part"), None)
+    following = {(style, value - 1) for style, value in _readings(node.number)}
+    return body is None or not following & _readings(body.number)
+
+
 def _label(node: _Node, parent: Unit | None) -> tuple[str, str]:
     if node.kind == "document":
         return "", ""
@@ -163,7 +206,8 @@ def _label(node: _Node, parent: Unit | None) -> tuple[str, str]:
     name = node.word or node.kind.capitalize()
     label = f"{name} {node.number}" if node.number else name
     own = _EID_PREFIX[node.kind] + (f"_{node.number.replace(' ', '-')}" if node.number else "")
-    if node.kind == "section" and parent is not None and parent.kind in ("chapter", "part"):
+    if parent is not None and ((node.kind == "section" and parent.kind in ("chapter", "part"))
+                               or (node.kind == "part" and parent.kind == "annex")):
         label = f"{parent.label}, {label}"
     return label, own
 
@@ -223,7 +267,11 @@ def segment(text: str) -> Unit:
     root = _Node("document", None, 0, 0)
     stack = [root]
     for node in headings:
-        while len(stack) > 1 and RANK[stack[-1].kind] <= RANK[node.kind]:
+        if node.kind == "annex" and any(n.kind == "annex" for n in stack):
+            while stack[-1].kind != "annex":
+                stack.pop()  # the Parts of the annex before it
+        nested = node.kind == "part" and _annex_part(stack, node)
+        while len(stack) > 1 and RANK[stack[-1].kind] <= RANK[node.kind] and not (nested and stack[-1].kind == "annex"):
             stack.pop()
         stack[-1].children.append(node)
         stack.append(node)

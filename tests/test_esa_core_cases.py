@@ -1115,6 +1115,9 @@ CASES = [
      "safeguard its supreme national interests relating to defence."),
     ("ESA-SCR-1", "satisfied",
      "The Parties shall jointly identify the goods whose interrupted supply would gravely harm either economy."),
+    ("ESA-COE-1", "satisfied",
+     "The Parties agree that a foreign State which withholds access to its market in order to compel a Party to "
+     "reverse a lawful decision of its government exerts pressure to which they shall respond together."),
 ]
 
 

@@ -17,7 +17,7 @@ from typing import Any
 import attrs
 
 from esa_rules.document import STRUCTURAL_KINDS, Document, Unit
-from esa_rules.numbering import roman_value, word_number
+from esa_rules.numbering import ORDINALS, roman_value, word_number
 
 # The word a draft uses -> the kind of unit it names (an appendix or schedule is an annex here).
 _STEMS = (("subparagraph", "subparagraph"), ("paragraph", "paragraph"), ("clause", "clause"), ("article", "article"),
@@ -42,7 +42,13 @@ REFERENCE_RE = re.compile(
     r"|" + _SUBNUM + r"(?:" + _SEP + _SUBNUM + r")*(?=\s+of\s+paragraph\b))"
     # "paragraph 2(c)": the subparagraph of that paragraph
     r"(?P<sub>" + _SUBNUM + r"(?:" + _SEP + _SUBNUM + r")*)?"
-    r"(?:\s+of\s+(?P<outer>article|chapter|annex|paragraph)\s+(?P<outer_num>" + _NUM + r"))?", re.IGNORECASE)
+    r"(?:\s+of\s+(?P<outer>article|chapter|annex|paragraph)\s+(?P<outer_num>" + _NUM + r")"
+    # "Part B of the First Schedule"
+    r"|\s+of\s+the\s+(?P<outer_ord>" + "|".join(ORDINALS) + r")\s+(?:schedule|annex|appendix)\b)?", re.IGNORECASE)
+# "the Second Schedule", an annex numbered by its ordinal; "the Schedules", all of them
+_OF_DIVISION = re.compile(r"\b(?:parts?|sections?|paragraphs?|articles?|chapters?)\s+" + _NUM + r"\s+of\s+$", re.IGNORECASE)
+_ORDINAL_RE = re.compile(r"\bthe\s+(?:(?P<ord>" + "|".join(ORDINALS) + r")\s+(?P<kind>schedule|annex|appendix)\b"
+                         r"|(?P<all>schedules|annexes|appendices)\b(?!\s+" + _NUM + "))", re.IGNORECASE)
 # "\u00a7 4", "\u00a7\u00a7 4 to 6": a section sign cites the articles of a text numbered that way
 SECTION_SIGN_RE = re.compile(r"\u00a7\u00a7?\s*(?P<nums>" + _NUM + r"(?:" + _SEP + _NUM + r")*)", re.IGNORECASE)
 # In a decimal outline ("1. TERMS", "2.1 ..."), provisions cite each other by their bare numbers: "under 2.1",
@@ -76,7 +82,8 @@ FAMILIES: dict[str, tuple[str, ...]] = {
     "reference": ("article*", "chapter*", "section*", "part", "title", "titles", "annex*", "appendi*", "schedule*", "table*",
                   "paragraph*", "subparagraph*", "clause*"),
     "this": ("this", "the present"),
-    "the": ("the appendix", "the annex", "the schedule", "the preceding", "the previous", "the foregoing"),
+    "the": ("the appendix", "the annex", "the schedule", "the preceding", "the previous", "the foregoing",
+            "the schedules", "the annexes", "the appendices", *(f"the {w}" for w in ORDINALS)),
 }
 
 
@@ -188,6 +195,10 @@ class Resolver:
             found = self._sole(m.group(1)) if wanted(m) else None
             if found is not None:
                 yield Reference(m.start(), m.end(), (self._target(found),))
+        for m in self._matches(_ORDINAL_RE, "the", start, end, candidates):
+            units = self._ordinal(m) if wanted(m) else []
+            if units:
+                yield Reference(m.start(), m.end(), tuple(self._target(u) for u in units))
         for m in self._matches(PRECEDING_RE, "the", start, end, candidates):
             found = self._preceding(m.start(), (m.group(1) or "paragraph").lower()) if wanted(m) else None
             if found is not None:
@@ -241,7 +252,9 @@ class Resolver:
         if kind == "table":
             return tuple(t for t in self.tables() if any(t.label.lower() == f"table {n.lower()}" for n in numbers))
         scope: list[Unit] | None = None
-        if m.re is REFERENCE_RE and m.group("outer"):
+        if m.re is REFERENCE_RE and m.group("outer_ord"):  # "Part B of the First Schedule"
+            scope = self._find("annex", [str(ORDINALS.index(m.group("outer_ord").lower()) + 1)], None)
+        elif m.re is REFERENCE_RE and m.group("outer"):
             outer = kind_of(m.group("outer"))
             article = self.enclosing(at, "article") if outer == "paragraph" else None
             # "subparagraph (c) of paragraph 2": paragraph 2 of the article the reference stands in
@@ -343,6 +356,18 @@ class Resolver:
                  if u.heading_span and self.doc.text[u.heading_span[0]:u.heading_span[1]].lower().lstrip(" \t#*_")
                  .startswith(word)]  # "# APPENDIX" in Markdown is the .txt's "APPENDIX"
         return found[0] if len(found) == 1 else None
+
+    def _ordinal(self, m: re.Match[str]) -> list[Unit]:
+        """ "the Second Schedule": annex 2 (an ordinal heading numbers it so); "the Schedules": every annex whose
+        heading opens with that word."""
+        if m.group("ord"):
+            if _OF_DIVISION.search(self.doc.text, max(0, m.start() - 40), m.start()):
+                return []  # "Part B of the First Schedule" is the Part, read as one reference
+            return self._find("annex", [str(ORDINALS.index(m.group("ord").lower()) + 1)], None)
+        word = m.group("all").lower()[:5]  # "sched", "annex", "appen"
+        text = self.doc.text
+        return [u for u in self.by_kind.get("annex", []) if u.heading_span
+                and word in text[u.heading_span[0]:u.heading_span[1]].split("\n", 1)[0].lower()]
 
     def _preceding(self, at: int, kind: str) -> Unit | None:
         kind = kind.rstrip("s")

@@ -10,6 +10,8 @@ from collections.abc import Callable, Iterator
 import ahocorasick
 import attrs
 
+from esa_rules.document import Unit
+
 
 @attrs.frozen
 class Definition:
@@ -106,3 +108,12 @@ def flatten(text: str) -> tuple[str, Callable[[int], int]]:
         return offset + (shift[i - 1] if i else 0)
 
     return "".join(pieces), original
+
+
+def sentence(text: str, leaf: Unit, at: int) -> tuple[int, int]:
+    """The sentence of ``leaf`` around ``at`` (a plain split on full stops: enough to bound a definition)."""
+    start = max(text.rfind(". ", leaf.start, at) + 2, leaf.start) if text.rfind(". ", leaf.start, at) >= 0 \
+        else leaf.start
+    end = text.find(". ", at, leaf.end)
+    end = leaf.end if end < 0 else end + 1
+    return start, start + len(text[start:end].rstrip())

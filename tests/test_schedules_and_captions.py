@@ -1,0 +1,111 @@
+"""Commonwealth drafting: schedules numbered by ordinals ("FIRST SCHEDULE"), the provision that brings a
+schedule in noted under its heading, Parts that divide a schedule, references to them ("Part B of the First
+Schedule", "the Schedules"), and a section that gives a term its meaning by its caption ("Meaning of
+foreign pressure")."""
+
+from __future__ import annotations
+
+from functools import cache
+
+from esa_rules.document import Unit
+from esa_rules.dsl import load_many
+from esa_rules.engine import Checker
+from esa_rules.readers import read_text
+from esa_rules.segment import segment
+
+AGREEMENT = """AGREEMENT ON STRATEGIC RESOURCES
+
+The Parties agree as follows.
+
+PART I — PRELIMINARY
+
+Section 1 — Interpretation
+In this Agreement, "scheduled minerals" means the minerals listed in Part B of the First Schedule.
+
+Section 2 — Schedules
+Each Party shall perform the undertakings set out in the Schedules.
+
+PART II — PRESSURE BY FOREIGN STATES
+
+Section 3 — Meaning of foreign pressure
+For the purposes of this Part, a Party is under foreign pressure where a foreign State withholds access to its market or threatens to do so, in order to compel that Party to reverse a lawful decision of its government.
+
+Section 4 — Consultations
+A Party under foreign pressure may notify the other Party. The Parties shall, within fourteen days of the notification, agree on the joint measures each of them shall take in response to the foreign pressure.
+
+PART III — FINAL PROVISIONS
+
+Section 5 — Entry into force
+This Agreement shall enter into force on signature.
+
+FIRST SCHEDULE
+(Section 2)
+UNDERTAKINGS ON SCHEDULED MINERALS
+
+Part A — Undertakings
+1. No duty shall be imposed by either Party on the exportation to the other Party of any scheduled mineral.
+
+Part B — Scheduled minerals
+Lithium ores; cobalt; rare-earth concentrates.
+
+SECOND SCHEDULE
+(Section 2)
+UNDERTAKINGS ON ESSENTIAL GOODS
+
+Part A — Essential goods
+Medicines and vaccines.
+"""
+
+
+@cache
+def checker() -> Checker:
+    return Checker(load_many(["esa-core"]))
+
+
+def _tree(root: Unit, kinds: tuple[str, ...] = ("part", "annex")) -> list[tuple[str, str | None, list[str]]]:
+    return [(u.label, u.heading, [c.label for c in u.children if c.kind in kinds])
+            for u in root.walk() if u.kind in kinds and u.number]
+
+
+def test_ordinal_schedules_are_annexes_titled_below_the_provision_that_brings_them_in() -> None:
+    annexes = [u for u in segment(AGREEMENT).walk() if u.kind == "annex"]
+    assert [(a.number, a.heading) for a in annexes] == [
+        ("1", "UNDERTAKINGS ON SCHEDULED MINERALS"), ("2", "UNDERTAKINGS ON ESSENTIAL GOODS")]
+    assert not any(u.kind == "section" and u.number == "2" and u.start > annexes[0].start
+                   for u in segment(AGREEMENT).walk())  # "(Section 2)" is a note under the heading
+
+
+def test_parts_lettered_inside_a_schedule_divide_the_schedule() -> None:
+    tree = _tree(segment(AGREEMENT))
+    assert ("Annex 1", "UNDERTAKINGS ON SCHEDULED MINERALS", ["Annex 1, Part A", "Annex 1, Part B"]) in tree
+    assert ("Annex 2", "UNDERTAKINGS ON ESSENTIAL GOODS", ["Annex 2, Part A"]) in tree
+    assert [label for label, _, _ in tree if not label.startswith("Annex")][:3] == ["Part I", "Part II", "Part III"]
+
+
+def test_a_part_after_an_annex_that_goes_on_with_the_body_parts_is_a_body_part() -> None:
+    text = "PART I\n\nArticle 1\n\nText.\n\nANNEX 1\n\nList.\n\nPART II\n\nArticle 2\n\nText.\n"
+    root = segment(text)
+    assert [u.label for u in root.children if u.kind == "part"] == ["Part I", "Part II"]
+
+
+def _references(text: str) -> dict[str, list[str]]:
+    index = checker().index(read_text(text, "<schedules>"))
+    return {text[r.start:r.end]: [t.label for t in r.targets] for r in index.resolver.references(0, len(text))}
+
+
+def test_schedules_are_cited_by_their_ordinals_and_all_together() -> None:
+    found = _references(AGREEMENT)
+    assert found["Part B of the First Schedule"] == ["Annex 1, Part B"]
+    assert found["the Schedules"] == ["Annex 1", "Annex 2"]
+    assert "the First Schedule" not in found  # read once, as the Part of it
+
+
+def test_a_section_headed_with_the_meaning_of_a_term_defines_it_within_its_part() -> None:
+    result = checker().check(read_text(AGREEMENT, "<schedules>"))
+    status = {f.provision: f for f in result.findings}
+    assert status["ESA-COE-3"].status == "satisfied"  # "in response to the foreign pressure", as defined
+    assert "Section 4" in status["ESA-COE-3"].message
+    outside = AGREEMENT.replace("PART II — PRESSURE BY FOREIGN STATES\n\n", "").replace(
+        "Section 4 — Consultations", "PART II — OTHER MATTERS\n\nSection 4 — Consultations")
+    status = {f.provision: f.status for f in checker().check(read_text(outside, "<schedules>")).findings}
+    assert status["ESA-COE-3"] == "missing"  # the meaning holds for its Part only
