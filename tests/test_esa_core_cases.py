@@ -1118,6 +1118,9 @@ CASES = [
     ("ESA-COE-1", "satisfied",
      "The Parties agree that a foreign State which withholds access to its market in order to compel a Party to "
      "reverse a lawful decision of its government exerts pressure to which they shall respond together."),
+    ("ESA-SCR-2", "satisfied",
+     "Each Party shall notify the other Party, within five days, of any interruption in the arrival of indispensable "
+     "goods in its territory."),
 ]
 
 

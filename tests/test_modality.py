@@ -254,6 +254,7 @@ def test_a_provision_wholly_in_brackets_is_a_proposal_not_agreed_text() -> None:
 @pytest.mark.parametrize("hedged", [
     "The Parties shall make every effort to identify jointly the goods whose shortage would endanger public health.",
     "The Parties shall do their utmost to identify jointly the goods whose shortage would endanger public health.",
+    "The Parties shall make efforts to identify jointly the goods whose shortage would endanger public health.",
     "Each Party shall, upon request of the other Party, consider informing it of any shortage of medicines.",
     "The Parties shall, as far as feasible, inform each other of any shortage of medicines.",
     "Each Party shall, where it deems fit, inform the other Party of any shortage of medicines.",

@@ -52,3 +52,19 @@ def test_the_stop_after_a_bare_article_number_is_the_heading_s_own() -> None:
     assert units == [("Article 1", "Art. 1."), ("Article 1, paragraph 1", "1. This"),
                      ("Article 1, paragraph 2", "2. It a"), ("Article 2", "Art. 2."),
                      ("Article 2, first paragraph", "The Par")]
+
+
+def test_references_carry_the_ordinal_sign_and_cite_paragraphs_as_n_and_subparagraphs_as_alinea() -> None:
+    from esa_rules.dsl import load_many
+    from esa_rules.engine import Checker
+    from esa_rules.readers import read_text
+
+    text = ("Article 1.\u00ba\n(Lists)\n1 \u2014 The States Parties shall draw up a list.\n2 \u2014 The list shall be "
+            "public.\n\nArticle 2.\u00ba\n(Commission)\n1 \u2014 The Commission has the following competences:\na) To "
+            "monitor the application of Articles 1.\u00ba to 2.\u00ba;\nb) To update the list referred to in n.\u00ba 1 of "
+            "Article 1.\u00ba\n2 \u2014 It shall decide on matters under al\u00ednea b) within sixty days.\n")
+    index = Checker(load_many(["esa-core"])).index(read_text(text, "<signs>"))
+    found = {text[r.start:r.end]: [t.label for t in r.targets] for r in index.resolver.references(0, len(text))}
+    assert found["Articles 1.\u00ba to 2.\u00ba"] == ["Article 1", "Article 2"]
+    assert found["n.\u00ba 1 of Article 1.\u00ba"] == ["Article 1, paragraph 1"]
+    assert found["al\u00ednea b"] == ["Article 2, paragraph 1(b)"]

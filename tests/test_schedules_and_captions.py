@@ -1,7 +1,7 @@
-"""Commonwealth drafting: schedules numbered by ordinals ("FIRST SCHEDULE"), the provision that brings a
-schedule in noted under its heading, Parts that divide a schedule, references to them ("Part B of the First
-Schedule", "the Schedules"), and a section that gives a term its meaning by its caption ("Meaning of
-foreign pressure")."""
+"""Terms given their meaning without "means": by a section's caption ("Meaning of foreign pressure") or by
+the condition under which a Party is in the state the term names. And Commonwealth schedules: numbered by
+ordinals ("FIRST SCHEDULE"), the provision that brings a schedule in noted under its heading, Parts that
+divide a schedule, references to them ("Part B of the First Schedule", "the Schedules")."""
 
 from __future__ import annotations
 
@@ -109,3 +109,18 @@ def test_a_section_headed_with_the_meaning_of_a_term_defines_it_within_its_part(
         "Section 4 — Consultations", "PART II — OTHER MATTERS\n\nSection 4 — Consultations")
     status = {f.provision: f.status for f in checker().check(read_text(outside, "<schedules>")).findings}
     assert status["ESA-COE-3"] == "missing"  # the meaning holds for its Part only
+
+
+def test_the_condition_under_which_a_party_is_in_a_state_defines_the_term_for_that_state() -> None:
+    text = ("Article 1\n(Notion)\nFor the purposes of this Agreement, a State Party is subject to external trade "
+            "pressure when a third State applies restrictive measures affecting trade with the aim of forcing it to "
+            "abandon a decision falling within its sovereign competence.\n\nArticle 2\n(Common position)\nThe States "
+            "Parties undertake to adopt, within forty-five days of a request, a common position and coordinated "
+            "measures in response to the external trade pressure.\n")
+    status = {f.provision: f for f in checker().check(read_text(text, "<condition>")).findings}
+    assert status["ESA-COE-3"].status == "satisfied"
+    assert "Article 2" in status["ESA-COE-3"].message
+    plain = text.replace("For the purposes of this Agreement, a State Party is subject to external trade pressure when",
+                         "It is regrettable when")
+    status = {f.provision: f for f in checker().check(read_text(plain, "<condition>")).findings}
+    assert status["ESA-COE-3"].status != "satisfied" or "Article 2" not in status["ESA-COE-3"].message

@@ -60,7 +60,7 @@ HEDGES: tuple[str, ...] = (
     "favourable consideration", "sympathetic consideration", "consider coordinating", "consider taking",
     "consider adopting", "consider establishing",
     "consider (informing|notifying|consulting|sharing|exchanging|granting|providing|aligning|applying)",
-    "make every effort", "do (its|their) utmost", "use (its|their) best endeavours",
+    "make every effort", "make [(reasonable|all reasonable|all possible|its|their|due)] efforts", "do (its|their) utmost", "use (its|their) best endeavours",
     "(as|so|in so|insofar) far as feasible", "(as|where|if) (it|they) (deems|deem) fit", "consider favourably",
     "recognise the desirability", "examine the possibility",
     "(where|insofar as|in so far as|as far as) (its|their) [(domestic|national)] (law|laws|legislation) (permits|permit)",

@@ -20,7 +20,8 @@ from esa_rules.document import STRUCTURAL_KINDS, Document, Unit
 from esa_rules.numbering import ORDINALS, roman_value, word_number
 
 # The word a draft uses -> the kind of unit it names (an appendix or schedule is an annex here).
-_STEMS = (("subparagraph", "subparagraph"), ("paragraph", "paragraph"), ("clause", "clause"), ("article", "article"),
+_STEMS = (("subparagraph", "subparagraph"), ("paragraph", "paragraph"), ("n.", "paragraph"), ("al\u00ednea", "subparagraph"),
+          ("alinea", "subparagraph"), ("clause", "clause"), ("article", "article"),
           ("chapter", "chapter"), ("section", "section"), ("part", "part"), ("title", "part"), ("annex", "annex"),
           ("appendi", "annex"), ("schedule", "annex"), ("table", "table"))
 
@@ -29,7 +30,8 @@ def kind_of(word: str) -> str:
     word = word.lower()
     return next(kind for stem, kind in _STEMS if word.startswith(stem))
 # numbers as treaties write them: "12.3", "9-A", "XXI", "B", and the words of "Parts Two to Four"
-_NUM = (r"(?:\d+(?:[.\-]\d+)*(?:[.\-]?[a-z](?:[.\-]\d+)*\b)?|[ivxlcdm]+(?:-[a-z](?:-\d+)?)?\b|[a-z]\b"
+# ("Articles 3.\u00ba to 7.\u00ba": the ordinal sign of Portuguese and Spanish drafting follows the number)
+_NUM = (r"(?:\d+(?:[.\-]\d+)*(?:[.\-]?[a-z](?:[.\-]\d+)*\b|\.?[\u00ba\u00aa\u00b0])?|[ivxlcdm]+(?:-[a-z](?:-\d+)?)?\b|[a-z]\b"
         r"|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b)")
 # A hyphen joins a number ("Annex 12-A"); a range is written "to", "through", an en dash or " - ".
 _SEP = r"\s*(?:,\s*(?:and\s+|or\s+)?|\band\b|\bor\b|\bto\b|\bthrough\b|(?<=\s)-(?=\s)|–|—)\s*"
@@ -38,7 +40,8 @@ _SEP = r"\s*(?:,\s*(?:and\s+|or\s+)?|\band\b|\bor\b|\bto\b|\bthrough\b|(?<=\s)-(
 _SUBNUM = r"\((?:[a-z]{1,2}|[ivx]{1,5})\)"
 REFERENCE_RE = re.compile(
     r"\b(?P<kind>articles?|chapters?|sections?|parts?|titles?|annex(?:es)?|appendi(?:x|ces)|schedules?|tables?"
-    r"|subparagraphs?|paragraphs?|clauses?)\s+(?P<nums>" + _NUM + r"(?:" + _SEP + _NUM + r")*"
+    # "n.\u00ba 1" (n\u00famero) and "al\u00ednea b)": a paragraph and a subparagraph as Portuguese drafting cites them
+    r"|subparagraphs?|paragraphs?|clauses?|n\.\s?[\u00ba\u00b0o]s?|al[\u00edi]neas?)\s+(?P<nums>" + _NUM + r"(?:" + _SEP + _NUM + r")*"
     r"|" + _SUBNUM + r"(?:" + _SEP + _SUBNUM + r")*(?=\s+of\s+paragraph\b))"
     # "paragraph 2(c)": the subparagraph of that paragraph
     r"(?P<sub>" + _SUBNUM + r"(?:" + _SEP + _SUBNUM + r")*)?"
@@ -80,7 +83,7 @@ _TABLE_CAPTION = re.compile(r"^[ \t]*(?:TABLE|Table)[ \t]+(\w+(?:[.\-]\w+)*)\b",
 # phrases (see ``Resolver.references``).
 FAMILIES: dict[str, tuple[str, ...]] = {
     "reference": ("article*", "chapter*", "section*", "part", "title", "titles", "annex*", "appendi*", "schedule*", "table*",
-                  "paragraph*", "subparagraph*", "clause*"),
+                  "paragraph*", "subparagraph*", "clause*", "n.\u00ba", "n.\u00bas", "al\u00ednea*", "alinea*"),
     "this": ("this", "the present"),
     "the": ("the appendix", "the annex", "the schedule", "the preceding", "the previous", "the foregoing",
             "the schedules", "the annexes", "the appendices", *(f"the {w}" for w in ORDINALS)),
@@ -247,7 +250,7 @@ class Resolver:
 
     def _numbered(self, m: re.Match[str], at: int) -> tuple[Target, ...]:
         kind = kind_of(m.group("kind")) if m.re is REFERENCE_RE else "article"  # "§§ 4 to 6" cites articles
-        numbers = [n.strip("()") for n in re.split(_SEP, m.group("nums"))]
+        numbers = [n.strip("()").rstrip("\u00ba\u00aa\u00b0").rstrip(".") for n in re.split(_SEP, m.group("nums"))]
         separators = re.findall(_SEP, m.group("nums"))
         if kind == "table":
             return tuple(t for t in self.tables() if any(t.label.lower() == f"table {n.lower()}" for n in numbers))
@@ -258,7 +261,8 @@ class Resolver:
             outer = kind_of(m.group("outer"))
             article = self.enclosing(at, "article") if outer == "paragraph" else None
             # "subparagraph (c) of paragraph 2": paragraph 2 of the article the reference stands in
-            scope = self._find(outer, [m.group("outer_num")], [article] if article is not None else None)
+            outer_num = m.group("outer_num").rstrip("\u00ba\u00aa\u00b0").rstrip(".")
+            scope = self._find(outer, [outer_num], [article] if article is not None else None)
         elif kind in ("paragraph", "subparagraph"):
             article = self.enclosing(at, "article")
             scope = [article] if article is not None else None

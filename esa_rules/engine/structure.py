@@ -37,6 +37,7 @@ import attrs
 from esa_rules.document import STRUCTURAL_KINDS, Document, Unit
 from esa_rules.engine.defined_terms import LISTED_THINGS, coined, names_listed_thing
 from esa_rules.engine.defined_terms import head as term_head
+from esa_rules.engine.meanings import meanings
 from esa_rules.engine.pointers import pointing_references
 from esa_rules.engine.references import FAMILIES as REFERENCE_FAMILIES
 from esa_rules.engine.references import Resolver
@@ -83,9 +84,6 @@ _LOWER_BODY = re.compile(r"\b(?:establish(?:es)?|create[s]?|set[s]?\s+up|constit
 _IT = re.compile(r"(?:^|(?<=[.;]\s)|(?<=\n))\s*(?:It|it|The latter|the latter)\s+(?=(?:shall|will|may|must|should)\b)")
 _ESTABLISHING = re.compile(r"\b(?:establish|create|set up|constitute)", re.IGNORECASE)
 _DEFINITIONS_HEADING = re.compile(r"(?i)\bdefinitions?\b|\binterpretation\b|\buse of terms\b|\bglossary\b")
-# a unit that gives a term its meaning by its caption: "Meaning of foreign pressure", "Definition of 'X'"
-_MEANING = re.compile(r"\W*(?:meaning|definition|interpretation) of [\"'\u201c\u2018]?([\w -]{3,60}?)[\"'\u201d\u2019]?\W*$",
-                      re.IGNORECASE)
 # a glossary's entry: a term in capitals and a colon ("COVERED ACQUISITION: any transaction by which ...")
 _GLOSSARY_ENTRY = re.compile(r"^\W*([A-Z][A-Z-]+(?:,? [A-Z][A-Z-]+){0,5}):\s+")
 # A definition that names a list rather than describing words: "means the goods set out in Table 9-A"
@@ -260,15 +258,7 @@ def _definitions(doc: Document, resolver: Resolver,
                         start, end = leaf.start + block_start, leaf.start + block_end
                         yield _Definition(term, (start + plain.end(), end), _scope(doc, resolver, leaf.start, body),
                                           (start, end), f"the definition of \u201c{term}\u201d in {leaf.label}", True)
-    for unit in (*resolver.by_kind.get("article", []), *resolver.by_kind.get("section", [])):
-        meaning = _MEANING.match(unit.heading or "")  # "Section 4 — Meaning of foreign pressure"
-        # a heading capitalises every word: the term is known by what it names ("Definition Of The Parties",
-        # "Definition Of Customs Duties" carry nothing)
-        term = re.sub(r"(?i)^(?:the|an?)\s+", "", " ".join(meaning.group(1).split())).lower() if meaning else ""
-        if names_listed_thing(term):
-            span = (unit.body_start, unit.end)
-            yield _Definition(term, span, _scope(doc, resolver, span[0], text[span[0]:span[1]]), (unit.start, unit.end),
-                              f"the meaning of “{term}” in {unit.label}", False)
+    yield from meanings(doc, resolver, _scope)
     for m in _PARENTHETICAL.finditer(text):
         # what the parenthesis names is the proper name just before it: "an Economic Security Council (the
         # "Council")"; a lower-case word ends the name
