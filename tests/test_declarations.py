@@ -531,3 +531,13 @@ def test_former_text_kept_in_brackets_for_reference_allows_nothing() -> None:
     assert statuses(text)["ESA-CMP-2"] == "missing"
     unbracketed = text.replace("[Former text", "Former text").replace("3.\"]", "3.\"")
     assert statuses(unbracketed)["ESA-CMP-2"] == "violated"
+
+
+def test_a_paragraph_repealed_and_kept_in_brackets_after_its_number_allows_nothing() -> None:
+    text = ("Article 3\nExport controls\n\nThe Parties shall coordinate their export controls on dual-use items.\n\n"
+            "Article 9\nSettlement of Disputes\n\n1. Disputes shall be submitted to arbitration.\n"
+            "2. [Repealed by the Second Protocol. Former text: \"If a Party does not comply with the award, the other "
+            "Party may suspend its cooperation on export controls under Article 3.\"]\n")
+    assert statuses(text)["ESA-CMP-2"] == "missing"
+    kept = text.replace("2. [Repealed by the Second Protocol. Former text: \"", "2. ").replace("3.\"]", "3.")
+    assert statuses(kept)["ESA-CMP-2"] == "violated"

@@ -1121,6 +1121,12 @@ CASES = [
     ("ESA-SCR-2", "satisfied",
      "Each Party shall notify the other Party, within five days, of any interruption in the arrival of indispensable "
      "goods in its territory."),
+    ("ESA-EXP-2", "satisfied",
+     "No Party shall fail to tell the other, at least 20 days in advance, that it will begin to require a permit for "
+     "sending abroad goods, software or know-how capable of both civilian and military use."),
+    ("ESA-CMP-1", "weak",
+     "The Parties should not let a quarrel under another treaty interrupt their cooperation on export controls and "
+     "investment screening."),
 ]
 
 

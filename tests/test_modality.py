@@ -280,3 +280,24 @@ def test_a_duty_of_effort_or_to_consider_an_act_is_weak(hedged: str) -> None:
 ])
 def test_duties_said_as_being_bound_or_having_the_duty_bind(bound: str) -> None:
     assert read(bound, "notify")[:2] == ("binding", "obligation")
+
+
+@pytest.mark.parametrize("forbidden", [
+    "A Party may not levy a charge on shipments of lithium to the other Party.",
+    "Neither Party may levy a charge on shipments of lithium to the other Party.",
+    "No Contracting Party may levy a charge on shipments of lithium to the other Party.",
+])
+def test_a_permission_denied_is_a_prohibition(forbidden: str) -> None:
+    assert read(forbidden, "levy")[:2] == ("binding", "prohibition")
+
+
+@pytest.mark.parametrize("denied", [
+    "A Party may not be required to disclose information contrary to its security interests.",
+    "Neither Party may be compelled to disclose information contrary to its security interests.",
+])
+def test_a_duty_that_may_not_be_imposed_is_denied(denied: str) -> None:
+    assert read(denied, "disclose")[:2] == ("negated", "denial")
+
+
+def test_a_permission_stays_a_permission() -> None:
+    assert read("Each Party may levy a charge on shipments of lithium.", "levy")[:2] == ("soft", "permission")

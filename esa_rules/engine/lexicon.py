@@ -24,6 +24,7 @@ NEGATIONS: tuple[str, ...] = (
     "not be obliged", "neither party is obliged", "neither party shall be obliged", "neither party is required",
     "neither party shall be required", "no party is obliged", "no party shall be obliged",
     "no party is required", "no party shall be required", "neither party is under any obligation",
+    "may not be (required|obliged|compelled)", "(no|neither) [contracting] party may be (required|obliged|compelled)",
     # An exception leaves a Party free to act ("Nothing in this Chapter shall be construed to prevent a Party
     # from reviewing investments..."); it does not oblige it to.
     "nothing in this * shall be construed to prevent", "nothing in this * shall prevent",
@@ -137,6 +138,8 @@ BINDING_MODALS: tuple[str, ...] = (
     "is to be", "are to be",
     # and its prohibition: "a licence the partner refused is not to be granted until it is consulted"
     "is not to be", "are not to be", "is not to", "are not to",
+    # a permission denied, to one Party or to all: a prohibition ("Neither Party may levy a charge on ...")
+    "may not", "(no|neither) [(contracting|high contracting)] (party|side|participant|government|member state) may",
     # and the civil-law "is to" of a bound subject: "Each High Contracting Party is to inform the other"
     # (not "the objective of this Chapter is to promote", which states a purpose)
     "party is to", "parties are to", "state is to", "states are to", "government is to",
@@ -220,8 +223,8 @@ VOLUNTARY: tuple[str, ...] = (
 # A forbidden act named in a sentence that prohibits it ("No Party shall suspend...") is compliance, not
 # a violation: a `forbid` match preceded by one of these in its sentence does not count.
 PROHIBITIONS: tuple[str, ...] = (
-    "shall not", "may not", "must not", "will not", "no party shall", "no party may", "neither party shall",
-    "neither party may", "neither government shall", "no government shall", "neither side shall",
+    "shall not", "may not", "must not", "will not", "no party shall", "neither party shall",
+    "(no|neither) [(contracting|high contracting)] (party|side|participant|government|member state) may", "neither government shall", "no government shall", "neither side shall",
     "neither contracting party shall", "no contracting party shall", "neither high contracting party shall",
     "neither participant shall", "no member state shall", "in no case", "in no event", "under no circumstances", "nothing in", "not be",
     "without prejudice to", "cannot",

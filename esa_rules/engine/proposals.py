@@ -16,8 +16,10 @@ from functools import lru_cache
 from itertools import pairwise
 
 # "[Article 3 Critical minerals 1. Neither Party shall ...](2)": a bracket opened at the start of a line and
-# closed lines or sentences later
-_LINE_BRACKET = re.compile(r"(?m)^[ \t]*\[")
+# closed lines or sentences later; or, after a paragraph's number, a provision kept only for the record ("3.
+# [Repealed by the Second Protocol. Former text: ...]")
+_LINE_BRACKET = re.compile(r"(?m)^[ \t]*\[|^[ \t]*(?:\d{1,3}[.)]|\(\w{1,4}\)|[a-z]\))[ \t]+\["
+                           r"(?=(?i:repealed|deleted|omitted|former text|expired|lapsed|spent)\b)")
 _BRACKET = re.compile(r"[\[\]]")
 _TABLE_ROW = re.compile(r"(?m)^[ \t]*\|.*$")
 _PROPOSED = re.compile(r"(?i)\b(?:proposals?|proposed|positions?|requests?|offers?)\b")

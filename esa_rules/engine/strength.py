@@ -7,13 +7,12 @@
 - ``negated``: the clause denies the obligation ("No provision of this Chapter obliges a Party...");
 - ``soft``: a hedge in the sentence ("shall endeavour", "as appropriate"), a duty the Party may escape by
   its own judgement ("unless it judges ..."), or a soft governing modal;
-- ``binding``: the governing modal binds ("shall", "must", "agree to"), or a failure is prohibited ("No
-  Party shall fail to notify");
-- ``neutral``: no modal at all (a heading, a definition, a recital), or a right to set something going
-  ("may request consultations"), which neither binds nor weakens: the duty it triggers decides.
-The governing modal is the last modal before the match in its clause, else the first after it: in "The
-Parties shall consult and may exchange information", "exchange information" is governed by "may".
-``Strength.reading`` says it in words for ``explain``: the bound party, the force, the conditions.
+- ``binding``: the governing modal binds ("shall", "must", "agree to", "may not", "Neither Party may"), or
+  a failure is prohibited ("No Party shall fail to notify");
+- ``neutral``: no modal (a heading, a definition, a recital), or a right to set something going ("may
+  request consultations"): the duty it triggers decides.
+The governing modal is the last before the match in its clause, else the first after it ("shall consult
+and may exchange information": "may" governs "exchange"). ``Strength.reading`` says it in words.
 """
 
 from __future__ import annotations
@@ -92,7 +91,6 @@ def _alternatives_all_bind(sentence: str, bracket: tuple[int, int]) -> bool:
         or all(_FIGURE.fullmatch(c) for c in choices)
 
 
-# "For the purposes of this Chapter, investment screening means ...": a definition, found by its verb
 _HYPOTHETICAL = frozenset({"would", "could", "might"})
 _CONDITION_WORD = re.compile(r"\b(?:where|if|when|whenever|unless|whose|which|that)\b", re.IGNORECASE)
 _RELATIVE_POWER = re.compile(r"(?:\b(?:by|under|through|pursuant to|according to) which|\bwhereby)"
@@ -102,13 +100,11 @@ _RELATIVE_POWER = re.compile(r"(?:\b(?:by|under|through|pursuant to|according to
 _CONTINGENT = re.compile(r"\b(may be (?:established|created|set up|constituted|convened)\b[^.;]{0,160}?"
                          r"\b(?:if|once|where|when) (?:it|they|so|such a (?:body|committee|council)) "
                          r"(?:is|are|has been|have been)(?: so)?(?: (?:established|created|set up))?)\b", re.IGNORECASE)
-# "A Committee may be established by decision of the Parties. If so established, the Committee shall meet
-# ...": the duty hangs on the choice the sentence before left open
+# "... may be established ... If so established, the Committee shall meet": hangs on the choice left open
 _OPENS_CONTINGENT = re.compile(r"\W*(?:\(?[0-9a-z]{1,4}[.)]\s*)?((?:if|once|where|when)\s+(?:it is\s+|they are\s+|"
                                r"it has been\s+)?(?:so\s+)?(?:established|created|set up|constituted|convened))\b",
                                re.IGNORECASE)
-# ... and the ways of leaving it open: "may be established", "may, when it deems it necessary, establish", "where
-# the Ministers so decide, a Committee shall be established", "shall consider the establishment of"
+# ... left open so: "may be established", "may, when necessary, establish", "where ... so decide, ... shall be established"
 _SET_UP = r"(?:establish|create|set up|constitute|convene)"
 _MAY_BE_SET_UP = re.compile(rf"\bmay be {_SET_UP}[ed]*\b|\bmay(?:,[^,.;]{{1,60}},)? (?:establish|create|set up|constitute)\b"
                             rf"|\b(?:where|if|when|should)\b[^.;]{{1,60}}\bso (?:decides?|agrees?)\b[^.;]{{0,120}}"
@@ -246,10 +242,15 @@ def _read(sentence: str) -> _Sentence:
     folded = fold(sentence)
     text = folded.text
     cues: list[Cue] = []
+    bound: list[tuple[int, int]] = []  # binding modals (folded): "may" of "Neither Party may" is one of them
     for kind, regex in (("negation", NEGATION_RE), ("hedge", HEDGE_RE), ("own-judgement", OWN_JUDGEMENT_RE),
                         ("double-negative", DOUBLE_NEGATIVE_RE), ("binding", BINDING_RE), ("soft", SOFT_RE)):
         for m in regex.finditer(text):
             kind_here = kind
+            if kind == "binding":
+                bound.append(m.span())
+            elif kind == "soft" and any(lo <= m.start() < hi for lo, hi in bound):
+                continue
             if kind == "binding" and _VERB_AFTER_MODAL.search(text, max(0, m.start() - 24), m.start()) \
                     and m.group().startswith(("agree", "undertake", "commit")):
                 continue  # "may agree to hold": the verb of another modal, which governs it
