@@ -82,13 +82,13 @@ _KEYWORDS = {
     # "\u00a7 4 Export controls": a section sign numbers articles; a memorandum or an exchange of letters
     # numbers its articles as "Paragraph 4" or "Clause 4"
     "article": r"ARTICLE|Article|ART\.|Art\.|\u00a7|PARAGRAPH|Paragraph|CLAUSE|Clause",
-    "annex": "ANNEX|Annex|APPENDIX|Appendix|SCHEDULE|Schedule",
+    "annex": "ANNEX|Annex|APPENDIX|Appendix|SCHEDULE|Schedule|ATTACHMENT|Attachment",
 }
 _HEADING = re.compile(
     "|".join(
         rf"(?P<{kind}>(?:{kw})[ \t]+(?P<{kind}_num>(?i:{_NUMBER[kind]})))" for kind, kw in _KEYWORDS.items()
     )
-    + r"|(?P<bare_annex>ANNEX|Annex|APPENDIX|Appendix|SCHEDULE|Schedule)(?=[ \t]*$)"
+    + r"|(?P<bare_annex>ANNEX|Annex|APPENDIX|Appendix|SCHEDULE|Schedule|ATTACHMENT|Attachment)(?=[ \t]*$)"
     # an unnumbered annex whose content follows on its line: "Schedule: lithium, cobalt, nickel."
     + r"|(?P<inline_annex>ANNEX|Annex|APPENDIX|Appendix|SCHEDULE|Schedule)[ \t]*:[ \t]+(?=\S)|(?P<preamble>PREAMBLE|Preamble)(?=[ \t:.]*$)"
     # an unnumbered annex with its title, set in capitals: "ANNEX ON COOPERATION PRIORITIES", "SCHEDULE TO

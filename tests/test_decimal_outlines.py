@@ -141,3 +141,11 @@ def test_a_memorandum_cites_its_paragraphs_by_the_capitalised_word_beside_number
             "set up a Board.\n\n2. The Board's work will be confined to the matters covered by Paragraphs 1 to 2.\n")
     found = dict(_references(text))
     assert found["Paragraphs 1 to 2"] == ["Paragraph 1", "Paragraph 2"]
+
+
+def test_this_paragraph_of_a_memorandum_of_paragraphs_is_the_paragraph_it_stands_in() -> None:
+    text = ("PARAGRAPH 1\nOBJECTIVE\n\nThe Participants will cooperate.\n\nPARAGRAPH 2\nAREAS OF COOPERATION\n\n"
+            "2.1 The Participants will exchange information.\n\n2.2 The cooperation described in this Paragraph "
+            "continues.\n")
+    found = _references(text)
+    assert ("this Paragraph", ["Paragraph 2"]) in found

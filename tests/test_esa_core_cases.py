@@ -1127,6 +1127,12 @@ CASES = [
     ("ESA-CMP-1", "weak",
      "The Parties should not let a quarrel under another treaty interrupt their cooperation on export controls and "
      "investment screening."),
+    ("ESA-COE-1", "satisfied",
+     "The two Sides shall treat as pressure any restriction on trade by a third place aimed at compelling either "
+     "Side to change a decision within its own authority, and shall respond to it together."),
+    ("ESA-EXP-3", "satisfied",
+     "Both Sides agree to investigate together any diversion to a third place of equipment and software that can "
+     "also serve the development of weapons."),
 ]
 
 

@@ -124,3 +124,27 @@ def test_the_condition_under_which_a_party_is_in_a_state_defines_the_term_for_th
                          "It is regrettable when")
     status = {f.provision: f for f in checker().check(read_text(plain, "<condition>")).findings}
     assert status["ESA-COE-3"].status != "satisfied" or "Article 2" not in status["ESA-COE-3"].message
+
+
+def test_an_attachment_is_an_annex_a_sentence_can_cite() -> None:
+    text = ("Article 1: Sensitive Items\nBoth Sides agree to apply a licensing system to the shipment of the items "
+            "listed in Attachment I.\n\nAttachment I: Sensitive Items (machine tools, carbon fibre)\n")
+    annexes = [(u.label, u.heading) for u in segment(text).walk() if u.kind == "annex" and u.number]
+    assert annexes == [("Annex I", "Sensitive Items (machine tools, carbon fibre)")]
+    assert _references(text)["Attachment I"] == ["Annex I"]
+
+
+def test_the_cooperation_of_a_memorandum_paragraph_of_topics_is_what_its_continuity_clause_shields() -> None:
+    text = ("MEMORANDUM OF UNDERSTANDING\n\nPARAGRAPH 1\nOBJECTIVE\n\nThe Participants will cooperate.\n\n"
+            "PARAGRAPH 2\nAREAS OF COOPERATION\n\n"
+            "2.1 The Participants will exchange information on their procedures for vetting acquisitions of domestic "
+            "companies by foreign persons that may endanger national defence.\n\n"
+            "2.2 The Participants will keep each other informed of changes to their export controls on dual-use "
+            "items.\n\n"
+            "2.3 Where a foreign government restricts trade to compel a Participant to alter a sovereign policy "
+            "choice, the Participants will consult within 15 days.\n\n"
+            "2.4 The cooperation described in this Paragraph continues notwithstanding any difference that may "
+            "arise between them in other fields of their trade relations.\n")
+    status = {f.provision: f for f in checker().check(read_text(text, "<memo>")).findings}
+    assert status["ESA-CMP-1"].status == "weak"  # found, in a memorandum of intentions
+    assert "Paragraph 2, paragraph 4" in status["ESA-CMP-1"].message

@@ -134,7 +134,11 @@ def cited(inner: Condition, index: DocIndex, fs: int, fe: int, tids: Mapping[Alt
                 if first is not None:
                     hit = first, unit
                     break
-        divisions = tuple(t.unit for t in targets if t.unit is not None and t.unit.kind in _DIVISIONS)
+        # "the cooperation described in this Paragraph", of a memorandum whose articles are Paragraphs, each
+        # with numbered paragraphs of its own: a division too (an ordinary article is a provision)
+        divisions = tuple(t.unit for t in targets if t.unit is not None and (t.unit.kind in _DIVISIONS or (
+            t.unit.kind == "article" and t.unit.label.startswith(("Paragraph ", "Clause "))
+            and t.unit.start <= ref_start < t.unit.end and len(t.unit.children) >= _MIN_PROVISIONS)))
         if hit is None and divisions and devoted:
             first = _devoted(inner, index, divisions, tids)
             hit = None if first is None else (first, divisions[0])

@@ -23,7 +23,7 @@ from esa_rules.numbering import ORDINALS, roman_value, word_number
 _STEMS = (("subparagraph", "subparagraph"), ("paragraph", "paragraph"), ("n.", "paragraph"), ("al\u00ednea", "subparagraph"),
           ("alinea", "subparagraph"), ("clause", "clause"), ("article", "article"),
           ("chapter", "chapter"), ("section", "section"), ("part", "part"), ("title", "part"), ("annex", "annex"),
-          ("appendi", "annex"), ("schedule", "annex"), ("table", "table"))
+          ("appendi", "annex"), ("schedule", "annex"), ("attachment", "annex"), ("table", "table"))
 
 
 def kind_of(word: str) -> str:
@@ -39,7 +39,7 @@ _SEP = r"\s*(?:,\s*(?:and\s+|or\s+)?|\band\b|\bor\b|\bto\b|\bthrough\b|(?<=\s)-(
 # any paragraph's)
 _SUBNUM = r"\((?:[a-z]{1,2}|[ivx]{1,5})\)"
 REFERENCE_RE = re.compile(
-    r"\b(?P<kind>articles?|chapters?|sections?|parts?|titles?|annex(?:es)?|appendi(?:x|ces)|schedules?|tables?"
+    r"\b(?P<kind>articles?|chapters?|sections?|parts?|titles?|annex(?:es)?|appendi(?:x|ces)|schedules?|attachments?|tables?"
     # "n.\u00ba 1" (n\u00famero) and "al\u00ednea b)": a paragraph and a subparagraph as Portuguese drafting cites them
     r"|subparagraphs?|paragraphs?|clauses?|n\.\s?[\u00ba\u00b0o]s?|al[\u00edi]neas?)\s+(?P<nums>" + _NUM + r"(?:" + _SEP + _NUM + r")*"
     r"|" + _SUBNUM + r"(?:" + _SEP + _SUBNUM + r")*(?=\s+of\s+paragraph\b))"
@@ -82,7 +82,7 @@ _TABLE_CAPTION = re.compile(r"^[ \t]*(?:TABLE|Table)[ \t]+(\w+(?:[.\-]\w+)*)\b",
 # The cue words each reference pattern starts with, scanned by the Checker's automaton with the rules'
 # phrases (see ``Resolver.references``).
 FAMILIES: dict[str, tuple[str, ...]] = {
-    "reference": ("article*", "chapter*", "section*", "part", "title", "titles", "annex*", "appendi*", "schedule*", "table*",
+    "reference": ("article*", "chapter*", "section*", "part", "title", "titles", "annex*", "appendi*", "schedule*", "attachment*", "table*",
                   "paragraph*", "subparagraph*", "clause*", "n.\u00ba", "n.\u00bas", "al\u00ednea*", "alinea*"),
     "this": ("this", "the present"),
     "the": ("the appendix", "the annex", "the schedule", "the preceding", "the previous", "the foregoing",
@@ -191,7 +191,10 @@ class Resolver:
                 if targets:
                     yield Reference(m.start(), m.end(), targets)
         for m in self._matches(THIS_RE, "this", start, end, candidates):
-            unit = self.enclosing(self.home(m.start()), kind_of(m.group(1))) if wanted(m) else None
+            kind = kind_of(m.group(1))
+            if self._named_articles and m.group(1)[0] in "PC" and kind in ("paragraph", "clause"):
+                kind = "article"  # "this Paragraph" of a memorandum whose articles are its Paragraphs
+            unit = self.enclosing(self.home(m.start()), kind) if wanted(m) else None
             if unit is not None:
                 yield Reference(m.start(), m.end(), (self._target(unit),))
         for m in self._matches(_SOLE_RE, "the", start, end, candidates):
