@@ -129,7 +129,8 @@ class PhraseMatcher:
             start = end - length + 1
             if start:
                 before = text[start - 1]
-                if before.isalnum() or before == "_":  # what ``\w`` means, without a regex call
+                # what ``\w`` means, without a regex call; a space (most candidates) needs no method call
+                if before != " " and (before.isalnum() or before == "_"):
                     continue  # not at the start of a word
             if not group:
                 regex = single.get(target) or self._compile_single(target)

@@ -239,7 +239,7 @@ def nearest_units(index: DocIndex, clause: Clause, tids: Mapping[Alternative, in
                                limit * _CANDIDATES)
     terms = sorted({tids[a.ref] for group in groups for a in group})
     plan = _plan(clause.condition, tids)
-    judged: list[tuple[int, float, int, Nearest]] = []
+    judged: list[tuple[int, float, int, Scope, Answer]] = []
     for rank, (key, _) in enumerate(covers):
         scope = index.scopes(clause.scope)[key]
         memo = index.nearest_memo.setdefault((id(scope.unit), scope.fstart, scope.fend), {})
@@ -248,18 +248,21 @@ def nearest_units(index: DocIndex, clause: Clause, tids: Mapping[Alternative, in
         known = plan.weights.get(signature)
         if known is None:
             known = plan.weights[signature] = _weigh_and_say(plan, judge, groups)
-        (lacks, weight), blocked, has = known
         specific = _specific(plan, signature, judge, index, terms)
-        reason = None
-        if not lacks:
-            reason = (f"is about something the provision excludes ({', '.join(_unique(blocked))})"
-                      if blocked else _arrangement(clause.condition))
-        unit = scope.unit
-        judged.append((weight, -specific, rank,
-                       Nearest(unit.label, unit.eid, index.doc.locate(scope.start).line, tuple(lacks), tuple(has),
-                               reason)))
-    judged.sort(key=lambda j: j[:3])
-    return tuple(j[3] for j in judged[:limit])
+        judged.append((known[0][1], -specific, rank, scope, known))
+    judged.sort(key=lambda j: j[:3])  # ranks differ: the scope and answer never decide
+    # only the units shown are located and said (locating a line is a search of the text's line starts)
+    return tuple(_said(index, clause, scope, known) for _, _, _, scope, known in judged[:limit])
+
+
+def _said(index: DocIndex, clause: Clause, scope: Scope, known: Answer) -> Nearest:
+    (lacks, _), blocked, has = known
+    reason = None
+    if not lacks:
+        reason = (f"is about something the provision excludes ({', '.join(_unique(blocked))})"
+                  if blocked else _arrangement(clause.condition))
+    unit = scope.unit
+    return Nearest(unit.label, unit.eid, index.doc.locate(scope.start).line, tuple(lacks), tuple(has), reason)
 
 
 def _weigh_and_say(plan: _Plan, judge: _Judge, groups: list[tuple[Atom, ...]]) -> Answer:

@@ -6,6 +6,9 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Callable, Iterator
+from functools import lru_cache
+from itertools import accumulate, count
+from operator import add, sub
 
 import ahocorasick
 import attrs
@@ -83,31 +86,28 @@ def _word_char(text: str, at: int) -> bool:
 
 
 
-_RUN = re.compile(r"\s{2,}|[^\S ]")  # what flattening changes: long runs, and single tabs or newlines
+_RUN = re.compile(r"(\s{2,}|[^\S ])")  # what flattening changes: long runs, and single tabs or newlines
 
 
+@lru_cache(maxsize=2)  # the links ask twice per document (the uses, then the nested definitions' uses)
 def flatten(text: str) -> tuple[str, Callable[[int], int]]:
-    """``text`` with white space runs as single spaces, and a map from its offsets to ``text``'s."""
-    at: list[int] = []  # flat offset of each collapsed run's space
-    shift: list[int] = []  # characters removed up to and including that run
-    pieces: list[str] = []
-    last = removed = 0
-    for m in _RUN.finditer(text):
-        pieces.append(text[last:m.start()])
-        pieces.append(" ")
-        at.append(m.start() - removed)
-        removed += len(m.group()) - 1
-        shift.append(removed)
-        last = m.end()
-    if not at:
+    """``text`` with white space runs as single spaces, and a map from its offsets to ``text``'s. The runs
+    come from one split in C and their offsets from the piece lengths: a match object per run (every line
+    break of a treaty) cost as much as finding the uses."""
+    pieces = _RUN.split(text)  # text between runs at even indices, the runs at odd ones
+    if len(pieces) == 1:
         return text, lambda offset: offset
-    pieces.append(text[last:])
+    kept, runs = pieces[0::2], pieces[1::2]
+    # flat offset of each collapsed run's space: the text before it, and one space per earlier run
+    at = list(map(add, accumulate(map(len, kept[:-1])), count()))
+    # characters removed up to and including each run
+    shift = list(map(sub, accumulate(map(len, runs)), count(1)))
 
     def original(offset: int) -> int:
         i = bisect_left(at, offset)  # runs whose space lies before ``offset``
         return offset + (shift[i - 1] if i else 0)
 
-    return "".join(pieces), original
+    return " ".join(kept), original
 
 
 def sentence(text: str, leaf: Unit, at: int) -> tuple[int, int]:
