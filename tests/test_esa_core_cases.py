@@ -964,7 +964,8 @@ CASES = [
     ("ESA-NME-1", "satisfied",
      "In anti-dumping investigations, each Party shall construct normal value on the basis of undistorted costs "
      "where the exporting country sets the prices of energy and raw materials administratively."),
-    ("ESA-NME-1", "satisfied",
+    # a duty to take a practice into account is a duty to weigh it, not to act against it
+    ("ESA-NME-1", "weak",
      "Each Party shall take into account, in subsidy investigations, lending by state-controlled banks to "
      "designated industries of the exporting country."),
     # goods in a division on their supply are the goods it is about
@@ -1133,6 +1134,12 @@ CASES = [
     ("ESA-EXP-3", "satisfied",
      "Both Sides agree to investigate together any diversion to a third place of equipment and software that can "
      "also serve the development of weapons."),
+    ("ESA-NME-2", "satisfied",
+     "Each Party shall notify the other Party at least three months before it initiates negotiations on a free "
+     "trade agreement with a non-Party whose government applies price-setting practices throughout its economy."),
+    ("ESA-NME-1", "weak",
+     "The Parties shall take into account, in their annual trade policy dialogue, the effects on their industries of "
+     "production capacity built up in third States through direction by State authorities."),
 ]
 
 

@@ -301,3 +301,13 @@ def test_a_duty_that_may_not_be_imposed_is_denied(denied: str) -> None:
 
 def test_a_permission_stays_a_permission() -> None:
     assert read("Each Party may levy a charge on shipments of lithium.", "levy")[:2] == ("soft", "permission")
+
+
+def test_a_duty_to_take_something_into_account_is_weak_and_weakens_only_its_own_clause() -> None:
+    weighed = "The Parties shall take into account, in their annual dialogue, the effects of excess capacity."
+    assert read(weighed, "effects")[:2] == ("soft", "exhortation")
+    both = "The Parties shall exchange information on acquisitions and shall take into account each other's views."
+    assert read(both, "exchange")[:2] == ("binding", "obligation")
+    assert read(both, "views")[:2] == ("soft", "exhortation")
+    # a hedge that qualifies the whole sentence still reaches the second duty
+    assert read("The Parties shall, where appropriate, exchange information and shall consult.", "consult")[0] == "soft"

@@ -68,6 +68,8 @@ HEDGES: tuple[str, ...] = (
     # "shall consider the elimination of export duties": a duty to weigh a step, not to take it
     "consider the (establishment|elimination|creation|introduction|removal|reduction|adoption|abolition|"
     "possibility|setting up|conclusion)",
+    # "shall take into account the effects of ...": a duty to weigh something, not to act on it
+    "take into account", "take account of", "have regard to",
 )
 
 # The entries below are regular expressions over folded text (lower case, single spaces), since their
@@ -121,6 +123,8 @@ CLAUSE_BREAKS: tuple[str, ...] = (
     r";", r",? but (?=(?:shall|must|will|agrees?|each|the|it|they|such|that|this|those)\b)", r", whereas\b",
     r", and,? (?=(?:if|where|when|in that case|in such a case)\b)", r", in which case\b",
     r", (?=(?:which|who) (?:shall|must|are to|is to)\b)",
+    # "shall cooperate ... and shall take into account ...": a second duty with a modal of its own
+    r",? and (?=(?:shall|must)\b)",
 )
 
 # Modal expressions that bind. The one governing a match decides (see strength.py).

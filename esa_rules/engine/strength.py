@@ -92,6 +92,7 @@ def _alternatives_all_bind(sentence: str, bracket: tuple[int, int]) -> bool:
 
 
 _HYPOTHETICAL = frozenset({"would", "could", "might"})
+_VERB_HEDGE = re.compile(r"(?i:consider|take into account|take account|have regard|examine the possibility|explore)\b")
 _CONDITION_WORD = re.compile(r"\b(?:where|if|when|whenever|unless|whose|which|that)\b", re.IGNORECASE)
 _RELATIVE_POWER = re.compile(r"(?:\b(?:by|under|through|pursuant to|according to) which|\bwhereby)"
                              r"(?:[^.;]|\.(?=\d)){1,320}$",  # a full stop inside "Article 11.1(a)" ends nothing
@@ -125,30 +126,6 @@ def _soft_only_for(words: frozenset[str], text: str, sentence_start: int, streng
     return strength.level == Level.SOFT and bool(strength.cues) and all(
         c.kind == "soft" and text[sentence_start + c.start:sentence_start + c.end].lower() in words
         for c in strength.cues)
-
-
-# A schedule whose rows state their own force in a column: "| 1.1 | Binding | Notify the other Party ... |"
-_ROW_FORCE = re.compile(r"\|[ \t]*(binding|mandatory|obligatory|indicative|voluntary|non-binding|aspirational"
-                        r"|best[ -]endeavours?)[ \t]*(?=\|)", re.IGNORECASE)
-_ROW_BINDS = frozenset({"binding", "mandatory", "obligatory"})
-
-
-def row_force(text: str, at: int, sentence_start: int, strength: Strength) -> Strength:
-    """``strength`` of a match at ``at`` in a table row that states its force in a cell of its own: a row
-    marked "Indicative" is soft whatever its verb, one marked "Binding" binds a row that has no verb."""
-    start = text.rfind("\n", 0, at) + 1
-    end = text.find("\n", at)
-    end = len(text) if end < 0 else end
-    marked = _ROW_FORCE.search(text, start, end) if text[start:end].lstrip().startswith("|") else None
-    if marked is None or strength.level not in (Level.NEUTRAL, Level.SOFT, Level.BINDING):
-        return strength
-    binds = marked.group(1).lower() in _ROW_BINDS
-    cue = Cue("binding" if binds else "soft", marked.start(1) - sentence_start, marked.end(1) - sentence_start)
-    if binds and strength.level == Level.NEUTRAL:
-        return Strength(Level.BINDING, (cue,), Reading("obligation", None, (f"a row marked {marked.group(1)}",)))
-    if not binds:
-        return Strength(Level.SOFT, (cue,), Reading("exhortation", None, (f"a row marked {marked.group(1)}",)))
-    return strength
 
 
 def will_as_shall(text: str, sentence_start: int, strength: Strength) -> Strength:
@@ -338,7 +315,10 @@ def classify(sentence: str, at: int = 0) -> Strength:
         # "goods whose unavailability would impair ... shall be drawn up": "would" describes the goods;
         # the duty's own modal comes after it
         governing = next((c for c in modals if c.kind == "binding"), governing)
-    hedges = tuple(c for c in read.cues if c.kind in ("hedge", "own-judgement") and hard_lo <= c.start < hard_hi)
+    # a hedge that is the clause's verb ("shall consider ...", "shall take into account ...") weakens its own
+    # clause only; one that qualifies the sentence ("where appropriate") reaches to ";" or "but"
+    hedges = tuple(c for c in read.cues if c.kind in ("hedge", "own-judgement") and (
+        lo <= c.start < hi if _VERB_HEDGE.match(sentence, c.start) else hard_lo <= c.start < hard_hi))
     if hedges:
         return Strength(Level.SOFT, hedges, _reading(sentence, read, "exhortation", governing, lo, hedges))
     doubled = next((c for c in clause if c.kind == "double-negative"), None)

@@ -16,6 +16,7 @@ from esa_rules.engine.index import DocIndex, Scope
 from esa_rules.engine.nearest import nearest_units as find_nearest
 from esa_rules.engine.prefilter import candidate_keys
 from esa_rules.engine.proposals import unagreed
+from esa_rules.engine.rows import row_force
 from esa_rules.engine.strength import (
     PROHIBITION_RE,
     WILL_BINDS_RE,
@@ -25,7 +26,6 @@ from esa_rules.engine.strength import (
     classify,
     contingent_on,
     hypothetical_only,
-    row_force,
     will_as_shall,
 )
 from esa_rules.levels import Expects, Level
