@@ -1140,6 +1140,9 @@ CASES = [
     ("ESA-NME-1", "weak",
      "The Parties shall take into account, in their annual trade policy dialogue, the effects on their industries of "
      "production capacity built up in third States through direction by State authorities."),
+    ("ESA-EXP-3", "satisfied",
+     "The Parties shall share information on attempts to evade the licensing of items subject to licensing when "
+     "shipped abroad."),
 ]
 
 
