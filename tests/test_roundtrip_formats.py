@@ -171,7 +171,8 @@ def test_a_part_or_annex_whose_line_goes_on_into_its_contents_is_written_as_its_
         ("heading", "annex", "Appendix B: Categories of emerging technology"),
         ("body", "", "(i) quantum sensing; (ii) hypersonic propulsion.")]
     assert [(u.label, u.heading) for u in segment(text).walk() if u.kind in ("part", "annex")] == [
-        ("Annex", None), ("Part A", None), ("Part B", "Lasers; sensors."), ("Part 2", None), ("Annex 5-A", None),
+        ("Annex", None), ("Annex, Part A", None), ("Annex, Part B", "Lasers; sensors."), ("Annex, Part 2", None),
+        ("Annex 5-A", None),
         ("Annex B", "Categories of emerging technology")]
 
 
