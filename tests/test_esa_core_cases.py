@@ -1143,6 +1143,13 @@ CASES = [
     ("ESA-EXP-3", "satisfied",
      "The Parties shall share information on attempts to evade the licensing of items subject to licensing when "
      "shipped abroad."),
+    ("ESA-NME-1", "satisfied",
+     "The Parties shall work together against practices of third States in which the State fixes prices and keeps "
+     "producing far beyond demand."),
+    ("ESA-SCR-1", "satisfied",
+     "The Parties shall jointly list the inputs whose sudden absence would do serious harm to either economy."),
+    ("ESA-SCR-2", "satisfied",
+     "Each Party shall alert the other when deliveries of critical inputs look likely to stop."),
 ]
 
 

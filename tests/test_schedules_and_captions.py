@@ -148,3 +148,11 @@ def test_the_cooperation_of_a_memorandum_paragraph_of_topics_is_what_its_continu
     status = {f.provision: f for f in checker().check(read_text(text, "<memo>")).findings}
     assert status["ESA-CMP-1"].status == "weak"  # found, in a memorandum of intentions
     assert "Paragraph 2, paragraph 4" in status["ESA-CMP-1"].message
+
+
+def test_goods_named_in_the_attachment_are_the_goods_it_lists() -> None:
+    text = ("Paragraph 1 - Ores\nNeither Party shall place charges on shipments to the other of the ores and refined "
+            "metals named in the Attachment.\n\nATTACHMENT\nLithium; cobalt; nickel; natural graphite; gallium.\n")
+    assert _references(text)["the Attachment"] == ["Annex"]
+    status = {f.provision: f.status for f in checker().check(read_text(text, "<attachment>")).findings}
+    assert status["ESA-SEC-3"] == "satisfied"

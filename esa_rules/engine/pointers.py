@@ -17,7 +17,7 @@ from esa_rules.engine.references import PRECEDING_RE, Reference, Resolver, Targe
 
 _POINTING = re.compile(
     r"(?:\b(?:listed|set\s+out|set\s+forth|referred\s+to|specified|identified|indicated|enumerated|contained|"
-    r"described|mentioned|governed|covered|included|laid\s+down|provided\s+for)\s+(?:in|by|under)\s+"
+    r"described|mentioned|named|governed|covered|included|laid\s+down|provided\s+for)\s+(?:in|by|under)\s+"
     r"|\b(?:matters|obligations|commitments|undertakings|goods|minerals|materials|items|products|sectors|technologies|"
     r"questions|issues|treatment|cooperation|disciplines)\s+(?:in|of|under)\s+)"
     # a part of what is named: "set out in column 3 of Table 9-A", "listed in Part B of Annex 2", "set out

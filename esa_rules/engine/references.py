@@ -72,7 +72,7 @@ THIS_INSTRUMENT = (r"\b(?:this|the present)\s+(?:joint\s+|supplementary\s+|addit
                    r"charter|roadmap|partnership|protocol|treaty|accord|convention|mou|letter|exchange of letters)\b")
 THIS_RE = re.compile(r"\b(?:this|the present)\s+(chapter|article|section|part|title|annex|appendix|schedule|paragraph)\b",
                      re.IGNORECASE)
-_SOLE_RE = re.compile(r"\bthe\s+(appendix|annex|schedule)\b(?!\s+" + _NUM + ")", re.IGNORECASE)
+_SOLE_RE = re.compile(r"\bthe\s+(appendix|annex|schedule|attachment)\b(?!\s+" + _NUM + ")", re.IGNORECASE)
 PRECEDING_RE = re.compile(r"\bthe\s+(?:preceding|previous|foregoing)\s+(paragraphs?)\b|\bthe foregoing\b",
                            re.IGNORECASE)
 _WHITESPACE_RUNS = re.compile(r"\s{2,}")
@@ -85,7 +85,7 @@ FAMILIES: dict[str, tuple[str, ...]] = {
     "reference": ("article*", "chapter*", "section*", "part", "title", "titles", "annex*", "appendi*", "schedule*", "attachment*", "table*",
                   "paragraph*", "subparagraph*", "clause*", "n.\u00ba", "n.\u00bas", "al\u00ednea*", "alinea*"),
     "this": ("this", "the present"),
-    "the": ("the appendix", "the annex", "the schedule", "the preceding", "the previous", "the foregoing",
+    "the": ("the appendix", "the annex", "the schedule", "the attachment", "the preceding", "the previous", "the foregoing",
             "the schedules", "the annexes", "the appendices", *(f"the {w}" for w in ORDINALS)),
 }
 
