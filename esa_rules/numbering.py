@@ -86,7 +86,8 @@ _KEYWORDS = {
 }
 _HEADING = re.compile(
     "|".join(
-        rf"(?P<{kind}>(?:{kw})[ \t]+(?P<{kind}_num>(?i:{_NUMBER[kind]})))" for kind, kw in _KEYWORDS.items()
+        # "Annex No. 4": the number after "No." in Russian and Central Asian drafting
+        rf"(?P<{kind}>(?:{kw})[ \t]+(?:No\.[ \t]*)?(?P<{kind}_num>(?i:{_NUMBER[kind]})))" for kind, kw in _KEYWORDS.items()
     )
     + r"|(?P<bare_annex>ANNEX|Annex|APPENDIX|Appendix|SCHEDULE|Schedule|ATTACHMENT|Attachment)(?=[ \t]*$)"
     # an unnumbered annex whose content follows on its line: "Schedule: lithium, cobalt, nickel."
@@ -119,30 +120,7 @@ _SENTENCE_WORD = re.compile(
     r"|apply|applies)\b",
     re.IGNORECASE,  # "ARTICLE 9.2 SHALL APPLY ..." in a typeset draft is a sentence too
 )
-_SMALL_WORDS = frozenset(
-    [
-        "a",
-        "an",
-        "and",
-        "as",
-        "at",
-        "by",
-        "for",
-        "from",
-        "in",
-        "into",
-        "of",
-        "on",
-        "or",
-        "the",
-        "to",
-        "with",
-        "its",
-        "their",
-        "under",
-        "between",
-    ]
-)
+_SMALL_WORDS = frozenset("a an and as at by for from in into of on or the to with its their under between".split())
 _TITLE_THEN_SENTENCE = re.compile(r"(.{1,120}?)[.:][ \t]+(?=[A-Z(\"'\u201c])")
 _LIST_MARKER = re.compile(
     r"[ \t]*(?:"

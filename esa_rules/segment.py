@@ -98,7 +98,8 @@ def _headings(text: str) -> list[_Node]:
         if first in _HEADING_FIRST_CHARS and (blank_before or after_heading or previous_end in _TERMINAL):
             heading = match_heading(line)
         next_line = text[lines[index][0]:lines[index][1]] if heading is not None and index < len(lines) else ""
-        wrapped = heading is not None and heading.body_start is None and _continues(next_line)
+        wrapped = heading is not None and heading.body_start is None and _continues(next_line) \
+            and not (heading.kind == "annex" and _ANNEXED_TO.match(next_line))
         if wrapped and not (heading is not None and _wraps(line, next_line, heading)):
             heading = None  # "Article XXI\nof the GATT is incorporated": a sentence broken after a reference
         after_heading = heading is not None
@@ -148,6 +149,8 @@ def _headings(text: str) -> list[_Node]:
     return found
 
 
+# "Annex No. 4\nto the Agreement on ...": the line under an annex's number says what it is annexed to
+_ANNEXED_TO = re.compile(r"[ \t]*to (?:the|this) (?:[A-Z]\w* )*(?:Agreement|Treaty|Protocol|Convention|Decision)\b")
 # Under a schedule's heading, Commonwealth drafting cites the provision that brings it in: "(Section 2)",
 # "[Sections 4 and 7]", "Section 2"
 _ENABLING = re.compile(r"[ \t]*[(\[]?(?:Sections?|Articles?|Regulations?|Paragraphs?)[ \t]+[\w.]+(?:(?:,[ \t]*|[ \t]+and"

@@ -156,3 +156,35 @@ def test_goods_named_in_the_attachment_are_the_goods_it_lists() -> None:
     assert _references(text)["the Attachment"] == ["Annex"]
     status = {f.provision: f.status for f in checker().check(read_text(text, "<attachment>")).findings}
     assert status["ESA-SEC-3"] == "satisfied"
+
+
+TABLE_OF_OBLIGATIONS = """Article 1
+Table of obligations
+
+The Member States shall fulfil the obligations set out in the Table of Obligations (Annex No. 1 to this Agreement) within the time limits specified therein.
+
+Article 2
+Final provisions
+
+This Agreement enters into force on signature.
+
+Annex No. 1
+to the Agreement on coordinated measures of the Member States
+
+TABLE OF OBLIGATIONS
+
+No. | Obligation of each Member State | Time limit
+1 | To notify the other Member States of a draft act introducing a licensing requirement for the export of dual-use goods | not later than 30 calendar days before its adoption
+"""
+
+
+def test_an_annex_numbered_after_no_and_annexed_to_the_agreement_on_the_line_below() -> None:
+    annexes = [(u.label, u.number) for u in segment(TABLE_OF_OBLIGATIONS).walk() if u.kind == "annex" and u.number]
+    assert annexes == [("Annex 1", "1")]
+    assert _references(TABLE_OF_OBLIGATIONS)["Annex No. 1"] == ["Annex 1"]
+
+
+def test_rows_of_a_table_named_in_apposition_take_the_force_of_the_sentence_that_binds_to_them() -> None:
+    status = {f.provision: f for f in checker().check(read_text(TABLE_OF_OBLIGATIONS, "<table>")).findings}
+    assert status["ESA-EXP-2"].status == "satisfied"
+    assert "Article 1" in status["ESA-EXP-2"].message

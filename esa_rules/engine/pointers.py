@@ -26,6 +26,8 @@ _POINTING = re.compile(
     r"\s+(?:of|in)\s+){0,2}"  # "set out in column 3 of the table in Annex I"
     r"(?:the\s+)?$", re.IGNORECASE)
 _POINTING_LAST = frozenset({"in", "by", "under", "of"})
+# a name, then the reference in brackets: "the Table of Obligations ("
+_APPOSITION = re.compile(r"(?:[Tt]he\s+)?(?:[A-Z][\w'-]*\s+(?:(?:of|on|for|and)\s+(?:the\s+)?)?){0,6}[A-Z][\w'-]*\s*\($")
 # A reference that names what follows it: "Annex A minerals", "Schedule 2 goods", "Part B items"
 _NAMED_BY = re.compile(r"[ \t]+(?:minerals|goods|items|products|materials|commodities|ores|substances|technolog(?:y|ies))\b")
 # "Chapters 1 through 14 of the Harmonized System", "Article XXI of the GATT 1994": another instrument
@@ -51,6 +53,10 @@ def pointing_references(doc: Document, resolver: Resolver, candidates: Mapping[s
             return True
         # every pointing phrase ends in one of these words (then perhaps "the"): most references in a
         # treaty ("pursuant to Article 5") are ruled out without searching back for the whole phrase
+        named = _APPOSITION.search(text, max(0, m.start() - 120), m.start())
+        if named is not None:  # "set out in the Table of Obligations (Annex No. 4)": the annex named in apposition
+            return (_POINTING.search(text, max(0, m.start() - 160), named.start()) is not None
+                    and not ELSEWHERE.match(text, m.end()))
         words = text[max(0, m.start() - 24):m.start()].split()[-2:]
         if words and words[-1].lower() == "the":
             words.pop()

@@ -41,7 +41,7 @@ _SUBNUM = r"\((?:[a-z]{1,2}|[ivx]{1,5})\)"
 REFERENCE_RE = re.compile(
     r"\b(?P<kind>articles?|chapters?|sections?|parts?|titles?|annex(?:es)?|appendi(?:x|ces)|schedules?|attachments?|tables?"
     # "n.\u00ba 1" (n\u00famero) and "al\u00ednea b)": a paragraph and a subparagraph as Portuguese drafting cites them
-    r"|subparagraphs?|paragraphs?|clauses?|n\.\s?[\u00ba\u00b0o]s?|al[\u00edi]neas?)\s+(?P<nums>" + _NUM + r"(?:" + _SEP + _NUM + r")*"
+    r"|subparagraphs?|paragraphs?|clauses?|n\.\s?[\u00ba\u00b0o]s?|al[\u00edi]neas?)\s+(?:nos?\.\s*)?(?P<nums>" + _NUM + r"(?:" + _SEP + _NUM + r")*"
     r"|" + _SUBNUM + r"(?:" + _SEP + _SUBNUM + r")*(?=\s+of\s+paragraph\b))"
     # "paragraph 2(c)": the subparagraph of that paragraph
     r"(?P<sub>" + _SUBNUM + r"(?:" + _SEP + _SUBNUM + r")*)?"
