@@ -210,14 +210,22 @@ def _blocks(groups: list[list[str]], outline: set[tuple[int, int]]) -> list[Bloc
                 blocks.append(Block("caption", line, blocks[-1].level))
             elif (g, n) in contents:  # typed as plain lines, one entry a line, or as AKN's <toc>
                 blocks.append(Block("contents", line))
-            elif previous is not None and previous.role in ("body", "title") \
-                    and (not _MARKER.match(line) or CROSS_REFERENCE_END.search(lines[n - 1])):
-                # lines between blank lines are one paragraph of a plain draft, unless numbered; a number after
-                # "under Article" goes on with the reference ("29.14 (Suspension of Concessions) shall ...")
+            elif previous is not None and previous.role in ("body", "title") and (not _MARKER.match(line)
+                                                                     or _runs_on(lines[n - 1], line)):
+                # lines between blank lines are one paragraph of a plain draft, unless numbered
                 blocks[-1] = attrs.evolve(previous, text=f"{previous.text}\n{line}")
             else:
                 blocks.append(Block("body", line))
     return blocks
+
+
+def _runs_on(above: str, line: str) -> bool:
+    """A numbered line that goes on with the line above, as the segmenter reads the two: a number after "under
+    Article" goes on with the reference ("29.14 (Suspension of Concessions) shall ..."), and a decimal point
+    under its paragraph's caption ("12.3 Suspension" over "12.3.1 If the Party ...") goes on with the
+    caption's sentence, which has no end (the Akoma Ntoso writer still numbers it apart)."""
+    return CROSS_REFERENCE_END.search(above) is not None or (re.match(DECIMAL, line) is not None
+                                                             and not above.endswith(_TERMINAL))
 
 
 def _noted(blocks: list[Block], previous: Block | None, line: str) -> bool:

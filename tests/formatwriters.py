@@ -10,6 +10,7 @@ import re
 import shutil
 import subprocess
 from collections.abc import Iterable, Iterator
+from itertools import pairwise
 from pathlib import Path
 from xml.sax.saxutils import escape
 
@@ -26,7 +27,7 @@ from formatgen import (
     heading_of,
 )
 
-from esa_rules.numbering import match_heading, match_marker, roman_value, word_number
+from esa_rules.numbering import CROSS_REFERENCE_END, match_heading, match_marker, roman_value, word_number
 
 # per level of heading (and the title): its Markdown mark, its HTML tag and its Word style
 _STYLES = {"title": ("# ", "h1", "Title"), "part": ("# ", "h1", "Heading 1"), "chapter": ("# ", "h1", "Heading 1"),
@@ -170,6 +171,24 @@ def _divides_annex(open_units: list[_Open], top: _Open, number: str | None) -> b
 _OUTLINE_HEADING = re.compile(r"(?P<number>\d{1,2}\.)[ \t]+(?P<caption>.+)")
 
 
+def _numbered_apart(blocks: list[Block]) -> Iterator[Block]:
+    """The blocks, with a paragraph's line that opens with a decimal number ("12.3 Suspension" over "12.3.1 If
+    the Party ...", kept as one paragraph in the other formats) set apart, to be numbered as its own point;
+    not one after "under Article", where the number is cited ("29.14 (Suspension of Concessions) shall")."""
+    for block in blocks:
+        lines = block.text.split("\n")
+        if block.role != "body" or len(lines) == 1:
+            yield block
+            continue
+        piece = [lines[0]]
+        for above, line in pairwise(lines):
+            if re.match(DECIMAL, line) and not CROSS_REFERENCE_END.search(above):
+                yield attrs.evolve(block, text="\n".join(piece))
+                piece = []
+            piece.append(line)
+        yield attrs.evolve(block, text="\n".join(piece))
+
+
 def akn(blocks: list[Block]) -> bytes:
     """Akoma Ntoso: parts, chapters, sections and articles as elements with ``num`` and ``heading``, a note
     under a schedule's heading as its ``subheading``, numbered paragraphs and points (decimal ones too:
@@ -195,7 +214,7 @@ def akn(blocks: list[Block]) -> bytes:
     def p(text: str) -> str:
         return "<p>" + "<eol/>".join(escape(line) for line in text.split("\n")) + "</p>"
 
-    for block in blocks:
+    for block in _numbered_apart(blocks):
         if block.role == "title":
             toc = "".join(f'<tocItem href="#" level="1">{escape(b.text)}</tocItem>' for b in blocks if b.role == "contents")
             out.append(f"<preface>{p(block.text).replace('<p>', '<p><docTitle>').replace('</p>', '</docTitle></p>')}"
