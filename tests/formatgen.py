@@ -30,7 +30,7 @@ from esa_rules.numbering import (
 # rank: a heading closes every open heading of the same or a lower rank; the levels the segmenter knows,
 # with "TITLE I" of EU and civil-law agreements a division of a Part's rank, as it reads one
 _LEVELS = (("part", 3, r"PART|Part|TITLE|Title"), ("chapter", 2, r"CHAPTER|Chapter"),
-           ("annex", 2, r"ANNEX|Annex|APPENDIX|Appendix|SCHEDULE|Schedule"),
+           ("annex", 2, r"ANNEX|Annex|APPENDIX|Appendix|SCHEDULE|Schedule|ATTACHMENT|Attachment"),
            ("section", 1, r"SECTION|Section"),
            ("article", 0, r"ARTICLE|Article|ART\.|Art\.|\u00a7|PARAGRAPH|Paragraph|CLAUSE|Clause"))
 HEADING = re.compile(r"(?P<keyword>" + "|".join(p for _, _, p in _LEVELS) + r")[ \t]+(?P<number>\(\d{1,3}\)|[\w\[\]]+(?:[.\-][\w\[\]]+)*(?:[ \t](?i:bis|ter|quater)(?:\.\d+)?)?)[.:]?"
@@ -54,7 +54,7 @@ _OUTLINE = re.compile(r"(\d{1,2})\.[ \t]+([A-Z].{0,80}?)")
 _PREAMBLE = re.compile(r"PREAMBLE|Preamble")
 _CONTENTS = re.compile(r"(?i:(?:table of )?contents):?")
 # an annex without a number, or an instrument attached to the agreement by its kind alone ("AGREED MINUTES")
-BARE_ANNEX = re.compile(r"ANNEX|Annex|APPENDIX|Appendix|SCHEDULE|Schedule|AGREED MINUTES?|FINAL ACT|RECORD OF (?:UNDERSTANDINGS?|"
+BARE_ANNEX = re.compile(r"ANNEX|Annex|APPENDIX|Appendix|SCHEDULE|Schedule|ATTACHMENT|Attachment|AGREED MINUTES?|FINAL ACT|RECORD OF (?:UNDERSTANDINGS?|"
                          r"DISCUSSIONS?)|AGREED (?:INTERPRETATIONS?|UNDERSTANDINGS?)|(?:JOINT )?INTERPRETATIVE (?:NOTE|DECLARATION|STATEMENT)S?")
 # "means" only in lower case: a title may speak of "Investment Used as a Means of Pressure"
 _SENTENCE = re.compile(r"\b(?i:shall|must|may|will|should|is|are|has|have|does|do|apply|applies)\b|\bmeans\b")
