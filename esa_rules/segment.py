@@ -156,7 +156,8 @@ _ANNEXED_TO = re.compile(r"[ \t]*to (?:the|this) (?:[A-Z]\w* )*(?:Agreement|Trea
 _ENABLING = re.compile(r"[ \t]*[(\[]?(?:Sections?|Articles?|Regulations?|Paragraphs?)[ \t]+[\w.]+(?:(?:,[ \t]*|[ \t]+and"
                        r"[ \t]+)[\w.]+)*[)\]]?[ \t]*$")
 # "2. INCOMING ACQUISITIONS": a numbered caption alone on its line, as a decimal outline heads its provisions
-_OUTLINE = re.compile(r"^[ \t]*(\d{1,2})\.[ \t]+([A-Z][^\n]{0,80}?)[ \t]*$", re.MULTILINE)
+# (in Markdown, a heading: "## 2. INCOMING ACQUISITIONS")
+_OUTLINE = re.compile(r"^[ \t]*(?:#{1,6}[ \t]+)?(\d{1,2})\.[ \t]+([A-Z][^\n]{0,80}?)[ \t]*$", re.MULTILINE)
 
 
 def _outline(text: str) -> list[_Node]:
@@ -171,7 +172,7 @@ def _outline(text: str) -> list[_Node]:
                 or not (caption.isupper() or title_like(caption)) or not after_blank):
             continue
         found.append(_Node("article", m.group(1), m.start(), m.end(), heading=caption,
-                           heading_span=(m.start() + len(m.group(0)) - len(m.group(0).lstrip()), m.end())))
+                           heading_span=(m.start(1), m.end())))
     return found if len(found) >= 3 else []
 
 

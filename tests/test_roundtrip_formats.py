@@ -15,7 +15,8 @@ import re
 from pathlib import Path
 
 import pytest
-from formatgen import akn, docx, draft_blocks, html_page, markdown, pdfs
+from formatgen import draft_blocks
+from formatwriters import akn, docx, html_page, markdown, pdfs
 
 from esa_rules.document import Document
 from esa_rules.readers import read
@@ -108,8 +109,16 @@ _COMPARED = {"md": ("status", "units", "title", "title span", "tree"),
 
 # Drafts of the last labelled sets whose formats still disagree: found on their first run, not yet mended,
 # and not yet known to be the reader's fault or this generator's (each one so far was one or the other).
-# Strict, so each one fails the suite the day it starts to pass and must leave this list. Empty for now.
-KNOWN_DISAGREEMENTS: dict[str, str] = {}
+# Strict, so each one fails the suite the day it starts to pass and must leave this list.
+KNOWN_DISAGREEMENTS: dict[str, str] = {
+    "elements-only/australia_nz_style_strategic_trade_agreement": (
+        "the segmenter's fault, not a reader's: the .txt's only Parts are those of Schedule 3, yet they make the "
+        "'Preamble' above CHAPTER 1 a Part, which then holds every chapter and annex of the draft; inside that "
+        "Part, 'Schedule 3 items' in Article 9.1 cites both units numbered Annex 3 ('CHAPTER 9' over 'SCHEDULE 3 "
+        "ITEMS' is read as an annex too), so ESA-EXP-1 is satisfied. Akoma Ntoso states its body at the top "
+        "level, where the two are ambiguous and the reference names nothing (missing). Ranking the preamble by "
+        "the body's own divisions fixes both, but changes how the .txt is read (EXP-1 there turns missing)"),
+}
 
 
 @pytest.mark.parametrize("draft", [
@@ -151,8 +160,8 @@ def test_pdf_drafts_were_printed(written) -> None:  # type: ignore[no-untyped-de
 
 
 def test_a_part_or_annex_whose_line_goes_on_into_its_contents_is_written_as_its_heading_and_body() -> None:
-    """"Part A - Nuclear-related items; items ..." is Part A (cited as "Part A of the Annex") over its list,
-    as the segmenter reads the .txt, whatever the number and the dash; so is "Annex 5-A  Listed Minerals:
+    """"Part A - Nuclear-related items; items ..." is Part A of the annex above it ("Annex, Part A", cited as
+    "Part A of the Annex") over its list, as the segmenter reads the .txt, whatever the number and the dash; so is "Annex 5-A  Listed Minerals:
     lithium ores; ...", cited as "a good listed in Annex 5-A", and "Appendix B: Categories of emerging
     technology: (i) ..." is Appendix B, titled, over its list. A short list is the part's title."""
     from esa_rules.segment import segment
@@ -275,3 +284,61 @@ def test_an_article_number_with_its_sentence_after_a_stop_and_dash_is_written_as
     assert tree == [("chapter", "Chapter I"), ("article", "Article 1"), ("article", "Article 2")]
     (tmp_path / "draft.akn").write_bytes(akn(blocks))
     assert tree_of(read(str(tmp_path / "draft.akn")).units()) == tree
+
+
+def _tree(units) -> list[tuple[str, str, str | None]]:  # type: ignore[no-untyped-def]
+    return [(u.kind, u.label, u.heading) for u in units if not u.label.startswith("Preamble")]
+
+
+def test_a_decimal_outline_is_written_as_articles_with_numbered_paragraphs(tmp_path: Path) -> None:
+    """"2. ACQUISITIONS" over "2.1" and "2.1.1", with no word "Article", is Article 2 with its paragraph 1 and
+    that paragraph's point 1, as the segmenter reads the .txt: a real heading in every format (an AKN
+    ``article`` numbered "2.", a Markdown "###"), and "2.1", "2.1.1" as AKN ``paragraph`` and ``point``."""
+    from esa_rules.segment import segment
+
+    text = ("TREATY\n\nThe Parties agree as follows.\n\n1. TERMS\n\n1.1 In this Treaty:\n"
+            "1.1.1 \"authority\" means the body designated under 2.1;\n1.1.2 \"person\" means any person.\n\n"
+            "2. ACQUISITIONS\n\n2.1 Each Party shall review acquisitions.\n\n2.2 The authorities shall consult.\n\n"
+            "3. FINAL PROVISIONS\n\n3.1 This Treaty enters into force on signature.\n")
+    blocks = draft_blocks(text)
+    assert [(b.role, b.level, b.text[:14]) for b in blocks[2:6]] == [
+        ("heading", "article", "1. TERMS"), ("body", "", "1.1 In this Tr"), ("body", "", "1.1.1 \"authori"),
+        ("body", "", "1.1.2 \"person\"")]
+    written = akn(blocks).decode()
+    assert "<article><num>2.</num><heading>ACQUISITIONS</heading>" in written
+    assert "<paragraph><num>1.1</num>" in written and "<point><num>1.1.1</num>" in written
+    tree = _tree(segment(text).walk())
+    assert ("subparagraph", "Article 1, paragraph 1(2)", None) in tree
+    (tmp_path / "draft.akn").write_bytes(written.encode())
+    (tmp_path / "draft.md").write_text(markdown(blocks), encoding="utf-8")
+    (tmp_path / "draft.html").write_text(html_page(blocks), encoding="utf-8")
+    for name in ("draft.akn", "draft.md", "draft.html"):
+        assert _tree(read(str(tmp_path / name)).units()) == tree, name
+
+
+def test_an_ordinal_schedule_is_written_as_an_annex_with_its_note_and_its_parts(tmp_path: Path) -> None:
+    """"FIRST SCHEDULE" over "(Section 1)" and its title is Annex 1, the note no section of it, and "Part A"
+    under it is "Annex 1, Part A", as the segmenter reads the .txt: in AKN an ``annex`` with the note as its
+    ``subheading`` and its Parts inside it; in Word and HTML one heading over three lines."""
+    from esa_rules.segment import segment
+
+    text = ("AGREEMENT\n\nArticle 1\nScope\n\nThis Agreement applies to minerals.\n\nFIRST SCHEDULE\n(Section 1)\n"
+            "UNDERTAKINGS ON MINERALS\n\nPart A \u2014 Undertakings\n1. No duty shall be imposed on minerals.\n\n"
+            "Part B \u2014 Minerals\nLithium ores; natural graphite.\n")
+    blocks = draft_blocks(text)
+    assert [(b.role, b.level, b.text) for b in blocks[4:7]] == [
+        ("heading", "annex", "FIRST SCHEDULE"), ("note", "annex", "(Section 1)"),
+        ("caption", "annex", "UNDERTAKINGS ON MINERALS")]
+    written = akn(blocks).decode()
+    assert ("<annex><num>FIRST SCHEDULE</num><heading>UNDERTAKINGS ON MINERALS</heading>"
+            "<subheading>(Section 1)</subheading><part><num>Part A</num>") in written
+    tree = _tree(segment(text).walk())
+    assert [u for u in tree if u[0] in ("annex", "part")] == [
+        ("annex", "Annex 1", "UNDERTAKINGS ON MINERALS"), ("part", "Annex 1, Part A", "Undertakings"),
+        ("part", "Annex 1, Part B", "Minerals")]
+    (tmp_path / "draft.akn").write_bytes(written.encode())
+    (tmp_path / "draft.docx").write_bytes(docx(blocks))
+    (tmp_path / "draft.html").write_text(html_page(blocks), encoding="utf-8")
+    for name in ("draft.akn", "draft.docx", "draft.html"):
+        got = _tree(read(str(tmp_path / name)).units())
+        assert [u for u in got if u[0] in STRUCTURE] == [u for u in tree if u[0] in STRUCTURE], name

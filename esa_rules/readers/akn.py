@@ -47,6 +47,8 @@ _SEPARATOR = "\n\n"  # between blocks, as layout.assemble joins the blocks of th
 # a paragraph's or point's number in brackets or closed by one, or by a stop: "(1)", "1)", "c."
 # "(c)", "c)", "c.", and "1 \u2014" as Portuguese drafting numbers a paragraph
 _BRACKETED = re.compile(r"\((?P<inside>[^()\s]+)\)|(?P<before>[^()\s]+?)(?:[.)]|\s*[\u2013\u2014])?")
+# "2.1", "2.1.3": a decimal outline's paragraph and point, cited as the segmenter cites them by their last number
+_DECIMAL = re.compile(r"\d{1,3}(?:\.\d{1,3}){0,2}\.(?P<own>\d{1,3})\.?")
 _KEYWORD = re.compile(r"^\s*(?:book|part|title|chapter|section|article|art\.|annex|appendix|schedule|paragraph)\s+",
                       re.IGNORECASE)
 
@@ -80,8 +82,9 @@ class _Builder(ContentHandler):
         self.stack = [self.root]
         self.buffer: list[str] = []
         self.buffer_pos = (1, 1)
-        self.capture: str | None = None  # "num" | "heading" while inside those of a unit
-        self.captured = {"num": "", "heading": ""}
+        # "num" | "heading" | "subheading" while inside those of a unit, before its content
+        self.capture: str | None = None
+        self.captured = {"num": "", "heading": "", "subheading": ""}
         self.ignored = 0
         self.prefix = ""  # a paragraph number waiting for the paragraph's first line
         self.title: str | None = None
@@ -122,7 +125,8 @@ class _Builder(ContentHandler):
             return
         node.announced = True
         number, heading = self.captured["num"].strip(), self.captured["heading"].strip()
-        self.captured = {"num": "", "heading": ""}
+        note = " ".join(self.captured["subheading"].split())
+        self.captured = {"num": "", "heading": "", "subheading": ""}
         node.number = _number(node.kind, number)
         heading_line = match_heading(" ".join(number.split())) if node.kind in _STRUCTURAL else None
         node.word = heading_line.word if heading_line is not None else ""  # "Paragraph 4" of a memorandum
@@ -131,6 +135,8 @@ class _Builder(ContentHandler):
                 and heading_line.title_start is not None:  # "AGREED MINUTES": an annex its kind names and titles
             node.heading = " ".join(number.split())[heading_line.title_start:heading_line.title_end]
         line = f"{number} {heading}" if heading else number
+        if note:  # "FIRST SCHEDULE", "(Section 2)", "UNDERTAKINGS ...": the note heads the unit on its own line,
+            line = _EOL.join(part for part in (number, note, heading) if part)  # as a plain draft sets it
         node.start = self.length + (len(_SEPARATOR) if self.parts else 0)
         if node.kind in _INLINE_NUMBER and not heading:
             # "1." and "(a)" open their first line of text, as in a printed treaty.
@@ -160,7 +166,8 @@ class _Builder(ContentHandler):
             self.stack[-1].children.append(node)
             self.stack.append(node)
             self.buffer_pos = self._pos()
-        elif tag in ("num", "heading") and not self.stack[-1].announced and self.stack[-1] is not self.root:
+        elif (tag in ("num", "heading") or (tag == "subheading" and self.stack[-1].kind in _STRUCTURAL)) \
+                and not self.stack[-1].announced and self.stack[-1] is not self.root:
             self.capture = tag
             self.buffer_pos = self._pos() if tag == "num" or not self.captured["num"] else self.buffer_pos
         elif tag in _LINES:
@@ -177,7 +184,7 @@ class _Builder(ContentHandler):
         if self.ignored:
             self.ignored -= 1
             return
-        if tag in ("num", "heading") and self.capture == tag:
+        if tag in ("num", "heading", "subheading") and self.capture == tag:
             self.capture = None
         elif tag in _LINES:
             if tag == "docTitle" and self.title is None:
@@ -206,6 +213,8 @@ def _number(kind: str, num: str) -> str | None:
     if heading is not None:
         return heading.number or ""  # "" for a bare "Annex": labelled by its kind alone
     bare = _KEYWORD.sub("", num).strip()
+    if kind in _INLINE_NUMBER and (decimal := _DECIMAL.fullmatch(bare)) is not None:
+        return decimal["own"]
     bracketed = _BRACKETED.fullmatch(bare) if kind in _INLINE_NUMBER else None
     if bracketed is not None:  # "(c)", "c)" and "c." are point c, "1)" and "(1)" paragraph 1, as the segmenter
         return bracketed["inside"] or bracketed["before"]  # numbers them; "1(a)" keeps its brackets
@@ -219,8 +228,9 @@ def _freeze(text: str, node: _Node, end: int, parent: Unit | None, counters: dic
     counters[node.kind] = counters.get(node.kind, 0) + 1
     if node.kind in ("paragraph", "subparagraph") and parent is not None and parent.kind != "document":
         label = f"{parent.label}, {word} {number}" if node.kind == "paragraph" else f"{parent.label}({number.strip('()')})"
-    elif node.kind == "section" and parent is not None and parent.kind in ("chapter", "part"):
-        label = f"{parent.label}, {word} {number}"  # "Chapter 9, Section A", as the segmenter labels it
+    elif (node.kind == "section" and parent is not None and parent.kind in ("chapter", "part")) \
+            or (node.kind == "part" and parent is not None and parent.kind == "annex"):
+        label = f"{parent.label}, {word} {number}"  # "Chapter 9, Section A", "Annex 1, Part B", as the segmenter labels them
     else:
         label = f"{word} {number}".strip() if node.kind != "document" else "Document"
     eid = node.eid or (f"{parent.eid}__{node.kind[:4]}_{number}" if parent and parent.eid else f"{node.kind[:4]}_{number}")
