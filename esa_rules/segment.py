@@ -138,9 +138,10 @@ def _headings(text: str) -> list[_Node]:
             if look < len(lines):
                 candidate = text[lines[look][0] : lines[look][1]]
                 below = match_heading(candidate)
-                # "Article 5\nAnnex B Goods": an article's title may name an annex; no annex starts there
-                if next_line_title(candidate) and (below is None or (heading.kind == "article"
-                                                                     and below.kind == "annex")):
+                # "Article 5\nAnnex B Goods", "CHAPTER 9\nSCHEDULE 3 ITEMS": a title may name an annex; no annex
+                # starts right under a heading that has no title yet
+                if next_line_title(candidate) and (below is None or (below.kind == "annex" and (
+                        heading.kind == "article" or (look == index and heading.kind != "annex")))):
                     node.heading = candidate.strip().strip("*_#").strip()
                     node.body_start = lines[look][0] + len(candidate.rstrip())
                     node.heading_span = (line_start + len(line) - len(line.lstrip()), node.body_start)
@@ -260,8 +261,11 @@ def segment(text: str) -> Unit:
         # its own), not headings that would each hold the next entry and the listed articles twice over
         end = headings[listed - 1].body_start
         headings[:listed] = [_Node("preamble", None, cue.start(), end, heading_span=(cue.start(), end))]
-    top = max((RANK[h.kind] for h in headings if h.kind != "preamble"), default=RANK["chapter"])
-    top_kind = next((h.kind for h in headings if h.kind != "preamble" and RANK[h.kind] == top), "chapter")
+    # the preamble is a division of the body's highest kind: the Parts of a schedule are not the body's
+    body = [h for h in headings[:next((i for i, h in enumerate(headings) if h.kind == "annex"), len(headings))]
+            if h.kind != "preamble"] or [h for h in headings if h.kind != "preamble"]
+    top = max((RANK[h.kind] for h in body), default=RANK["chapter"])
+    top_kind = next((h.kind for h in body if RANK[h.kind] == top), "chapter")
     for node in headings:
         if node.kind == "preamble":
             node.kind, node.preamble = top_kind, True

@@ -110,15 +110,7 @@ _COMPARED = {"md": ("status", "units", "title", "title span", "tree"),
 # Drafts of the last labelled sets whose formats still disagree: found on their first run, not yet mended,
 # and not yet known to be the reader's fault or this generator's (each one so far was one or the other).
 # Strict, so each one fails the suite the day it starts to pass and must leave this list.
-KNOWN_DISAGREEMENTS: dict[str, str] = {
-    "elements-only/australia_nz_style_strategic_trade_agreement": (
-        "the segmenter's fault, not a reader's: the .txt's only Parts are those of Schedule 3, yet they make the "
-        "'Preamble' above CHAPTER 1 a Part, which then holds every chapter and annex of the draft; inside that "
-        "Part, 'Schedule 3 items' in Article 9.1 cites both units numbered Annex 3 ('CHAPTER 9' over 'SCHEDULE 3 "
-        "ITEMS' is read as an annex too), so ESA-EXP-1 is satisfied. Akoma Ntoso states its body at the top "
-        "level, where the two are ambiguous and the reference names nothing (missing). Ranking the preamble by "
-        "the body's own divisions fixes both, but changes how the .txt is read (EXP-1 there turns missing)"),
-}
+KNOWN_DISAGREEMENTS: dict[str, str] = {}
 
 
 @pytest.mark.parametrize("draft", [

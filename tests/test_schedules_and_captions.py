@@ -188,3 +188,14 @@ def test_rows_of_a_table_named_in_apposition_take_the_force_of_the_sentence_that
     status = {f.provision: f for f in checker().check(read_text(TABLE_OF_OBLIGATIONS, "<table>")).findings}
     assert status["ESA-EXP-2"].status == "satisfied"
     assert "Article 1" in status["ESA-EXP-2"].message
+
+
+def test_the_preamble_ranks_with_the_body_not_with_the_parts_of_a_schedule() -> None:
+    text = ("The Parties agree as follows.\n\nCHAPTER 1\nDEFINITIONS\n\nArticle 1.1\n\nText.\n\nCHAPTER 9\n"
+            "SCHEDULE 3 ITEMS\n\nArticle 9.1\n\nThe Parties shall control the transfer of Schedule 3 items.\n\n"
+            "SCHEDULE 3\nPART A - ITEMS\nMachine tools.\n\nPART B - GENERAL AUTHORISATIONS\nNone.\n")
+    root = segment(text)
+    assert [(u.kind, u.label, u.heading) for u in root.children] == [
+        ("chapter", "Preamble", None), ("chapter", "Chapter 1", "DEFINITIONS"), ("chapter", "Chapter 9", "SCHEDULE 3 ITEMS"),
+        ("annex", "Annex 3", None)]
+    assert _references(text)["Schedule 3"] == ["Annex 3"]
