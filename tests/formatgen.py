@@ -33,7 +33,8 @@ _LEVELS = (("part", 3, r"PART|Part|TITLE|Title"), ("chapter", 2, r"CHAPTER|Chapt
            ("annex", 2, r"ANNEX|Annex|APPENDIX|Appendix|SCHEDULE|Schedule|ATTACHMENT|Attachment"),
            ("section", 1, r"SECTION|Section"),
            ("article", 0, r"ARTICLE|Article|ART\.|Art\.|\u00a7|PARAGRAPH|Paragraph|CLAUSE|Clause"))
-HEADING = re.compile(r"(?P<keyword>" + "|".join(p for _, _, p in _LEVELS) + r")[ \t]+(?P<number>\(\d{1,3}\)|[\w\[\]]+(?:[.\-][\w\[\]]+)*(?:[ \t](?i:bis|ter|quater)(?:\.\d+)?)?)[.:]?"
+# "Annex No. 4": the number after "No.", as Russian and Central Asian drafting sets it
+HEADING = re.compile(r"(?P<keyword>" + "|".join(p for _, _, p in _LEVELS) + r")[ \t]+(?:No\.[ \t]*)?(?P<number>\(\d{1,3}\)|[\w\[\]]+(?:[.\-][\w\[\]]+)*(?:[ \t](?i:bis|ter|quater)(?:\.\d+)?)?)[.:]?"
                       r"(?:(?:[ \t]*[:.\u2013\u2014-][ \t]*|[ \t]+)(?P<caption>\S.*))?$")
 # An article number with its first sentence on the same line, after a stop, a colon or a dash ("Article 1.-
 # This Decision is binding ...", as a decision of the Andean Community sets it, or "Art. 1 - The States
@@ -96,7 +97,7 @@ def heading_of(line: str) -> re.Match[str] | None:
         return None  # a sentence, or a list entry ("Part 1: goods - insulin; cells."), is no title
     bare = re.sub(r"(?i)\s?(?:" + LATIN + r")$", "", match["number"])
     if bare.isalpha() and len(bare) > 1 and word_number(bare) is None and roman_value(bare) is None:
-        return None  # "Annex No. 4", "Chapter Civil Aviation": letters that are no numeral, as the segmenter reads them
+        return None  # "Chapter Civil Aviation": letters that are no numeral, as the segmenter reads them
     if match["caption"] and re.match(r"\([^)]*\)[ \t]*[a-z]", match["caption"]):
         return None  # "Article 14.7 (Review of Investments) of the Agreement reads:" cites, it heads nothing
     if match["caption"] and match["caption"][0].islower() and not re.match(r"[ \t]*[:.\u2013\u2014-]", line[match.end("number"):]):
@@ -277,12 +278,18 @@ def _title_goes_on(heading: str, line: str) -> bool:
         and _goes_on(line) and joined is not None and joined.title_start is not None and joined.body_start is None
 
 
+# "Annex No. 4" over "to the Agreement on ...": the line under an annex's number says what it is annexed to, and
+# the annex's heading does not run on into it (as the segmenter reads it)
+_ANNEXED_TO = re.compile(r"[ \t]*to (?:the|this) (?:[A-Z]\w* )*(?:Agreement|Treaty|Protocol|Convention|Decision)\b")
+
+
 def _sentence_goes_on(line: str, below: str) -> bool:
     """A heading line whose next line carries it on into a sentence, so it heads nothing: "Appendix I-A:
     Control lists notified by the Parties (to be attached on" over "entry into force).", or "Article XXI"
     over "of the GATT is incorporated", as the segmenter reads them."""
     read = match_heading(line)
-    return read is not None and read.body_start is None and _goes_on(below) and not _title_goes_on(line, below)
+    return read is not None and read.body_start is None and _goes_on(below) and not _title_goes_on(line, below) \
+        and not (read.kind == "annex" and _ANNEXED_TO.match(below))  # "Annex No. 4" over "to the Agreement on ..."
 
 
 def _caption_under(heading: str, line: str) -> bool:
