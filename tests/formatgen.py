@@ -170,17 +170,16 @@ def _blocks(groups: list[list[str]], outline: set[tuple[int, int]]) -> list[Bloc
             after_sentence = after_sentence and not (n + 1 < len(lines) and _sentence_goes_on(line, lines[n + 1])) \
                 and (g, n) not in contents  # a table of contents lists headings in plain lines
             heading = heading_of(" ".join(line.split())) if after_sentence and not _COLUMNS.search(line) else None
-            if heading is not None and previous is not None and previous.role == "heading" and previous.level == "article" \
-                    and (heading.groupdict().get("keyword") or "annex").lower().startswith("annex") and _caption_under(previous.text, line):
+            if heading is not None and _titled_by_annex(previous, line) \
+                    and heading_level(heading.groupdict().get("keyword") or "ANNEX")[0] == "annex":
                 heading = None  # "Article 5\nAnnex B Goods": the article's title, as the segmenter reads it
             if heading is not None and _INLINE.match(line) and (read := match_heading(line)) is not None \
                     and read.body_start is not None and read.title_start is None:
                 heading = None  # "Part 2: Quantum computers and components.": a numbered sentence, as it reads it
             inline = _INLINE.match(line) if after_sentence and heading is None else None
             listing = _heading_over_contents(line) if after_sentence and heading is None and not inline else None
-            if listing and previous is not None and previous.role == "heading" and previous.level == "article" \
-                    and _caption_under(previous.text, line):
-                listing = None  # "Article 5\nAnnex B Goods": the article's title, as above
+            if listing and listing[0] == "annex" and _titled_by_annex(previous, line):
+                listing = None  # "Article 5\nAnnex B Goods", "CHAPTER 9\nSCHEDULE 3 ITEMS": a title, as above
             if inline:  # "\u00a7 3. Each Party shall ...": the number heads the article, the sentence is its body
                 head, body = inline["head"], inline["body"]
                 read = match_heading(line)
@@ -218,6 +217,14 @@ def _blocks(groups: list[list[str]], outline: set[tuple[int, int]]) -> list[Bloc
             else:
                 blocks.append(Block("body", line))
     return blocks
+
+
+def _titled_by_annex(previous: Block | None, line: str) -> bool:
+    """An annex's heading line that is the title of the untitled heading right above it, as the segmenter reads
+    it: "Article 5" over "Annex B Goods", "CHAPTER 9" over "SCHEDULE 3 ITEMS" (no annex starts right under a
+    heading that has no title yet), on the line right under it."""
+    return previous is not None and previous.role == "heading" and previous.level != "annex" \
+        and _caption_under(previous.text, line)
 
 
 def _runs_on(above: str, line: str) -> bool:

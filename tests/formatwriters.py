@@ -37,10 +37,13 @@ _STYLES = {"title": ("# ", "h1", "Title"), "part": ("# ", "h1", "Heading 1"), "c
 def _noted(blocks: Iterable[Block]) -> Iterator[Block]:
     """The blocks, with a schedule's heading, its note and its title set as one heading over three lines
     ("FIRST SCHEDULE", "(Section 2)", "UNDERTAKINGS ..."), as a word processor's user types them: a note
-    between a heading and its title is no paragraph of its own."""
+    between a heading and its title is no paragraph of its own. So is a title that reads as an annex's heading
+    ("CHAPTER 9" over "SCHEDULE 3 ITEMS"): the segmenter takes it for the title only on the line right under
+    the heading, and one blank line below it would open Schedule 3."""
     held: Block | None = None
     for block in blocks:
-        if held is not None and (block.role == "note" or (block.role == "caption" and "\n" in held.text)):
+        if held is not None and (block.role == "note" or (block.role == "caption" and (
+                "\n" in held.text or _names_annex(block.text)))):
             held = attrs.evolve(held, text=f"{held.text}\n{block.text}")
             continue
         if held is not None:
@@ -50,6 +53,11 @@ def _noted(blocks: Iterable[Block]) -> Iterator[Block]:
             yield block
     if held is not None:
         yield held
+
+
+def _names_annex(line: str) -> bool:
+    read = match_heading(" ".join(line.split()))
+    return read is not None and read.kind == "annex"
 
 
 def markdown(blocks: Iterable[Block]) -> str:
