@@ -191,3 +191,26 @@ def test_only_the_agreed_column_of_a_rolling_texts_table_is_text() -> None:
     # a table whose header has no agreed column is an ordinary table: every column is read
     plain = ROLLING.format(agreed=closed).replace("Agreed text", "Comments")
     assert _statuses(plain)["ESA-ESX-1"][0] == "satisfied"
+
+
+CHARACTER_COLUMN = """Article 2 - Giving effect to Schedule 1
+
+Each Party shall give effect to every undertaking in Schedule 1 that column 4 describes as "Obligation". An
+undertaking described as "Aim" does not bind either Party.
+
+SCHEDULE 1
+
+Item | Party | Undertaking | Character
+-----|-------|-------------|----------
+1 | Each Party | Impose no duty, tax or other charge on the export of lithium, cobalt and rare earth elements to the territory of the other Party. | Obligation
+2 | Each Party | Notify the other Party within five working days of any event likely to cause a sudden shortage of critical goods. | Aim
+"""
+
+
+def test_a_row_states_its_force_in_a_column_of_its_own_even_without_outer_bars() -> None:
+    from esa_rules.readers import read_text
+
+    result = Checker(load_many(["esa-core"])).check(read_text(CHARACTER_COLUMN, "<schedule>"))
+    status = {f.provision: f.status for f in result.findings}
+    assert status["ESA-SEC-3"] == "satisfied"  # the row marked Obligation binds
+    assert status["ESA-SCR-2"] == "weak"  # the row marked Aim does not

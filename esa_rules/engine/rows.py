@@ -7,9 +7,10 @@ import re
 from esa_rules.engine.strength import Cue, Reading, Strength
 from esa_rules.levels import Level
 
-_ROW_FORCE = re.compile(r"\|[ \t]*(binding|mandatory|obligatory|indicative|voluntary|non-binding|aspirational"
-                        r"|best[ -]endeavours?)[ \t]*(?=\|)", re.IGNORECASE)
-_ROW_BINDS = frozenset({"binding", "mandatory", "obligatory"})
+# ("| Obligation |" and "| Aim |" in a column the draft calls the undertaking's character)
+_ROW_FORCE = re.compile(r"\|[ \t]*(binding|mandatory|obligatory|obligation|indicative|voluntary|non-binding|aspirational"
+                        r"|aspiration|aim|objective|best[ -]endeavours?)[ \t]*(?=\||$)", re.IGNORECASE | re.MULTILINE)
+_ROW_BINDS = frozenset({"binding", "mandatory", "obligatory", "obligation"})
 
 
 def row_force(text: str, at: int, sentence_start: int, strength: Strength) -> Strength:
@@ -18,7 +19,8 @@ def row_force(text: str, at: int, sentence_start: int, strength: Strength) -> St
     start = text.rfind("\n", 0, at) + 1
     end = text.find("\n", at)
     end = len(text) if end < 0 else end
-    marked = _ROW_FORCE.search(text, start, end) if text[start:end].lstrip().startswith("|") else None
+    row = text[start:end]  # "| 1 | ... |", or "1 | Each Party | ... | Obligation" without the outer bars
+    marked = _ROW_FORCE.search(text, start, end) if row.lstrip().startswith("|") or row.count(" | ") >= 2 else None
     if marked is None or strength.level not in (Level.NEUTRAL, Level.SOFT, Level.BINDING):
         return strength
     binds = marked.group(1).lower() in _ROW_BINDS
