@@ -259,6 +259,10 @@ def _heading_over_contents(line: str) -> tuple[str, str, str] | None:
         return None
     if read.body_start is None:  # "Part A - Nuclear items; missile items.": short enough to be its title
         return read.kind, line, ""
+    if read.number is None and read.title_start is None and line[read.body_start:][:1].isupper():
+        # "ANNEX: TEXT OF THE AGREEMENT", "Appendix: Listed items": the segmenter reads the words after the colon
+        # as no title; set apart under a bare heading they would read as its title, so the line stays whole
+        return read.kind, line, ""
     head = line[:read.title_end] if read.title_end is not None else line[:read.heading_end]
     # "Schedule: lithium, cobalt, ...": an unnumbered annex over its list is headed by its word alone, as
     # a bare "Schedule" line would be ("Schedule:" with nothing after it heads nothing)

@@ -182,9 +182,23 @@ _OUTLINE_HEADING = re.compile(r"(?P<number>\d{1,2}\.)[ \t]+(?P<caption>.+)")
 def _numbered_apart(blocks: list[Block]) -> Iterator[Block]:
     """The blocks, with a paragraph's line that opens with a decimal number ("12.3 Suspension" over "12.3.1 If
     the Party ...", kept as one paragraph in the other formats) set apart, to be numbered as its own point;
-    not one after "under Article", where the number is cited ("29.14 (Suspension of Concessions) shall")."""
+    not one after "under Article", where the number is cited ("29.14 (Suspension of Concessions) shall").
+    A heading that the segmenter reads as a number over text ("Annex 2  Critical minerals: ...") is set as
+    the number and its text."""
+    untitled = False  # under a heading that the segmenter reads as untitled, over its text
     for block in blocks:
         lines = block.text.split("\n")
+        if untitled and block.role == "caption":  # "EXCHANGE OF LETTERS" below it is text, not its title
+            yield Block("body", block.text)
+            continue
+        read = match_heading(block.text) if block.role == "heading" else None
+        untitled = read is not None and read.title_start is None and read.body_start is not None
+        if untitled and read is not None and read.body_start is not None:
+            # "ANNEX: TEXT OF THE AGREEMENT", "Annex 2  Critical minerals: cobalt, ...", one heading line in the
+            # other formats: an annex with no title over what follows its number, which AKN sets as its first text
+            yield attrs.evolve(block, text=block.text[:read.heading_end].rstrip(" \t:"))
+            yield Block("body", block.text[read.body_start:])
+            continue
         if block.role != "body" or len(lines) == 1:
             yield block
             continue
