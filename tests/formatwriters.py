@@ -183,8 +183,8 @@ def _numbered_apart(blocks: list[Block]) -> Iterator[Block]:
     """The blocks, with a paragraph's line that opens with a decimal number ("12.3 Suspension" over "12.3.1 If
     the Party ...", kept as one paragraph in the other formats) set apart, to be numbered as its own point;
     not one after "under Article", where the number is cited ("29.14 (Suspension of Concessions) shall").
-    A heading that the segmenter reads as a number over text ("Annex 2  Critical minerals: ...") is set as
-    the number and its text."""
+    A heading or paragraph that the segmenter reads as a number over text ("Annex 2  Critical minerals: ...",
+    "Article 7A  Foreign investment reviews. [Inserted ...] (i) ...") is set as the number and its text."""
     untitled = False  # under a heading that the segmenter reads as untitled, over its text
     for block in blocks:
         lines = block.text.split("\n")
@@ -199,6 +199,14 @@ def _numbered_apart(blocks: list[Block]) -> Iterator[Block]:
             yield attrs.evolve(block, text=block.text[:read.heading_end].rstrip(" \t:"))
             yield Block("body", block.text[read.body_start:])
             continue
+        read = match_heading(lines[0]) if block.role == "body" else None
+        if read is not None and read.kind == "article" and read.number and read.body_start is not None:
+            # "Article 7A  Foreign investment reviews. [Inserted by ...] (i) ...", "ARTICLE 3o. PRIOR
+            # COMMUNICATION OF MEASURES. A Party ...": the segmenter reads an article, untitled or titled, over
+            # its first sentence, which AKN sets as the article and its text
+            yield Block("heading", lines[0][:read.title_end if read.title_end is not None else read.heading_end], "article")
+            block = attrs.evolve(block, text=block.text[read.body_start:])
+            lines = block.text.split("\n")
         if block.role != "body" or len(lines) == 1:
             yield block
             continue
