@@ -102,6 +102,8 @@ def heading_of(line: str) -> re.Match[str] | None:
         return None  # "Article 14.7 (Review of Investments) of the Agreement reads:" cites, it heads nothing
     if match["caption"] and match["caption"][0].islower() and not re.match(r"[ \t]*[:.\u2013\u2014-]", line[match.end("number"):]):
         return None  # "Part A goods": a name for a list of goods, no heading (as the segmenter reads it)
+    if match["caption"] and match["caption"][0].islower() and match_heading(line) is None:
+        return None  # "Part B: critical minerals: lithium, ...": an entry of the annex's list, as the segmenter reads it
     return match
 
 
