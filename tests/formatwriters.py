@@ -60,6 +60,10 @@ def _names_annex(line: str) -> bool:
     return read is not None and read.kind == "annex"
 
 
+# a line number in the margin of an extracted page: "6   CHAPTER 14"
+_MARGIN = re.compile(r"^\d{1,4}[ \t]{2,}(?=\S)")
+
+
 def markdown(blocks: Iterable[Block]) -> str:
     out = []
     for block in _noted(blocks):
@@ -67,7 +71,8 @@ def markdown(blocks: Iterable[Block]) -> str:
             # a Markdown heading is one line: a title set over several is joined, unless the lines under
             # it are headings that an extraction tool ran into it (a running header), which stay below
             first, *rest = block.text.split("\n")
-            glued = any(heading_of(" ".join(line.split())) for line in rest)
+            # (one behind a line number in the margin too: "6   CHAPTER 14" of a line-numbered PDF's extraction)
+            glued = any(heading_of(" ".join(_MARGIN.sub("", line, count=1).split())) for line in rest)
             out.append("# " + ("\n".join([first, *rest]) if glued else " ".join([first, *rest])))
         elif block.role == "heading":
             out.append(_STYLES[block.level][0] + block.text)
