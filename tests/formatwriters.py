@@ -23,6 +23,7 @@ from formatgen import (
     POINT,
     TITLED_ANNEX,
     Block,
+    goes_on,
     heading_level,
     heading_of,
 )
@@ -41,7 +42,7 @@ def _noted(blocks: Iterable[Block]) -> Iterator[Block]:
     ("CHAPTER 9" over "SCHEDULE 3 ITEMS"): the segmenter takes it for the title only on the line right under
     the heading, and one blank line below it would open Schedule 3."""
     held: Block | None = None
-    for block in blocks:
+    for block in _listed(blocks):
         if held is not None and (block.role == "note" or (block.role == "caption" and (
                 "\n" in held.text or _names_annex(block.text)))):
             held = attrs.evolve(held, text=f"{held.text}\n{block.text}")
@@ -53,6 +54,32 @@ def _noted(blocks: Iterable[Block]) -> Iterator[Block]:
             yield block
     if held is not None:
         yield held
+
+
+# "1. Lithium carbonate and lithium hydroxide": an item of a schedule's list, short and with no stop at its end
+_ITEM = re.compile(r"\d{1,2}\.[ \t]+[A-Z][^\n]{0,80}(?<![.:;,!?])")
+
+
+def _listed(blocks: Iterable[Block]) -> Iterator[Block]:
+    """The blocks, with the items of a list set one a line ("1. Lithium carbonate ..." over "2. Cobalt oxides
+    ...") kept as lines of one paragraph, as the .txt types them: set apart, one a paragraph, three or more
+    would read as the captions of a decimal outline, each heading an article."""
+    above: Block | None = None
+    for block in blocks:
+        last = above.text.rpartition("\n")[2] if above is not None else ""
+        read = match_heading(last) if above is not None and above.role == "body" else None
+        if above is not None and block.role == "body" == above.role and (
+                (_ITEM.fullmatch(block.text) and _ITEM.fullmatch(last))
+                # "ARTICLE 2o. DEFINITIONS. For the purposes ...:" over "a) Sensitive items: ...": a line the
+                # segmenter reads as a sentence going on below it, no heading, so long as the two stay together
+                or (read is not None and read.body_start is None and goes_on(block.text))):
+            above = attrs.evolve(above, text=f"{above.text}\n{block.text}")
+            continue
+        if above is not None:
+            yield above
+        above = block
+    if above is not None:
+        yield above
 
 
 def _names_annex(line: str) -> bool:
