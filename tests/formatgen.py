@@ -68,6 +68,8 @@ _ENDS = (".", ":", ";", ",", "!", "?")
 _COLUMNS = re.compile(r"\S[ \t]{4,}\S")
 # "No." in a title set in capitals: "COMMITMENTS ... REFERRED TO IN LETTER No. MFT/2025/118"
 _NUMBER_SIGN = re.compile(r"\bNos?\.")
+# the first letters of the lines the segmenter may read as headings (its "#*_" are Markdown's, which no .txt has)
+_OPENS_HEADING = frozenset("ACEFNPST\u00a7")
 _TERMINAL = (".", ";", ":", "!", "?", ")", "]", '"', "'", "\u201d", "\u2019")
 
 
@@ -102,6 +104,8 @@ def heading_of(line: str) -> re.Match[str] | None:
         return None  # "Article 14.7 (Review of Investments) of the Agreement reads:" cites, it heads nothing
     if match["caption"] and match["caption"][0].islower() and not re.match(r"[ \t]*[:.\u2013\u2014-]", line[match.end("number"):]):
         return None  # "Part A goods": a name for a list of goods, no heading (as the segmenter reads it)
+    if match["caption"] and match["caption"][0].islower() and match_heading(line) is None:
+        return None  # "Part B: critical minerals: lithium, ...": an entry of the annex's list, as the segmenter reads it
     return match
 
 
@@ -169,6 +173,8 @@ def _blocks(groups: list[list[str]], outline: set[tuple[int, int]]) -> list[Bloc
             # "Appendix I-A: Control lists ... (to be attached on\nentry into force).": a sentence, no heading
             after_sentence = after_sentence and not (n + 1 < len(lines) and _sentence_goes_on(line, lines[n + 1])) \
                 and (g, n) not in contents  # a table of contents lists headings in plain lines
+            # the letters the segmenter opens a heading with: "JOINT INTERPRETATIVE DECLARATION" is a paragraph
+            after_sentence = after_sentence and line[:1] in _OPENS_HEADING
             heading = heading_of(" ".join(line.split())) if after_sentence and not _COLUMNS.search(line) else None
             if heading is not None and _titled_by_annex(previous, line) \
                     and heading_level(heading.groupdict().get("keyword") or "ANNEX")[0] == "annex":
@@ -259,6 +265,10 @@ def _heading_over_contents(line: str) -> tuple[str, str, str] | None:
         return None
     if read.body_start is None:  # "Part A - Nuclear items; missile items.": short enough to be its title
         return read.kind, line, ""
+    if read.number is None and read.title_start is None and line[read.body_start:][:1].isupper():
+        # "ANNEX: TEXT OF THE AGREEMENT", "Appendix: Listed items": the segmenter reads the words after the colon
+        # as no title; set apart under a bare heading they would read as its title, so the line stays whole
+        return read.kind, line, ""
     head = line[:read.title_end] if read.title_end is not None else line[:read.heading_end]
     # "Schedule: lithium, cobalt, ...": an unnumbered annex over its list is headed by its word alone, as
     # a bare "Schedule" line would be ("Schedule:" with nothing after it heads nothing)
@@ -270,7 +280,7 @@ def _heading_over_contents(line: str) -> tuple[str, str, str] | None:
 _GOES_ON = re.compile(r"[ \t]*(?:[a-z]|(?i:is|are|shall|must|may|will|should|of|and|or|to|in|for|with|applies|apply)\b)")
 
 
-def _goes_on(line: str) -> bool:
+def goes_on(line: str) -> bool:
     return _GOES_ON.match(line) is not None and (line.lstrip()[:1].islower() or line.isupper())
 
 
@@ -282,7 +292,7 @@ def _title_goes_on(heading: str, line: str) -> bool:
     and no sentence after it."""
     read, joined = match_heading(heading), match_heading(f"{heading.rstrip()} {line.strip()}")
     return read is not None and read.title_start is not None and read.body_start is None and not heading.endswith(_TERMINAL) \
-        and _goes_on(line) and joined is not None and joined.title_start is not None and joined.body_start is None
+        and goes_on(line) and joined is not None and joined.title_start is not None and joined.body_start is None
 
 
 # "Annex No. 4" over "to the Agreement on ...": the line under an annex's number says what it is annexed to, and
@@ -295,7 +305,7 @@ def _sentence_goes_on(line: str, below: str) -> bool:
     Control lists notified by the Parties (to be attached on" over "entry into force).", or "Article XXI"
     over "of the GATT is incorporated", as the segmenter reads them."""
     read = match_heading(line)
-    return read is not None and read.body_start is None and _goes_on(below) and not _title_goes_on(line, below) \
+    return read is not None and read.body_start is None and goes_on(below) and not _title_goes_on(line, below) \
         and not (read.kind == "annex" and _ANNEXED_TO.match(below))  # "Annex No. 4" over "to the Agreement on ..."
 
 

@@ -23,6 +23,7 @@ from formatgen import (
     POINT,
     TITLED_ANNEX,
     Block,
+    goes_on,
     heading_level,
     heading_of,
 )
@@ -41,7 +42,7 @@ def _noted(blocks: Iterable[Block]) -> Iterator[Block]:
     ("CHAPTER 9" over "SCHEDULE 3 ITEMS"): the segmenter takes it for the title only on the line right under
     the heading, and one blank line below it would open Schedule 3."""
     held: Block | None = None
-    for block in blocks:
+    for block in _listed(blocks):
         if held is not None and (block.role == "note" or (block.role == "caption" and (
                 "\n" in held.text or _names_annex(block.text)))):
             held = attrs.evolve(held, text=f"{held.text}\n{block.text}")
@@ -55,9 +56,39 @@ def _noted(blocks: Iterable[Block]) -> Iterator[Block]:
         yield held
 
 
+# "1. Lithium carbonate and lithium hydroxide": an item of a schedule's list, short and with no stop at its end
+_ITEM = re.compile(r"\d{1,2}\.[ \t]+[A-Z][^\n]{0,80}(?<![.:;,!?])")
+
+
+def _listed(blocks: Iterable[Block]) -> Iterator[Block]:
+    """The blocks, with the items of a list set one a line ("1. Lithium carbonate ..." over "2. Cobalt oxides
+    ...") kept as lines of one paragraph, as the .txt types them: set apart, one a paragraph, three or more
+    would read as the captions of a decimal outline, each heading an article."""
+    above: Block | None = None
+    for block in blocks:
+        last = above.text.rpartition("\n")[2] if above is not None else ""
+        read = match_heading(last) if above is not None and above.role == "body" else None
+        if above is not None and block.role == "body" == above.role and (
+                (_ITEM.fullmatch(block.text) and _ITEM.fullmatch(last))
+                # "ARTICLE 2o. DEFINITIONS. For the purposes ...:" over "a) Sensitive items: ...": a line the
+                # segmenter reads as a sentence going on below it, no heading, so long as the two stay together
+                or (read is not None and read.body_start is None and goes_on(block.text))):
+            above = attrs.evolve(above, text=f"{above.text}\n{block.text}")
+            continue
+        if above is not None:
+            yield above
+        above = block
+    if above is not None:
+        yield above
+
+
 def _names_annex(line: str) -> bool:
     read = match_heading(" ".join(line.split()))
     return read is not None and read.kind == "annex"
+
+
+# a line number in the margin of an extracted page: "6   CHAPTER 14"
+_MARGIN = re.compile(r"^\d{1,4}[ \t]{2,}(?=\S)")
 
 
 def markdown(blocks: Iterable[Block]) -> str:
@@ -67,7 +98,8 @@ def markdown(blocks: Iterable[Block]) -> str:
             # a Markdown heading is one line: a title set over several is joined, unless the lines under
             # it are headings that an extraction tool ran into it (a running header), which stay below
             first, *rest = block.text.split("\n")
-            glued = any(heading_of(" ".join(line.split())) for line in rest)
+            # (one behind a line number in the margin too: "6   CHAPTER 14" of a line-numbered PDF's extraction)
+            glued = any(heading_of(" ".join(_MARGIN.sub("", line, count=1).split())) for line in rest)
             out.append("# " + ("\n".join([first, *rest]) if glued else " ".join([first, *rest])))
         elif block.role == "heading":
             out.append(_STYLES[block.level][0] + block.text)
@@ -182,9 +214,31 @@ _OUTLINE_HEADING = re.compile(r"(?P<number>\d{1,2}\.)[ \t]+(?P<caption>.+)")
 def _numbered_apart(blocks: list[Block]) -> Iterator[Block]:
     """The blocks, with a paragraph's line that opens with a decimal number ("12.3 Suspension" over "12.3.1 If
     the Party ...", kept as one paragraph in the other formats) set apart, to be numbered as its own point;
-    not one after "under Article", where the number is cited ("29.14 (Suspension of Concessions) shall")."""
+    not one after "under Article", where the number is cited ("29.14 (Suspension of Concessions) shall").
+    A heading or paragraph that the segmenter reads as a number over text ("Annex 2  Critical minerals: ...",
+    "Article 7A  Foreign investment reviews. [Inserted ...] (i) ...") is set as the number and its text."""
+    untitled = False  # under a heading that the segmenter reads as untitled, over its text
     for block in blocks:
         lines = block.text.split("\n")
+        if untitled and block.role == "caption":  # "EXCHANGE OF LETTERS" below it is text, not its title
+            yield Block("body", block.text)
+            continue
+        read = match_heading(block.text) if block.role == "heading" else None
+        untitled = read is not None and read.title_start is None and read.body_start is not None
+        if untitled and read is not None and read.body_start is not None:
+            # "ANNEX: TEXT OF THE AGREEMENT", "Annex 2  Critical minerals: cobalt, ...", one heading line in the
+            # other formats: an annex with no title over what follows its number, which AKN sets as its first text
+            yield attrs.evolve(block, text=block.text[:read.heading_end].rstrip(" \t:"))
+            yield Block("body", block.text[read.body_start:])
+            continue
+        read = match_heading(lines[0]) if block.role == "body" else None
+        if read is not None and read.kind == "article" and read.number and read.body_start is not None:
+            # "Article 7A  Foreign investment reviews. [Inserted by ...] (i) ...", "ARTICLE 3o. PRIOR
+            # COMMUNICATION OF MEASURES. A Party ...": the segmenter reads an article, untitled or titled, over
+            # its first sentence, which AKN sets as the article and its text
+            yield Block("heading", lines[0][:read.title_end if read.title_end is not None else read.heading_end], "article")
+            block = attrs.evolve(block, text=block.text[read.body_start:])
+            lines = block.text.split("\n")
         if block.role != "body" or len(lines) == 1:
             yield block
             continue
