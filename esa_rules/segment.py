@@ -27,7 +27,7 @@ from esa_rules.numbering import (
 from esa_rules.paragraphs import lines as split_lines
 from esa_rules.paragraphs import segment_body, unique_eid
 
-__all__ = ["segment", "segment_body", "sentences", "unique_eid"]
+__all__ = ["division_readings", "segment", "segment_body", "sentences", "unique_eid"]
 
 _HEADING_FIRST_CHARS = frozenset("ACEFNPST#*_\u00a7")  # \u00a7: "\u00a7 4 Title" numbers an article; T: "TITLE II"
 _NON_SPACE = re.compile(r"\S")
@@ -177,7 +177,7 @@ def _outline(text: str) -> list[_Node]:
     return found if len(found) >= 3 else []
 
 
-def _readings(number: str | None) -> set[tuple[str, int]]:
+def division_readings(number: str | None) -> set[tuple[str, int]]:
     """How a division's number counts: "4" arabic, "IV" roman, "B" a letter (and "C" perhaps roman too)."""
     if not number:
         return set()
@@ -199,8 +199,8 @@ def _annex_part(stack: list[_Node], node: _Node) -> bool:
         return False
     below = stack[annexes[0] - 1]
     body = below if below.kind == "part" else next((n for n in reversed(below.children) if n.kind == "part"), None)
-    following = {(style, value - 1) for style, value in _readings(node.number)}
-    return body is None or not following & _readings(body.number)
+    following = {(style, value - 1) for style, value in division_readings(node.number)}
+    return body is None or not following & division_readings(body.number)
 
 
 def _label(node: _Node, parent: Unit | None) -> tuple[str, str]:

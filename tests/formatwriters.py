@@ -28,7 +28,8 @@ from formatgen import (
     heading_of,
 )
 
-from esa_rules.numbering import CROSS_REFERENCE_END, match_heading, match_marker, roman_value, word_number
+from esa_rules.numbering import CROSS_REFERENCE_END, match_heading, match_marker
+from esa_rules.segment import division_readings
 
 # per level of heading (and the title): its Markdown mark, its HTML tag and its Word style
 _STYLES = {"title": ("# ", "h1", "Title"), "part": ("# ", "h1", "Heading 1"), "chapter": ("# ", "h1", "Heading 1"),
@@ -172,20 +173,6 @@ def _restarts(points: list[tuple[str, int, str]], num: str) -> bool:
         (system, value + 1) in marker.readings and shape == marker.shape for system, value, shape in points))
 
 
-def _readings(number: str | None) -> set[tuple[str, int]]:
-    """How a division's number counts: "4" arabic, "IV" roman, "B" a letter (and "C" perhaps roman too)."""
-    if not number:
-        return set()
-    if number.isdigit():
-        return {("arabic", int(number))}
-    found = {("word", value)} if (value := word_number(number)) is not None else set()
-    if len(number) == 1 and number.isalpha():
-        found.add(("letter", ord(number.upper())))
-    if (value := roman_value(number.upper())) is not None:
-        found.add(("roman", value))
-    return found
-
-
 @attrs.define
 class _Open:
     """A division open in the Akoma Ntoso being written, and the number of the last Part written in it."""
@@ -204,7 +191,7 @@ def _divides_annex(open_units: list[_Open], top: _Open, number: str | None) -> b
         return False
     below = open_units[annexes[0] - 1] if annexes[0] else top
     body = below.number if below.kind == "part" else below.last_part
-    return body is None or not {(style, value - 1) for style, value in _readings(number)} & _readings(body)
+    return body is None or not {(style, value - 1) for style, value in division_readings(number)} & division_readings(body)
 
 
 # "2. INCOMING ACQUISITIONS": an article of a decimal outline, its number and its caption
