@@ -28,6 +28,9 @@ _WINDOW = 60  # characters before a reference where the words that take somethin
 _TAKEN_OUT = re.compile(r"(?:^|\b(?:disputes?|differences?|matters?|questions?|issues?|claims?)\s+(?:\w+\s+)?(?:concerning|"
                         r"regarding|under|relating to|about|in respect of|with respect to|arising (?:under|out of|from)|"
                         r"pursuant to)\s+)(?:the\s+)?$", re.IGNORECASE)
+# The procedure as the subject of a sentence that says what it does not reach
+_SUBJECT_EXCLUDED = re.compile(r"[\s,]*(?:(?:of|in) this (?:Article|Chapter|Section|Part)\s*)?(?:shall|does|do|will)\s+not\s+"
+                               r"(?:apply|be applicable|extend)\s+(?:to|with respect to|in respect of)\b", re.IGNORECASE)
 
 
 def forum_divisions(index: DocIndex) -> list[Unit]:
@@ -53,14 +56,21 @@ def citing_sentences(index: DocIndex, forums: list[Unit]) -> list[tuple[int, int
     text = index.doc.text
 
     def wanted(m: re.Match[str]) -> bool:
-        return EXCLUSION_RE.search(text[max(0, m.start() - _WINDOW):m.start()].lower()) is not None
+        return EXCLUSION_RE.search(text[max(0, m.start() - _WINDOW):m.start()].lower()) is not None or \
+            _SUBJECT_EXCLUDED.match(text, m.end()) is not None
+
+    def other(ref: Reference) -> bool:
+        return not any(t.unit is not None and within(t.unit, forums) for t in ref.targets)
 
     found: list[tuple[int, int]] = []
     for ref in index.resolver.references(0, len(text), wanted, index.cue_starts):
         if any(within(t.unit, forums) for t in ref.targets if t.unit is not None):
             start, end = index.sentence_at(ref.start)
-            if any(_taken_out(index, start, other) for other in index.resolver.references(start, ref.start)
-                   if not any(t.unit is not None and within(t.unit, forums) for t in other.targets)):
+            # "The preceding paragraph does not apply to Articles five through eight": the procedure is the
+            # subject, and what it does not reach follows the verb
+            subject = _SUBJECT_EXCLUDED.match(text, ref.end)
+            if any(_taken_out(index, start, o) for o in index.resolver.references(start, ref.start) if other(o)) \
+                    or (subject is not None and any(other(o) for o in index.resolver.references(subject.end(), end))):
                 found.append((start, end))
     return found
 
