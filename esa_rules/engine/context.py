@@ -74,13 +74,20 @@ class Declaration:
     kind: str  # "non-binding" | "carve-out"
     start: int  # the sentence, original offsets
     end: int
-    targets: tuple[Unit, ...] = ()  # the units covered; a non-binding declaration without any covers all
+    # the units covered; a non-binding declaration without any covers all
+    targets: tuple[Unit, ...] = attrs.field(default=(), converter=lambda units: _outermost(units))
     excluded: tuple[Unit, ...] = ()  # units the instrument says do bind, which an instrument-wide one spares
 
     def covers(self, at: int) -> bool:
         if any(u.start <= at < u.end for u in self.excluded):
             return False
         return not self.targets or any(u.start <= at < u.end for u in self.targets)
+
+
+def _outermost(units: tuple[Unit, ...]) -> tuple[Unit, ...]:
+    """``units`` less those inside another of them: "Part Two (paragraphs 10 to 15)" names the Part."""
+    return tuple(u for u in units if not any(o is not u and o.start <= u.start and u.end <= o.end
+                                             and (o.start, o.end) != (u.start, u.end) for o in units))
 
 
 def _starts(index: DocIndex, name: str) -> list[int]:
