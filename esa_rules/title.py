@@ -49,6 +49,15 @@ def title_block(text: str, start: int = 0) -> tuple[int, int] | None:
     if first >= len(text):
         return None
     first = text.rfind("\n", 0, first) + 1
+    while _letter_spaced(text[first:text.find("\n", first) if "\n" in text[first:] else len(text)]):
+        # "D R A F T  -  W I T H O U T   P R E J U D I C E": a watermark over the title, no part of it
+        newline = text.find("\n", first)
+        if newline < 0:
+            return None
+        first = newline + 1
+        while first < limit and text[first] in " \t\n":
+            first += 1
+        first = text.rfind("\n", 0, first) + 1
     block_end = _BLANK_LINE.search(text, first)
     stop = block_end.start() if block_end else len(text)
     lines: list[tuple[int, int]] = []
@@ -71,6 +80,12 @@ def title_block(text: str, start: int = 0) -> tuple[int, int] | None:
     if _MARKDOWN_HEADING.match(head) or not _title_like(text, lines):
         return lines[0]  # a Markdown heading is a block of its own, whatever follows it
     return lines[0][0], lines[-1][1]
+
+
+def _letter_spaced(line: str) -> bool:
+    """A line set in spaced capitals ("D R A F T"), as a watermark is."""
+    tokens = line.split()
+    return len(tokens) >= 6 and sum(len(t) == 1 for t in tokens) >= 0.8 * len(tokens)
 
 
 def _title_like(text: str, lines: list[tuple[int, int]]) -> bool:

@@ -134,3 +134,34 @@ def test_unreadable_folders_are_reported(tmp_path: Path, monkeypatch: pytest.Mon
     assert found[0] == str(tmp_path / "ok.txt")
     assert isinstance(found[1], InputError) and "cannot read folder" in str(found[1])
     assert found[1].path == str(locked)
+
+
+def _line_numbered(body: str, restart_every: int = 0) -> str:
+    lines = body.split("\n")
+    numbers = [(i % restart_every if restart_every else i) + 1 for i in range(len(lines))]
+    return "\n".join(f"{n:>4}   {line}".rstrip() for n, line in zip(numbers, lines, strict=True)) + "\n"
+
+
+MARGIN_BODY = "\n".join(
+    ["AGREEMENT ON ECONOMIC SECURITY", ""]
+    + [line for n in range(1, 8) for line in (f"Article {n}: Topic {n}", f"1. The Parties shall cooperate on topic {n}",
+                                               "and on related matters.", "")])
+
+
+@pytest.mark.parametrize("restart_every", [0, 12])
+def test_line_numbers_in_the_margin_are_blanked_and_the_articles_show(restart_every: int) -> None:
+    text = _line_numbered(MARGIN_BODY, restart_every)
+    doc = read_text(text, "negotiating.txt")
+    assert len(doc.text) == len(text) and doc.text.count("\n") == text.count("\n")
+    assert [u.label for u in doc.units() if u.kind == "article" and u.label != "Preamble"] == \
+        [f"Article {n}" for n in range(1, 8)]
+    assert doc.title == "AGREEMENT ON ECONOMIC SECURITY"
+    # without the margin the same draft reads the same
+    plain = read_text(MARGIN_BODY, "plain.txt")
+    assert [u.label for u in plain.units()] == [u.label for u in doc.units()]
+
+
+def test_paragraphs_numbered_without_full_stops_keep_their_numbers() -> None:
+    text = "AGREEMENT\n\n" + "".join(f"{n}   The Parties shall cooperate on topic {n}\nand related matters.\n\n"
+                                     for n in range(1, 30))
+    assert read_text(text, "plain.txt").text == text

@@ -21,6 +21,8 @@ from esa_rules.title import MAX_TITLE, title_of
     # a paragraph is no title block: its first line names the document
     ("The Parties,\nRecognising the importance of trade,\nHave agreed as follows:\n\nArticle 1", "The Parties,"),
     ("TITLE  WITH   WIDE\tSPACES\n\nText", "TITLE WITH WIDE SPACES"),
+    # a watermark set in spaced capitals above the title is no part of it
+    ("   D R A F T  -  N O T   F O R   C I T A T I O N\nAGREEMENT ON SUPPLY\n\nArticle 1", "AGREEMENT ON SUPPLY"),
     ("", None),
 ])
 def test_title_of(text: str, title: str | None) -> None:

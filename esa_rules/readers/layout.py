@@ -16,6 +16,7 @@ from esa_rules.document import Anchor, Document, Unit
 from esa_rules.errors import InputError
 from esa_rules.keys import assign_keys
 from esa_rules.readers.limits import check_text
+from esa_rules.readers.margins import unnumber_margin
 from esa_rules.readers.tables import reflow
 from esa_rules.title import tidy, title_of
 
@@ -80,6 +81,7 @@ def finish(
     if not text.strip():
         raise InputError(f"the {what or fmt} file contains no text", path=path)
     check_text(text, path)
+    text = unnumber_margin(text)  # "  63   Article 14.7": a negotiating text's printed line numbers
     text = reflow(text)  # a table's wrapped cells read row by row; lines and offsets outside it unmoved
     document = Document(
         path=path,
