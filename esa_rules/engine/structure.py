@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator, Mapping, Sequence
+from itertools import chain
 
 import attrs
 
@@ -56,6 +57,9 @@ _BLOCK = re.compile(r"[^\n]+(?:\n(?![ \t]*\n)[^\n]+)*")  # lines up to a blank l
 _PARENTHETICAL = re.compile(
     rf"\(\s*(?:hereinafter\s+(?:referred\s+to\s+as\s+|called\s+)?|referred\s+to\s+(?:below\s+|hereinafter\s+)?as\s+)?"
     rf"(?:(?:the|an?)\s+)?[{_QUOTE}]([^{_QUOTE}]{{2,60}})[{_QUOTE}]\s*\)", re.IGNORECASE)
+# "the minerals set out in Annex 12-A (the "Covered Minerals")": the name stands for the list (a longer annex is a text)
+_LIST_BEFORE = re.compile(r"\b(?:Annex|Appendix|Schedule|Table|Attachment)\s+[\w.-]{1,8}\s*$")
+_MAX_LIST = 3000
 _HEREINAFTER = re.compile(r"\(\s*(?:hereinafter|referred\s+to)\b", re.IGNORECASE)
 _BODY = r"(?:Council|Committee|Board|Commission|Working Group|Group|Network|Dialogue|Forum|Secretariat|Mechanism)"
 _NAME = r"((?:[A-Z][\w'\u2019-]*\s+(?:(?:on|of|for|and)\s+(?:the\s+)?)?){0,7}?" + _BODY + r")\b"
@@ -65,7 +69,7 @@ _ESTABLISHED = (
     re.compile(r"\b(?:An?|The)\s+" + _NAME + r"(?:\s*\([^)]*\))?\s+(?:is|shall\s+be|are|will\s+be)\s+(?:hereby\s+)?"
                r"(?:established|created|set\s+up|constituted)"),
 )
-_NAME_BEFORE = re.compile(r"(?:[A-Z][\w'\u2019-]*[ \t]+(?:(?:on|of|for|and|in)[ \t]+(?:the[ \t]+)?)?)*[A-Z][\w'\u2019-]*[ \t]*$")
+_NAME_BEFORE = re.compile(r"(?<![\w'\u2019-])(?:[A-Z][\w'\u2019-]*[ \t]+(?:(?:on|of|for|and|in)[ \t]+(?:the[ \t]+)?)?)*[A-Z][\w'\u2019-]*[ \t]*$")
 # Names of the signatories and of the instrument itself: defined everywhere, standing for nothing a rule
 # looks for ("Australia and the Republic of Meridia (the "Parties")").
 _GENERIC_TERMS = frozenset({"party", "parties", "contracting party", "contracting parties", "participant",
@@ -92,6 +96,8 @@ _LIST_POINTER = re.compile(r"\b(?:set\s+out|listed|specified|enumerated|containe
 _BACK = re.compile(r"\b(?:[Ss]uch|[Tt]hese|[Tt]hose|[Tt]he said)\s+((?:[a-z-]+\s+){0,2}?([a-z-]{4,}))\b"
                    # "the request", "the meeting": the one an earlier sentence of its article made or allowed
                    r"|\b[Tt]he\s+(()(request|meeting))\b(?!\s+(?:of|for|to|from|by)\b)")
+# "Neither Side shall add an entry to its list": the list an earlier sentence of the article set up
+_POSSESSIVE = re.compile(r"\b(?:[Ii]ts|[Tt]heir)\s+((?:control\s+)?(lists?))\b")
 # The nouns whose back-references carry a concept ("such reviews" are the security reviews of the sentence
 # before); "such measures" or "such action" could be anything.
 _BACK_NOUNS = frozenset(
@@ -129,6 +135,7 @@ FAMILIES: dict[str, tuple[str, ...]] = {
     **REFERENCE_FAMILIES,
     "establish": ("establish*", "create*", "set up", "sets up", "constitute*", "convene*"),
     "back": ("such", "these", "those", "the said", "the request", "the meeting"),
+    "possessive": ("its list", "its lists", "their list", "their lists", "its control list", "their control list"),
     "concerned": ("concerned",),
 }
 
@@ -273,6 +280,13 @@ def _definitions(doc: Document, resolver: Resolver,
                 yield _Definition(term, (sentence[0], m.start()), (leaf.start, len(text)), (sentence[0], m.end()),
                                   f"\u201c{term}\u201d as introduced in {leaf.label}", False)
             continue
+        listed = _LIST_BEFORE.search(text, max(0, m.start() - 40), m.start())
+        lists = [t.unit for ref in resolver.references(listed.start(), m.start()) for t in ref.targets
+                 if t.unit is not None and t.unit.end - t.unit.start <= _MAX_LIST] if listed else []
+        if len(lists) == 1:  # the name stands for the list (see _LIST_BEFORE)
+            yield _Definition(term, (lists[0].start, lists[0].end), (leaf.start, len(text)), (leaf.start, m.end()),
+                              f"\u201c{term}\u201d as introduced in {leaf.label}: {lists[0].label}", True)
+            continue
         if (named is None or " ".join(named.group().split()).lower() in _GENERIC_TERMS) \
                 and _HEREINAFTER.match(m.group()):
             # "... capital and labor otherwise than through market forces (hereinafter a "Designated
@@ -322,7 +336,6 @@ def _entries(body: str) -> Iterator[tuple[int, int]]:
             yield block.start() + start, block.start() + len(lines[:end].rstrip())
 
 
-
 def _references(doc: Document, resolver: Resolver,
                 candidates: Mapping[str, Sequence[int]] | None) -> Iterator[Link]:
     for ref, targets, backwards in pointing_references(doc, resolver, candidates):
@@ -357,8 +370,8 @@ def _antecedents(doc: Document, candidates: Mapping[str, Sequence[int]] | None) 
             leaf = _leaf(doc, named)
             yield Link("antecedent", (m.start(), m.end()), _sentence(text, leaf, named),
                        f"\u201c{m.group()}\u201d, the one {leaf.label} describes")
-    for m in _at(_BACK, text, "back", candidates):
-        noun = (m.group(2) or m.group(5)).lower()
+    for m in chain(_at(_BACK, text, "back", candidates), _at(_POSSESSIVE, text, "possessive", candidates)):
+        noun = (m.group(2) or m.group(5)).lower() if m.re is _BACK else m.group(2).lower()
         if noun not in _BACK_NOUNS and noun not in _GENERIC_BACK_NOUNS and noun not in _SUMMING_NOUNS:
             continue
         article = next((u for u in reversed(doc.unit_path(m.start())) if u.kind in STRUCTURAL_KINDS), doc.root)
@@ -381,7 +394,7 @@ def _antecedents(doc: Document, candidates: Mapping[str, Sequence[int]] | None) 
             continue
         before = reach + found[-1].start()
         source = (max(article.start, before - _WINDOW), min(sentence, before + _WINDOW))
-        if m.group(5):  # "the request", "the meeting": the whole sentence that made it and what it was for
+        if m.re is _BACK and m.group(5):  # "the request", "the meeting": the whole sentence that made it and what it was for
             source = _sentence(text, _leaf(doc, before), before)
         label = f"\u201c{m.group().strip()}\u201d, the {noun} of {_leaf(doc, before).label}"
         yield Link("antecedent", (m.start(), m.end()), source, label)

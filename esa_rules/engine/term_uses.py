@@ -40,6 +40,9 @@ def uses(text: str, definitions: list[Definition]) -> Iterator[tuple[tuple[int, 
             [definition.term.lower(), definition.term.title(), definition.term.capitalize()]
         # a plural in -ies is no suffix of the singular: "Price-Directed Economies", "Vital Supply Categories"
         forms += [form[:-1] + "ies" for form in forms if re.search(r"[^aeiouAEIOU]y$", form)]
+        # a name defined in the plural is used in the singular: "a Covered Mineral" of the "Covered Minerals"
+        forms += [re.sub(r"ies$", "y", form) if form.endswith("ies") else form[:-1] for form in forms
+                  if " " in form and re.search(r"[^suiy]s$|ies$", form)]
         for form in dict.fromkeys(forms):
             by_term.setdefault(form, []).append(definition)
     automaton = ahocorasick.Automaton()
@@ -47,6 +50,7 @@ def uses(text: str, definitions: list[Definition]) -> Iterator[tuple[tuple[int, 
         automaton.add_word(term, term)
     automaton.make_automaton()
     text, original = flatten(text)  # a term broken over two lines is still the term
+    seen: set[tuple[int, int, int]] = set()
     for last, term in automaton.iter(text):
         start, end = last - len(term) + 1, last + 1
         for suffix in ("es", "s"):
@@ -58,7 +62,9 @@ def uses(text: str, definitions: list[Definition]) -> Iterator[tuple[tuple[int, 
         start, end = original(start), original(end)
         for definition in by_term[term]:
             lo, hi = definition.defined_at
-            if definition.scope[0] <= start < definition.scope[1] and not lo <= start < hi:
+            if definition.scope[0] <= start < definition.scope[1] and not lo <= start < hi \
+                    and (start, end, id(definition)) not in seen:  # "Covered Minerals" is also "Covered Mineral" + s
+                seen.add((start, end, id(definition)))
                 yield (start, end), definition
 
 
@@ -110,10 +116,16 @@ def flatten(text: str) -> tuple[str, Callable[[int], int]]:
     return " ".join(kept), original
 
 
+_SENTENCE_END = re.compile(r"\.[\"\u201d\u2019]?(?=\s)|\n[ \t]*\n")
+
+
 def sentence(text: str, leaf: Unit, at: int) -> tuple[int, int]:
-    """The sentence of ``leaf`` around ``at`` (a plain split on full stops: enough to bound a definition)."""
-    start = max(text.rfind(". ", leaf.start, at) + 2, leaf.start) if text.rfind(". ", leaf.start, at) >= 0 \
-        else leaf.start
-    end = text.find(". ", at, leaf.end)
-    end = leaf.end if end < 0 else end + 1
+    """The sentence of ``leaf`` around ``at`` (a plain split on full stops, closing quotes and blank lines:
+    enough to bound a definition; a quoted provision ending '... authorities."' ends its sentence)."""
+    start = leaf.start
+    for m in _SENTENCE_END.finditer(text, leaf.start, at):
+        start = m.end()
+    found = _SENTENCE_END.search(text, at, leaf.end)
+    end = leaf.end if found is None else found.start() + (found.group()[0] != "\n")
+    start += len(text[start:end]) - len(text[start:end].lstrip())
     return start, start + len(text[start:end].rstrip())
