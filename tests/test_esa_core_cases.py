@@ -1150,6 +1150,20 @@ CASES = [
      "The Parties shall jointly list the inputs whose sudden absence would do serious harm to either economy."),
     ("ESA-SCR-2", "satisfied",
      "Each Party shall alert the other when deliveries of critical inputs look likely to stop."),
+    # pressure through trade restrictions by an outsider, with no policy aim stated, is coercion described
+    ("ESA-COE-1", "satisfied",
+     "The Parties shall treat as a matter of common concern any attempt by a third State to pressure either "
+     "Party through restrictions on its trade."),
+    # "Side" is a Party's name in many bilateral texts; the aim is a decision the Party is made to take
+    ("ESA-COE-2", "satisfied",
+     "If a third State restricts its commerce with a Side in order to make that Side take a decision within its "
+     "own sovereign discretion, the Sides shall meet within fourteen days of a request by that Side."),
+    ("ESA-EXP-1", "satisfied",
+     "The Parties shall keep identical lists of the goods and software that can serve military as well as "
+     "civilian ends."),
+    ("ESA-SCR-1", "satisfied", "The Parties shall identify the goods on which they depend most heavily."),
+    ("ESA-SCR-2", "satisfied",
+     "Each Party shall give the other early indications of any supply shortfall it foresees."),
 ]
 
 

@@ -189,6 +189,17 @@ def test_a_back_reference_carries_its_antecedent(checker: Checker) -> None:
     assert finding(checker, text, "INV-2").status == "satisfied"
 
 
+def test_its_list_stands_for_the_list_an_earlier_subparagraph_set_up() -> None:
+    text = ("Article 2\n\n(a) The Parties shall keep identical lists of the goods that can serve military as well as "
+            "civilian ends.\n(b) Neither Party shall add an entry to its list without thirty days' prior notice to the "
+            "other.\n")
+    doc = read_text(text)
+    found = [(doc.text[slice(*link.site)], doc.text[slice(*link.source)]) for link in links(doc, Resolver(doc))
+             if link.kind == "antecedent"]
+    assert [site for site, _ in found] == ["its list"]
+    assert "military as well as civilian" in found[0][1]
+
+
 def test_a_back_reference_in_a_draft_numbered_by_sections_looks_back_within_its_section() -> None:
     # "such good" in 5.2 stands for the goods of 5.1: the window around them stops at Section 5's heading,
     # however many blank lines (a .txt) or none (the same draft as HTML) lie before it
@@ -221,6 +232,9 @@ def test_a_schedule_padded_into_columns_is_no_longer_than_its_words() -> None:
     ("Article 4 A\n\n1. One.\n\n2. Two.\n\n3. The matters listed in paragraph 1.", "paragraph 1",
      ["Article 4, paragraph 1"]),
     ("Article 4 A\n\nx.\n\nChapters 1 through 14 of the Harmonized System.", "Chapters 1 through 14", []),
+    # a short agreement of numbered points cites them as points
+    ("AGREEMENT\n\n1. One.\n\n2. Two.\n\n3. Three.\n\n4. Nothing shall interrupt points 1 to 3.", "points 1 to 3",
+     ["Paragraph 1", "Paragraph 2", "Paragraph 3"]),
 ])
 def test_references_resolve_to_the_units_they_name(text: str, phrase: str, expected: list[str]) -> None:
     doc = read_text(text)
@@ -761,3 +775,13 @@ def test_a_lower_case_term_for_a_measure_carries_its_definition() -> None:
             "considers that it is the target of a pressure measure, the other Party shall enter into consultations "
             "within 10 days of receiving a written request.\n")
     assert finding(core, text, "ESA-COE-2").status == "satisfied"
+
+
+def test_a_name_given_to_the_list_an_annex_sets_out_carries_the_list_even_in_the_singular(checker: Checker) -> None:
+    text = ("Article 1\n\nThe Parties attach importance to the minerals set out in Annex A (the \"Covered Minerals\").\n\n"
+            "Article 2\n\nNo Party shall impose any duty on the exportation of a Covered Mineral to the other Party.\n\n"
+            "ANNEX A\n\nLithium; cobalt; natural graphite.\n")
+    f = finding(checker, text, "SEC-3")
+    assert f.status == "satisfied" and f.evidence[0].unit.startswith("Article 2")
+    # a name given to something the sentence does not point to carries nothing
+    assert finding(checker, text.replace("set out in Annex A", "of the region"), "SEC-3").status == "missing"

@@ -165,6 +165,8 @@ def test_recognise_as_an_ordinary_verb_does_not_soften() -> None:
          "enforcement", "soft"),
         ("The Parties shall hold consultations within a reasonable period, if both Parties so agree.",
          "consultations", "soft"),
+        ("Where a Party is under pressure, the Parties shall hold consultations if both of them so agree.",
+         "consultations", "soft"),
         ("Each Party shall give favourable consideration to requests for general licences.", "licences", "soft"),
         ("The Parties shall consider coordinating their responses to economic coercion.", "responses", "soft"),
         # a domestic-law caveat does not weaken: the model wording of ESA-INV-2 carries one

@@ -57,6 +57,8 @@ HEDGES: tuple[str, ...] = (
     "if both contracting parties so agree", "where the contracting parties so agree",
     "where both participants so agree", "should (the|both) parties [so] agree", "should (the|both) contracting parties "
     "[so] agree", "if the parties agree to", "if both parties agree to",
+    "(if|where|when|should) (both|each) of them [so] agree", "(if|where|when) they [both] so agree",
+    "(if|where|when) (both sides|the sides|both governments|the governments) [so] agree",
     "available resources", "as resources permit", "resources permitting",
     "favourable consideration", "sympathetic consideration", "consider coordinating", "consider taking",
     "consider adopting", "consider establishing",
