@@ -174,6 +174,25 @@ def _outline(text: str) -> list[_Node]:
             continue
         found.append(_Node("article", m.group(1), m.start(), m.end(), heading=caption,
                            heading_span=(m.start(1), m.end())))
+    return found if len(found) >= 3 else _captioned(text)
+
+
+# "Scheduled goods.\n3. (1) Neither Party ...": a Commonwealth section under its marginal note
+_CAPTIONED = re.compile(r"^[ \t]*([A-Z][^\n]{1,80}?)[ \t]*\n[ \t]*(\d{1,3})\.[ \t]+(?=\S)", re.MULTILINE)
+
+
+def _captioned(text: str) -> list[_Node]:
+    """Sections numbered 1, 2, 3 ... in order, each opening the line under its caption after a blank line
+    ("Interpretation.\n2. (1) In this Agreement ..."), at least three of them: read as articles."""
+    found: list[_Node] = []
+    for m in _CAPTIONED.finditer(text):
+        caption = m.group(1).rstrip(".")
+        after_blank = m.start() <= 1 or text[m.start() - 2:m.start()] == "\n\n"
+        if (int(m.group(2)) != len(found) + 1 or caption[-1:] in ";:," or len(caption.split()) > 10
+                or not (caption.isupper() or title_like(caption)) or not after_blank):
+            continue
+        found.append(_Node("article", m.group(2), m.start(), m.end(), heading=caption,
+                           heading_span=(m.start(), m.end())))
     return found if len(found) >= 3 else []
 
 

@@ -534,3 +534,35 @@ def test_a_table_of_contents_is_front_matter_not_headings() -> None:
 def test_a_contents_line_whose_list_the_body_never_repeats_lists_nothing() -> None:
     text = "CONTENTS\n\nArticle 1\nScope\n\nThe Parties cooperate.\n\nArticle 2\nReview\n\nEach Party reviews.\n"
     assert [u.label for u in segment(text).walk() if u.kind == "article"] == ["Preamble", "Article 1", "Article 2"]
+
+
+CAPTIONED = """AGREEMENT
+
+The Parties have agreed as follows:
+
+Short title.
+1. This Agreement may be cited as the Cooperation Agreement.
+
+Interpretation.
+2. (1) In this Agreement "scheduled goods" means the goods listed in the Schedule.
+(2) The Schedule forms part of this Agreement.
+
+Scheduled goods.
+3. (1) Neither Party shall restrict the exportation of scheduled goods.
+(2) The Joint Board shall dispose of matters concerning sub-article (1) of article 3.
+
+SCHEDULE
+1. Lithium carbonate
+"""
+
+
+def test_sections_under_their_marginal_notes_are_articles() -> None:
+    root = segment(CAPTIONED)
+    articles = [u for u in root.walk() if u.kind == "article" and u.label != "Preamble"]
+    assert [(u.label, u.heading) for u in articles] == [
+        ("Article 1", "Short title"), ("Article 2", "Interpretation"), ("Article 3", "Scheduled goods")]
+    assert [c.label for c in articles[2].children] == ["Article 3, paragraph 1", "Article 3, paragraph 2"]
+    # numbered lines with no caption above them are paragraphs, as before
+    plain = segment(CAPTIONED.replace("Short title.\n", "").replace("Interpretation.\n", "")
+                    .replace("Scheduled goods.\n", ""))
+    assert not [u for u in plain.walk() if u.kind == "article" and u.label != "Preamble"]
