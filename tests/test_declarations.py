@@ -567,3 +567,17 @@ def test_a_declaration_naming_a_part_and_its_paragraphs_reports_the_part_once() 
     assert (found["ESA-INV-1"].status, found["ESA-COE-1"].status) == ("satisfied", "weak")
     assert "Part 2 declared non-binding (line 3)" in found["ESA-COE-1"].message
     assert found["ESA-COE-1"].message.endswith(": Part 2 declared non-binding (line 3)")
+
+
+def test_disputes_under_an_article_kept_from_the_procedure_set_aside_by_notwithstanding_are_carved_out() -> None:
+    text = ("Article 4\nWhere a non-Party restricts its trade with a Party in order to compel it to change a lawful "
+            "policy, the Parties shall meet within ten days of a request by that Party.\n\n"
+            "Article 6\nEach Party shall maintain a procedure under which foreign acquisitions of control of its "
+            "enterprises are examined and may be prohibited where they endanger its public security.\n\n"
+            "Article 10\nAny dispute concerning this Agreement shall be submitted to an arbitral tribunal, whose "
+            "award shall be final and binding.\n\n"
+            "Article 11\nNotwithstanding anything contained in article 10, disputes arising under article 4 shall "
+            "not be submitted to arbitration.\n")
+    found = statuses(text)
+    assert (found["ESA-COE-2"], found["ESA-INV-1"]) == ("weak", "satisfied")
+    assert statuses(text.replace("shall not be submitted", "shall be submitted"))["ESA-COE-2"] == "satisfied"

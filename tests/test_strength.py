@@ -167,6 +167,7 @@ def test_recognise_as_an_ordinary_verb_does_not_soften() -> None:
          "consultations", "soft"),
         ("Where a Party is under pressure, the Parties shall hold consultations if both of them so agree.",
          "consultations", "soft"),
+        ("The Parties shall consult on their response if both of them consider it appropriate.", "consult", "soft"),
         ("Each Party shall give favourable consideration to requests for general licences.", "licences", "soft"),
         ("The Parties shall consider coordinating their responses to economic coercion.", "responses", "soft"),
         # a domestic-law caveat does not weaken: the model wording of ESA-INV-2 carries one

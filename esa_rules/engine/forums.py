@@ -28,6 +28,7 @@ _WINDOW = 60  # characters before a reference where the words that take somethin
 _TAKEN_OUT = re.compile(r"(?:^|\b(?:disputes?|differences?|matters?|questions?|issues?|claims?)\s+(?:\w+\s+)?(?:concerning|"
                         r"regarding|under|relating to|about|in respect of|with respect to|arising (?:under|out of|from)|"
                         r"pursuant to)\s+)(?:the\s+)?$", re.IGNORECASE)
+_NOTWITHSTANDING = re.compile(r"\b(?:[Nn]otwithstanding|[Dd]espite)\b[^.;]{0,30}$")
 # The procedure as the subject of a sentence that says what it does not reach
 _SUBJECT_EXCLUDED = re.compile(r"[\s,]*(?:(?:of|in) this (?:Article|Chapter|Section|Part)\s*)?(?:shall|does|do|will)\s+not\s+"
                                r"(?:apply|be applicable|extend)\s+(?:to|with respect to|in respect of)\b", re.IGNORECASE)
@@ -57,7 +58,7 @@ def citing_sentences(index: DocIndex, forums: list[Unit]) -> list[tuple[int, int
 
     def wanted(m: re.Match[str]) -> bool:
         return EXCLUSION_RE.search(text[max(0, m.start() - _WINDOW):m.start()].lower()) is not None or \
-            _SUBJECT_EXCLUDED.match(text, m.end()) is not None
+            _SUBJECT_EXCLUDED.match(text, m.end()) is not None or _NOTWITHSTANDING.search(text, max(0, m.start() - 40), m.start()) is not None
 
     def other(ref: Reference) -> bool:
         return not any(t.unit is not None and within(t.unit, forums) for t in ref.targets)
@@ -69,8 +70,14 @@ def citing_sentences(index: DocIndex, forums: list[Unit]) -> list[tuple[int, int
             # "The preceding paragraph does not apply to Articles five through eight": the procedure is the
             # subject, and what it does not reach follows the verb
             subject = _SUBJECT_EXCLUDED.match(text, ref.end)
+            # "Notwithstanding anything contained in article 10, disputes arising under article 4 ... shall not
+            # be submitted to arbitration": the procedure set aside, then what is taken out of it
+            aside = _NOTWITHSTANDING.search(text, max(start, ref.start - 40), ref.start) is not None \
+                and EXCLUSION_RE.search(text[ref.end:end].lower()) is not None
             if any(_taken_out(index, start, o) for o in index.resolver.references(start, ref.start) if other(o)) \
-                    or (subject is not None and any(other(o) for o in index.resolver.references(subject.end(), end))):
+                    or (subject is not None and any(other(o) for o in index.resolver.references(subject.end(), end))) \
+                    or (aside and any(_taken_out(index, start, o) for o in index.resolver.references(ref.end, end)
+                                      if other(o))):
                 found.append((start, end))
     return found
 

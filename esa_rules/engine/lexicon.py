@@ -59,6 +59,7 @@ HEDGES: tuple[str, ...] = (
     "[so] agree", "if the parties agree to", "if both parties agree to",
     "(if|where|when|should) (both|each) of them [so] agree", "(if|where|when) they [both] so agree",
     "(if|where|when) (both sides|the sides|both governments|the governments) [so] agree",
+    "(if|where|when) (both of them|both parties|they|the parties|each of them) [so] consider[s] [it] appropriate",
     "available resources", "as resources permit", "resources permitting",
     "favourable consideration", "sympathetic consideration", "consider coordinating", "consider taking",
     "consider adopting", "consider establishing",
@@ -217,6 +218,7 @@ CARVE_OUT_EXCLUSIONS: tuple[str, ...] = (
     "no party may have recourse", "not be subject to",
     "shall not apply with respect to", "does not apply with respect to", "shall not apply in respect of",
     "does not apply in respect of", "not available in respect of", "not available with respect to",
+    "shall not be submitted to", "may not be submitted to", "shall not be referred to arbitration",
 )
 
 # A part of the instrument declared optional ("The guidelines in Annex 3 are voluntary"): non-binding, but only
