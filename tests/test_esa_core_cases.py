@@ -1164,6 +1164,16 @@ CASES = [
     ("ESA-SCR-1", "satisfied", "The Parties shall identify the goods on which they depend most heavily."),
     ("ESA-SCR-2", "satisfied",
      "Each Party shall give the other early indications of any supply shortfall it foresees."),
+    # a permission the acquisition requires, and refuses on security grounds: screening by its elements
+    ("ESA-INV-1", "satisfied",
+     "Each Party shall maintain a procedure under which a transaction whereby a foreign person acquires shares in a "
+     "strategic enterprise requires the prior permission of its authority, on grounds of defence or public order."),
+    ("ESA-INV-1", "satisfied",
+     "Each Party shall keep in place an authority that decides whether a stake in an enterprise of its country may "
+     "pass to a foreign buyer, having regard to the defence of the State."),
+    ("ESA-SCR-2", "satisfied", "Each Party shall warn the other of any foreseeable scarcity of fuel or fertiliser."),
+    ("ESA-SCR-4", "satisfied",
+     "The Parties shall look together for other sources of the goods on which they depend most heavily."),
 ]
 
 

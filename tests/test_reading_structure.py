@@ -232,6 +232,9 @@ def test_a_schedule_padded_into_columns_is_no_longer_than_its_words() -> None:
     ("Article 4 A\n\n1. One.\n\n2. Two.\n\n3. The matters listed in paragraph 1.", "paragraph 1",
      ["Article 4, paragraph 1"]),
     ("Article 4 A\n\nx.\n\nChapters 1 through 14 of the Harmonized System.", "Chapters 1 through 14", []),
+    # Arabic-style numbers in brackets: "Article (3)" cited as "Articles (3) to (5)"
+    ("Article (3)\n\nx.\n\nArticle (4)\n\ny.\n\nArticle (5)\n\nz.\n\nArticle (6)\n\nSee Articles (3) to (5).",
+     "Articles (3) to (5)", ["Article 3", "Article 4", "Article 5"]),
     # a short agreement of numbered points cites them as points
     ("AGREEMENT\n\n1. One.\n\n2. Two.\n\n3. Three.\n\n4. Nothing shall interrupt points 1 to 3.", "points 1 to 3",
      ["Paragraph 1", "Paragraph 2", "Paragraph 3"]),
@@ -765,6 +768,8 @@ def test_a_term_set_off_by_a_dash_in_a_terms_article_is_defined() -> None:
             "common Nomenclature of goods of special significance.\n")
     assert finding(core, text, "ESA-EXP-1").status == "satisfied"
     assert finding(core, text.replace("\" \u2014 goods", "\" goods"), "ESA-EXP-1").status == "missing"
+    # a plain-text dash sets the term off as well
+    assert finding(core, text.replace("\" \u2014 goods", "\" - goods"), "ESA-EXP-1").status == "satisfied"
 
 
 def test_a_lower_case_term_for_a_measure_carries_its_definition() -> None:

@@ -168,6 +168,12 @@ def test_recognise_as_an_ordinary_verb_does_not_soften() -> None:
         ("Where a Party is under pressure, the Parties shall hold consultations if both of them so agree.",
          "consultations", "soft"),
         ("The Parties shall consult on their response if both of them consider it appropriate.", "consult", "soft"),
+        # "may" in the question an authority decides is no permission either
+        ("Each Party shall keep an authority that decides whether a stake in an enterprise of its country may pass "
+         "to a foreign buyer.", "foreign buyer", "binding"),
+        # "may" of what can happen is no permission: the entitlement of the other Party is what binds
+        ("Each Party is entitled to the uninterrupted performance of Article 3 by the other Party, whatever "
+         "dispute may arise between them.", "uninterrupted", "neutral"),
         ("Each Party shall give favourable consideration to requests for general licences.", "licences", "soft"),
         ("The Parties shall consider coordinating their responses to economic coercion.", "responses", "soft"),
         # a domestic-law caveat does not weaken: the model wording of ESA-INV-2 carries one

@@ -214,3 +214,16 @@ def test_a_row_states_its_force_in_a_column_of_its_own_even_without_outer_bars()
     status = {f.provision: f.status for f in result.findings}
     assert status["ESA-SEC-3"] == "satisfied"  # the row marked Obligation binds
     assert status["ESA-SCR-2"] == "weak"  # the row marked Aim does not
+
+
+def test_a_row_bound_by_reference_keeps_its_own_qualifier() -> None:
+    text = ("Article 2 Obligations in the Table\n\nEach Party shall perform the obligations set out in the Table in the "
+            "Schedule.\n\nSCHEDULE\n\nTable\n\n| Row | Goods | Obligation of each Party |\n|-----|-------|------|\n"
+            "| 1 | Essential goods | Inform the other Party, to the extent practicable, of any expected shortage of "
+            "essential goods |\n| 2 | Lithium and cobalt | Apply no duty and no restriction on exports to the other "
+            "Party |\n")
+    statuses = _statuses(text)
+    # the row's "to the extent practicable" weakens it; the row beside it still binds
+    assert statuses["ESA-SCR-2"][0] == "weak"
+    assert statuses["ESA-SEC-3"][0] == "satisfied"
+    assert _statuses(text.replace(", to the extent practicable,", ""))["ESA-SCR-2"][0] == "satisfied"

@@ -32,7 +32,7 @@ def kind_of(word: str) -> str:
 # numbers as treaties write them: "12.3", "9-A", "XXI", "B", and the words of "Parts Two to Four"
 # ("Articles 3.\u00ba to 7.\u00ba": the ordinal sign of Portuguese and Spanish drafting follows the number)
 _NUM = (r"(?:\d+(?:[.\-]\d+)*(?:[.\-]?[a-z](?:[.\-]\d+)*\b|\.?[\u00ba\u00aa\u00b0])?|[ivxlcdm]+(?:-[a-z](?:-\d+)?)?\b|[a-z]\b"
-        r"|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b)")
+        r"|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b|\(\d{1,3}\))")  # "Articles (3) to (5)"
 # A hyphen joins a number ("Annex 12-A"); a range is written "to", "through", an en dash or " - ".
 _SEP = r"\s*(?:,\s*(?:and\s+|or\s+)?|\band\b|\bor\b|\bto\b|\bthrough\b|(?<=\s)-(?=\s)|–|—)\s*"
 # "subparagraph (c) of paragraph 2": a subparagraph's letter in its brackets (alone, "subparagraph (c)" may be

@@ -50,6 +50,7 @@ OWN_JUDGEMENT_RE = _regexes(lexicon.OWN_JUDGEMENT)
 DOUBLE_NEGATIVE_RE = _regexes(lexicon.DOUBLE_NEGATIVES)
 CLAUSE_BREAK_RE = _regexes(lexicon.CLAUSE_BREAKS)
 _TRIGGER_RE = re.compile(lexicon.TRIGGER)
+_EPISTEMIC = re.compile(r" (?:arise|occur|happen|result|emerge|exist|ensue)\b")
 _HARD_BREAKS = frozenset(";b")  # a hedge does not reach across ";" or "but" (see _clauses)
 _SUBORDINATE_RE = re.compile(r"\b(?:" + "|".join(lexicon.SUBORDINATORS) + r") $")
 # "If a Party intends to negotiate..., it shall inform": the soft verb sits in the condition
@@ -168,7 +169,7 @@ _DETERMINER = re.compile(r"\b(?:the|an?|any|such|each|every|its|their) $")
 _ANOTHER_ACTOR = re.compile(r"\b(?:shall|must)\b[^;]*\b(?:which|whereby|whom|whose|who|where|if|when|that)\b[^;]*$")
 _CONDITION_RE = re.compile(r"\b(?:" + "|".join(lexicon.CONDITIONALS) + r")(?: [\w-]+){0,3} $")
 # "shall assess whether the acquisition could endanger its defence": the question weighed, not the duty
-_WHETHER_RE = re.compile(r"\bwhether(?: [\w-]+){0,4} $")
+_WHETHER_RE = re.compile(r"\bwhether(?: [\w-]+){0,10} $")
 # "The other Party [should][may] agree to hold consultations": "agree to" is the verb, not the modal
 _VERB_AFTER_MODAL = re.compile(r"\b(?:shall|may|should|will|must|might|could|would|to)\]?(?: \[[a-z ]+\])* $")
 # The conditions a reading names: a conditional and its words up to the next comma ("if it does").
@@ -240,6 +241,7 @@ def _read(sentence: str) -> _Sentence:
                         or _SUBORDINATE_RE.search(text, max(0, m.start() - 14), m.start())
                         or _CONDITION_RE.search(text, max(0, m.start() - 60), m.start())
                         or _WHETHER_RE.search(text, max(0, m.start() - 60), m.start())
+                        or _EPISTEMIC.match(text, m.end())  # "whatever dispute may arise": what can happen
                         or (m.group() == "should" and _LEAD_RE.match(text, 0, m.start()))):
                     kind_here = "subordinate"
                 elif _TRIGGER_RE.match(text, m.start()):

@@ -50,7 +50,7 @@ from esa_rules.engine.term_uses import uses as _term_uses
 _QUOTE = "\"\u201c\u201d"
 _QUOTED_DEFINITION = re.compile(  # ('"Listed Minerals": the metals ...' in a definitions list, too)
     rf"[{_QUOTE}]([^{_QUOTE}\n]{{2,80}})[{_QUOTE}]\s*(?:(?:,\s*)?(?:means|shall mean|refers to|has the meaning|is defined as)\b"
-    r"|:(?=\s)|\s[\u2014\u2013](?=\s))")  # '"strategic enterprise" \u2014 a legal entity ...' too
+    r"|:(?=\s)|\s(?:[\u2014\u2013]|--?)(?=\s))")  # '"strategic enterprise" \u2014 a legal entity ...' (or " - ") too
 _UNQUOTED_DEFINITION = re.compile(r"^\W*(?:\(?[0-9a-z]{1,4}[.)]\s+)?((?:the\s+|an?\s+)?[\w-]+(?:\s+[\w-]+){0,5}?)\s+"
                                   r"(?:means|shall mean|refers to)\b")
 _BLOCK = re.compile(r"[^\n]+(?:\n(?![ \t]*\n)[^\n]+)*")  # lines up to a blank line

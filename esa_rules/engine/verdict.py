@@ -85,8 +85,8 @@ def judge(ctx: DocContext, scope: Scope, match: MatchT, expects: Expects, role: 
         if all(carried) and not all(c[0].wholly for c in carried if c):
             return Located(scope, match, Level.CONTEXT_ONLY, None, None)
     judged: list[tuple[Level, Strength, tuple[int, int]]] = []
-    for _, fs, _ in parts:
-        at = index.to_original(fs)
+    for part in parts:
+        at = index.to_original(part[1])
         sentence = index.sentence_at(at)
         strength = classify(index.doc.text[sentence[0]:sentence[1]], at - sentence[0])
         strength = contingent_on(index.doc.text[max(0, sentence[0] - 300):sentence[0]],
@@ -96,6 +96,7 @@ def judge(ctx: DocContext, scope: Scope, match: MatchT, expects: Expects, role: 
         if ctx.will_binds:
             strength = will_as_shall(index.doc.text, sentence[0], strength)
         strength = row_force(index.doc.text, at, sentence[0], strength)
+        strength, sentence = _row_hedge(index, part, strength, sentence)
         proposal = next(((s, e) for s, e in unagreed(index.doc.text) if s < at < e), None)
         if proposal is not None:
             strength = Strength(Level.EXCLUDED, (Cue("bracketed", proposal[0] - sentence[0], proposal[1] - sentence[0]),),
@@ -210,6 +211,21 @@ def search(ctx: DocContext, clause: Clause, expects: Expects,
 
 def best_match(ctx: DocContext, clause: Clause, expects: Expects, tids: Mapping[Alternative, int]) -> Located | None:
     return search(ctx, clause, expects, tids)[0]
+
+
+def _row_hedge(index: DocIndex, part: tuple[int, int, int], strength: Strength,
+               sentence: tuple[int, int]) -> tuple[Strength, tuple[int, int]]:
+    """A row of a schedule that a binding sentence points to keeps its own qualifier: "Informing each other,
+    to the extent practicable, of expected shortages" binds only so far as practicable."""
+    origin = index.origin(part) if index.origins and strength.level == Level.BINDING else None
+    if origin is None or not origin[0].wholly:
+        return strength, sentence
+    at = index.to_original(origin[1][0])
+    row = index.sentence_at(at)
+    own = classify(index.doc.text[row[0]:row[1]], at - row[0])
+    if own.level == Level.SOFT and any(c.kind in ("hedge", "own-judgement") for c in own.cues):
+        return own, row
+    return strength, sentence
 
 
 def denial(ctx: DocContext, clause: Clause, tids: Mapping[Alternative, int]) -> Located | None:
