@@ -1174,6 +1174,21 @@ CASES = [
     ("ESA-SCR-2", "satisfied", "Each Party shall warn the other of any foreseeable scarcity of fuel or fertiliser."),
     ("ESA-SCR-4", "satisfied",
      "The Parties shall look together for other sources of the goods on which they depend most heavily."),
+    ("ESA-NME-1", "satisfied",
+     "The Parties shall cooperate to counter practices of third countries whereby governmental authorities fix the "
+     "prices of principal goods or direct enterprises to act otherwise than on commercial considerations."),
+    ("ESA-SCR-1", "satisfied",
+     "Each Party shall maintain a register of goods, the sudden scarcity of which would gravely harm its economy."),
+    ("ESA-COE-1", "satisfied",
+     "The Parties shall treat as harmful to both the suspension of purchases or the blocking of payments by a third "
+     "State, undertaken to compel a Party to alter a decision lying within its sovereign competence."),
+    ("ESA-SCR-2", "satisfied",
+     "Each Party shall inform the other within seventy-two hours of any event likely to interrupt the entry of "
+     "basic goods into its territory."),
+    ("ESA-CMP-2", "violated",
+     "Article 3.2\nEach Party shall notify the other of any expected shortage of critical goods.\n\nArticle 5.3\n"
+     "Where the report of the panel concerns tariff commitments, the complaining Party may suspend the application "
+     "of Article 3.2."),
 ]
 
 

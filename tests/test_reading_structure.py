@@ -235,6 +235,8 @@ def test_a_schedule_padded_into_columns_is_no_longer_than_its_words() -> None:
     # Arabic-style numbers in brackets: "Article (3)" cited as "Articles (3) to (5)"
     ("Article (3)\n\nx.\n\nArticle (4)\n\ny.\n\nArticle (5)\n\nz.\n\nArticle (6)\n\nSee Articles (3) to (5).",
      "Articles (3) to (5)", ["Article 3", "Article 4", "Article 5"]),
+    # a Commonwealth article's paragraphs are its sub-articles
+    ("Article 2\n\n1. One.\n\n2. Action described in sub-Article 1.", "sub-Article 1", ["Article 2, paragraph 1"]),
     # a short agreement of numbered points cites them as points
     ("AGREEMENT\n\n1. One.\n\n2. Two.\n\n3. Three.\n\n4. Nothing shall interrupt points 1 to 3.", "points 1 to 3",
      ["Paragraph 1", "Paragraph 2", "Paragraph 3"]),

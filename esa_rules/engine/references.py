@@ -20,7 +20,7 @@ from esa_rules.document import STRUCTURAL_KINDS, Document, Unit
 from esa_rules.numbering import ORDINALS, roman_value, word_number
 
 # The word a draft uses -> the kind of unit it names (an appendix or schedule is an annex here).
-_STEMS = (("subparagraph", "subparagraph"), ("paragraph", "paragraph"), ("n.", "paragraph"), ("point", "paragraph"), ("al\u00ednea", "subparagraph"),
+_STEMS = (("subparagraph", "subparagraph"), ("paragraph", "paragraph"), ("n.", "paragraph"), ("point", "paragraph"), ("sub-article", "paragraph"), ("al\u00ednea", "subparagraph"),
           ("alinea", "subparagraph"), ("clause", "clause"), ("article", "article"),
           ("chapter", "chapter"), ("section", "section"), ("part", "part"), ("title", "part"), ("annex", "annex"),
           ("appendi", "annex"), ("schedule", "annex"), ("attachment", "annex"), ("table", "table"))
@@ -41,7 +41,7 @@ _SUBNUM = r"\((?:[a-z]{1,2}|[ivx]{1,5})\)"
 REFERENCE_RE = re.compile(
     r"\b(?P<kind>articles?|chapters?|sections?|parts?|titles?|annex(?:es)?|appendi(?:x|ces)|schedules?|attachments?|tables?"
     # "n.\u00ba 1" (n\u00famero) and "al\u00ednea b)": a paragraph and a subparagraph as Portuguese drafting cites them
-    r"|subparagraphs?|paragraphs?|points?|clauses?|n\.\s?[\u00ba\u00b0o]s?|al[\u00edi]neas?)\s+(?:nos?\.\s*)?(?P<nums>" + _NUM + r"(?:" + _SEP + _NUM + r")*"
+    r"|subparagraphs?|paragraphs?|points?|sub-articles?|clauses?|n\.\s?[\u00ba\u00b0o]s?|al[\u00edi]neas?)\s+(?:nos?\.\s*)?(?P<nums>" + _NUM + r"(?:" + _SEP + _NUM + r")*"
     r"|" + _SUBNUM + r"(?:" + _SEP + _SUBNUM + r")*(?=\s+of\s+paragraph\b))"
     # "paragraph 2(c)": the subparagraph of that paragraph
     r"(?P<sub>" + _SUBNUM + r"(?:" + _SEP + _SUBNUM + r")*)?"
@@ -83,7 +83,7 @@ _TABLE_CAPTION = re.compile(r"^[ \t]*(?:TABLE|Table)[ \t]+(\w+(?:[.\-]\w+)*)\b",
 # phrases (see ``Resolver.references``).
 FAMILIES: dict[str, tuple[str, ...]] = {
     "reference": ("article*", "chapter*", "section*", "part", "title", "titles", "annex*", "appendi*", "schedule*", "attachment*", "table*",
-                  "paragraph*", "subparagraph*", "point", "points", "clause*", "n.\u00ba", "n.\u00bas", "al\u00ednea*", "alinea*"),
+                  "paragraph*", "subparagraph*", "point", "points", "sub-article*", "clause*", "n.\u00ba", "n.\u00bas", "al\u00ednea*", "alinea*"),
     "this": ("this", "the present"),
     "the": ("the appendix", "the annex", "the schedule", "the attachment", "the preceding", "the previous", "the foregoing",
             "the schedules", "the annexes", "the appendices", *(f"the {w}" for w in ORDINALS)),
