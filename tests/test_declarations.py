@@ -581,3 +581,23 @@ def test_disputes_under_an_article_kept_from_the_procedure_set_aside_by_notwiths
     found = statuses(text)
     assert (found["ESA-COE-2"], found["ESA-INV-1"]) == ("weak", "satisfied")
     assert statuses(text.replace("shall not be submitted", "shall be submitted"))["ESA-COE-2"] == "satisfied"
+
+
+def test_an_exception_the_text_only_urges_is_weak() -> None:
+    text = ("Article 11\n\nNo provision of this Agreement shall be understood as requiring a Party to reveal information "
+            "the disclosure of which it considers contrary to its essential security interests.\n")
+    assert statuses(text)["ESA-ESX-3"] == "satisfied"
+    assert statuses(text.replace("shall be understood", "should be understood"))["ESA-ESX-3"] == "weak"
+
+
+def test_a_memorandum_that_creates_no_rights_or_obligations_is_weak_throughout() -> None:
+    text = ("MEMORANDUM\n\n1. Each Side will maintain a mechanism to review foreign investments for risks to its "
+            "national security.\n\n2. This Memorandum is an expression of goodwill. It does not create any rights or "
+            "obligations under international law.\n")
+    assert statuses(text)["ESA-INV-1"] == "weak"
+    assert "declares itself non-binding" in next(f.message for f in check(text).findings if f.provision == "ESA-INV-1")
+    # a ruling that creates no rights for private persons says nothing of the instrument's force
+    private = text.replace("It does not create any rights or obligations under international law.",
+                           "Each Side shall accept the rulings of the panel. They shall not create any rights or "
+                           "obligations for natural or legal persons.").replace("will maintain", "shall maintain")
+    assert statuses(private)["ESA-INV-1"] == "satisfied"

@@ -186,7 +186,7 @@ NON_BINDING: tuple[str, ...] = (
     "does not constitute a treaty", "is not a treaty", "not constitute an international agreement",
     "does not constitute an international agreement", "non-binding instrument", "non-binding arrangement",
     "non-binding memorandum", "not binding under international law", "politically binding",
-    "not create legal rights", "not create rights or obligations",
+    "not create legal rights", "not create rights or obligations", "not create any rights or obligations under",
     "create no rights or obligations", "create no legal", "does not form part of this agreement",
     "do not form part of this agreement", "shall not form part of this agreement",
     # A summit statement speaks for leaders, not Parties: "We, the Leaders of the Group of Seven, ...". Not

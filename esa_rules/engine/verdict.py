@@ -111,6 +111,9 @@ def judge(ctx: DocContext, scope: Scope, match: MatchT, expects: Expects, role: 
         level, strength, sentence = next(j for j in judged if j[0] == Level.EXCLUDED)
     elif expects == Expects.EXCEPTION:
         level, strength, sentence = Level.EXCEPTION, judged[0][1], judged[0][2]
+        if strength.level == Level.SOFT and any(c.kind == "soft" and index.doc.text[
+                sentence[0] + c.start:sentence[0] + c.end].lower() in ("should", "ought") for c in strength.cues):
+            level = Level.SOFT  # "No provision ... should be understood as requiring ...": an exception urged
     elif expects == Expects.PERMISSION:
         # a right is worded "may": any sentence that grants it counts, one that denies it does not
         denied = next((j for j in judged if j[0] == Level.NEGATED), None)
