@@ -165,3 +165,13 @@ def test_paragraphs_numbered_without_full_stops_keep_their_numbers() -> None:
     text = "AGREEMENT\n\n" + "".join(f"{n}   The Parties shall cooperate on topic {n}\nand related matters.\n\n"
                                      for n in range(1, 30))
     assert read_text(text, "plain.txt").text == text
+
+
+def test_the_line_numbered_example_reads_its_articles_under_its_title() -> None:
+    """README and docs/formats.md run `esa-rules check docs/examples/line_numbered_negotiating_text.txt`."""
+    path = Path(__file__).resolve().parents[1] / "docs/examples/line_numbered_negotiating_text.txt"
+    doc = read(str(path))
+    assert doc.title is not None and doc.title.startswith("AGREEMENT BETWEEN ALDORIA")
+    assert [u.heading for u in doc.units() if u.kind == "article" and u.label != "Preamble"] == [
+        "Investment Review", "Export Controls", "Economic Coercion", "Relationship with Other Disputes",
+        "Essential Security"]
