@@ -13,6 +13,7 @@ segmenter: the structure is taken from the wording alone. The writers for each f
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 import attrs
 
@@ -137,9 +138,29 @@ def _outline(groups: list[list[str]]) -> set[tuple[int, int]]:
     return set(found) if len(found) >= 3 else set()
 
 
+# a line number printed in the margin of a negotiating text: "  63   Article 14.7: Semiconductors", "  62"
+_MARGIN_NUMBER = re.compile(r"[ \t]*(\d{1,5})(?:[ \t]{2,}(?=\S)|[ \t]*$)")
+
+
+def _typed(text: str) -> str:
+    """The draft as its author typed it: without the line numbers a word processor prints in the margin (Word's
+    line numbering, a layout setting no export carries as text) and a PDF extraction ran into every line, blank
+    lines too. Told apart from numbered paragraphs as a margin is: at least 20 numbered lines, counting up by
+    one (or from 1 again on a new page), blank ones among them."""
+    lines = text.split("\n")
+    found = [(i, m) for i, line in enumerate(lines) if (m := _MARGIN_NUMBER.match(line)) is not None]
+    numbers = [int(m[1]) for _, m in found]
+    if len(found) < 20 or any(b not in (a + 1, 1) for a, b in pairwise(numbers)) \
+            or not any(m.end() == len(lines[i]) for i, m in found):
+        return text
+    for i, m in found:
+        lines[i] = lines[i][m.end():]
+    return "\n".join(lines)
+
+
 def draft_blocks(text: str) -> list[Block]:
     groups = [[line.strip() for line in group.splitlines() if line.strip()]
-              for group in re.split(r"\n[ \t]*\n", text.strip("\n"))]
+              for group in re.split(r"\n[ \t]*\n", _typed(text).strip("\n"))]
     blocks = _blocks(groups, set())
     if not any(b.role == "heading" and b.level in ("part", "chapter", "section", "article") for b in blocks) \
             and (outline := _outline(groups)):

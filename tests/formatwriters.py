@@ -88,8 +88,10 @@ def _names_annex(line: str) -> bool:
     return read is not None and read.kind == "annex"
 
 
-# a line number in the margin of an extracted page: "6   CHAPTER 14"
-_MARGIN = re.compile(r"^\d{1,4}[ \t]{2,}(?=\S)")
+def _letter_spaced(line: str) -> bool:
+    """A line set in spaced capitals, as a watermark is: "D R A F T  -  W I T H O U T   P R E J U D I C E"."""
+    words = line.split()
+    return len(words) >= 6 and all(len(word) == 1 for word in words)
 
 
 def markdown(blocks: Iterable[Block]) -> str:
@@ -99,8 +101,10 @@ def markdown(blocks: Iterable[Block]) -> str:
             # a Markdown heading is one line: a title set over several is joined, unless the lines under
             # it are headings that an extraction tool ran into it (a running header), which stay below
             first, *rest = block.text.split("\n")
-            # (one behind a line number in the margin too: "6   CHAPTER 14" of a line-numbered PDF's extraction)
-            glued = any(heading_of(" ".join(_MARGIN.sub("", line, count=1).split())) for line in rest)
+            if rest and _letter_spaced(first):  # a page's watermark over the title, no line of the title
+                out.append(first)
+                first, *rest = rest
+            glued = any(heading_of(" ".join(line.split())) for line in rest)
             out.append("# " + ("\n".join([first, *rest]) if glued else " ".join([first, *rest])))
         elif block.role == "heading":
             out.append(_STYLES[block.level][0] + block.text)
