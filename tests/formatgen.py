@@ -146,11 +146,13 @@ def _typed(text: str) -> str:
     """The draft as its author typed it: without the line numbers a word processor prints in the margin (Word's
     line numbering, a layout setting no export carries as text) and a PDF extraction ran into every line, blank
     lines too. Told apart from numbered paragraphs as a margin is: at least 20 numbered lines, counting up by
-    one (or from 1 again on a new page), blank ones among them."""
+    one (or from 1 again on a new page), blank ones among them, nearly every line from the first number to the
+    last numbered (a page's header and footer aside)."""
     lines = text.split("\n")
     found = [(i, m) for i, line in enumerate(lines) if (m := _MARGIN_NUMBER.match(line)) is not None]
     numbers = [int(m[1]) for _, m in found]
     if len(found) < 20 or any(b not in (a + 1, 1) for a, b in pairwise(numbers)) \
+            or len(found) < 0.8 * (found[-1][0] - found[0][0] + 1) \
             or not any(m.end() == len(lines[i]) for i, m in found):
         return text
     for i, m in found:
