@@ -202,6 +202,23 @@ def _divides_annex(open_units: list[_Open], top: _Open, number: str | None) -> b
 _OUTLINE_HEADING = re.compile(r"(?P<number>\d{1,2}\.)[ \t]+(?P<caption>.+)")
 
 
+def _sections(blocks: list[Block]) -> Iterator[Block]:
+    """The blocks, with a Commonwealth section's marginal note ("Scheduled goods.") and the number that opens
+    its section below it ("3. (1) Neither Party ...") set as the article's heading, "3. Scheduled goods", over
+    the section's text, as AKN numbers and titles an article."""
+    def section(note: Block | None, block: Block | None) -> re.Match[str] | None:
+        return re.fullmatch(r"(\d{1,3}\.)[ \t]+(\S.*)", block.text, re.DOTALL) if note is not None and block is not None \
+            and note.role == "heading" and note.level == "article" and heading_of(note.text) is None \
+            and not _OUTLINE_HEADING.fullmatch(note.text) and block.role == "body" else None
+
+    for n, block in enumerate(blocks):
+        if (opened := section(blocks[n - 1] if n else None, block)) is not None:
+            yield Block("heading", f"{opened[1]} {blocks[n - 1].text.rstrip('.')}", "article")
+            yield Block("body", opened[2])
+        elif section(block, blocks[n + 1] if n + 1 < len(blocks) else None) is None:
+            yield block  # a note goes with its section's number
+
+
 def _numbered_apart(blocks: list[Block]) -> Iterator[Block]:
     """The blocks, with a paragraph's line that opens with a decimal number ("12.3 Suspension" over "12.3.1 If
     the Party ...", kept as one paragraph in the other formats) set apart, to be numbered as its own point;
@@ -267,7 +284,7 @@ def akn(blocks: list[Block]) -> bytes:
     def p(text: str) -> str:
         return "<p>" + "<eol/>".join(escape(line) for line in text.split("\n")) + "</p>"
 
-    for block in _numbered_apart(blocks):
+    for block in _numbered_apart(list(_sections(blocks))):
         if block.role == "title":
             toc = "".join(f'<tocItem href="#" level="1">{escape(b.text)}</tocItem>' for b in blocks if b.role == "contents")
             out.append(f"<preface>{p(block.text).replace('<p>', '<p><docTitle>').replace('</p>', '</docTitle></p>')}"
