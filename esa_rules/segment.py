@@ -177,21 +177,26 @@ def _outline(text: str) -> list[_Node]:
     return found if len(found) >= 3 else _captioned(text)
 
 
-# "Scheduled goods.\n3. (1) Neither Party ...": a Commonwealth section under its marginal note
-_CAPTIONED = re.compile(r"^[ \t]*([A-Z][^\n]{1,80}?)[ \t]*\n[ \t]*(\d{1,3})\.[ \t]+(?=\S)", re.MULTILINE)
+# "Scheduled goods.\n3. (1) Neither Party ...": a Commonwealth section under its marginal note (in Markdown a
+# heading, "### Scheduled goods.", a paragraph of its own one blank line above the section)
+_CAPTIONED = re.compile(r"^[ \t]*(#{1,6}[ \t]+)?([A-Z][^\n]{1,80}?)[ \t]*\n([ \t]*\n)?[ \t]*(\d{1,3})\.[ \t]+(?=\S)",
+                        re.MULTILINE)
 
 
 def _captioned(text: str) -> list[_Node]:
     """Sections numbered 1, 2, 3 ... in order, each opening the line under its caption after a blank line
-    ("Interpretation.\n2. (1) In this Agreement ..."), at least three of them: read as articles."""
+    ("Interpretation.\n2. (1) In this Agreement ..."), at least three of them: read as articles. A caption
+    one blank line above its number is a paragraph that could head anything ("Investment" over a joint
+    statement's "2. Each Participant ..."), unless Markdown marks it as a heading."""
     found: list[_Node] = []
     for m in _CAPTIONED.finditer(text):
-        caption = m.group(1).rstrip(".")
+        caption = m.group(2).rstrip("*_ \t").rstrip(".")
         after_blank = m.start() <= 1 or text[m.start() - 2:m.start()] == "\n\n"
-        if (int(m.group(2)) != len(found) + 1 or caption[-1:] in ";:," or len(caption.split()) > 10
+        if (int(m.group(4)) != len(found) + 1 or (m.group(3) and not m.group(1)) or caption[-1:] in ";:,"
+                or len(caption.split()) > 10
                 or not (caption.isupper() or title_like(caption)) or not after_blank):
             continue
-        found.append(_Node("article", m.group(2), m.start(), m.end(), heading=caption,
+        found.append(_Node("article", m.group(4), m.start(), m.end(), heading=caption,
                            heading_span=(m.start(), m.end())))
     return found if len(found) >= 3 else []
 

@@ -13,6 +13,7 @@ segmenter: the structure is taken from the wording alone. The writers for each f
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 import attrs
 
@@ -137,13 +138,54 @@ def _outline(groups: list[list[str]]) -> set[tuple[int, int]]:
     return set(found) if len(found) >= 3 else set()
 
 
+# "3. (1) Neither Party ...": a Commonwealth section's number, under its marginal note "Scheduled goods."
+_SECTION = re.compile(r"(\d{1,3})\.[ \t]+\S")
+
+
+def _captions(groups: list[list[str]]) -> set[tuple[int, int]]:
+    """The marginal notes of Commonwealth sections ("Scheduled goods." over "3. (1) Neither Party ..."), as
+    the segmenter reads them: each opens its lines after a blank line, short, in capitals or titled, right
+    over its section's number, numbered 1, 2, 3 ... in order, at least three of them. Each heads its section."""
+    found: list[tuple[int, int]] = []
+    for g, lines in enumerate(groups):
+        number = _SECTION.match(lines[1]) if len(lines) > 1 else None
+        caption = lines[0].rstrip(".")
+        if number and int(number[1]) == len(found) + 1 and re.fullmatch(r"[A-Z].{1,80}", lines[0]) \
+                and caption[-1:] not in ";:," and len(caption.split()) <= 10 and (caption.isupper() or title_like(caption)):
+            found.append((g, 0))
+    return set(found) if len(found) >= 3 else set()
+
+
+# a line number printed in the margin of a negotiating text: "  63   Article 14.7: Semiconductors", "  62"
+_MARGIN_NUMBER = re.compile(r"[ \t]*(\d{1,5})(?:[ \t]{2,}(?=\S)|[ \t]*$)")
+
+
+def _typed(text: str) -> str:
+    """The draft as its author typed it: without the line numbers a word processor prints in the margin (Word's
+    line numbering, a layout setting no export carries as text) and a PDF extraction ran into every line, blank
+    lines too. Told apart from numbered paragraphs as a margin is: at least 20 numbered lines, counting up by
+    one (or from 1 again on a new page), blank ones among them, nearly every line from the first number to the
+    last numbered (a page's header and footer aside)."""
+    lines = text.split("\n")
+    found = [(i, m) for i, line in enumerate(lines) if (m := _MARGIN_NUMBER.match(line)) is not None]
+    numbers = [int(m[1]) for _, m in found]
+    if len(found) < 20 or any(b not in (a + 1, 1) for a, b in pairwise(numbers)) \
+            or len(found) < 0.8 * (found[-1][0] - found[0][0] + 1) \
+            or not any(m.end() == len(lines[i]) for i, m in found):
+        return text
+    for i, m in found:
+        lines[i] = lines[i][m.end():]
+    return "\n".join(lines)
+
+
 def draft_blocks(text: str) -> list[Block]:
     groups = [[line.strip() for line in group.splitlines() if line.strip()]
-              for group in re.split(r"\n[ \t]*\n", text.strip("\n"))]
+              for group in re.split(r"\n[ \t]*\n", _typed(text).strip("\n"))]
     blocks = _blocks(groups, set())
     if not any(b.role == "heading" and b.level in ("part", "chapter", "section", "article") for b in blocks) \
-            and (outline := _outline(groups)):
-        # a draft with no "Article" or "Chapter" heading, numbered as a decimal outline: its captions head articles
+            and (outline := _outline(groups) or _captions(groups)):
+        # a draft with no "Article" or "Chapter" heading, numbered as a decimal outline or in sections under
+        # marginal notes: its captions head articles
         blocks = _blocks(groups, outline)
     return blocks
 

@@ -88,8 +88,10 @@ def _names_annex(line: str) -> bool:
     return read is not None and read.kind == "annex"
 
 
-# a line number in the margin of an extracted page: "6   CHAPTER 14"
-_MARGIN = re.compile(r"^\d{1,4}[ \t]{2,}(?=\S)")
+def _letter_spaced(line: str) -> bool:
+    """A line set in spaced capitals, as a watermark is: "D R A F T  -  W I T H O U T   P R E J U D I C E"."""
+    words = line.split()
+    return len(words) >= 6 and all(len(word) == 1 for word in words)
 
 
 def markdown(blocks: Iterable[Block]) -> str:
@@ -99,8 +101,10 @@ def markdown(blocks: Iterable[Block]) -> str:
             # a Markdown heading is one line: a title set over several is joined, unless the lines under
             # it are headings that an extraction tool ran into it (a running header), which stay below
             first, *rest = block.text.split("\n")
-            # (one behind a line number in the margin too: "6   CHAPTER 14" of a line-numbered PDF's extraction)
-            glued = any(heading_of(" ".join(_MARGIN.sub("", line, count=1).split())) for line in rest)
+            if rest and _letter_spaced(first):  # a page's watermark over the title, no line of the title
+                out.append(first)
+                first, *rest = rest
+            glued = any(heading_of(" ".join(line.split())) for line in rest)
             out.append("# " + ("\n".join([first, *rest]) if glued else " ".join([first, *rest])))
         elif block.role == "heading":
             out.append(_STYLES[block.level][0] + block.text)
@@ -198,6 +202,23 @@ def _divides_annex(open_units: list[_Open], top: _Open, number: str | None) -> b
 _OUTLINE_HEADING = re.compile(r"(?P<number>\d{1,2}\.)[ \t]+(?P<caption>.+)")
 
 
+def _sections(blocks: list[Block]) -> Iterator[Block]:
+    """The blocks, with a Commonwealth section's marginal note ("Scheduled goods.") and the number that opens
+    its section below it ("3. (1) Neither Party ...") set as the article's heading, "3. Scheduled goods", over
+    the section's text, as AKN numbers and titles an article."""
+    def section(note: Block | None, block: Block | None) -> re.Match[str] | None:
+        return re.fullmatch(r"(\d{1,3}\.)[ \t]+(\S.*)", block.text, re.DOTALL) if note is not None and block is not None \
+            and note.role == "heading" and note.level == "article" and heading_of(note.text) is None \
+            and not _OUTLINE_HEADING.fullmatch(note.text) and block.role == "body" else None
+
+    for n, block in enumerate(blocks):
+        if (opened := section(blocks[n - 1] if n else None, block)) is not None:
+            yield Block("heading", f"{opened[1]} {blocks[n - 1].text.rstrip('.')}", "article")
+            yield Block("body", opened[2])
+        elif section(block, blocks[n + 1] if n + 1 < len(blocks) else None) is None:
+            yield block  # a note goes with its section's number
+
+
 def _numbered_apart(blocks: list[Block]) -> Iterator[Block]:
     """The blocks, with a paragraph's line that opens with a decimal number ("12.3 Suspension" over "12.3.1 If
     the Party ...", kept as one paragraph in the other formats) set apart, to be numbered as its own point;
@@ -263,7 +284,7 @@ def akn(blocks: list[Block]) -> bytes:
     def p(text: str) -> str:
         return "<p>" + "<eol/>".join(escape(line) for line in text.split("\n")) + "</p>"
 
-    for block in _numbered_apart(blocks):
+    for block in _numbered_apart(list(_sections(blocks))):
         if block.role == "title":
             toc = "".join(f'<tocItem href="#" level="1">{escape(b.text)}</tocItem>' for b in blocks if b.role == "contents")
             out.append(f"<preface>{p(block.text).replace('<p>', '<p><docTitle>').replace('</p>', '</docTitle></p>')}"

@@ -177,7 +177,7 @@ def _paragraph_blocks(paragraphs: list[Paragraph]) -> list[tuple[Block, tuple[in
             continue
         text = paragraph.text.replace("\t", " ").strip()
         if text:
-            blocks.append((Block(text=text, line=paragraph.number), paragraph.cell))
+            blocks.append((Block(text=text, line=paragraph.number, heading=bool(paragraph.heading_level)), paragraph.cell))
     if pending is not None and pending.text.strip():
         blocks.append((Block(text=pending.text.replace("\t", " ").strip(), line=pending.number), pending.cell))
     return blocks

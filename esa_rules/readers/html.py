@@ -26,6 +26,7 @@ _SKIP = frozenset({"script", "style", "nav", "noscript", "template", "svg", "mat
 _BLOCK = frozenset({"p", "div", "li", "dt", "dd", "td", "th", "tr", "blockquote", "pre", "section", "article",
                     "header", "footer", "main", "aside", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "dl",
                     "table", "caption", "figcaption", "address", "hr", "body", "center", "summary"})
+_HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 _VOID = frozenset({"br", "hr", "img", "meta", "link", "input", "area", "base", "col", "embed", "source",
                    "track", "wbr", "param"})
 _OL_FORMAT = {"1": "decimal", "a": "lowerLetter", "A": "upperLetter", "i": "lowerRoman", "I": "upperRoman"}
@@ -73,6 +74,7 @@ class _Extractor(HTMLParser):
         self._lists: list[list] = []  # [format, next number] per open <ol>/<ul>
         self._tables = 0  # open <table> elements: inside one, cells join a row and rows join a block
         self._cells = 0  # cells begun in the current row
+        self._heading = False  # the current block is an <h1> ... <h6>
 
     def _break(self) -> None:
         line = " ".join("".join(self._parts).split())
@@ -83,8 +85,9 @@ class _Extractor(HTMLParser):
     def _flush(self) -> None:
         self._break()
         if self._lines and self._start is not None:
-            self.blocks.append(Block(text="\n".join(self._lines), line=self._start[0], column=self._start[1] + 1))
-        self._lines, self._start = [], None
+            self.blocks.append(Block(text="\n".join(self._lines), line=self._start[0], column=self._start[1] + 1,
+                                     heading=self._heading))
+        self._lines, self._start, self._heading = [], None, False
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         values = dict(attrs)
@@ -104,6 +107,7 @@ class _Extractor(HTMLParser):
             self._parts.append(" ")  # a paragraph inside a cell is part of the cell
         elif tag in _BLOCK:
             self._flush()
+            self._heading = tag in _HEADINGS
         elif tag == "br":
             self._break()
         if tag == "table":

@@ -9,12 +9,14 @@ same draft gives the same units whatever format it arrived in.
 from __future__ import annotations
 
 import hashlib
+import re
 
 import attrs
 
 from esa_rules.document import Anchor, Document, Unit
 from esa_rules.errors import InputError
 from esa_rules.keys import assign_keys
+from esa_rules.numbering import match_heading
 from esa_rules.readers.limits import check_text
 from esa_rules.readers.margins import unnumber_margin
 from esa_rules.readers.tables import reflow
@@ -33,17 +35,33 @@ class Block:
     breaks_keep_line: bool = True
     # Further positions inside the block (offsets relative to the block), e.g. each printed PDF line.
     extra: tuple[Anchor, ...] = ()
+    heading: bool = False  # set as a heading (a Word heading style, an HTML <h2>), not as body text
+
+
+# "3. (1) Neither Party ...": a section's number, opening the paragraph under its marginal note
+_SECTION = re.compile(r"\d{1,3}\.[ \t]+\S")
+
+
+def _notes_section(block: Block, below: Block) -> bool:
+    """A marginal note set as a heading of its own ("Scheduled goods.") over the paragraph of its section
+    ("3. (1) Neither Party ..."): one line, no structural heading ("Article 3", "ANNEX"), as a .txt types the
+    note, on the line right above the section's number."""
+    return block.heading and "\n" not in block.text and match_heading(block.text) is None \
+        and _SECTION.match(below.text) is not None
 
 
 def assemble(blocks: list[Block], separator: str = "\n\n") -> tuple[str, tuple[Anchor, ...]]:
-    """Join block texts with ``separator``; one anchor per block (and per line break inside one)."""
+    """Join block texts with ``separator``; one anchor per block (and per line break inside one). A
+    Commonwealth section's marginal note, a heading paragraph of its own, goes on the line right above its
+    section's number, as a .txt types it, so the two read as one section in every format."""
     parts: list[str] = []
     anchors: list[Anchor] = []
     offset = 0
-    for block in blocks:
+    for n, block in enumerate(blocks):
         if parts:
-            parts.append(separator)
-            offset += len(separator)
+            joint = "\n" if n > 1 and _notes_section(blocks[n - 1], block) else separator  # block 0: the title
+            parts.append(joint)
+            offset += len(joint)
         anchors.append(Anchor(offset, block.line, block.column, block.page))
         if block.breaks_keep_line:
             position = block.text.find("\n")
