@@ -601,3 +601,13 @@ def test_a_memorandum_that_creates_no_rights_or_obligations_is_weak_throughout()
                            "Each Side shall accept the rulings of the panel. They shall not create any rights or "
                            "obligations for natural or legal persons.").replace("will maintain", "shall maintain")
     assert statuses(private)["ESA-INV-1"] == "satisfied"
+
+
+def test_a_declaration_interrupted_by_a_second_verb_still_declares_the_instrument_non_binding() -> None:
+    text = ("MEMORANDUM\n\n1. Each Participant shall maintain a mechanism to review foreign investments for risks "
+            "to its national security.\n\n2. This Memorandum records the intentions of the Participants. It is not "
+            "intended to create, and does not create, any rights or obligations that are legally binding under "
+            "international or domestic law.\n")
+    assert statuses(text)["ESA-INV-1"] == "weak"
+    assert statuses(text.replace("It is not intended to create, and does not create, any", "It creates"))[
+        "ESA-INV-1"] == "satisfied"

@@ -111,6 +111,12 @@ _COMPARED = {"md": ("status", "units", "title", "title span", "tree"),
 # and not yet known to be the reader's fault or this generator's (each one so far was one or the other).
 # Strict, so each one fails the suite the day it starts to pass and must leave this list.
 KNOWN_DISAGREEMENTS: dict[str, str] = {
+    "sections-and-understandings/articles_of_agreement_secretariat_sections": "Articles with Sections inside "
+    "them come out of the Akoma Ntoso writer as a different tree",
+    "sections-and-understandings/paragraph_unit_accord_with_implementing_protocol": "\u00a7 units and an annexed "
+    "Implementing Protocol come out of the Akoma Ntoso writer numbered differently",
+    "substance-without-names/whereas_and_sections_executive_agreement": "sections of an executive agreement come "
+    "out of the Akoma Ntoso writer as a different tree",
 }
 
 

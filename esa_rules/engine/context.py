@@ -33,8 +33,13 @@ from esa_rules.engine.strength import EXCLUSION_RE, TRIGGER_RE
 # and hands the starts over on the index (``DocIndex.starts``); an index built otherwise scans them there.
 LEXICON_PHRASES: dict[str, tuple[str, ...]] = {
     "non-binding": lexicon.NON_BINDING, "carve-out": (*lexicon.CARVE_OUT_TRIGGERS, *lexicon.SOLE_MEANS),
-    "voluntary": lexicon.VOLUNTARY,
+    "voluntary": lexicon.VOLUNTARY, "creates-nothing": ("not intended to create", "does not create", "do not create"),
 }
+# "It is not intended to create, and does not create, any rights or obligations that are legally binding under
+# international law": the words a phrase list would need apart, read as one statement (folded text)
+_CREATES_NOTHING = re.compile(r"\bnot (?:intended to )?create\b[^.;]{0,60}?\b(?:rights|obligations)\b[^.;]{0,50}?"
+                              r"\b(?:legally binding|under (?:public )?international (?:or domestic )?law)\b")
+_PRIVATE = re.compile(r"\bfor (?:natural|legal|juridical|private)\b")  # a ruling that binds no private person
 
 _INSTRUMENT = re.compile(THIS_INSTRUMENT + r"|\bwe,? the leaders\b", re.IGNORECASE)
 _OUTPUT = re.compile(r"\b(?:recommendations?|decisions?|guidelines?|opinions?|reports?|conclusions?|findings?)\s+"
@@ -99,15 +104,19 @@ def non_binding(index: DocIndex) -> list[Declaration]:
     names; or, failing any, a text of "Participants" that says what they "will" do."""
     resolver = index.resolver
     found: dict[tuple[int, int], Declaration] = {}
-    for family in ("non-binding", "voluntary"):
+    for family in ("non-binding", "voluntary", "creates-nothing"):
         for at in _starts(index, family):
             start, end = index.sentence_at(index.to_original(at))
             if (start, end) in found:
                 continue
+            if family == "creates-nothing":
+                sentence = index.folded.text[index.to_folded(start):index.to_folded(end)]
+                if not _CREATES_NOTHING.search(sentence) or _PRIVATE.search(sentence):
+                    continue
             declaration = _scoped(index, resolver, start, end, index.to_original(at))
             # "The guidelines in Annex 3 are voluntary" reaches only what it names: participation that "is
             # voluntary" is no part of the instrument
-            if declaration is not None and (family == "non-binding" or declaration.targets
+            if declaration is not None and (family != "voluntary" or declaration.targets
                                             or _INSTRUMENT.search(index.doc.text, start, index.to_original(at))):
                 found[(start, end)] = declaration
     if found:
