@@ -161,6 +161,9 @@ _ENABLING = re.compile(r"[ \t]*[(\[]?(?:Sections?|Articles?|Regulations?|Paragra
 _OUTLINE = re.compile(r"^[ \t]*(?:#{1,6}[ \t]+)?(\d{1,2})\.[ \t]+([A-Z][^\n]{0,80}?)[ \t]*$", re.MULTILINE)
 
 
+_SUBSECTION = re.compile(r"[ \t]*(?:\(1\)[ \t]+)?[A-Z(\"\u201c]")  # the body on the very next line
+
+
 def _outline(text: str) -> list[_Node]:
     """The provisions of a text numbered as a decimal outline only ("1. TERMS", "1.1 In this Treaty", no
     word "Article"): captions numbered 1, 2, 3 ... in order, each after a blank line, at least three of them.
@@ -169,6 +172,9 @@ def _outline(text: str) -> list[_Node]:
     for m in _OUTLINE.finditer(text):
         caption = m.group(2).rstrip("*_ \t")
         after_blank = m.start() <= 1 or text[m.start() - 2:m.start()] == "\n\n"
+        if caption.endswith(".") and _SUBSECTION.match(text, m.end() + 1):
+            caption = caption[:-1]  # "2. Stakes taken by outsiders." over "(1) Each Side shall ...": a caption
+            after_blank = after_blank and len(caption.split()) <= 8
         if (int(m.group(1)) != len(found) + 1 or caption[-1:] in ".;:," or len(caption.split()) > 10
                 or not (caption.isupper() or title_like(caption)) or not after_blank):
             continue

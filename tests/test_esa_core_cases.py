@@ -1185,6 +1185,21 @@ CASES = [
     ("ESA-SCR-2", "satisfied",
      "Each Party shall inform the other within seventy-two hours of any event likely to interrupt the entry of "
      "basic goods into its territory."),
+    ("ESA-INV-1", "satisfied",
+     "Each Side shall keep a power to vet, and to block, the purchase by an outsider of a stake in a firm on its "
+     "territory where the purchase may endanger the safety of the State."),
+    ("ESA-COE-2", "satisfied",
+     "Where an outsider cuts, or threatens to cut, trade with a Side to force a change in that Side's lawful policy, "
+     "the other Side shall meet it within seven days of a request."),
+    ("ESA-EXP-1", "satisfied",
+     "The Sides shall keep in step their lists of goods and software that can also serve military ends."),
+    ("ESA-EXP-2", "satisfied",
+     "Each Party shall inform the other in advance of new rules governing the shipment abroad of goods that may "
+     "contribute to weapons programmes."),
+    ("ESA-SCR-1", "satisfied",
+     "The Parties shall identify the foodstuffs, medicines and fuels whose interruption would harm their "
+     "populations."),
+    ("ESA-SCR-2", "satisfied", "Each Party shall give the other early notice of any expected shortage of fuels."),
     ("ESA-CMP-2", "violated",
      "Article 3.2\nEach Party shall notify the other of any expected shortage of critical goods.\n\nArticle 5.3\n"
      "Where the report of the panel concerns tariff commitments, the complaining Party may suspend the application "

@@ -235,6 +235,9 @@ def test_a_schedule_padded_into_columns_is_no_longer_than_its_words() -> None:
     # Arabic-style numbers in brackets: "Article (3)" cited as "Articles (3) to (5)"
     ("Article (3)\n\nx.\n\nArticle (4)\n\ny.\n\nArticle (5)\n\nz.\n\nArticle (6)\n\nSee Articles (3) to (5).",
      "Articles (3) to (5)", ["Article 3", "Article 4", "Article 5"]),
+    # a text whose numbered provisions are its articles cites them as clauses
+    ("ACCORD\n\n1. Terms.\nX.\n\n2. Stakes.\nY.\n\n3. Pressure.\nZ.\n\n4. Link.\nSee clauses 2 and 3.", "clauses 2 and 3",
+     ["Article 2", "Article 3"]),
     # a Commonwealth article's paragraphs are its sub-articles
     ("Article 2\n\n1. One.\n\n2. Action described in sub-Article 1.", "sub-Article 1", ["Article 2, paragraph 1"]),
     # a short agreement of numbered points cites them as points
@@ -315,6 +318,11 @@ def test_such_measures_points_only_at_the_sentence_before() -> None:
                        "data and any revisions made to earlier figures, so that traders, researchers and the "
                        "public can rely on them when planning and assessing their activities.\n3. A Party")
     assert finding(core, far, "ESA-COE-2").status == "missing"
+    # the sentence before reaches back to its start however long it runs
+    long = near.replace("measures of a third country designed to coerce", "any measure by which a third State "
+                        "restricts, or threatens to restrict, the trade, the investments, the shipping or the access to "
+                        "the ports of either Party, designed to coerce")
+    assert finding(core, long.replace("such measures", "such a measure"), "ESA-COE-2").status == "satisfied"
 
 
 MEMORANDUM = """Paragraph 1

@@ -566,3 +566,14 @@ def test_sections_under_their_marginal_notes_are_articles() -> None:
     plain = segment(CAPTIONED.replace("Short title.\n", "").replace("Interpretation.\n", "")
                     .replace("Scheduled goods.\n", ""))
     assert not [u for u in plain.walk() if u.kind == "article" and u.label != "Preamble"]
+
+
+def test_numbered_captions_ending_in_a_full_stop_over_their_text_are_articles() -> None:
+    text = ("ACCORD\n\n1. Terms.\n(1) \"Side\": either State.\n\n2. Stakes taken by outsiders.\n(1) Each Side shall "
+            "keep a power to vet purchases.\n\n3. Goods fit for war as well as peace.\nThe Sides will keep their lists "
+            "in step.\n")
+    articles = [u for u in segment(text).walk() if u.kind == "article" and u.label != "Preamble"]
+    assert [u.heading for u in articles] == ["Terms", "Stakes taken by outsiders", "Goods fit for war as well as peace"]
+    # numbered sentences set apart by blank lines stay paragraphs
+    sentences = "ACCORD\n\n1. The Sides agree.\n\n2. The Sides consult.\n\n3. The Sides report.\n"
+    assert not [u for u in segment(sentences).walk() if u.kind == "article" and u.label != "Preamble"]

@@ -257,6 +257,8 @@ def test_a_chapeaus_modal_is_quoted_from_the_chapeau() -> None:
         ('the word "will" imposes an obligation in the same way as "shall".', "satisfied"),
         ('"will" has the same force as "shall".', "satisfied"),
         ('every undertaking expressed by the word "will" is a legal obligation of the Party concerned.', "satisfied"),
+        ('wherever a Party "will" do something, that statement imposes on the Party concerned a legal obligation of '
+         'the same force as if the word "shall" had been used.', "satisfied"),
         ('the word "will" does not impose an obligation.', "weak"),
         ('the words "shall" and "will" express the intentions of the Parties only.', "weak"),
     ],

@@ -35,8 +35,7 @@ _NUM = (r"(?:\d+(?:[.\-]\d+)*(?:[.\-]?[a-z](?:[.\-]\d+)*\b|\.?[\u00ba\u00aa\u00b
         r"|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b|\(\d{1,3}\))")  # "Articles (3) to (5)"
 # A hyphen joins a number ("Annex 12-A"); a range is written "to", "through", an en dash or " - ".
 _SEP = r"\s*(?:,\s*(?:and\s+|or\s+)?|\band\b|\bor\b|\bto\b|\bthrough\b|(?<=\s)-(?=\s)|–|—)\s*"
-# "subparagraph (c) of paragraph 2": a subparagraph's letter in its brackets (alone, "subparagraph (c)" may be
-# any paragraph's)
+# "subparagraph (c) of paragraph 2": a subparagraph's letter in brackets ("subparagraph (c)" alone: any's)
 _SUBNUM = r"\((?:[a-z]{1,2}|[ivx]{1,5})\)"
 REFERENCE_RE = re.compile(
     r"\b(?P<kind>articles?|chapters?|sections?|parts?|titles?|annex(?:es)?|appendi(?:x|ces)|schedules?|attachments?|tables?"
@@ -281,10 +280,11 @@ class Resolver:
         capital = m.re is REFERENCE_RE and m.group("kind")[0] in "PC"
         if self._named_articles and (kind == "clause" or (kind == "paragraph" and scope is not None
                                      and (not found or capital))):
-            # a memorandum's "Paragraph 4" or "Clause 4" is one of its articles, under that word, and the draft
-            # cites it by that word with its capital ("Paragraphs 2 to 5", beside the paragraphs "7.1", "7.2")
+            # a memorandum's article "Paragraph 4" or "Clause 4", cited so ("Paragraphs 2 to 5", beside "7.1")
             word = kind.capitalize() + " "
             found = [u for u in self._articles_named(numbers, separators) if u.label.startswith(word)] or found
+        if kind == "clause" and not found:  # "clauses 2 and 4" of a text whose numbered provisions are articles
+            found = self._find("article", numbers, None)
         if kind == "part":
             found = self._worded(found, m.group("kind") if m.re is REFERENCE_RE else "part")
         if m.re is REFERENCE_RE and m.group("sub") and kind == "paragraph":

@@ -116,9 +116,10 @@ _MAY_BE_SET_UP = re.compile(rf"\bmay be {_SET_UP}[ed]*\b|\bmay(?:,[^,.;]{{1,60}}
 
 # An instrument's own convention that its "will" binds: 'the word "will" imposes an obligation in the same way
 # as "shall"' (a memorandum's "will ... express the intentions of the Participants only" is the opposite)
-WILL_BINDS_RE = re.compile(r"[\"\u201c]will[\"\u201d](?:(?!\b(?:not|no|only)\b)[^.;]){0,80}?(?:imposes? (?:an |a legal )?"
+WILL_BINDS_RE = re.compile(r"[\"\u201c]will[\"\u201d](?:(?!\b(?:not|no|only)\b)[^.;]){0,80}?(?:imposes?\b[^.;]{0,60}?\b"
                            r"obligation|legally bind|in the same way as [\"\u201c]shall|same (?:force|effect|meaning) as "
-                           r"[\"\u201c]shall|is an? (?:legal|binding|legally binding) (?:obligation|commitment))", re.IGNORECASE)
+                           r"(?:if the word )?[\"\u201c]shall|is an? (?:legal|binding|legally binding) (?:obligation|commitment))",
+                           re.IGNORECASE)
 
 
 def _soft_only_for(words: frozenset[str], text: str, sentence_start: int, strength: Strength) -> bool:

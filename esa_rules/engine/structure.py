@@ -105,8 +105,7 @@ _BACK_NOUNS = frozenset(
     "investment investments list lists good goods mineral minerals item items notification notifications "
     "assessment assessments disruption disruptions shortage shortages licence licences license licenses "
     "technology technologies screening examination examinations restriction restrictions".split())
-# Generic nouns carry a concept only from the sentence right before: "measures of a third country
-# designed to coerce a Party ... 2. A Party subject to such measures may request consultations".
+# Generic nouns carry a concept only from the sentence right before ("measures ... to coerce ... such measures")
 _GENERIC_BACK_NOUNS = frozenset("measure measures practice practices".split())
 _GENERIC_REACH = 300
 # may sum up a sentence without its word: "state-directed pricing ... 2. ... addressing such policies"
@@ -380,7 +379,8 @@ def _antecedents(doc: Document, candidates: Mapping[str, Sequence[int]] | None) 
         if sentence < 0:
             continue  # the first sentence of its article has nothing to point back to
         # a generic noun ("such measures") points at the sentence just before it, never further
-        reach = max(article.start, sentence - (_GENERIC_REACH if noun in _GENERIC_BACK_NOUNS else _BACK_REACH))
+        reach = max(article.start, min(sentence - _GENERIC_REACH, text.rfind(". ", article.start, sentence))
+                    if noun in _GENERIC_BACK_NOUNS else sentence - _BACK_REACH)  # the whole sentence before, at most
         found = list(re.finditer(rf"(?i)\b{re.escape(stem[:max(4, len(stem) - 1)])}", text[reach:sentence]))
         if not found and noun in _SUMMING_NOUNS:
             # "a non-Party may seek to compel a Party ... by restricting trade. 2. A Party that considers itself
@@ -394,7 +394,7 @@ def _antecedents(doc: Document, candidates: Mapping[str, Sequence[int]] | None) 
             continue
         before = reach + found[-1].start()
         source = (max(article.start, before - _WINDOW), min(sentence, before + _WINDOW))
-        if m.re is _BACK and m.group(5):  # "the request", "the meeting": the whole sentence that made it and what it was for
+        if (m.re is _BACK and m.group(5)) or noun in _GENERIC_BACK_NOUNS:  # "the request", "such a measure", "the meeting": the whole sentence that made it and what it was for
             source = _sentence(text, _leaf(doc, before), before)
         label = f"\u201c{m.group().strip()}\u201d, the {noun} of {_leaf(doc, before).label}"
         yield Link("antecedent", (m.start(), m.end()), source, label)
