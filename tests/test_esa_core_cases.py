@@ -1200,6 +1200,21 @@ CASES = [
      "The Parties shall identify the foodstuffs, medicines and fuels whose interruption would harm their "
      "populations."),
     ("ESA-SCR-2", "satisfied", "Each Party shall give the other early notice of any expected shortage of fuels."),
+    ("ESA-INV-1", "satisfied",
+     "Each Side shall keep a procedure allowing its Government to forbid the purchase of the shares of an "
+     "enterprise by a foreign State where that purchase endangers the defence of the State."),
+    ("ESA-COE-1", "satisfied",
+     "If a third State threatens to halt rail transit or payments in respect of one Side in order to bend that Side's "
+     "independent foreign policy, the Sides shall treat it as a matter of common concern."),
+    ("ESA-SCR-2", "satisfied",
+     "The Sides shall warn each other within forty-eight hours of any threatened stoppage in the arrival of "
+     "critical goods."),
+    ("ESA-NME-1", "satisfied",
+     "The Sides shall compare notes on goods that reach their markets at prices fixed by a foreign government."),
+    ("ESA-CMP-2", "violated",
+     "Article 3\nEach Party shall maintain a mechanism to review foreign investments for risks to its national "
+     "security.\n\nArticle 7\nShould an arbitral award under another agreement remain unperformed, the Party in "
+     "whose favour it was rendered may stop performing Article 3 towards the other Party."),
     ("ESA-CMP-2", "violated",
      "Article 3.2\nEach Party shall notify the other of any expected shortage of critical goods.\n\nArticle 5.3\n"
      "Where the report of the panel concerns tariff commitments, the complaining Party may suspend the application "
