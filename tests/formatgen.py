@@ -7,7 +7,7 @@ decimal outline's "2. INCOMING ACQUISITIONS" heads an article, a numbered line (
 a paragraph, and the other lines up to a blank line stay in the paragraph above them as line breaks (so a
 draft damaged by extraction keeps its damage in every format). Nothing here reads the project's own
 segmenter: the structure is taken from the wording alone. The writers for each format are in
-``formatwriters``.
+``formatwriters`` (Akoma Ntoso's in ``formatakn``).
 """
 
 from __future__ import annotations

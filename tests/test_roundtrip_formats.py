@@ -15,8 +15,9 @@ import re
 from pathlib import Path
 
 import pytest
+from formatakn import akn
 from formatgen import draft_blocks
-from formatwriters import akn, docx, html_page, markdown, pdfs
+from formatwriters import docx, html_page, markdown, pdfs
 
 from esa_rules.document import Document
 from esa_rules.readers import read
