@@ -5,7 +5,7 @@ and point as its ``paragraph`` or ``point`` with its ``num``. The other formats 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from itertools import pairwise
 from xml.sax.saxutils import escape
 
@@ -18,6 +18,7 @@ from formatgen import (
     POINT,
     TITLED_ANNEX,
     Block,
+    goes_on,
     heading_level,
     heading_of,
 )
@@ -144,6 +145,36 @@ def _numbered_apart(blocks: list[Block]) -> Iterator[Block]:
         yield attrs.evolve(block, text="\n".join(piece))
 
 
+# what ends a line the segmenter may read a heading below: "... non-members." over "Section 2. Structure. ..."
+_ENDED = tuple(".;:!?)]\"'\u201d\u2019")
+
+
+def _run_in_sections(blocks: Iterable[Block]) -> Iterator[Block]:
+    """The blocks, with a paragraph's line that the segmenter reads as a numbered section over its first
+    sentence ("Section 1. Purposes. The purposes of the Secretariat are:", "Section 3. Foreign Pressure. - The
+    Parties will consult ...") set as that section's heading over its text, as AKN marks a section: a word
+    processor keeps the line in its paragraph, and the other formats' readers find the section in the text.
+    It opens a paragraph, or follows a line that ends a sentence; one that runs into the next line ("Section
+    3" over "of the Act applies") is text."""
+    for block in blocks:
+        if block.role != "body":
+            yield block
+            continue
+        lines, piece = block.text.split("\n"), []
+        for n, line in enumerate(lines):
+            read = match_heading(line) if not piece or piece[-1].rstrip().endswith(_ENDED) else None
+            if read is None or read.kind != "section" or read.number is None or (
+                    read.body_start is None and n + 1 < len(lines) and goes_on(lines[n + 1])):
+                piece.append(line)
+                continue
+            if piece:
+                yield attrs.evolve(block, text="\n".join(piece))
+            yield Block("heading", line[:read.title_end if read.title_end is not None else read.heading_end], "run-in section")
+            piece = [line[read.body_start:]] if read.body_start is not None else []
+        if piece:
+            yield attrs.evolve(block, text="\n".join(piece))
+
+
 def akn(blocks: list[Block]) -> bytes:
     """Akoma Ntoso: parts, chapters, sections and articles as elements with ``num`` and ``heading``, a note
     under a schedule's heading as its ``subheading``, numbered paragraphs and points (decimal ones too:
@@ -169,7 +200,7 @@ def akn(blocks: list[Block]) -> bytes:
     def p(text: str) -> str:
         return "<p>" + "<eol/>".join(escape(line) for line in text.split("\n")) + "</p>"
 
-    for block in _numbered_apart(list(_sections(blocks))):
+    for block in _run_in_sections(_numbered_apart(list(_sections(blocks)))):
         if block.role == "title":
             toc = "".join(f'<tocItem href="#" level="1">{escape(b.text)}</tocItem>' for b in blocks if b.role == "contents")
             out.append(f"<preface>{p(block.text).replace('<p>', '<p><docTitle>').replace('</p>', '</docTitle></p>')}"
@@ -195,6 +226,8 @@ def akn(blocks: list[Block]) -> bytes:
                 kind, rank = "annex", 2
             else:  # a decimal outline's caption heads an article
                 kind, rank = ("article", 0) if match.re is _OUTLINE_HEADING else heading_level(match["keyword"])
+            if block.level == "run-in section" and open_units and open_units[-1].rank <= 0:
+                rank = -1  # "Section 1. Purposes. ..." in an article's text divides that article
             read = match_heading(" ".join(block.text.split()))
             number = read.number if read is not None else None
             if kind == "annex" and any(unit.kind == "annex" for unit in open_units):

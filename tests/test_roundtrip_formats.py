@@ -116,8 +116,6 @@ KNOWN_DISAGREEMENTS: dict[str, str] = {
     "them come out of the Akoma Ntoso writer as a different tree",
     "sections-and-understandings/paragraph_unit_accord_with_implementing_protocol": "\u00a7 units and an annexed "
     "Implementing Protocol come out of the Akoma Ntoso writer numbered differently",
-    "substance-without-names/whereas_and_sections_executive_agreement": "sections of an executive agreement come "
-    "out of the Akoma Ntoso writer as a different tree",
 }
 
 
