@@ -114,8 +114,6 @@ _COMPARED = {"md": ("status", "units", "title", "title span", "tree"),
 KNOWN_DISAGREEMENTS: dict[str, str] = {
     "sections-and-understandings/articles_of_agreement_secretariat_sections": "Articles with Sections inside "
     "them come out of the Akoma Ntoso writer as a different tree",
-    "sections-and-understandings/paragraph_unit_accord_with_implementing_protocol": "\u00a7 units and an annexed "
-    "Implementing Protocol come out of the Akoma Ntoso writer numbered differently",
 }
 
 
