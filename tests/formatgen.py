@@ -7,7 +7,7 @@ decimal outline's "2. INCOMING ACQUISITIONS" heads an article, a numbered line (
 a paragraph, and the other lines up to a blank line stay in the paragraph above them as line breaks (so a
 draft damaged by extraction keeps its damage in every format). Nothing here reads the project's own
 segmenter: the structure is taken from the wording alone. The writers for each format are in
-``formatwriters``.
+``formatwriters`` (Akoma Ntoso's in ``formatakn``).
 """
 
 from __future__ import annotations
@@ -96,7 +96,8 @@ def heading_of(line: str) -> re.Match[str] | None:
     caption = match["caption"] if match is not None else None
     capitals = bool(caption) and caption.isupper() and len(caption.split()) <= 10 \
         and re.match(r"[ \t]*[:.\u2013\u2014-]", line[match.end("number"):]) is not None  # "ANNEX A - WHOSE ... IS"
-    if match is None or len(line) > 100 or line.endswith(_ENDS[1:]) or (_SENTENCE.search(line) and not capitals) or ";" in line:
+    if match is None or len(line) > 100 or line.endswith(_ENDS[1:]) or (_SENTENCE.search(line) and not capitals) \
+            or (";" in line and not _titled_article(line)):
         return None  # a sentence, or a list entry ("Part 1: goods - insulin; cells."), is no title
     bare = re.sub(r"(?i)\s?(?:" + LATIN + r")$", "", match["number"])
     if bare.isalpha() and len(bare) > 1 and word_number(bare) is None and roman_value(bare) is None:
@@ -108,6 +109,14 @@ def heading_of(line: str) -> re.Match[str] | None:
     if match["caption"] and match["caption"][0].islower() and match_heading(line) is None:
         return None  # "Part B: critical minerals: lithium, ...": an entry of the annex's list, as the segmenter reads it
     return match
+
+
+def _titled_article(line: str) -> bool:
+    """An article numbered and titled on its line, the title with a semicolon in it ("\u00a7 3 Common control list;
+    notification of new controls"), as the segmenter reads it: a heading, not an entry of a list."""
+    read = match_heading(line)
+    return read is not None and read.kind == "article" and read.number is not None and read.title_start is not None \
+        and read.body_start is None and not line.endswith(".")
 
 
 def _contents(groups: list[list[str]]) -> set[tuple[int, int]]:

@@ -15,8 +15,9 @@ import re
 from pathlib import Path
 
 import pytest
+from formatakn import akn
 from formatgen import draft_blocks
-from formatwriters import akn, docx, html_page, markdown, pdfs
+from formatwriters import docx, html_page, markdown, pdfs
 
 from esa_rules.document import Document
 from esa_rules.readers import read
@@ -111,12 +112,12 @@ _COMPARED = {"md": ("status", "units", "title", "title span", "tree"),
 # and not yet known to be the reader's fault or this generator's (each one so far was one or the other).
 # Strict, so each one fails the suite the day it starts to pass and must leave this list.
 KNOWN_DISAGREEMENTS: dict[str, str] = {
-    "sections-and-understandings/articles_of_agreement_secretariat_sections": "Articles with Sections inside "
-    "them come out of the Akoma Ntoso writer as a different tree",
-    "sections-and-understandings/paragraph_unit_accord_with_implementing_protocol": "\u00a7 units and an annexed "
-    "Implementing Protocol come out of the Akoma Ntoso writer numbered differently",
-    "substance-without-names/whereas_and_sections_executive_agreement": "sections of an executive agreement come "
-    "out of the Akoma Ntoso writer as a different tree",
+    # the .akn nests each "Section n." in its Article, as an exporter marks it up; the .txt's segmenter ranks a
+    # Section above an Article, so each Section closes its Article there and Article III is left empty: "under
+    # Article III, Section 2" then cites nothing devoted to essential goods, and ESA-CMP-2 (labelled violated)
+    # is missing in the .txt but violated in the .akn. The plain-text reading's fault, not this writer's.
+    "sections-and-understandings/articles_of_agreement_secretariat_sections": "Sections inside Articles: the "
+    "segmenter closes each Article at its first Section, so the .txt loses Article III's reference that the .akn finds",
 }
 
 
