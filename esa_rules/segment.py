@@ -241,7 +241,7 @@ def _label(node: _Node, parent: Unit | None) -> tuple[str, str]:
     name = node.word or node.kind.capitalize()
     label = f"{name} {node.number}" if node.number else name
     own = _EID_PREFIX[node.kind] + (f"_{node.number.replace(' ', '-')}" if node.number else "")
-    if parent is not None and ((node.kind == "section" and parent.kind in ("chapter", "part"))
+    if parent is not None and ((node.kind == "section" and parent.kind in ("chapter", "part", "article"))
                                or (node.kind == "part" and parent.kind == "annex")):
         label = f"{parent.label}, {label}"
     return label, own
@@ -279,6 +279,15 @@ def _contents_entries(keys: list[tuple[str, str | None]]) -> int:
     return 0
 
 
+def _ranks(headings: list[_Node]) -> dict[str, int]:
+    """``RANK``, but with Sections under Articles where articles of agreement number their Sections afresh in
+    each Article ("ARTICLE IV" ... "Section 1." ... "ARTICLE V" ... "Section 1."), cited "Article IV, Section 3"."""
+    firsts = [i for i, h in enumerate(headings) if h.kind == "section" and h.number == "1"]
+    if len(firsts) >= 2 and all(i and headings[i - 1].kind == "article" for i in firsts):
+        return {**RANK, "section": (RANK["article"] + RANK["paragraph"]) // 2}
+    return RANK
+
+
 def segment(text: str) -> Unit:
     """The unit tree of a whole text: the root (kind "document") covers ``[0, len(text))``."""
     headings = _headings(text)
@@ -294,8 +303,9 @@ def segment(text: str) -> Unit:
     # the preamble is a division of the body's highest kind: the Parts of a schedule are not the body's
     body = [h for h in headings[:next((i for i, h in enumerate(headings) if h.kind == "annex"), len(headings))]
             if h.kind != "preamble"] or [h for h in headings if h.kind != "preamble"]
-    top = max((RANK[h.kind] for h in body), default=RANK["chapter"])
-    top_kind = next((h.kind for h in body if RANK[h.kind] == top), "chapter")
+    rank = _ranks(headings)
+    top = max((rank[h.kind] for h in body), default=rank["chapter"])
+    top_kind = next((h.kind for h in body if rank[h.kind] == top), "chapter")
     for node in headings:
         if node.kind == "preamble":
             node.kind, node.preamble = top_kind, True
@@ -309,7 +319,7 @@ def segment(text: str) -> Unit:
             while stack[-1].kind != "annex":
                 stack.pop()  # the Parts of the annex before it
         nested = node.kind == "part" and _annex_part(stack, node)
-        while len(stack) > 1 and RANK[stack[-1].kind] <= RANK[node.kind] and not (nested and stack[-1].kind == "annex"):
+        while len(stack) > 1 and rank[stack[-1].kind] <= rank[node.kind] and not (nested and stack[-1].kind == "annex"):
             stack.pop()
         stack[-1].children.append(node)
         stack.append(node)

@@ -577,3 +577,15 @@ def test_numbered_captions_ending_in_a_full_stop_over_their_text_are_articles() 
     # numbered sentences set apart by blank lines stay paragraphs
     sentences = "ACCORD\n\n1. The Sides agree.\n\n2. The Sides consult.\n\n3. The Sides report.\n"
     assert not [u for u in segment(sentences).walk() if u.kind == "article" and u.label != "Preamble"]
+
+
+def test_sections_numbered_afresh_in_each_article_sit_inside_it() -> None:
+    text = ("ARTICLES OF AGREEMENT\n\nARTICLE I\n\nSection 1. Purposes. The purposes are these.\n\n"
+            "Section 2. Structure. There is a Council.\n\nARTICLE II\n\nSection 1. Members. The Members are these.\n")
+    root = segment(text)
+    articles = [u for u in root.walk() if u.kind == "article" and u.label != "Preamble"]
+    assert [(a.label, [c.label for c in a.children if c.kind == "section"]) for a in articles] == [
+        ("Article I", ["Article I, Section 1", "Article I, Section 2"]), ("Article II", ["Article II, Section 1"])]
+    # Sections numbered on through the text divide it, as before
+    divided = text.replace("ARTICLE II\n\nSection 1.", "ARTICLE II\n\nSection 3.")
+    assert not [c for a in segment(divided).walk() if a.kind == "article" for c in a.children if c.kind == "section"]

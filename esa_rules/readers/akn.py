@@ -228,7 +228,7 @@ def _freeze(text: str, node: _Node, end: int, parent: Unit | None, counters: dic
     counters[node.kind] = counters.get(node.kind, 0) + 1
     if node.kind in ("paragraph", "subparagraph") and parent is not None and parent.kind != "document":
         label = f"{parent.label}, {word} {number}" if node.kind == "paragraph" else f"{parent.label}({number.strip('()')})"
-    elif (node.kind == "section" and parent is not None and parent.kind in ("chapter", "part")) \
+    elif (node.kind == "section" and parent is not None and parent.kind in ("chapter", "part", "article")) \
             or (node.kind == "part" and parent is not None and parent.kind == "annex"):
         label = f"{parent.label}, {word} {number}"  # "Chapter 9, Section A", "Annex 1, Part B", as the segmenter labels them
     else:
