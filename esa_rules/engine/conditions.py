@@ -26,6 +26,8 @@ TRUE: list[MatchT] = [()]
 
 
 def extent(match: MatchT) -> tuple[int, int]:
+    if len(match) == 1:  # most matches are one hit: no generators to run
+        return match[0][1], match[0][2]
     return min(p[1] for p in match), max(p[2] for p in match)
 
 

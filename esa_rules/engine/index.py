@@ -26,7 +26,7 @@ from esa_rules.normalize import Folded, OffsetMap, fold
 from esa_rules.segment import sentences
 from esa_rules.title import title_span
 
-_CHECKPOINT = 4096  # spacing of the word-count checkpoints used for near/N distances
+_CHECKPOINT = 512  # spacing of the word-count checkpoints used for near/N distances (each count reads at most this)
 class DocIndex:
     def __init__(self, doc: Document, term_hits: Sequence[list[tuple[int, int]]], folded: Folded) -> None:
         self.doc = doc
