@@ -30,6 +30,7 @@ from esa_rules.dsl.ast import (
 from esa_rules.engine.conditions import cited
 from esa_rules.engine.index import DocIndex, Scope
 from esa_rules.engine.prefilter import nodes, term_ids
+from esa_rules.engine.weighing import weigher
 from esa_rules.report import Nearest
 
 _CANDIDATES = 8  # cheap-count candidates judged exactly, per unit asked for
@@ -192,6 +193,7 @@ class _Plan:
         self.cites = [c for c in nodes(cond, Cites) if isinstance(c, Cites)]
         self.weights: dict[Signature, Answer] = {}
         self.said_as = _said_as(cond)
+        self.weigh = weigher(cond, tids)  # ``_Judge.weighed`` of the whole condition, compiled
 
     def signature(self, judge: _Judge) -> Signature:
         present = judge.known_present(self.terms)
@@ -270,7 +272,7 @@ def _weigh_and_say(plan: _Plan, judge: _Judge, groups: list[tuple[Atom, ...]]) -
     has. All three follow from the signature alone, so they are worked out once for every scope (of any
     document) that shares it. The labels are said after weighing: naming a define the scope has part of
     weighs it, which may find more blocked words (of a branch the weighing did not need)."""
-    weight = judge.weighed(plan.cond)
+    weight = plan.weigh(judge, False)
     labels, tids = judge.labels, judge.tids
 
     def label(atom: Atom) -> str:
