@@ -1,9 +1,11 @@
-"""``_Judge.weighed`` compiled to closures, once per clause plan (``nearest._Plan``).
+"""What a scope lacks for a condition (``nearest._Judge.weighed``), by closures compiled once per condition.
 
 Weighing a clause in a scope walks its condition tree, defines expanded, once per distinct signature: with
 an ``isinstance`` chain and two method calls per node that walk was most of saying what a unit lacks. Each
-node here is a closure over its children's, doing exactly what ``_Judge._weigh`` does for it, with the same
-memo of defines (shared with ``_Judge.weighed``, under the same keys) and the same words found blocked.
+node here is a closure over its children's: a term lacking is its label; ``and`` and ``near`` lack what
+either side lacks; ``or`` the lighter side (the left when it lacks nothing, or weighs no more); ``not``
+lacks nothing, but notes the words it found (``blocked``); ``cites`` lacks the citation itself; a define
+is weighed once per unit (the judge's memo) and said by its description when none of its words is there.
 """
 
 from __future__ import annotations
@@ -23,8 +25,24 @@ def _unique(labels: Iterable[str]) -> list[str]:
     return list(dict.fromkeys(labels))
 
 
+# (id of a condition, id of a term-id map) -> (condition, map, its weigher); kept with the entry, so that an
+# id is never reused while cached (the conditions and maps are the checker's)
+_WEIGHERS: dict[tuple[int, int], tuple[Condition, Mapping[Alternative, int], Weigher]] = {}
+
+
+def compiled_weigher(cond: Condition, tids: Mapping[Alternative, int]) -> Weigher:
+    """``f(judge, in_headings)``: the labels ``cond`` lacks in the judge's scope and what they weigh, for
+    judges over ``tids``; compiled on first use."""
+    known = _WEIGHERS.get((id(cond), id(tids)))
+    if known is None or known[0] is not cond or known[1] is not tids:
+        if len(_WEIGHERS) > 20_000:  # many rulesets loaded in one process over time: start afresh
+            _WEIGHERS.clear()
+        known = _WEIGHERS[(id(cond), id(tids))] = (cond, tids, weigher(cond, tids))
+    return known[2]
+
+
 def weigher(cond: Condition, tids: Mapping[Alternative, int]) -> Weigher:
-    """``judge.weighed(cond, in_headings)`` as one closure, for judges over ``tids``."""
+    """``cond`` compiled for judges over ``tids`` (``compiled_weigher`` keeps them)."""
     node = _node(cond, tids)
     if not isinstance(cond, Named):
         return node
