@@ -131,6 +131,11 @@ def _decimal(levels: list[_Level], marker: Marker) -> int:
     return depth
 
 
+# Every character that ends a match of CROSS_REFERENCE_END in a stripped line: the last letters of its words
+# as IGNORECASE matches them (the long s among them). A line that ends otherwise needs no search.
+_REFERENCE_WORD_END = frozenset("EFHMNORSTXefhmnorstx\u017f")
+
+
 def _body_items(text: str, start: int, end: int) -> list[_Item]:
     items: list[_Item] = []
     levels: list[_Level] = []
@@ -152,7 +157,7 @@ def _body_items(text: str, start: int, end: int) -> list[_Item]:
         depth = None
         if (
             marker is not None
-            and not (previous and CROSS_REFERENCE_END.search(previous))
+            and not (previous and previous[-1] in _REFERENCE_WORD_END and CROSS_REFERENCE_END.search(previous))
             and (marker.shape != "bare" or line_end < end)  # a bare number needs its text below
         ):
             depth = _decimal(levels, marker) if marker.shape == "decimal" else _place(levels, marker)

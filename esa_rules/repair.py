@@ -66,10 +66,20 @@ _GAP = r"(?:[ \t]+|[ \t]*\n[ \t]*)"
 _NUMERAL = re2.compile(r"[0-9][lo]|[lo][0-9]")
 
 
+# the endings and prefixes as sets, with their lengths: a slice per length and a set lookup instead of a
+# test per ending and per prefix (``_derived`` runs for every unknown token of every text)
+_SUFFIX_SET = frozenset(_SUFFIXES)
+_SUFFIX_LENGTHS = tuple(sorted({len(end) for end in _SUFFIXES}))
+_PREFIX_SET = frozenset(_PREFIXES)
+_PREFIX_LENGTHS = tuple(sorted({len(start) for start in _PREFIXES}))
+
+
 def _derived(token: str, known: Lexicon) -> bool:
     """A known word with an ending or a bound prefix: a word, even if the dictionary lacks it."""
-    return any(token.endswith(end) and token[: -len(end)] in known.words for end in _SUFFIXES) or any(
-        token.startswith(start) and token[len(start):] in known.words for start in _PREFIXES)
+    words = known.words
+    size = len(token)
+    return any(token[size - k:] in _SUFFIX_SET and token[: size - k] in words for k in _SUFFIX_LENGTHS if k <= size) \
+        or any(token[:k] in _PREFIX_SET and token[k:] in words for k in _PREFIX_LENGTHS if k <= size)
 
 
 @lru_cache(maxsize=1 << 15)

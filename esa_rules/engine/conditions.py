@@ -13,7 +13,7 @@ from bisect import bisect_left
 from collections.abc import Mapping
 
 from esa_rules.document import Unit
-from esa_rules.dsl.ast import Alternative, And, Atom, Cites, Condition, Heading, Literal, Named, Near, Not, Or
+from esa_rules.dsl.ast import Alternative, Condition
 from esa_rules.engine.index import DocIndex, Scope
 from esa_rules.engine.pointers import ELSEWHERE
 from esa_rules.engine.prefilter import candidate_keys, may_hold_in, term_ids
@@ -26,6 +26,8 @@ TRUE: list[MatchT] = [()]
 
 
 def extent(match: MatchT) -> tuple[int, int]:
+    if len(match) == 1:  # most matches are one hit: no generators to run
+        return match[0][1], match[0][2]
     return min(p[1] for p in match), max(p[2] for p in match)
 
 
@@ -34,51 +36,9 @@ def evaluate(cond: Condition, index: DocIndex, scope: Scope, ranges: list[tuple[
     """Matches of ``cond`` in ``ranges`` of ``scope``; ``literal``: only words as written there count, not
     those a definition, reference or back-reference carries (see engine/structure.py). Under ``not`` it is
     always so."""
-    def sub(c: Condition, in_ranges: list[tuple[int, int]] = ranges) -> list[MatchT]:
-        return evaluate(c, index, scope, in_ranges, tids, literal)
+    from esa_rules.engine.compiled import compiled  # it builds on this module: each node's work is there
 
-    if isinstance(cond, Atom):
-        tid = tids[cond.ref]
-        return [((tid, s, e),) for fs, fe in ranges for s, e in index.hits_in(tid, fs, fe, literal)]
-    if isinstance(cond, Or):
-        return sub(cond.left) + sub(cond.right)
-    if isinstance(cond, And):
-        left = sub(cond.left)
-        if not left:
-            return []
-        right = sub(cond.right)
-        if not right:
-            return []
-        return _pair(left, right, index, None, False)
-    if isinstance(cond, Not):
-        # what a clause rules out is judged on its own words: a "not" in a schedule it points to does not
-        # make "suspend the undertakings set out in Schedule 1" a sentence that bars suspension
-        return [] if evaluate(cond.inner, index, scope, ranges, tids, True) else TRUE
-    if isinstance(cond, Near):
-        left = sub(cond.left)
-        if not left:
-            return []
-        right = sub(cond.right)
-        return _pair(left, right, index, cond.distance, cond.ordered) if right else []
-    if isinstance(cond, Named):  # a define is evaluated once per scope and ranges, for all provisions using it
-        key = ("matches", id(cond), term_ids(cond, tids), id(scope.unit), tuple(ranges), literal)
-        found: list[MatchT] | None = index.defines.get(key)
-        if found is None:
-            found = index.defines[key] = sub(cond.condition)
-        return found
-    if isinstance(cond, Literal):
-        return evaluate(cond.inner, index, scope, ranges, tids, True)
-    if isinstance(cond, Cites):
-        return [m for fs, fe in ranges for m in cited(cond.inner, index, fs, fe, tids, cond.devoted)]
-    if isinstance(cond, Heading):
-        heads = []
-        for unit in index.ancestors(scope.unit):
-            if unit.heading_span:
-                heads.append((index.to_folded(unit.heading_span[0]), index.to_folded(unit.heading_span[1])))
-        if index.title_span is not None:
-            heads.append(index.title_span)
-        return sub(cond.inner, heads) if heads else []
-    raise TypeError(f"unknown condition node {cond!r}")  # pragma: no cover - the parser makes no others
+    return compiled(cond, tids)(index, scope, ranges, literal)
 
 
 # What a citation can name for ``cites``: the instrument's own provisions. A whole chapter or part is a

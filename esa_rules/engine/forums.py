@@ -46,7 +46,17 @@ def forum_articles(index: DocIndex) -> list[Unit]:
     binds."""
     text = index.doc.text
     return [u for u in index.doc.units() if u.kind == "article" and u.number
-            and ((u.heading and FORUM_HEADING.search(u.heading)) or _ADJUDICATES.search(text, u.start, u.end))]
+            and ((u.heading and FORUM_HEADING.search(u.heading)) or _may_adjudicate(text, u.start, u.end))]
+
+
+def _may_adjudicate(text: str, start: int, end: int) -> bool:
+    """``_ADJUDICATES.search`` in [start, end), run only where the words it needs are there: a pattern opening
+    with ``\\b`` is tried at every character, and most articles name no panel or tribunal. Under ``re``'s
+    IGNORECASE only ASCII letters match the letters of "panel" and "bunal", so lowering finds them all."""
+    lowered = text[start:end].lower()
+    if "panel" not in lowered and "bunal" not in lowered:
+        return False
+    return _ADJUDICATES.search(text, start, end) is not None
 
 
 def citing_sentences(index: DocIndex, forums: list[Unit]) -> list[tuple[int, int]]:

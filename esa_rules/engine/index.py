@@ -26,7 +26,7 @@ from esa_rules.normalize import Folded, OffsetMap, fold
 from esa_rules.segment import sentences
 from esa_rules.title import title_span
 
-_CHECKPOINT = 4096  # spacing of the word-count checkpoints used for near/N distances
+_CHECKPOINT = 512  # spacing of the word-count checkpoints used for near/N distances (each count reads at most this)
 class DocIndex:
     def __init__(self, doc: Document, term_hits: Sequence[list[tuple[int, int]]], folded: Folded) -> None:
         self.doc = doc
@@ -76,9 +76,13 @@ class DocIndex:
     @cached_property
     def _all_real(self) -> tuple[list[int], list[tuple[int, int, int]]]:
         """Every real hit of every term, sorted by start: (start, end, term), with the starts apart."""
-        # the triples built by ``tuple.__add__`` in C: a generator expression per hit cost more than the sort
+        # the triples built by ``tuple.__add__`` in C: a generator expression per hit cost more than the sort.
+        # Sorted by start alone (stable, so each term's hits keep their (start, end) order, and a start its
+        # terms in order): ``terms_in`` takes each term's first hit, the same as with whole triples compared,
+        # and comparing ints is cheaper than comparing tuples.
         hits: list[tuple[int, int, int]] = sorted(chain_of.from_iterable(
-            map(tuple.__add__, term_hits, repeat((tid,))) for tid, term_hits in enumerate(self.real_hits)))  # type: ignore[arg-type]
+            map(tuple.__add__, term_hits, repeat((tid,))) for tid, term_hits in enumerate(self.real_hits)),  # type: ignore[arg-type]
+            key=itemgetter(0))
         return list(map(itemgetter(0), hits)), hits
 
     @cached_property

@@ -44,7 +44,7 @@ def meanings(doc: Document, resolver: Resolver, scope: Scope) -> Iterator[Defini
                              f"the meaning of \u201c{term}\u201d in {unit.label}", False)
     if "purpose" not in text:
         return
-    for m in _CONDITION.finditer(text):
+    for m in _conditions(text):
         term = _term(m.group(1))
         if not names_listed_thing(term):
             continue
@@ -53,3 +53,17 @@ def meanings(doc: Document, resolver: Resolver, scope: Scope) -> Iterator[Defini
         span = (m.end(), leaf.end if end < 0 else end + 1)
         yield Definition(term, span, scope(doc, resolver, m.start(), text[leaf.start:leaf.end]), (m.start(), span[1]),
                          f"the meaning of \u201c{term}\u201d in {leaf.label}", False)
+
+
+def _conditions(text: str) -> Iterator[re.Match[str]]:
+    """``_CONDITION.finditer(text)``, tried only where its fixed words stand: a pattern opening with ``\\b``
+    is otherwise tried at every character of the text."""
+    last = 0
+    at = text.find("or the purpose", 1)
+    while at >= 0:
+        if at - 1 >= last and text[at - 1] in "Ff":
+            m = _CONDITION.match(text, at - 1)
+            if m is not None:
+                last = m.end()
+                yield m
+        at = text.find("or the purpose", at + 1)

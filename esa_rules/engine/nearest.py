@@ -23,13 +23,13 @@ from esa_rules.dsl.ast import (
     Literal,
     Named,
     Near,
-    Not,
     Or,
     TermRef,
 )
 from esa_rules.engine.conditions import cited
 from esa_rules.engine.index import DocIndex, Scope
 from esa_rules.engine.prefilter import nodes, term_ids
+from esa_rules.engine.weighing import compiled_weigher
 from esa_rules.report import Nearest
 
 _CANDIDATES = 8  # cheap-count candidates judged exactly, per unit asked for
@@ -125,55 +125,7 @@ class _Judge:
         """``lacking``, with how many things the labels stand for: a define said as one thing by its
         description weighs what it is made of, so a unit lacking a whole concept is not as near as one
         lacking a single word of it."""
-        if isinstance(cond, Named):  # a define used in several places is weighed once per unit
-            key = (id(cond), term_ids(cond, self.tids), in_headings)
-            known = self._memo.get(key)
-            if known is None:
-                before = len(self.blocked)
-                weight = self._weigh(cond, in_headings)
-                known = self._memo[key] = (weight, self.blocked[before:])
-            else:
-                self.blocked.extend(known[1])
-            return known[0]
-        return self._weigh(cond, in_headings)
-
-    def _weigh(self, cond: Condition, in_headings: bool) -> tuple[list[str], int]:
-        if isinstance(cond, Atom):
-            tid = self.tids[cond.ref]
-            return ([], 0) if self.present(tid, in_headings) else ([self.labels[tid]], 1)
-        if isinstance(cond, (And, Near)):
-            left, right = self.weighed(cond.left, in_headings), self.weighed(cond.right, in_headings)
-            return _unique(left[0] + right[0]), left[1] + right[1]
-        if isinstance(cond, Or):
-            left = self.weighed(cond.left, in_headings)
-            if not left[0]:
-                return left
-            right = self.weighed(cond.right, in_headings)
-            return right if right[1] < left[1] else left
-        if isinstance(cond, Not):
-            if not self.lacking(cond.inner, in_headings):
-                self.blocked.extend(self.labels[self.tids[a.ref]] for g in requirement_groups(cond.inner)
-                                    for a in g if self.present(self.tids[a.ref], in_headings))
-            return [], 0
-        if isinstance(cond, Heading):
-            return self.weighed(cond.inner, True)
-        if isinstance(cond, Literal):
-            return self.weighed(cond.inner, in_headings)
-        if isinstance(cond, Cites):  # the citation itself is what a unit has or lacks, not the cited words
-            if cited(cond.inner, self.index, self.scope.fstart, self.scope.fend, self.tids, cond.devoted):
-                return [], 0
-            named = cond.inner
-            what = (named.description if isinstance(named, Named) and named.description
-                    else self.labels[self.tids[named.ref]] if isinstance(named, Atom) else "what it needs")
-            return [f"a reference to provisions on {what}"], 1
-        if isinstance(cond, Named):
-            inner, weight = self.weighed(cond.condition, in_headings)
-            atoms = [a for g in requirement_groups(cond.condition) for a in g]
-            nothing_there = not any(self.present(self.tids[a.ref], in_headings) for a in atoms)
-            if inner and nothing_there and cond.description:
-                return [cond.description], weight
-            return inner, weight
-        raise TypeError(f"unknown condition node {cond!r}")  # pragma: no cover
+        return compiled_weigher(cond, self.tids)(self, in_headings)  # node by node: see engine/weighing.py
 
 
 def _unique(labels: Iterable[str]) -> list[str]:
@@ -192,6 +144,7 @@ class _Plan:
         self.cites = [c for c in nodes(cond, Cites) if isinstance(c, Cites)]
         self.weights: dict[Signature, Answer] = {}
         self.said_as = _said_as(cond)
+        self.weigh = compiled_weigher(cond, tids)  # ``_Judge.weighed`` of the whole condition
 
     def signature(self, judge: _Judge) -> Signature:
         present = judge.known_present(self.terms)
@@ -270,7 +223,7 @@ def _weigh_and_say(plan: _Plan, judge: _Judge, groups: list[tuple[Atom, ...]]) -
     has. All three follow from the signature alone, so they are worked out once for every scope (of any
     document) that shares it. The labels are said after weighing: naming a define the scope has part of
     weighs it, which may find more blocked words (of a branch the weighing did not need)."""
-    weight = judge.weighed(plan.cond)
+    weight = plan.weigh(judge, False)
     labels, tids = judge.labels, judge.tids
 
     def label(atom: Atom) -> str:

@@ -53,7 +53,10 @@ def pointing_references(doc: Document, resolver: Resolver, candidates: Mapping[s
             return True
         # every pointing phrase ends in one of these words (then perhaps "the"): most references in a
         # treaty ("pursuant to Article 5") are ruled out without searching back for the whole phrase
-        named = _APPOSITION.search(text, max(0, m.start() - 120), m.start())
+        # the apposition ends in "(" right before the reference (``$`` allows a newline after it): most
+        # references have none, and the search back over 120 characters is spared
+        named = _APPOSITION.search(text, max(0, m.start() - 120), m.start()) \
+            if "(" in text[max(0, m.start() - 2):m.start()] else None
         if named is not None:  # "set out in the Table of Obligations (Annex No. 4)": the annex named in apposition
             return (_POINTING.search(text, max(0, m.start() - 160), named.start()) is not None
                     and not ELSEWHERE.match(text, m.end()))
