@@ -10,6 +10,7 @@ exactly what ``conditions.evaluate`` describes for it, caches included.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
+from typing import Any, TypeVar
 
 from esa_rules.dsl.ast import Alternative, And, Atom, Cites, Condition, Heading, Literal, Named, Near, Not, Or
 from esa_rules.engine.conditions import TRUE, MatchT, _pair, cited
@@ -19,19 +20,28 @@ from esa_rules.engine.prefilter import term_ids
 Ranges = list[tuple[int, int]]
 Evaluator = Callable[[DocIndex, Scope, Ranges, bool], list[MatchT]]
 
-# (id of a condition, id of a term-id map) -> (condition, map, its evaluator): the conditions and maps are
-# the checker's, alive as long as it is; kept with the entry, so that an id is never reused while cached
-_COMPILED: dict[tuple[int, int], tuple[Condition, Mapping[Alternative, int], Evaluator]] = {}
+T = TypeVar("T")
+# (id of a condition, id of a term-id map) -> (condition, map, what was built from them): the conditions and
+# maps are the checker's, alive as long as it is; kept with the entry, so that an id is never reused while cached
+Memo = dict[tuple[int, int], tuple[Condition, Mapping[Alternative, int], Any]]
+_COMPILED: Memo = {}
+
+
+def memoised(table: Memo, cond: Condition, tids: Mapping[Alternative, int],
+             build: Callable[[Condition, Mapping[Alternative, int]], T]) -> T:
+    """``build(cond, tids)``, once per condition and term-id map (the evaluators here, the weighers)."""
+    known = table.get((id(cond), id(tids)))
+    if known is None or known[0] is not cond or known[1] is not tids:
+        if len(table) > 20_000:  # many rulesets loaded in one process over time: start afresh
+            table.clear()
+        known = table[(id(cond), id(tids))] = (cond, tids, build(cond, tids))
+    result: T = known[2]
+    return result
 
 
 def compiled(cond: Condition, tids: Mapping[Alternative, int]) -> Evaluator:
     """The evaluator of ``cond`` under ``tids``: ``f(index, scope, ranges, literal)``."""
-    known = _COMPILED.get((id(cond), id(tids)))
-    if known is None or known[0] is not cond or known[1] is not tids:
-        if len(_COMPILED) > 20_000:  # many rulesets loaded in one process over time: start afresh
-            _COMPILED.clear()
-        known = _COMPILED[(id(cond), id(tids))] = (cond, tids, _compile(cond, tids))
-    return known[2]
+    return memoised(_COMPILED, cond, tids, _compile)
 
 
 def _branches(cond: Condition) -> list[Condition]:

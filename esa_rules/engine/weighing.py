@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
 from esa_rules.dsl.ast import Alternative, And, Atom, Cites, Condition, Heading, Literal, Named, Near, Not, Or
+from esa_rules.engine.compiled import Memo, memoised
 from esa_rules.engine.conditions import cited
 from esa_rules.engine.prefilter import term_ids
 
@@ -25,20 +26,13 @@ def _unique(labels: Iterable[str]) -> list[str]:
     return list(dict.fromkeys(labels))
 
 
-# (id of a condition, id of a term-id map) -> (condition, map, its weigher); kept with the entry, so that an
-# id is never reused while cached (the conditions and maps are the checker's)
-_WEIGHERS: dict[tuple[int, int], tuple[Condition, Mapping[Alternative, int], Weigher]] = {}
+_WEIGHERS: Memo = {}
 
 
 def compiled_weigher(cond: Condition, tids: Mapping[Alternative, int]) -> Weigher:
     """``f(judge, in_headings)``: the labels ``cond`` lacks in the judge's scope and what they weigh, for
     judges over ``tids``; compiled on first use."""
-    known = _WEIGHERS.get((id(cond), id(tids)))
-    if known is None or known[0] is not cond or known[1] is not tids:
-        if len(_WEIGHERS) > 20_000:  # many rulesets loaded in one process over time: start afresh
-            _WEIGHERS.clear()
-        known = _WEIGHERS[(id(cond), id(tids))] = (cond, tids, weigher(cond, tids))
-    return known[2]
+    return memoised(_WEIGHERS, cond, tids, weigher)
 
 
 def weigher(cond: Condition, tids: Mapping[Alternative, int]) -> Weigher:
