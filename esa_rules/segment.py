@@ -164,6 +164,11 @@ _OUTLINE = re.compile(r"^[ \t]*(?:#{1,6}[ \t]+)?(\d{1,2})\.[ \t]+([A-Z][^\n]{0,8
 _SUBSECTION = re.compile(r"[ \t]*(?:\(1\)[ \t]+)?[A-Z(\"\u201c]")  # the body on the very next line
 
 
+def _reads_as_caption(caption: str) -> bool:
+    """A numbered provision's caption: a short title, not a sentence or a clause of one."""
+    return caption[-1:] not in ".;:," and len(caption.split()) <= 10 and (caption.isupper() or title_like(caption))
+
+
 def _outline(text: str) -> list[_Node]:
     """The provisions of a text numbered as a decimal outline only ("1. TERMS", "1.1 In this Treaty", no
     word "Article"): captions numbered 1, 2, 3 ... in order, each after a blank line, at least three of them.
@@ -175,8 +180,7 @@ def _outline(text: str) -> list[_Node]:
         if caption.endswith(".") and _SUBSECTION.match(text, m.end() + 1):
             caption = caption[:-1]  # "2. Stakes taken by outsiders." over "(1) Each Side shall ...": a caption
             after_blank = after_blank and len(caption.split()) <= 8
-        if (int(m.group(1)) != len(found) + 1 or caption[-1:] in ".;:," or len(caption.split()) > 10
-                or not (caption.isupper() or title_like(caption)) or not after_blank):
+        if int(m.group(1)) != len(found) + 1 or not _reads_as_caption(caption) or not after_blank:
             continue
         found.append(_Node("article", m.group(1), m.start(), m.end(), heading=caption,
                            heading_span=(m.start(1), m.end())))
@@ -198,9 +202,8 @@ def _captioned(text: str) -> list[_Node]:
     for m in _CAPTIONED.finditer(text):
         caption = m.group(2).rstrip("*_ \t").rstrip(".")
         after_blank = m.start() <= 1 or text[m.start() - 2:m.start()] == "\n\n"
-        if (int(m.group(4)) != len(found) + 1 or (m.group(3) and not m.group(1)) or caption[-1:] in ";:,"
-                or len(caption.split()) > 10
-                or not (caption.isupper() or title_like(caption)) or not after_blank):
+        if (int(m.group(4)) != len(found) + 1 or (m.group(3) and not m.group(1)) or not _reads_as_caption(caption)
+                or not after_blank):
             continue
         found.append(_Node("article", m.group(4), m.start(), m.end(), heading=caption,
                            heading_span=(m.start(), m.end())))

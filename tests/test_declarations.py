@@ -543,11 +543,16 @@ def test_a_paragraph_repealed_and_kept_in_brackets_after_its_number_allows_nothi
     assert statuses(kept)["ESA-CMP-2"] == "violated"
 
 
+# a coercion consultation (the article numbered as asked) and a screening mechanism, both binding
+COERCION_AND_SCREENING = ("Article {0}\nWhere a non-Party restricts its trade with a Party in order to compel it to "
+                          "change a lawful policy, the Parties shall meet within ten days of a request by that "
+                          "Party.\n\nArticle 6\nEach Party shall maintain a procedure under which foreign "
+                          "acquisitions of control of its enterprises are examined and may be prohibited where they "
+                          "endanger its public security.\n\n")
+
+
 def test_a_procedure_that_says_it_does_not_reach_some_articles_carves_them_out() -> None:
-    text = ("Article 5\nWhere a non-Party restricts its trade with a Party in order to compel it to change a lawful "
-            "policy, the Parties shall meet within ten days of a request by that Party.\n\n"
-            "Article 6\nEach Party shall maintain a procedure under which foreign acquisitions of control of its "
-            "enterprises are examined and may be prohibited where they endanger its public security.\n\n"
+    text = (COERCION_AND_SCREENING.format(5) +
             "Article 9\n1. Either Party may submit a dispute concerning this Agreement to an arbitral tribunal, whose "
             "award shall be final and binding.\n2. The preceding paragraph does not apply to "
             "Article five.\n")
@@ -559,21 +564,17 @@ def test_a_procedure_that_says_it_does_not_reach_some_articles_carves_them_out()
 
 def test_a_declaration_naming_a_part_and_its_paragraphs_reports_the_part_once() -> None:
     text = ("FRAMEWORK\n\nA. Part Two (paragraphs 3 to 4) records political intentions only. It does not create legal "
-            "rights or obligations under international law.\n\nPART ONE\n\n1. Each Party shall maintain a mechanism to review foreign investments for "
-            "risks to national security.\n\n2. The Parties shall exchange information on such reviews.\n\nPART TWO\n\n"
+            "rights or obligations under international law.\n\nPART ONE\n\n1. Each Party shall maintain a mechanism "
+            "to review foreign investments for risks to national security.\n\n2. The Parties shall exchange information on such reviews.\n\nPART TWO\n\n"
             "3. The Parties shall treat economic coercion by a third country against either Party as a matter of "
             "common concern.\n\n4. The Parties shall coordinate their export controls on dual-use items.\n")
     found = {f.provision: f for f in check(text).findings}
     assert (found["ESA-INV-1"].status, found["ESA-COE-1"].status) == ("satisfied", "weak")
-    assert "Part 2 declared non-binding (line 3)" in found["ESA-COE-1"].message
     assert found["ESA-COE-1"].message.endswith(": Part 2 declared non-binding (line 3)")
 
 
 def test_disputes_under_an_article_kept_from_the_procedure_set_aside_by_notwithstanding_are_carved_out() -> None:
-    text = ("Article 4\nWhere a non-Party restricts its trade with a Party in order to compel it to change a lawful "
-            "policy, the Parties shall meet within ten days of a request by that Party.\n\n"
-            "Article 6\nEach Party shall maintain a procedure under which foreign acquisitions of control of its "
-            "enterprises are examined and may be prohibited where they endanger its public security.\n\n"
+    text = (COERCION_AND_SCREENING.format(4) +
             "Article 10\nAny dispute concerning this Agreement shall be submitted to an arbitral tribunal, whose "
             "award shall be final and binding.\n\n"
             "Article 11\nNotwithstanding anything contained in article 10, disputes arising under article 4 shall "
