@@ -1,8 +1,7 @@
 """Plain text -> a tree of Units (parts, chapters, sections, articles, paragraphs, subparagraphs).
 
-Every character belongs to exactly one leaf or heading block, so joining them gives the text back
-(a hypothesis test holds us to that). The work is one pass over the lines, no backtracking, so a 20 MB
-text with no line breaks or 100k short lines still segments in about a second.
+Every character belongs to exactly one leaf or heading block (a hypothesis test holds us to that). One pass
+over the lines, no backtracking: a 20 MB text with no line breaks or 100k short lines segments in a second.
 
 Structure comes from headings (see ``numbering``); inside an article, ``segment_body`` finds numbered
 paragraphs and nested subparagraphs, or, for unnumbered text, paragraphs separated by blank lines.
@@ -202,12 +201,20 @@ def _captioned(text: str) -> list[_Node]:
     for m in _CAPTIONED.finditer(text):
         caption = m.group(2).rstrip("*_ \t").rstrip(".")
         after_blank = m.start() <= 1 or text[m.start() - 2:m.start()] == "\n\n"
-        if (int(m.group(4)) != len(found) + 1 or (m.group(3) and not m.group(1)) or not _reads_as_caption(caption)
-                or not after_blank):
+        # once three sections are read so, a long note goes on the run ("Operation of Parts 2 and 3 not affected ...")
+        caption_like = _reads_as_caption(" ".join(caption.split()[:10] if len(found) >= 3 else caption.split()))
+        if int(m.group(4)) != len(found) + 1 or (m.group(3) and not m.group(1)) or not caption_like or not after_blank:
             continue
         found.append(_Node("article", m.group(4), m.start(), m.end(), heading=caption,
                            heading_span=(m.start(), m.end())))
     return found if len(found) >= 3 else []
+
+
+def _spans_divisions(outline: list[_Node], headings: list[_Node]) -> bool:
+    """Whether captions stand in every Part or Chapter before any annex (true of a body without Parts)."""
+    annex = next((h.start for h in headings if h.kind == "annex"), 1 << 62)
+    starts = [h.start for h in headings if h.kind in ("chapter", "part") and h.start < annex]
+    return all(any(s < n.start < e for n in outline) for s, e in zip(starts, [*starts[1:], annex][:len(starts)], strict=True))
 
 
 def division_readings(number: str | None) -> set[tuple[str, int]]:
@@ -294,8 +301,9 @@ def _ranks(headings: list[_Node]) -> dict[str, int]:
 def segment(text: str) -> Unit:
     """The unit tree of a whole text: the root (kind "document") covers ``[0, len(text))``."""
     headings = _headings(text)
-    if not any(node.kind in ("article", "chapter", "part", "section") for node in headings):
-        headings = sorted(headings + _outline(text), key=lambda node: node.start)
+    # sections under captions, inside Parts too ("PART 2 ... Diversion\n4. (1) Each Party ...")
+    if not any(node.kind in ("article", "section") for node in headings) and _spans_divisions(o := _outline(text), headings):
+        headings = sorted(headings + o, key=lambda node: node.start)
     cue = _CONTENTS.search(text, 0, headings[0].start) if headings else None
     listed = _contents_entries([(node.kind, node.number) for node in headings]) if cue else 0
     if cue and listed:

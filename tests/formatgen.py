@@ -159,8 +159,10 @@ def _captions(groups: list[list[str]]) -> set[tuple[int, int]]:
     for g, lines in enumerate(groups):
         number = _SECTION.match(lines[1]) if len(lines) > 1 else None
         caption = lines[0].rstrip(".")
+        # once three are read so, a longer note goes on the run (as the segmenter reads it)
+        short = caption if len(found) < 3 else " ".join(caption.split()[:10])
         if number and int(number[1]) == len(found) + 1 and re.fullmatch(r"[A-Z].{1,80}", lines[0]) \
-                and caption[-1:] not in ";:," and len(caption.split()) <= 10 and (caption.isupper() or title_like(caption)):
+                and short[-1:] not in ";:," and len(short.split()) <= 10 and (short.isupper() or title_like(short)):
             found.append((g, 0))
     return set(found) if len(found) >= 3 else set()
 
@@ -191,12 +193,24 @@ def draft_blocks(text: str) -> list[Block]:
     groups = [[line.strip() for line in group.splitlines() if line.strip()]
               for group in re.split(r"\n[ \t]*\n", _typed(text).strip("\n"))]
     blocks = _blocks(groups, set())
-    if not any(b.role == "heading" and b.level in ("part", "chapter", "section", "article") for b in blocks) \
-            and (outline := _outline(groups) or _captions(groups)):
-        # a draft with no "Article" or "Chapter" heading, numbered as a decimal outline or in sections under
-        # marginal notes: its captions head articles
+    if not any(b.role == "heading" and b.level in ("section", "article") for b in blocks) \
+            and (outline := _outline(groups) or _captions(groups)) and _through_divisions(groups, outline):
+        # a draft with no "Article" heading, numbered as a decimal outline or in sections under marginal notes
+        # (in every Part, if it has Parts): its captions head articles
         blocks = _blocks(groups, outline)
     return blocks
+
+
+def _through_divisions(groups: list[list[str]], outline: set[tuple[int, int]]) -> bool:
+    """Whether captions stand in every Part or Chapter before any annex, as the segmenter requires."""
+    levels = [(g, heading_level(m.groupdict().get("keyword") or "ANNEX")[0]) for g, lines in enumerate(groups)
+              if lines and (m := heading_of(lines[0])) is not None]
+    annex = min((g for g, level in levels if level == "annex"), default=len(groups))
+    annex = next((g for g, lines in enumerate(groups[:annex])  # a bare "ANNEX" or "FIRST SCHEDULE" line too
+                  if lines and re.match(r"(?:[A-Z]+ )?(?:ANNEX|Annex|SCHEDULE|Schedule|APPENDIX|Appendix)\b", lines[0])
+                  and len(lines[0].split()) <= 6), annex)
+    starts = [g for g, level in levels if level in ("part", "chapter") and g < annex]
+    return all(any(s < g < e for g, _ in outline) for s, e in zip(starts, [*starts[1:], annex][:len(starts)], strict=True))
 
 
 def _blocks(groups: list[list[str]], outline: set[tuple[int, int]]) -> list[Block]:

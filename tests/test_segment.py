@@ -579,6 +579,22 @@ def test_numbered_captions_ending_in_a_full_stop_over_their_text_are_articles() 
     assert not [u for u in segment(sentences).walk() if u.kind == "article" and u.label != "Preamble"]
 
 
+def test_sections_under_marginal_notes_inside_parts_are_articles_of_each_part() -> None:
+    text = ("AGREEMENT\n\nPART 1\nPRELIMINARY\n\nShort title\n1. This Agreement may be cited as the Accord.\n\n"
+            "Interpretation\n2. (1) In this Agreement, \"item\" means a listed good.\n(2) A reference to a section is "
+            "to a section of this Agreement.\n\nPART 2\nITEMS\n\nNotice\n3. Each Party is to give notice.\n\n"
+            "Operation of Parts 1 and 2 not affected by other disputes between the Parties\n4. (1) The operation of "
+            "Part 2 is not to be affected by any dispute.\n")
+    parts = [u for u in segment(text).walk() if u.kind == "part" and u.label != "Preamble"]
+    assert [[(a.label, a.heading) for a in p.children if a.kind == "article"] for p in parts] == [
+        [("Article 1", "Short title"), ("Article 2", "Interpretation")],
+        [("Article 3", "Notice"),
+         ("Article 4", "Operation of Parts 1 and 2 not affected by other disputes between the Parties")]]
+    # numbered captions in only one Part are a list inside it, not the body's sections
+    one_part = text.replace("Notice\n3.", "Notice\n\n3.").replace("Parties\n4.", "Parties\n\n4.")
+    assert not [u for u in segment(one_part).walk() if u.kind == "article" and u.label != "Preamble"]
+
+
 def test_sections_numbered_afresh_in_each_article_sit_inside_it() -> None:
     text = ("ARTICLES OF AGREEMENT\n\nARTICLE I\n\nSection 1. Purposes. The purposes are these.\n\n"
             "Section 2. Structure. There is a Council.\n\nARTICLE II\n\nSection 1. Members. The Members are these.\n")
