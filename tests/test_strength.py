@@ -230,6 +230,15 @@ def test_a_hedge_verb_of_another_subject_does_not_soften(sentence: str, phrase: 
          "defence.", "examine", "binding"),
         ("Each Party shall review any intended transaction that may threaten its security.", "review", "binding"),
         ("The Parties intended to review acquisitions that may threaten their security.", "review", "soft"),
+        # a participle after a comma or the measure it describes: "any restriction, intended to compel a Party"
+        ("The Parties agree that any restriction of trade by a third State, intended to compel a Party to alter a "
+         "policy, is a matter of common concern.", "concern", "binding"),
+        ("The Parties agree that measures intended to compel a Party to alter its policy are a matter of common "
+         "concern.", "concern", "binding"),
+        # "an undertaking" is an enterprise, not a promise; "undertaking to" still binds
+        ("Control of an undertaking by a foreign person is examined where it may affect the defence of a Party.",
+         "examined", "neutral"),
+        ("Each Party, undertaking to consult the other, reviews acquisitions of control.", "reviews", "binding"),
     ],
 )
 def test_a_participle_after_an_article_is_no_modal(sentence: str, phrase: str, expected: str) -> None:

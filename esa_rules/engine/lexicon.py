@@ -136,7 +136,8 @@ BINDING_MODALS: tuple[str, ...] = (
     "is required to", "are required to", "is required:", "are required:", "hereby establish", "hereby establishes", "hereby create",
     "hereby creates", "hereby set up", "hereby agree", "is obliged to",
     "are obliged to", "is obligated to", "are obligated to", "commit to", "commits to",
-    "is bound to", "are bound to", "has the obligation to", "have the obligation to", "has the duty to",
+    "is bound to", "are bound to", "(is|are) precluded from", "(is|are) (prohibited|barred|debarred|forbidden) from",
+    "(is|are) not at liberty to", "has the obligation to", "have the obligation to", "has the duty to",
     "have the duty to", "shall be the duty of", "pledge to", "pledges to", "commit themselves to", "commits itself to",
     "is incumbent upon", "is incumbent on", "is under a duty to", "are under a duty to", "is under an obligation to",
     "are under an obligation to", "accept the obligation to", "accepts the obligation to", "party has to",
@@ -151,6 +152,9 @@ BINDING_MODALS: tuple[str, ...] = (
     # (not "the objective of this Chapter is to promote", which states a purpose)
     "party is to", "parties are to", "state is to", "states are to", "government is to",
     "governments are to", "authority is to", "authorities are to", "side is to", "sides are to",
+    # a body's "is to": "The Standing Body is to meet not less than three times in each year"
+    "(body|committee|council|board|commission|group|secretariat|panel|agency|minister) is to",
+    "(bodies|committees|ministers|officials|members) are to",
 )
 
 SOFT_MODALS: tuple[str, ...] = (
@@ -235,7 +239,10 @@ PROHIBITIONS: tuple[str, ...] = (
     "(no|neither) [(contracting|high contracting)] (party|side|participant|government|member state) may", "neither government shall", "no government shall", "neither side shall",
     "neither contracting party shall", "no contracting party shall", "neither high contracting party shall",
     "neither participant shall", "no member state shall", "in no case", "in no event", "under no circumstances", "nothing in", "not be",
-    "without prejudice to", "cannot",
+    "without prejudice to", "cannot", "(is|are) precluded from", "(is|are) (prohibited|barred|debarred|forbidden) from",
+    "refrain from", "not at liberty to",
     # "No disagreement ... shall be invoked to suspend ...": the negation opens the sentence
     "no dispute", "no disagreement", "no difference",
+    # "No measure taken ... by way of suspension ... is to apply to Part 2": the act named to bar it
+    "no (measure|suspension|retaliation|countermeasure|action|step)",
 )

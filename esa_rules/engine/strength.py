@@ -29,9 +29,9 @@ from esa_rules.normalize import fold
 from esa_rules.phrases import compile_phrase
 
 
-def _alternation(phrases: tuple[str, ...]) -> re.Pattern[str]:
+def _alternation(phrases: tuple[str, ...], unless: str = "") -> re.Pattern[str]:
     regexes = sorted({compile_phrase(e)[1] for p in phrases for e in expand_pattern(p)}, key=len, reverse=True)
-    return re.compile(r"(?<!\w)(?:" + "|".join(regexes) + ")")
+    return re.compile(r"(?<!\w)" + (f"(?!{unless})" if unless else "") + "(?:" + "|".join(regexes) + ")")
 
 
 def _regexes(patterns: tuple[str, ...]) -> re.Pattern[str]:
@@ -40,8 +40,11 @@ def _regexes(patterns: tuple[str, ...]) -> re.Pattern[str]:
 
 NEGATION_RE = _alternation(lexicon.NEGATIONS)
 HEDGE_RE = _alternation(lexicon.HEDGES)
-BINDING_RE = _alternation(lexicon.BINDING_MODALS)
-SOFT_RE = _alternation(lexicon.SOFT_MODALS)
+# "control of an undertaking" is an enterprise, not a promise; "undertaking to" still binds
+BINDING_RE = _alternation(lexicon.BINDING_MODALS, unless=r"undertaking\b(?! to\b)")
+# "any restriction of trade, intended to compel a Party ...", "measures intended to compel": a participle
+# describing the measure, not the Parties' intention ("The Parties intended to ..." still is one)
+SOFT_RE = _alternation(lexicon.SOFT_MODALS, unless=r"(?:(?<=, )|(?<=measure )|(?<=measures )|(?<=action )|(?<=actions )|(?<=conduct ))intended\b")
 NON_BINDING_RE = _alternation(lexicon.NON_BINDING)
 EXCLUSION_RE = _alternation(lexicon.CARVE_OUT_EXCLUSIONS)
 TRIGGER_RE = _alternation(lexicon.CARVE_OUT_TRIGGERS)
