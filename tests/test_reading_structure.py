@@ -99,6 +99,18 @@ def test_a_definition_alone_satisfies_nothing(checker: Checker) -> None:
     assert finding(checker, text, "INV-1").status == "missing"
 
 
+def test_a_definition_ends_with_its_sentence_not_its_paragraph(checker: Checker) -> None:
+    # a footnote or a note run into the definition's paragraph is no part of what the term means
+    run_on = DEFINED.replace("that may affect the\nnational security of a Party; and",
+                             "of the other Party. Each Party remains free to protect its national security; and")
+    assert finding(checker, run_on, "INV-1").status == "missing"
+    # "Annex No. 3" does not end the sentence: the list it points to is part of the definition
+    annexed = DEFINED.replace("that may affect the\nnational security of a Party",
+                              "in a sector listed in Annex No. 3 to this Agreement") + (
+        "\nAnnex 3\n\nSectors whose control bears on national security: ports and power grids.\n")
+    assert finding(checker, annexed, "INV-1").status == "satisfied"
+
+
 def test_a_lower_case_term_coined_for_the_instrument_carries_its_definition(checker: Checker) -> None:
     text = DEFINED.replace('"Covered Transaction"', '"covered transaction"').replace(
         "every Covered Transaction", "every covered transaction")

@@ -233,8 +233,8 @@ def _definitions(doc: Document, resolver: Resolver,
     text = doc.text
     for m in _QUOTED_DEFINITION.finditer(text):
         leaf = _leaf(doc, m.start())
-        end = text.find(";", m.end(), leaf.end)
-        end = leaf.end if end < 0 else end
+        end = text.find(";", m.end(), leaf.end)  # or its sentence's end: a footnote run into one paragraph
+        end = min(leaf.end if end < 0 else end, _sentence(text, leaf, m.end())[1])
         term = " ".join(m.group(1).split())
         if not term[:1].isupper() and not _LIST_POINTER.search(text, m.end(), end) and not coined(term):
             continue  # a lower-case term describes ordinary words, unless it names a list: "the goods set out in Table 9-A"

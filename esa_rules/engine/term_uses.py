@@ -116,7 +116,8 @@ def flatten(text: str) -> tuple[str, Callable[[int], int]]:
     return " ".join(kept), original
 
 
-_SENTENCE_END = re.compile(r"\.[\"\u201d\u2019]?(?=\s)|\n[ \t]*\n")
+# not "Annex No. 3", "Art. 5" or "e.g. the": an abbreviation, or a full stop before a lower-case word or a number
+_SENTENCE_END = re.compile(r"(?<!\bNo)(?<!\bNos)(?<!\bArt)(?<!\bpara)\.[\"\u201d\u2019]?(?=\s+(?![a-z\d])|\s*$)|\n[ \t]*\n")
 
 
 def sentence(text: str, leaf: Unit, at: int) -> tuple[int, int]:
