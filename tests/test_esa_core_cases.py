@@ -1219,6 +1219,51 @@ CASES = [
      "Article 3.2\nEach Party shall notify the other of any expected shortage of critical goods.\n\nArticle 5.3\n"
      "Where the report of the panel concerns tariff commitments, the complaining Party may suspend the application "
      "of Article 3.2."),
+    # A Party "precluded from" suspending: the suspension is named only to bar it (no violation).
+    ("ESA-CMP-2", "satisfied",
+     "Article 9\nA Party is precluded from suspending its economic security cooperation under this Chapter in "
+     "response to a dispute under the Trade Agreement."),
+    # "No measure taken by way of suspension ... is to apply to Part 2": the act named to rule it out.
+    ("ESA-CMP-2", "missing",
+     "PART 2\nECONOMIC SECURITY COOPERATION\n\nArticle 4\nThe Parties shall coordinate their export controls on "
+     "dual-use items.\n\nPART 5\nFINAL PROVISIONS\n\nArticle 12\nNo measure taken by a Party by way of suspension "
+     "of concessions, or by way of retaliation, under another agreement is to apply to, or be given effect "
+     "through, Part 2."),
+    # The other side's shield in the Irish and Scottish "is not to be affected".
+    ("ESA-CMP-1", "satisfied",
+     "Article 8\nThe operation of the economic security cooperation under this Agreement is not to be affected by "
+     "any dispute between the Parties under another agreement."),
+    # A State "that is not a Partner State" is an outsider, as much as a third country.
+    ("ESA-COE-1", "satisfied",
+     "Article 5\nThe Partner States agree that any restriction of trade by a State that is not a Partner State, "
+     "intended to compel a Partner State to alter a policy within its sovereign competence, is a matter of common "
+     "concern."),
+    # Screening by its elements: a ground described as harm to defence or public order, holdings in firms.
+    ("ESA-INV-1", "satisfied",
+     "Article 3\nEach Party shall maintain a procedure under which the purchase of holdings in its domestic "
+     "firms by foreign persons is examined where the purchase could disrupt the defence of that Party."),
+    ("ESA-INV-1", "satisfied",
+     "Article 3\nEach Party is to subject to prior authorisation every operation by which a person of a third "
+     "country acquires control of an electricity or port enterprise, where the operation might compromise the "
+     "defence or the internal order of the State."),
+    ("ESA-INV-2", "weak",
+     "Article 4\nA Party may, where it thinks fit, inform the other Party of a proposal by a foreign person to "
+     "acquire control of an enterprise, which it is examining on grounds of the safety of its State."),
+    ("ESA-INV-2", "weak",
+     "Article 4\nThe Parties may exchange information on their reviews of investments by persons of third "
+     "countries in mining enterprises."),
+    # Export controls described: goods whose removal from the territory needs a licence because they may be used
+    # in making weapons, lists brought into harmony.
+    ("ESA-EXP-1", "satisfied",
+     "Article 6\nThe Parties shall bring into harmony their lists of goods and technology whose removal from "
+     "their territories requires a licence because they may be used in the manufacture of weapons."),
+    # "an undertaking" is an enterprise: a definition that names one binds no one.
+    ("ESA-INV-1", "missing",
+     "Article 1\nIn this Agreement, \"acquisition of concern\" means an acquisition by a foreign person of control "
+     "of an undertaking where the acquisition may affect the defence or public order of a Party."),
+    # A named body's "is to": "The Board is to meet ..." binds as "shall".
+    ("ESA-INS-3", "satisfied",
+     "Article 9\nThe Economic Security Board is to meet not less than three times in each year."),
 ]
 
 
