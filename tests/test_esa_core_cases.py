@@ -1261,6 +1261,15 @@ CASES = [
     ("ESA-INV-1", "missing",
      "Article 1\nIn this Agreement, \"acquisition of concern\" means an acquisition by a foreign person of control "
      "of an undertaking where the acquisition may affect the defence or public order of a Party."),
+    # What one item only recognises is the context of a duty in the next: the duty binds.
+    ("ESA-COE-2", "satisfied",
+     "Article 4\nThe Parties:\n(a) acknowledge that a third country may restrict its trade with a Party in order to "
+     "force it to alter a policy;\n(b) shall, at the request of the Party concerned, meet within ten days to "
+     "consider a reply."),
+    ("ESA-COE-2", "weak",
+     "Article 4\nThe Parties:\n(a) acknowledge that a third country may restrict its trade with a Party in order to "
+     "force it to alter a policy;\n(b) should, at the request of the Party concerned, meet within ten days to "
+     "consider a reply."),
     # A named body's "is to": "The Board is to meet ..." binds as "shall".
     ("ESA-INS-3", "satisfied",
      "Article 9\nThe Economic Security Board is to meet not less than three times in each year."),

@@ -111,6 +111,16 @@ def test_a_definition_ends_with_its_sentence_not_its_paragraph(checker: Checker)
     assert finding(checker, annexed, "INV-1").status == "satisfied"
 
 
+def test_a_sentence_that_only_points_to_an_annex_is_not_judged_for_the_annexs_words(checker: Checker) -> None:
+    # "The Understandings in Annex I form an integral part": the annex is judged where it stands, and there it
+    # denies the obligation; the pointer neither binds nor weakens it
+    text = ("Article 10\nThe Understandings set out in Annex I form an integral part of this Agreement.\n\n"
+            "ANNEX I\n\nThe Parties understand that neither Party assumes any obligation to exchange information "
+            "on the review of foreign investment.\n")
+    f = finding(checker, text, "INV-2")
+    assert f.status == "missing" and "Annex I" in f.message
+
+
 def test_a_lower_case_term_coined_for_the_instrument_carries_its_definition(checker: Checker) -> None:
     text = DEFINED.replace('"Covered Transaction"', '"covered transaction"').replace(
         "every Covered Transaction", "every covered transaction")

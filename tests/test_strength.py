@@ -55,6 +55,8 @@ def test_cues_point_at_the_words() -> None:
     [
         ("The Parties shall consult on any transaction that may affect their security.", "security", "binding"),
         ("Neither Party is obliged to notify the other Party of new export controls.", "export", "negated"),
+        ("Neither Party assumes any obligation in respect of such reviews, including any obligation to exchange "
+         "information.", "exchange", "negated"),
         ("The Parties hereby create an Economic Security Council.", "Council", "binding"),
         ("Each Party shall review investments which may threaten national security.", "national", "binding"),
     ],

@@ -34,6 +34,8 @@ NEGATIONS: tuple[str, ...] = (
     # examining a proposed investment"): still a freedom, not a duty.
     "nothing in paragraph * shall prevent", "nothing in paragraph * prevents",
     "nothing in paragraph * shall be construed to prevent", "nothing in paragraph * shall preclude",
+    # "neither Party assumes any obligation ... including any obligation to exchange information"
+    "(neither|no) party (assumes|accepts|undertakes|incurs) any obligation",
 )
 
 # Qualifiers that make the whole sentence hortatory, whatever its modal verb.

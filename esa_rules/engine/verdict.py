@@ -120,7 +120,15 @@ def judge(ctx: DocContext, scope: Scope, match: MatchT, expects: Expects, role: 
         level, strength, sentence = denied or (Level.EXCEPTION, judged[0][1], judged[0][2])
     else:
         informative = [j for j in judged if j[0] != Level.NEUTRAL] or judged
+        if judged[0][0] == Level.BINDING:
+            # "The Parties: (a) acknowledge that a third country may restrict trade ...; (b) shall meet within ten
+            # days": what another sentence only recognises is the context of the act, not a softer act
+            informative = [j for j in informative if j[2] == judged[0][2] or not _recognised(index.doc.text, j)]
         level, strength, sentence = min(informative, key=lambda j: j[0].rank)
+    if level == Level.NEUTRAL and index.origins and all(index.origin(p) for p in parts):
+        # every word from the units a neutral sentence points to ("The Understandings in Annex I form an
+        # integral part of this Agreement"): those units are judged where they stand, not here
+        level = Level.CONTEXT_ONLY
     if level == Level.NEUTRAL and (any(c.kind == "definition" for c in strength.cues)
                                    or _PURPOSE.match(index.doc.text, sentence[0], sentence[1])):
         level = Level.DEFINITION
@@ -139,6 +147,15 @@ def judge(ctx: DocContext, scope: Scope, match: MatchT, expects: Expects, role: 
     if weakened and level.full:
         level = Level.SOFT
     return Located(scope, match, level, strength, sentence, tuple(weakened))
+
+
+def _recognised(text: str, judged: tuple[Level, Strength, tuple[int, int]]) -> bool:
+    """Whether a soft sentence recognises something ("acknowledge that a third country may restrict ...")."""
+    level, _, (start, end) = judged
+    return level == Level.SOFT and _RECOGNITION.search(text, start, end) is not None
+
+
+_RECOGNITION = re.compile(r"\b(?:recogni[sz]e|acknowledge|(?:re)?affirm|note|share the view)s? that\b", re.IGNORECASE)
 
 
 # "The objectives of this Chapter are to ...": what the chapter is for, not what anyone must do.
@@ -307,7 +324,7 @@ def evidence(ctx: DocContext, located: Located, role: str) -> list[Evidence]:
     # anchor on body text: a part found in a heading ("heading screening") is not the clause itself
     first = index.to_original(index.body_start(parts))
     sentence = located.sentence or index.sentence_at(first)
-    leaf = index.leaf_at(first)
+    leaf = index.leaf_at(sentence[0] if located.sentence else first)  # the unit of the sentence quoted
     spans = [(ctx.names[t], *index.folded.span(fs, fe)) for t, fs, fe in parts]
     out = [_quote(ctx, leaf, sentence, spans, role, located.level)]
     if located.strength is not None and located.strength.level == Level.SOFT and located.strength.cues:
