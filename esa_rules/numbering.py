@@ -126,7 +126,7 @@ _LIST_MARKER = re.compile(
     r"[ \t]*(?:"
     # 2.1  2.1.3  (a decimal outline numbers each paragraph with its article's number; text opens after it)
     r"(?P<dec>\d{1,3}(?:\.\d{1,3}){1,3})\.?(?=[ \t]+[A-Z\"\u201c(\[])"
-    r"|(?P<num>\d{1,3})(?P<num_shape>[.)])(?=[ \t]|$)"  # 1.  1)
+    r"|(?P<num>\d{1,3})(?P<num_shape>[.)])(?=[ \t]|$|\.?\u2014\()"  # 1.  1)  and the United Kingdom's 1.—(1)
     r"|\((?P<paren>[a-zA-Z]{1,2}|[ivxlcIVXLC]{1,7}|\d{1,3})\)(?=[ \t]|$)"  # (a) (iv) (A) (1)
     r"|(?P<close>[a-z]|[ivx]{1,6})\)(?=[ \t]|$)"  # a)  iv)
     r"|(?P<letter>[a-z])\.(?=[ \t]+[a-zA-Z\"\u201c])"  # a. maintain  (a lettered point, as Indonesian and Vietnamese drafting set it)

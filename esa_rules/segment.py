@@ -13,6 +13,7 @@ import re
 
 import attrs
 
+from esa_rules.contents import contents_listed
 from esa_rules.document import RANK, Unit
 from esa_rules.numbering import (
     CROSS_REFERENCE_END,
@@ -188,8 +189,8 @@ def _outline(text: str) -> list[_Node]:
 
 # "Scheduled goods.\n3. (1) Neither Party ...": a Commonwealth section under its marginal note (in Markdown a
 # heading, "### Scheduled goods.", a paragraph of its own one blank line above the section)
-_CAPTIONED = re.compile(r"^[ \t]*(#{1,6}[ \t]+)?([A-Z][^\n]{1,80}?)[ \t]*\n([ \t]*\n)?[ \t]*(\d{1,3})\.[ \t]+(?=\S)",
-                        re.MULTILINE)
+_CAPTIONED = re.compile(r"^[ \t]*(#{1,6}[ \t]+)?([A-Z][^\n]{1,80}?)[ \t]*\n([ \t]*\n)?[ \t]*(\d{1,3})\.(?:[ \t]+|\u2014|-(?=\())(?=\S)",
+                        re.MULTILINE)  # "1.—(1) This Agreement ...": a United Kingdom section
 
 
 def _captioned(text: str) -> list[_Node]:
@@ -203,6 +204,8 @@ def _captioned(text: str) -> list[_Node]:
         after_blank = m.start() <= 1 or text[m.start() - 2:m.start()] == "\n\n"
         # once three sections are read so, a long note goes on the run ("Operation of Parts 2 and 3 not affected ...")
         caption_like = _reads_as_caption(" ".join(caption.split()[:10] if len(found) >= 3 else caption.split()))
+        if m.group(4) == "1" and len(found) == 1:
+            found = []  # the first "1." stood in a list of contents ("Articles\n1. Citation ...")
         if int(m.group(4)) != len(found) + 1 or (m.group(3) and not m.group(1)) or not caption_like or not after_blank:
             continue
         found.append(_Node("article", m.group(4), m.start(), m.end(), heading=caption,
@@ -274,19 +277,15 @@ def _finish(text: str, node: _Node, end: int, parent: Unit | None, seen: dict[st
 
 
 # "CONTENTS" or "TABLE OF CONTENTS" alone on its line, over a list of the draft's headings
-_CONTENTS = re.compile(r"^[ \t#*_]*(?i:(?:table of )?contents)[ \t*_:]*$", re.MULTILINE)
-
-
-def _contents_entries(keys: list[tuple[str, str | None]]) -> int:
-    """How many of a draft's headings, after a "CONTENTS" line, only list the ones below: those up to the
-    first heading the list has named already ("PREAMBLE" after a listed "Preamble", "CHAPTER ONE" after
-    "CHAPTER ONE   GENERAL PROVISIONS"), where the body begins. A list the body never repeats lists none."""
-    seen: set[tuple[str, str | None]] = set()
-    for index, key in enumerate(keys):
-        if key in seen:
-            return index
-        seen.add(key)
-    return 0
+def _without_contents(text: str, headings: list[_Node]) -> list[_Node]:
+    """The headings, a table of contents that lists the headings below made one preamble node: front matter,
+    all of it heading (it says nothing of its own), not headings that would each hold the next entry."""
+    listed = contents_listed(text, headings)
+    if listed is None:
+        return headings
+    count, start = listed
+    end = headings[count - 1].body_start
+    return [_Node("preamble", None, start, end, heading_span=(start, end)), *headings[count:]]
 
 
 def _ranks(headings: list[_Node]) -> dict[str, int]:
@@ -301,16 +300,15 @@ def _ranks(headings: list[_Node]) -> dict[str, int]:
 def segment(text: str) -> Unit:
     """The unit tree of a whole text: the root (kind "document") covers ``[0, len(text))``."""
     headings = _headings(text)
-    # sections under captions, inside Parts too ("PART 2 ... Diversion\n4. (1) Each Party ...")
-    if not any(node.kind in ("article", "section") for node in headings) and _spans_divisions(o := _outline(text), headings):
-        headings = sorted(headings + o, key=lambda node: node.start)
-    cue = _CONTENTS.search(text, 0, headings[0].start) if headings else None
-    listed = _contents_entries([(node.kind, node.number) for node in headings]) if cue else 0
-    if cue and listed:
-        # a table of contents lists the headings below: front matter, all of it heading (it says nothing of
-        # its own), not headings that would each hold the next entry and the listed articles twice over
-        end = headings[listed - 1].body_start
-        headings[:listed] = [_Node("preamble", None, cue.start(), end, heading_span=(cue.start(), end))]
+    # sections under captions, inside Parts too ("PART 2 ... Diversion\n4. (1) Each Party ..."), read after any
+    # list of contents has been set aside ("ARRANGEMENT OF PROVISIONS ... SCHEDULE 4 - Security")
+    outline = [] if any(node.kind in ("article", "section") for node in headings) else _outline(text)
+    headings = _without_contents(text, headings) if headings else outline
+    if outline and headings is not outline and _spans_divisions(outline, headings):
+        front = next((h.body_start for h in headings if h.kind == "preamble"), 0)
+        headings = sorted(headings + [n for n in outline if n.start >= front], key=lambda node: node.start)
+    elif headings is outline:
+        headings = _without_contents(text, headings)
     # the preamble is a division of the body's highest kind: the Parts of a schedule are not the body's
     body = [h for h in headings[:next((i for i, h in enumerate(headings) if h.kind == "annex"), len(headings))]
             if h.kind != "preamble"] or [h for h in headings if h.kind != "preamble"]

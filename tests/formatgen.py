@@ -54,7 +54,7 @@ _ENABLING = re.compile(r"[(\[]?(?:Sections?|Articles?|Regulations?|Paragraphs?)[
 # "2. INCOMING ACQUISITIONS": a numbered caption alone on its line, as a decimal outline heads its provisions
 _OUTLINE = re.compile(r"(\d{1,2})\.[ \t]+([A-Z].{0,80}?)")
 _PREAMBLE = re.compile(r"PREAMBLE|Preamble")
-_CONTENTS = re.compile(r"(?i:(?:table of )?contents):?")
+_CONTENTS = re.compile(r"(?i:(?:table of )?contents|arrangement of (?:provisions|sections|articles|clauses)):?")
 # an annex without a number, or an instrument attached to the agreement by its kind alone ("AGREED MINUTES")
 BARE_ANNEX = re.compile(r"ANNEX|Annex|APPENDIX|Appendix|SCHEDULE|Schedule|ATTACHMENT|Attachment|AGREED MINUTES?|FINAL ACT|RECORD OF (?:UNDERSTANDINGS?|"
                          r"DISCUSSIONS?)|AGREED (?:INTERPRETATIONS?|UNDERSTANDINGS?)|(?:JOINT )?INTERPRETATIVE (?:NOTE|DECLARATION|STATEMENT)S?")
@@ -124,12 +124,17 @@ def _contents(groups: list[list[str]]) -> set[tuple[int, int]]:
     any heading, every line up to the first heading the list has named already, where the body begins."""
     lines = [(g, n, line) for g, group in enumerate(groups) for n, line in enumerate(group)]
     cue = next((i for i, (_, _, line) in enumerate(lines) if _CONTENTS.fullmatch(line) or match_heading(line)), 0)
-    seen: set[tuple[str, str | None]] = set()
+    seen: set[tuple[str, str | None, str | None]] = set()
+    last = cue
+    annex = None  # a Part is keyed with its Schedule ("SCHEDULE 2 ... Part 1" is no repeat), as the segmenter keys it
     for i, (_, _, line) in enumerate(lines[cue + 1:] if lines and _CONTENTS.fullmatch(lines[cue][2]) else [], cue + 1):
-        key = (read.kind, read.number) if (read := match_heading(line)) is not None else None
-        if key in seen:
-            return {(g, n) for g, n, _ in lines[cue:i]}
+        read = match_heading(line)
+        annex = read.number if read is not None and read.kind == "annex" else annex
+        key = (read.kind, read.number, annex if read.kind == "part" else None) if read is not None else None
+        if key in seen:  # the list ends with the last heading it names, as the segmenter's preamble does
+            return {(g, n) for g, n, _ in lines[cue:last + 1]}
         seen |= {key} if key else set()
+        last = i if key else last
     return set()
 
 
@@ -148,7 +153,7 @@ def _outline(groups: list[list[str]]) -> set[tuple[int, int]]:
 
 
 # "3. (1) Neither Party ...": a Commonwealth section's number, under its marginal note "Scheduled goods."
-_SECTION = re.compile(r"(\d{1,3})\.[ \t]+\S")
+_SECTION = re.compile(r"(\d{1,3})\.(?:[ \t]+|\u2014|-(?=\())\S")  # "3. (1)", and the United Kingdom's "3.—(1)"
 
 
 def _captions(groups: list[list[str]]) -> set[tuple[int, int]]:
@@ -161,6 +166,8 @@ def _captions(groups: list[list[str]]) -> set[tuple[int, int]]:
         caption = lines[0].rstrip(".")
         # once three are read so, a longer note goes on the run (as the segmenter reads it)
         short = caption if len(found) < 3 else " ".join(caption.split()[:10])
+        if number and number[1] == "1" and len(found) == 1:
+            found = []  # the first "1." stood in a list of contents, as the segmenter reads it
         if number and int(number[1]) == len(found) + 1 and re.fullmatch(r"[A-Z].{1,80}", lines[0]) \
                 and short[-1:] not in ";:," and len(short.split()) <= 10 and (short.isupper() or title_like(short)):
             found.append((g, 0))

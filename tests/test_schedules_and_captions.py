@@ -100,6 +100,12 @@ def test_schedules_are_cited_by_their_ordinals_and_all_together() -> None:
     assert "the First Schedule" not in found  # read once, as the Part of it
 
 
+def test_a_part_of_a_numbered_schedule_is_cited_as_that_part() -> None:
+    text = AGREEMENT.replace("FIRST SCHEDULE", "SCHEDULE 1").replace("SECOND SCHEDULE", "SCHEDULE 2").replace(
+        "Part B of the First Schedule", "Part B of Schedule 1")
+    assert _references(text)["Part B of Schedule 1"] == ["Annex 1, Part B"]
+
+
 def test_a_section_headed_with_the_meaning_of_a_term_defines_it_within_its_part() -> None:
     result = checker().check(read_text(AGREEMENT, "<schedules>"))
     status = {f.provision: f for f in result.findings}

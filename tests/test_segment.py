@@ -595,6 +595,26 @@ def test_sections_under_marginal_notes_inside_parts_are_articles_of_each_part() 
     assert not [u for u in segment(one_part).walk() if u.kind == "article" and u.label != "Preamble"]
 
 
+def test_an_arrangement_of_provisions_is_front_matter_and_its_sections_are_articles() -> None:
+    # a United Kingdom-style statute: a list of contents naming Schedules and their Parts, sections "1.—(1)"
+    # under captions, Schedules divided into Parts and numbered paragraphs "1.—(1)"
+    text = ("AGREEMENT\n\nARRANGEMENT OF PROVISIONS\n\nArticles\n1. Citation\n2. Supply\n3. Controls\n"
+            "SCHEDULE 1 — Supply\n  Part 1 — Alerts\n  Part 2 — Sources\nSCHEDULE 2 — Controls\n"
+            "  Part 1 — Notice\n\n\nCitation\n1.—(1) This Agreement may be cited as the Accord.\n"
+            "(2) It enters into force on signature.\n\nSupply\n2. Schedule 1 has effect.\n\nControls\n"
+            "3. Schedule 2 has effect.\n\nSCHEDULE 1\n\nPART 1\nALERTS\n\n1.—(1) Each Party shall list its "
+            "critical goods.\n(2) Each Party shall review the list.\n\n2.—(1) Each Party shall monitor supply.\n\n"
+            "PART 2\nSOURCES\n\n3. The Parties shall diversify supply.\n\nSCHEDULE 2\n\nPART 1\nNOTICE\n\n"
+            "1. Each Party shall notify new controls.\n")
+    root = segment(text)
+    assert [(u.label, u.heading) for u in root.walk() if u.kind == "article" and u.label != "Preamble"] == [
+        ("Article 1", "Citation"), ("Article 2", "Supply"), ("Article 3", "Controls")]
+    assert [u.label for u in root.walk() if u.kind == "part" and u.label != "Preamble"] == [
+        "Annex 1, Part 1", "Annex 1, Part 2", "Annex 2, Part 1"]
+    alerts = next(u for u in root.walk() if u.label == "Annex 1, Part 1")
+    assert [c.label for c in alerts.children] == ["Annex 1, Part 1, paragraph 1", "Annex 1, Part 1, paragraph 2"]
+
+
 def test_sections_numbered_afresh_in_each_article_sit_inside_it() -> None:
     text = ("ARTICLES OF AGREEMENT\n\nARTICLE I\n\nSection 1. Purposes. The purposes are these.\n\n"
             "Section 2. Structure. There is a Council.\n\nARTICLE II\n\nSection 1. Members. The Members are these.\n")

@@ -44,7 +44,7 @@ REFERENCE_RE = re.compile(
     r"|" + _SUBNUM + r"(?:" + _SEP + _SUBNUM + r")*(?=\s+of\s+paragraph\b))"
     # "paragraph 2(c)": the subparagraph of that paragraph
     r"(?P<sub>" + _SUBNUM + r"(?:" + _SEP + _SUBNUM + r")*)?"
-    r"(?:\s+of\s+(?P<outer>article|chapter|annex|paragraph)\s+(?P<outer_num>" + _NUM + r")"
+    r"(?:\s+of\s+(?P<outer>article|chapter|annex|schedule|appendix|part|paragraph)\s+(?P<outer_num>" + _NUM + r")"
     # "Part B of the First Schedule"
     r"|\s+of\s+the\s+(?P<outer_ord>" + "|".join(ORDINALS) + r")\s+(?:schedule|annex|appendix)\b)?", re.IGNORECASE)
 # "the Second Schedule", an annex numbered by its ordinal; "the Schedules", all of them
