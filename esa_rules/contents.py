@@ -11,7 +11,7 @@ import re
 from collections.abc import Sequence
 from typing import Protocol
 
-_CONTENTS = re.compile(r"^[ \t#*_]*(?i:(?:table of )?contents|arrangement of (?:provisions|sections|articles|clauses))"
+_CONTENTS = re.compile(r"^[ \t#*_]*(?i:(?:table of )?contents|arrangement of (?:provisions|sections|articles|clauses|paragraphs))"
                        r"[ \t*_:]*$", re.MULTILINE)
 
 

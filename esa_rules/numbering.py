@@ -310,6 +310,8 @@ def match_heading(line: str) -> Heading | None:
             # "Chapter 26 (Dispute Settlement) shall not apply to this Chapter.", and "Article 14.7 (Review
             # of Investments) of the Agreement reads:" in a letter that quotes the provision it cites
             return None
+    if stripped[0] in "0123456789(" and _LIST_MARKER.match(stripped):
+        return Heading(kind, number, None, None, offset, end, word=word)  # "ARTICLE 3.- 1. The ...": its paragraph 1
     if title_like(stripped) or (separator and stripped.rstrip().isupper() and len(stripped.split()) <= 10
                                 and not stripped.rstrip().endswith((".", ";", ","))):
         # a caption set in capitals after a dash or colon is a title even with a verb in it:

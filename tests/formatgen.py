@@ -54,7 +54,7 @@ _ENABLING = re.compile(r"[(\[]?(?:Sections?|Articles?|Regulations?|Paragraphs?)[
 # "2. INCOMING ACQUISITIONS": a numbered caption alone on its line, as a decimal outline heads its provisions
 _OUTLINE = re.compile(r"(\d{1,2})\.[ \t]+([A-Z].{0,80}?)")
 _PREAMBLE = re.compile(r"PREAMBLE|Preamble")
-_CONTENTS = re.compile(r"(?i:(?:table of )?contents|arrangement of (?:provisions|sections|articles|clauses)):?")
+_CONTENTS = re.compile(r"(?i:(?:table of )?contents|arrangement of (?:provisions|sections|articles|clauses|paragraphs)):?")
 # an annex without a number, or an instrument attached to the agreement by its kind alone ("AGREED MINUTES")
 BARE_ANNEX = re.compile(r"ANNEX|Annex|APPENDIX|Appendix|SCHEDULE|Schedule|ATTACHMENT|Attachment|AGREED MINUTES?|FINAL ACT|RECORD OF (?:UNDERSTANDINGS?|"
                          r"DISCUSSIONS?)|AGREED (?:INTERPRETATIONS?|UNDERSTANDINGS?)|(?:JOINT )?INTERPRETATIVE (?:NOTE|DECLARATION|STATEMENT)S?")

@@ -1270,6 +1270,25 @@ CASES = [
      "Article 4\nThe Parties:\n(a) acknowledge that a third country may restrict its trade with a Party in order to "
      "force it to alter a policy;\n(b) should, at the request of the Party concerned, meet within ten days to "
      "consider a reply."),
+    # Screening described: no control acquired "without the prior clearance" of an authority, in firms "vital to the
+    # defence" of a Party.
+    ("ESA-INV-1", "satisfied",
+     "Article 3\nEach Party shall ensure that no foreign person acquires control of an enterprise vital to the "
+     "defence of that Party without the prior clearance of an authority empowered by law to refuse it."),
+    # A non-market economy described: the Government, "rather than buyers and sellers", decides prices.
+    ("ESA-NME-2", "satisfied",
+     "Article 5\nA Party shall give the other Party sixty days' notice before it signs a free trade agreement "
+     "with a country whose Government, rather than buyers and sellers, decides the prices of goods."),
+    # "No difference ... shall stay, suspend or condition the performance of this Protocol" bars the act it names.
+    ("ESA-CMP-2", "missing",
+     "PROTOCOL ON STRATEGIC TRADE\n\nArticle 4\nNo difference between the Parties under the Trade Agreement or in "
+     "any other field shall stay, suspend or condition the performance of this Protocol.\n\nArticle 5\nEach Party shall screen foreign investment "
+     "for risks to its national security.\n\nArticle 6\nThe Parties shall coordinate their export controls on "
+     "dual-use items.\n\nArticle 7\nThe Parties shall consult on economic coercion by third countries."),
+    # A matter within a State's "exclusive jurisdiction" is its sovereign choice.
+    ("ESA-COE-1", "satisfied",
+     "Article 3\nThe Parties shall treat commercial measures of a third State tending to force a Party to adopt a "
+     "conduct in matters within its exclusive jurisdiction as a matter of common concern."),
     # A named body's "is to": "The Board is to meet ..." binds as "shall".
     ("ESA-INS-3", "satisfied",
      "Article 9\nThe Economic Security Board is to meet not less than three times in each year."),

@@ -68,3 +68,14 @@ def test_references_carry_the_ordinal_sign_and_cite_paragraphs_as_n_and_subparag
     assert found["Articles 1.\u00ba to 2.\u00ba"] == ["Article 1", "Article 2"]
     assert found["n.\u00ba 1 of Article 1.\u00ba"] == ["Article 1, paragraph 1"]
     assert found["al\u00ednea b"] == ["Article 2, paragraph 1(b)"]
+
+
+def test_an_article_whose_first_paragraph_opens_on_its_heading_line_has_no_title() -> None:
+    # "ARTICLE 3.- 1. The States Parties ...": Spanish and Latin American drafting runs paragraph 1 on
+    heading = match_heading("ARTICLE 3.- 1. The States Parties recognise that measures of a third State affect both.")
+    assert heading is not None and (heading.number, heading.title_start, heading.body_start) == ("3", None, 12)
+    text = ("CHAPTER III - PRESSURE\n\nARTICLE 3.- 1. The States Parties recognise the matter.\n"
+            "2. They shall consult within fifteen days.\n\nARTICLE 4.- The States Parties shall cooperate.\n")
+    articles = [u for u in segment(text).walk() if u.kind == "article" and u.label != "Preamble"]
+    assert [(a.label, a.heading, [c.label for c in a.children]) for a in articles] == [
+        ("Article 3", None, ["Article 3, paragraph 1", "Article 3, paragraph 2"]), ("Article 4", None, ["Article 4, first paragraph"])]

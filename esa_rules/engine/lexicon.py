@@ -238,7 +238,7 @@ VOLUNTARY: tuple[str, ...] = (
 # a violation: a `forbid` match preceded by one of these in its sentence does not count.
 PROHIBITIONS: tuple[str, ...] = (
     "shall not", "may not", "must not", "will not", "no party shall", "neither party shall",
-    "(no|neither) [(contracting|high contracting)] (party|side|participant|government|member state) may", "neither government shall", "no government shall", "neither side shall",
+    "(no|neither) [(contracting|high contracting|state)] (party|side|participant|government|member state) (may|shall)", "neither government shall", "no government shall", "neither side shall",
     "neither contracting party shall", "no contracting party shall", "neither high contracting party shall",
     "neither participant shall", "no member state shall", "in no case", "in no event", "under no circumstances", "nothing in", "not be",
     "without prejudice to", "cannot", "(is|are) precluded from", "(is|are) (prohibited|barred|debarred|forbidden) from",

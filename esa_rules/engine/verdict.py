@@ -268,8 +268,10 @@ def forbidden_match(ctx: DocContext, clause: Clause, tids: Mapping[Alternative, 
             fstart = index.body_start(match)  # a part matched in a heading is not the forbidden sentence
             sentence = index.sentence_at(index.to_original(fstart))
             folded_start = index.to_folded(sentence[0])
-            if PROHIBITION_RE.search(index.folded.text, folded_start, fstart) and \
-                    not _LEAVES_FREE.match(index.folded.text, folded_start):
+            # a prohibition that opens before the act, even when the act's own words begin inside it ("No
+            # difference ... shall suspend", where the match starts at "difference")
+            barred = PROHIBITION_RE.search(index.folded.text, folded_start, index.to_folded(sentence[1]))
+            if barred is not None and barred.start() < fstart and not _LEAVES_FREE.match(index.folded.text, folded_start):
                 continue
             if _limited_next(index, sentence):
                 continue
