@@ -1289,6 +1289,23 @@ CASES = [
     ("ESA-COE-1", "satisfied",
      "Article 3\nThe Parties shall treat commercial measures of a third State tending to force a Party to adopt a "
      "conduct in matters within its exclusive jurisdiction as a matter of common concern."),
+    # A body named by what it is set up for: "charged with protecting the Parties' economies", "to watch
+    # over" or "overseeing" the cooperation's articles, an "Economic Security Forum"; set up only "may be".
+    ("ESA-INS-1", "weak",
+     "Article 8\nA committee of senior officials charged with protecting the Parties' economies from outside "
+     "pressure may be established by exchange of letters and, if so established, shall meet once a year."),
+    ("ESA-INS-1", "weak",
+     "7. An Economic Security Forum may be established by the Parties and, if so, shall meet at least once "
+     "a year."),
+    ("ESA-INS-1", "weak",
+     "Article 1\nEach Party shall notify the other Party before it adopts a new control on the export of "
+     "dual-use items.\n\nArticle 2\nThe Parties shall consult within 10 days on any measure by which a third "
+     "country seeks to compel a Party to change its policy.\n\nArticle 3\nThe Parties intend to constitute a "
+     "joint group of officials to watch over the implementation of Articles 1 and 2."),
+    ("ESA-INS-1", "missing",
+     "Article 1\nEach Party shall notify the other Party before it adopts a new control on the export of "
+     "dual-use items.\n\nArticle 2\nThe Joint Committee, composed of officials responsible for trade, shall "
+     "review the operation of Article 1."),
     # A named body's "is to": "The Board is to meet ..." binds as "shall".
     ("ESA-INS-3", "satisfied",
      "Article 9\nThe Economic Security Board is to meet not less than three times in each year."),
