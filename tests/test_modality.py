@@ -225,6 +225,31 @@ def test_a_duty_the_party_may_escape_or_that_waits_for_agreement_is_weak(sentenc
                 .replace("Subject to mutual agreement, each", "Each"), "inform")[0] == "binding"
 
 
+@pytest.mark.parametrize(("sentence", "phrase"), [
+    ("The Parties shall, where both consider it appropriate, hold consultations on such measures.", "hold"),
+    ("If a third State restricts trade with a Party, the Parties shall consult, where both consider it useful.",
+     "consult"),
+    ("Where the Parties to a dispute so agree, the cooperation under Articles 4.2 to 4.4 shall continue.", "continue"),
+    ("Where two Contracting Parties so agree, their screening authorities shall exchange the information.",
+     "exchange"),
+    ("Where both High Contracting Parties so agree by exchange of notes, the export duties shall be abolished.",
+     "abolished"),
+])
+def test_a_duty_that_waits_for_both_sides_consent_is_weak_and_names_the_condition(sentence: str, phrase: str) -> None:
+    strength = classify(sentence, sentence.index(phrase))
+    assert strength.level == "soft"
+    assert [c.kind for c in strength.cues] == ["consent"]
+    assert strength.reading is not None and any("agree" in c or "consider" in c for c in strength.reading.conditions)
+
+
+@pytest.mark.parametrize("sentence", [
+    "The Council shall meet annually unless the Parties agree otherwise.",  # a default, not a condition
+    "Each Party shall notify the other Party of new controls where the other Party agrees to keep them confidential.",
+])
+def test_one_partys_consent_or_a_default_leaves_the_duty_binding(sentence: str) -> None:
+    assert classify(sentence, sentence.index("shall") + 6).level == "binding"
+
+
 def test_a_modal_in_the_question_a_duty_weighs_does_not_weaken_the_duty() -> None:
     sentence = ("That Party shall assess whether the acquisition could endanger its defence or public safety.")
     assert read(sentence, "defence")[:2] == ("binding", "obligation")

@@ -109,6 +109,18 @@ OWN_JUDGEMENT: tuple[str, ...] = (
     r"such [\w-]+) (?:would|will|does) not (?:harm|prejudice|affect|impair|damage|undermine)",
 )
 
+# A duty that applies only when both sides agree to it, or both judge it fitting, is a duty neither can be
+# held to: "where both consider it appropriate", "Where the Parties to a dispute so agree", "where two
+# Contracting Parties so agree". Plural verbs only: "where the other Party agrees" is one Party's consent,
+# and "unless the Parties agree otherwise" leaves the duty in force.
+JOINT_CONSENT: tuple[str, ...] = (
+    r"\b(?:where|if|when|whenever|should|provided that|to the extent that|insofar as) (?:both|all|two|they|"
+    r"both of them|each of them|(?:both |all |the |two |the two )(?:high )?(?:contracting )?(?:parties|sides|"
+    r"governments|participants|states|member states|states parties)(?: to (?:a|the) dispute)?) (?:so )?(?:agree|"
+    r"consent|consider (?:it |this |that )?(?:appropriate|useful|desirable|necessary|opportune|expedient)|"
+    r"deem (?:it |this )?(?:appropriate|useful|desirable|necessary)|so decide)\b",
+)
+
 # "may" followed by one of these grants a Party the right to set something going ("may request
 # consultations"). It is no commitment of its own, so it neither binds nor weakens: the duty it triggers
 # ("..., which shall be held within ten days"; "and, if it does, the other Party shall ...") decides.

@@ -50,6 +50,7 @@ EXCLUSION_RE = _alternation(lexicon.CARVE_OUT_EXCLUSIONS)
 TRIGGER_RE = _alternation(lexicon.CARVE_OUT_TRIGGERS)
 PROHIBITION_RE = _alternation(lexicon.PROHIBITIONS)
 OWN_JUDGEMENT_RE = _regexes(lexicon.OWN_JUDGEMENT)
+JOINT_CONSENT_RE = _regexes(lexicon.JOINT_CONSENT)
 DOUBLE_NEGATIVE_RE = _regexes(lexicon.DOUBLE_NEGATIVES)
 CLAUSE_BREAK_RE = _regexes(lexicon.CLAUSE_BREAKS)
 _TRIGGER_RE = re.compile(lexicon.TRIGGER)
@@ -96,6 +97,7 @@ def _alternatives_all_bind(sentence: str, bracket: tuple[int, int]) -> bool:
 
 
 _HYPOTHETICAL = frozenset({"would", "could", "might"})
+QUALIFIERS = frozenset({"hedge", "own-judgement", "consent"})  # cues that leave a duty to the bound Parties' choice
 _VERB_HEDGE = re.compile(r"(?i:consider|take into account|take account|have regard|examine the possibility|explore)\b")
 _CONDITION_WORD = re.compile(r"\b(?:where|if|when|whenever|unless|whose|which|that)\b", re.IGNORECASE)
 _RELATIVE_POWER = re.compile(r"(?:\b(?:by|under|through|pursuant to|according to) which|\bwhereby)"
@@ -185,8 +187,9 @@ _CONDITIONS_RE = re.compile(r"\b(?:" + "|".join(lexicon.CONDITIONALS) + r"|provi
 class Cue:
     """A word that decided the strength, in original-sentence offsets (relative to the sentence)."""
 
-    # negation | hedge | own-judgement | binding | soft | trigger (a right to request) | subordinate (soft
-    # modal in a clause) | double-negative | definition | carve-out | drafting-note | bracketed (unagreed)
+    # negation | hedge | own-judgement | consent (both sides') | binding | soft | trigger (a right to request) |
+    # subordinate (soft modal in a clause) | double-negative | definition | carve-out | drafting-note |
+    # bracketed (unagreed)
     kind: str
     start: int
     end: int
@@ -226,6 +229,7 @@ def _read(sentence: str) -> _Sentence:
     cues: list[Cue] = []
     bound: list[tuple[int, int]] = []  # binding modals (folded): "may" of "Neither Party may" is one of them
     for kind, regex in (("negation", NEGATION_RE), ("hedge", HEDGE_RE), ("own-judgement", OWN_JUDGEMENT_RE),
+                        ("consent", JOINT_CONSENT_RE),
                         ("double-negative", DOUBLE_NEGATIVE_RE), ("binding", BINDING_RE), ("soft", SOFT_RE)):
         for m in regex.finditer(text):
             kind_here = kind
@@ -323,7 +327,7 @@ def classify(sentence: str, at: int = 0) -> Strength:
         governing = next((c for c in modals if c.kind == "binding"), governing)
     # a hedge that is the clause's verb ("shall consider ...", "shall take into account ...") weakens its own
     # clause only; one that qualifies the sentence ("where appropriate") reaches to ";" or "but"
-    hedges = tuple(c for c in read.cues if c.kind in ("hedge", "own-judgement") and (
+    hedges = tuple(c for c in read.cues if c.kind in QUALIFIERS and (
         lo <= c.start < hi if _VERB_HEDGE.match(sentence, c.start) else hard_lo <= c.start < hard_hi))
     if hedges:
         return Strength(Level.SOFT, hedges, _reading(sentence, read, "exhortation", governing, lo, hedges))

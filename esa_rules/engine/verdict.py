@@ -19,6 +19,7 @@ from esa_rules.engine.proposals import unagreed
 from esa_rules.engine.rows import row_force
 from esa_rules.engine.strength import (
     PROHIBITION_RE,
+    QUALIFIERS,
     WILL_BINDS_RE,
     Cue,
     Reading,
@@ -243,7 +244,7 @@ def _row_hedge(index: DocIndex, part: tuple[int, int, int], strength: Strength,
     at = index.to_original(origin[1][0])
     row = index.sentence_at(at)
     own = classify(index.doc.text[row[0]:row[1]], at - row[0])
-    if own.level == Level.SOFT and any(c.kind in ("hedge", "own-judgement") for c in own.cues):
+    if own.level == Level.SOFT and any(c.kind in QUALIFIERS for c in own.cues):
         return own, row
     return strength, sentence
 
