@@ -52,16 +52,10 @@ HEDGES: tuple[str, ...] = (
     "consider ways", "consider how", "consider means",
     # Weakenings that leave the verb binding but the duty empty: a duty that applies only if both sides
     # agree or as resources allow, and a duty to weigh a request rather than grant it.
-    "where mutually agreed", "if mutually agreed", "when mutually agreed", "if both parties so agree",
+    # (a duty that waits for both sides' consent, "where both Parties so agree", is JOINT_CONSENT below)
+    "where mutually agreed", "if mutually agreed", "when mutually agreed",
     "subject to mutual agreement", "subject to the agreement of both parties",
-    "if the parties so agree", "where both parties so agree", "where the parties so agree",
-    "where both parties agree", "if both parties agree", "where both contracting parties so agree",
-    "if both contracting parties so agree", "where the contracting parties so agree",
-    "where both participants so agree", "should (the|both) parties [so] agree", "should (the|both) contracting parties "
-    "[so] agree", "if the parties agree to", "if both parties agree to",
-    "(if|where|when|should) (both|each) of them [so] agree", "(if|where|when) they [both] so agree",
-    "(if|where|when) (both sides|the sides|both governments|the governments) [so] agree",
-    "(if|where|when) (both of them|both parties|they|the parties|each of them) [so] consider[s] [it] appropriate",
+    "(if|where|when) they both so agree", "(if|where|when) each of them [so] considers [it] appropriate",
     "available resources", "as resources permit", "resources permitting",
     "favourable consideration", "sympathetic consideration", "consider coordinating", "consider taking",
     "consider adopting", "consider establishing",
