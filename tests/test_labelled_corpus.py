@@ -71,7 +71,7 @@ FLOORS: dict[str, tuple[int, int]] = {
     "sections-and-understandings": (90, 86),  # 70 on first sight
     "substance-without-names": (90, 84),  # 65 on first sight
     "consolidated-and-footnoted": (90, 75),  # 74 on first sight
-    "meaning-in-other-words": (90, 77),  # 73 on first sight
+    "meaning-in-other-words": (90, 78),  # 73 on first sight
 }
 
 

@@ -598,6 +598,18 @@ def test_such_conduct_sums_up_what_the_paragraph_before_described() -> None:
     assert finding(core, alone, "ESA-COE-2").status == "missing"
 
 
+def test_the_affected_party_is_the_one_the_paragraph_before_says_is_affected() -> None:
+    core = Checker(load_many(["esa-core"]))
+    text = ("ARTICLE 3.- 1. The States Parties recognise that the application by a third State of commercial measures "
+            "tending to force a State Party to abandon a determined conduct in matters of its exclusive jurisdiction "
+            "affects both States Parties.\n2. At the request of the affected State Party, the other State Party shall "
+            "enter into consultations within a term of fifteen days counted from the receipt of the request.\n")
+    assert finding(core, text, "ESA-COE-2").status == "satisfied"
+    # alone, "the affected State Party" could be affected by anything: a safeguard, a dispute
+    alone = "ARTICLE 3.- " + text.split("\n", 1)[1].replace("2. ", "1. ", 1)
+    assert finding(core, alone, "ESA-COE-2").status == "missing"
+
+
 def test_such_policies_sum_up_the_practices_described_before() -> None:
     core = Checker(load_many(["esa-core"]))
     text = ("Article 3 Cooperation\n\n1. The Parties recognise that state-directed pricing and "

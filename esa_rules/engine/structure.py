@@ -94,8 +94,10 @@ _GLOSSARY_ENTRY = re.compile(r"^\W*([A-Z][A-Z-]+(?:,? [A-Z][A-Z-]+){0,5}):\s+")
 _LIST_POINTER = re.compile(r"\b(?:set\s+out|listed|specified|enumerated|contained|identified|included)\s+in\s+"
                            r"(?:the\s+)?(?:tables?|annex(?:es)?|appendi(?:x|ces)|schedules?)\b", re.IGNORECASE)
 _BACK = re.compile(r"\b(?:[Ss]uch|[Tt]hese|[Tt]hose|[Tt]he said)\s+((?:[a-z-]+\s+){0,2}?([a-z-]{4,}))\b"
-                   # "the request", "the meeting": the one an earlier sentence of its article made or allowed
-                   r"|\b[Tt]he\s+(()(request|meeting))\b(?!\s+(?:of|for|to|from|by)\b)")
+                   # "the request", "the meeting": the one an earlier sentence of its article made or allowed;
+                   # "the affected State Party": the one the sentence (or paragraph) before says is affected
+                   r"|\b[Tt]he\s+(()(request|meeting))\b(?!\s+(?:of|for|to|from|by)\b)"
+                   r"|\b[Tt]he\s+(()(affected|targeted)\s+(?:State\s+)?(?:Party|Side|Member|Participant))\b")
 # "Neither Side shall add an entry to its list": the list an earlier sentence of the article set up
 _POSSESSIVE = re.compile(r"\b(?:[Ii]ts|[Tt]heir)\s+((?:control\s+)?(lists?))\b")
 # The nouns whose back-references carry a concept ("such reviews" are the security reviews of the sentence
@@ -106,10 +108,9 @@ _BACK_NOUNS = frozenset(
     "assessment assessments disruption disruptions shortage shortages licence licences license licenses "
     "technology technologies screening examination examinations restriction restrictions".split())
 # Generic nouns carry a concept only from the sentence right before ("measures ... to coerce ... such measures")
-_GENERIC_BACK_NOUNS = frozenset("measure measures practice practices".split())
-_GENERIC_REACH = 300
+_GENERIC_BACK_NOUNS, _GENERIC_REACH = frozenset("measure measures practice practices".split()), 300
 # may sum up a sentence without its word: "state-directed pricing ... 2. ... addressing such policies"
-_SUMMING_NOUNS = frozenset("conduct pressure pressures policies".split())
+_SUMMING_NOUNS = frozenset("conduct pressure pressures policies affected targeted".split())
 _WINDOW = 90  # characters either side of an antecedent noun that its back-reference stands for
 _BACK_REACH = 1500  # how far back (characters) an antecedent may be
 # "the third State concerned": the outsider whose conduct an earlier article of the chapter described
@@ -133,7 +134,7 @@ class Link:
 FAMILIES: dict[str, tuple[str, ...]] = {
     **REFERENCE_FAMILIES,
     "establish": ("establish*", "create*", "set up", "sets up", "constitute*", "convene*"),
-    "back": ("such", "these", "those", "the said", "the request", "the meeting"),
+    "back": ("such", "these", "those", "the said", "the request", "the meeting", "the affected", "the targeted"),
     "possessive": ("its list", "its lists", "their list", "their lists", "its control list", "their control list"),
     "concerned": ("concerned",),
 }
@@ -160,15 +161,13 @@ def links(doc: Document, resolver: Resolver, has_hits: Callable[[tuple[int, int]
     uses += _term_uses(doc.text, [d for d in definitions if d.source in nested and all(u is not d for u in used)])
     for site, d in uses:
         use = Link("definition", site, d.source, d.label)
-        if has_hits(use.source):
-            out.append(use)
+        out.extend([use] if has_hits(use.source) else [])
         out.extend(Link("definition", use.site, r.source, f"{use.label}, {r.label}", wholly=r.wholly)
                    for r in through.get(use.source, ()))
         out.extend(Link("definition", use.site, e.source, f"{use.label}, {e.label}")
                    for e in nested.get(d.source, ()) if not e.source[0] <= site[0] < e.source[1])
-    out.extend(link for link in references if has_hits(link.source))
-    out.extend(link for link in _antecedents(doc, candidates) if has_hits(link.source))
-    out.extend(link for link in _pronouns(doc, candidates) if has_hits(link.source))
+    out.extend(link for link in chain(references, _antecedents(doc, candidates), _pronouns(doc, candidates))
+               if has_hits(link.source))
     return out
 
 
@@ -370,7 +369,7 @@ def _antecedents(doc: Document, candidates: Mapping[str, Sequence[int]] | None) 
             yield Link("antecedent", (m.start(), m.end()), _sentence(text, leaf, named),
                        f"\u201c{m.group()}\u201d, the one {leaf.label} describes")
     for m in chain(_at(_BACK, text, "back", candidates), _at(_POSSESSIVE, text, "possessive", candidates)):
-        noun = (m.group(2) or m.group(5)).lower() if m.re is _BACK else m.group(2).lower()
+        noun = (m.group(2) or m.group(5) or m.group(8)).lower() if m.re is _BACK else m.group(2).lower()
         if noun not in _BACK_NOUNS and noun not in _GENERIC_BACK_NOUNS and noun not in _SUMMING_NOUNS:
             continue
         article = next((u for u in reversed(doc.unit_path(m.start())) if u.kind in STRUCTURAL_KINDS), doc.root)
@@ -381,7 +380,8 @@ def _antecedents(doc: Document, candidates: Mapping[str, Sequence[int]] | None) 
         # a generic noun ("such measures") points at the sentence just before it, never further
         reach = max(article.start, min(sentence - _GENERIC_REACH, text.rfind(". ", article.start, sentence))
                     if noun in _GENERIC_BACK_NOUNS else sentence - _BACK_REACH)  # the whole sentence before, at most
-        found = list(re.finditer(rf"(?i)\b{re.escape(stem[:max(4, len(stem) - 1)])}", text[reach:sentence]))
+        found = [] if noun in ("affected", "targeted") else \
+            list(re.finditer(rf"(?i)\b{re.escape(stem[:max(4, len(stem) - 1)])}", text[reach:sentence]))
         if not found and noun in _SUMMING_NOUNS:
             # "a non-Party may seek to compel a Party ... by restricting trade. 2. A Party that considers itself
             # the target of such conduct ...": the noun sums up what was said just before, never naming it
