@@ -1306,6 +1306,16 @@ CASES = [
      "Article 1\nEach Party shall notify the other Party before it adopts a new control on the export of "
      "dual-use items.\n\nArticle 2\nThe Joint Committee, composed of officials responsible for trade, shall "
      "review the operation of Article 1."),
+    # Early warning described: telling the other Party of an interruption in the provision of listed goods;
+    # a shortage clause's "supply the Joint Committee with all relevant information" is no warning system.
+    ("ESA-SCR-2", "satisfied",
+     "Article 5\n1. The goods of first necessity are those listed in Annex II.\n2. Each State Party is obliged "
+     "to communicate to the other, within forty-eight hours, any interruption, or risk of interruption, in the "
+     "provision of the goods of Annex II."),
+    ("ESA-SCR-2", "missing",
+     "Article 23\n1. Where exports lead to a critical shortage of a product essential to the exporting Party, it "
+     "may take appropriate measures.\n2. Before taking such measures the Party shall supply the Joint Committee "
+     "with all relevant information, with a view to seeking a solution acceptable to the Parties."),
     # A named body's "is to": "The Board is to meet ..." binds as "shall".
     ("ESA-INS-3", "satisfied",
      "Article 9\nThe Economic Security Board is to meet not less than three times in each year."),
