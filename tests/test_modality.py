@@ -9,6 +9,7 @@ import pytest
 from esa_rules.dsl import load_many
 from esa_rules.engine import Checker
 from esa_rules.engine.strength import classify
+from esa_rules.readers import read_text
 
 
 def read(sentence: str, phrase: str) -> tuple[str, str, str | None]:
@@ -203,6 +204,17 @@ def test_a_duty_listed_after_is_required_and_a_colon_binds() -> None:
     sentence = ("The provisions incorporated under paragraph 1 are those under which each Party is required: to maintain "
                 "a mechanism for the review of foreign investments; and to designate a contact point.")
     assert read(sentence, "designate")[:2] == ("binding", "obligation")
+
+
+@pytest.mark.parametrize("chapeau", ["has the obligation of", "has the duty of", "has the obligation to"])
+def test_a_list_of_duties_under_has_the_obligation_of_binds_each_item(chapeau: str) -> None:
+    core = Checker(load_many(["esa-core"]))
+    text = (f"ARTICLE 2.- Each State Party {chapeau}:\na) subjecting to prior licence the export of the goods "
+            "listed in Annex I, which are susceptible of application both civil and military;\nb) lending mutual "
+            "assistance between its customs administrations in the detection of attempts to evade the licensing "
+            "decisions of the other State Party.\n")
+    found = next(f for f in core.check(read_text(text)).findings if f.provision == "ESA-EXP-3")
+    assert found.status == "satisfied", found.message
 
 
 def test_a_power_in_a_long_relative_clause_is_part_of_the_procedure_the_party_shall_maintain() -> None:

@@ -610,6 +610,35 @@ def test_the_affected_party_is_the_one_the_paragraph_before_says_is_affected() -
     assert finding(core, alone, "ESA-COE-2").status == "missing"
 
 
+def test_a_list_named_again_stands_for_what_was_said_of_it_where_it_was_introduced() -> None:
+    core = Checker(load_many(["esa-core"]))
+    text = ("Article 1: Sensitive Items\n1. Both Sides agree to apply a licensing system to the outward shipment "
+            "of the equipment and software listed in Attachment I, which serve ordinary industry but can also serve "
+            "the development of weapons.\n2. Both Sides agree to inform each other at least twenty days before "
+            "adding items to Attachment I.\n\nAttachment I: Listed Items (machine tools, carbon fibre)\n")
+    assert finding(core, text, "ESA-EXP-2").status == "satisfied"
+    evidence = finding(core, text, "ESA-EXP-2").evidence
+    assert evidence[0].role == "require" and "Attachment I" in evidence[0].quote
+    # the words that described the list, where it was introduced, are shown as what the name relied on
+    assert any(e.role == "reference" and "weapons" in e.quote for e in evidence)
+    # described as ordinary goods, the same list is no export control
+    plain = text.replace("which serve ordinary industry but can also serve the development of weapons",
+                         "which serve ordinary industry")
+    assert finding(core, plain, "ESA-EXP-2").status == "missing"
+
+
+def test_a_list_introduced_by_a_definition_is_carried_by_the_defined_term_not_by_the_annexs_name() -> None:
+    from esa_rules.engine.lists import described_lists
+    doc = read_text('Article 1\n"critical minerals" means the minerals listed in Annex 9-A.\n\n'
+                    "Article 2\n[Note: Annex 9-A to be circulated.]\n")
+    assert list(described_lists(doc)) == []
+    doc = read_text("Article 1\nEach Party shall license the minerals listed in Annex 9-A.\n\n"
+                    "Article 2\nAnnex 9-A shall be reviewed every year.\n\nANNEX 9-A\nLithium; cobalt.\n")
+    found = list(described_lists(doc))
+    assert [doc.text[k.site[0]:k.site[1]] for k in found] == ["Annex 9-A"]  # not the annex's own heading
+    assert "license the minerals" in doc.text[found[0].source[0]:found[0].source[1]]
+
+
 def test_such_policies_sum_up_the_practices_described_before() -> None:
     core = Checker(load_many(["esa-core"]))
     text = ("Article 3 Cooperation\n\n1. The Parties recognise that state-directed pricing and "

@@ -7,6 +7,7 @@ processes, Dask bags or Spark RDDs unchanged.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from itertools import chain
 
 import re2
 
@@ -23,6 +24,7 @@ from esa_rules.dsl.patterns import expand_pattern
 from esa_rules.engine.context import LEXICON_PHRASES, carve_outs, non_binding
 from esa_rules.engine.findings import provision_finding
 from esa_rules.engine.index import DocIndex
+from esa_rules.engine.lists import described_lists
 from esa_rules.engine.matcher import PhraseMatcher
 from esa_rules.engine.prefilter import atoms
 from esa_rules.engine.structure import FAMILIES as STRUCTURE_FAMILIES
@@ -164,7 +166,10 @@ class Checker:
                                 for name, ids in self._lexicon_ids.items()}
         candidates = {name: index.original_starts(name, phrases) for name, phrases in STRUCTURE_FAMILIES.items()}
         index.cue_starts = candidates
-        index.add_links(links(doc, index.resolver, lambda span: index.has_terms_in(*span), candidates))
+        def hits(span: tuple[int, int]) -> bool:
+            return index.has_terms_in(*span)
+        index.add_links(chain(links(doc, index.resolver, hits, candidates),
+                              (link for link in described_lists(doc) if hits(link.source))))
         return index
 
     def context(self, doc: Document) -> DocContext:
