@@ -639,6 +639,28 @@ def test_a_list_introduced_by_a_definition_is_carried_by_the_defined_term_not_by
     assert "license the minerals" in doc.text[found[0].source[0]:found[0].source[1]]
 
 
+RECITALS = ("AGREEMENT BETWEEN ISTRAVA AND MORLAND ON CRITICAL RAW MATERIALS\n\nISTRAVA AND MORLAND,\n\n{opening}"
+            "(1) Both Parties depend on imports of raw materials.\n\n(2) Each Party remains able to take the "
+            "measures it considers necessary to protect its essential security interests.\n\n{closing}"
+            "Article 1\nThe Parties shall cooperate on raw materials.\n")
+
+
+@pytest.mark.parametrize(("opening", "closing"), [("Whereas:\n\n", ""), ("", "HAVE AGREED AS FOLLOWS:\n\n")])
+def test_numbered_recitals_before_the_enacting_formula_commit_no_one(opening: str, closing: str) -> None:
+    core = Checker(load_many(["esa-core"]))
+    found = finding(core, RECITALS.format(opening=opening, closing=closing), "ESA-ESX-1")
+    assert found.status == "missing" and "recital" in found.message
+
+
+def test_a_statements_numbered_paragraphs_are_not_recitals_of_the_protocol_annexed_to_it() -> None:
+    core = Checker(load_many(["esa-core"]))
+    text = ("JOINT STATEMENT\n\n1. We will coordinate our responses if either of us is subjected to economic "
+            "coercion by a third country.\n\n2. This Joint Statement records political commitments only.\n\n"
+            "ANNEX\n\nPROTOCOL ON SUPPLY CHAINS\n\nThe Parties have agreed as follows:\n\nArticle 1\n"
+            "The Parties shall identify critical goods.\n")
+    assert finding(core, text, "ESA-COE-3").status == "weak"
+
+
 def test_such_policies_sum_up_the_practices_described_before() -> None:
     core = Checker(load_many(["esa-core"]))
     text = ("Article 3 Cooperation\n\n1. The Parties recognise that state-directed pricing and "

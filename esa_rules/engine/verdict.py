@@ -8,7 +8,7 @@ from collections.abc import Mapping, Sequence
 
 import attrs
 
-from esa_rules.document import STRUCTURAL_KINDS, Unit
+from esa_rules.document import Unit
 from esa_rules.dsl.ast import Alternative, Clause, Heading
 from esa_rules.engine.conditions import TRUE, MatchT, evaluate
 from esa_rules.engine.context import Declaration
@@ -16,6 +16,7 @@ from esa_rules.engine.index import DocIndex, Scope
 from esa_rules.engine.nearest import nearest_units as find_nearest
 from esa_rules.engine.prefilter import candidate_keys
 from esa_rules.engine.proposals import unagreed
+from esa_rules.engine.recitals import recital
 from esa_rules.engine.rows import row_force
 from esa_rules.engine.strength import (
     PROHIBITION_RE,
@@ -133,7 +134,7 @@ def judge(ctx: DocContext, scope: Scope, match: MatchT, expects: Expects, role: 
     if level == Level.NEUTRAL and (any(c.kind == "definition" for c in strength.cues)
                                    or _PURPOSE.match(index.doc.text, sentence[0], sentence[1])):
         level = Level.DEFINITION
-    if level.counts and _recital(index, sentence):
+    if level.counts and recital(index, sentence):
         # "Recognising the importance of screening ...", "Recognising that each Party retains the right to
         # ...": a recital of the preamble neither commits nor excepts; the topic is only mentioned there
         level = Level.RECITAL
@@ -162,24 +163,6 @@ _RECOGNITION = re.compile(r"\b(?:recogni[sz]e|acknowledge|(?:re)?affirm|note|sha
 # "The objectives of this Chapter are to ...": what the chapter is for, not what anyone must do.
 _PURPOSE = re.compile(r"[\s\d.()a-z]{0,6}(?:the )?(?:objectives?|purposes?|aims?|goals?) of this [\w ]{1,40}?(?:is|are) to\b",
                       re.IGNORECASE)
-
-
-# The words a recital opens with: "Recognising that ...", "Mindful of ...", "Bearing in mind ..."
-_RECITAL = re.compile(
-    r"[\s\d.()]*(?:recogni[sz]ing|mindful|noting|considering|affirming|reaffirming|acknowledging|bearing in mind|"
-    r"desiring|desirous|convinced|conscious|determined|emphasi[sz]ing|stressing|welcoming|recalling|aware|"
-    r"concerned|believing|seeking|resolved|aspiring|underlining|underscoring|sharing|wishing|taking into account|"
-    r"having regard|inspired|reiterating|expressing)\b",
-    re.IGNORECASE)
-
-
-def _recital(index: DocIndex, sentence: tuple[int, int]) -> bool:
-    """Whether a sentence is a recital of the preamble: the innermost structural unit around it is the
-    preamble (articles that follow a "PREAMBLE" heading sit inside it in the tree), and it opens as
-    recitals do. An operative paragraph of a declaration ("7. Note that nothing ...") is not one."""
-    unit = next((u for u in index.ancestors(index.leaf_at(sentence[0])) if u.kind in STRUCTURAL_KINDS), None)
-    return (unit is None or unit.label == "Preamble") and \
-        _RECITAL.match(index.doc.text, sentence[0], sentence[1]) is not None
 
 
 # "Nothing in this Agreement precludes a Party from suspending ...": a denial of a bar, so a permission
