@@ -350,7 +350,7 @@ _BOUNDARY = re.compile(
 )
 _ABBREVIATION = re.compile(
     r"(?:\b(?:art|arts|no|nos|para|paras|subpara|e\.g|i\.e|cf|viz|vol|p|pp|ch|sec|mr|mrs|ms|dr|st|inc|ltd|co"
-    r"|corp|jr|sr|rev|approx|fig|op|ibid|et al)|\b(?:[A-Za-z]\.)*[A-Za-z])\.$",
+    r"|corp|jr|sr|rev|approx|fig|op|ibid|et al|ed)|\b(?:[A-Za-z]\.)*[A-Za-z])\.$",
     re.IGNORECASE,
 )
 _MARKER_TOKEN = re.compile(r"\d{1,3}|[a-zA-Z]|[ivxIVX]{1,6}")

@@ -1316,6 +1316,17 @@ CASES = [
      "Article 23\n1. Where exports lead to a critical shortage of a product essential to the exporting Party, it "
      "may take appropriate measures.\n2. Before taking such measures the Party shall supply the Joint Committee "
      "with all relevant information, with a view to seeking a solution acceptable to the Parties."),
+    # Disputes shielded in other words: "controversies", "hold up", and "no disagreement ... will interrupt".
+    ("ESA-CMP-1", "satisfied",
+     "Article 7\nThe Parties shall ensure that controversies arising under the Trade Agreement do not hold up "
+     "the cooperation on economic security provided for in this Agreement."),
+    ("ESA-CMP-1", "weak",
+     "6. The Participants intend that no disagreement among them in any other forum, including on tariffs, will "
+     "interrupt their economic security cooperation under this Framework."),
+    # An editorial note ("Ed. 4:") describes a removed article; it is no part of the agreement.
+    ("ESA-SEC-3", "missing",
+     "Article 8\n[Removed by Article 5 of P2]\n\nEd. 4: Former Article 8 provided that the Parties shall keep "
+     "trade in critical minerals free of export duties and restrictions."),
     # A named body's "is to": "The Board is to meet ..." binds as "shall".
     ("ESA-INS-3", "satisfied",
      "Article 9\nThe Economic Security Board is to meet not less than three times in each year."),

@@ -10,6 +10,7 @@ Annex XII", "before adding items to Attachment I") stands for that description, 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterator
 
 from esa_rules.document import Document
@@ -32,12 +33,15 @@ def described_lists(doc: Document) -> Iterator[Link]:
     """A ``reference`` link from each later naming of a list to the words that described it where it was
     first introduced ("listed in Annex XII, which serve ordinary industry but can also serve weapons")."""
     text = doc.text
+    heads = sorted(u.heading_span for u in doc.units() if u.heading_span)
     described: dict[str, tuple[tuple[int, int], str]] = {}
     named: list[tuple[str, int, int]] = []
     for m in _LIST.finditer(text):
         key = f"{m.group(1).lower()} {m.group(2).upper()}"
         line_start = text.rfind("\n", 0, m.start()) + 1
-        if not text[line_start:m.start()].strip() and _CAPTION.match(text, m.end()):
+        at = bisect_right(heads, (m.start(), len(text))) - 1
+        if (at >= 0 and m.start() < heads[at][1]) or \
+                (not text[line_start:m.start()].strip(" \t#*_") and _CAPTION.match(text, m.end())):
             continue  # the list's own heading ("ANNEX I - Goods of first necessity"), not "Annex I shall ..."
         if key not in described and _INTRODUCED.search(text, max(0, m.start() - 40), m.start()):
             leaf = doc.unit_path(m.start())[-1]

@@ -58,8 +58,8 @@ _EPISTEMIC = re.compile(r" (?:arise|occur|happen|result|emerge|exist|ensue)\b")
 _HARD_BREAKS = frozenset(";b")  # a hedge does not reach across ";" or "but" (see _clauses)
 _SUBORDINATE_RE = re.compile(r"\b(?:" + "|".join(lexicon.SUBORDINATORS) + r") $")
 # "If a Party intends to negotiate..., it shall inform": the soft verb sits in the condition
-_NOTE_RE = re.compile(r"\W{0,3}((?:drafting|negotiators?'?|editor'?s|explanatory|translator'?s) note"
-                      r"|note to (?:the )?(?:draft|text|negotiators)|note(?= ?:))", re.IGNORECASE)
+_NOTE_RE = re.compile(r"\W{0,3}((?:drafting|negotiators?'?|editor'?s|editorial|explanatory|translator'?s|depositary'?s) note"
+                      r"|note to (?:the )?(?:draft|text|negotiators)|note(?= ?:)|ed\. ?\d{1,3}(?= ?:))", re.IGNORECASE)
 
 
 def _bracket_around(sentence: str, pos: int) -> tuple[int, int] | None:

@@ -108,6 +108,7 @@ _BACK_NOUNS = frozenset(
     "assessment assessments disruption disruptions shortage shortages licence licences license licenses "
     "technology technologies screening examination examinations restriction restrictions".split())
 # Generic nouns carry a concept only from the sentence right before ("measures ... to coerce ... such measures")
+_STOP = re.compile(r"[.;](?=\s)")
 _GENERIC_BACK_NOUNS, _GENERIC_REACH = frozenset("measure measures practice practices".split()), 300
 # may sum up a sentence without its word: "state-directed pricing ... 2. ... addressing such policies"
 _SUMMING_NOUNS = frozenset("conduct pressure pressures policies affected targeted".split())
@@ -345,12 +346,11 @@ def _references(doc: Document, resolver: Resolver,
 def _said_before(doc: Document, article: Unit, at: int) -> tuple[int, int] | None:
     """The sentence before ``at`` in its paragraph, else the paragraph before it in its article."""
     leaf = _leaf(doc, at)
-    text = doc.text
-    stop = max(text.rfind(". ", leaf.start, at), text.rfind("; ", leaf.start, at))
-    if stop > leaf.start + 4:  # more than an enumerator ("2. ") before it
-        return max(text.rfind(". ", leaf.start, stop) + 2, leaf.start), stop + 1
-    before = _leaf(doc, leaf.start - 1) if leaf.start > article.start else None
-    return (before.start, before.end) if before is not None and before.start >= article.start else None
+    stops = [m.start() for m in _STOP.finditer(doc.text, leaf.start, at)]  # hard-wrapped lines end in ".\n"
+    if stops and stops[-1] > leaf.start + 4:  # more than an enumerator ("2. ") before it
+        return max([leaf.start] + [s + 2 for s in stops[:-1] if doc.text[s] == "."]), stops[-1] + 1
+    b = _leaf(doc, leaf.start - 1) if leaf.start > article.start else None  # not the article's own heading line
+    return (b.start, b.end) if b is not None and article.start <= b.start < b.end <= leaf.start else None
 
 
 def _antecedents(doc: Document, candidates: Mapping[str, Sequence[int]] | None) -> Iterator[Link]:
