@@ -1327,6 +1327,10 @@ CASES = [
     ("ESA-SEC-3", "missing",
      "Article 8\n[Removed by Article 5 of P2]\n\nEd. 4: Former Article 8 provided that the Parties shall keep "
      "trade in critical minerals free of export duties and restrictions."),
+    # An export levy described by the goods' departure.
+    ("ESA-SEC-3", "weak",
+     "Article 5\nThe Parties shall endeavour to keep trade in lithium, cobalt and graphite free of levies and "
+     "quantitative limits on their departure."),
     # A named body's "is to": "The Board is to meet ..." binds as "shall".
     ("ESA-INS-3", "satisfied",
      "Article 9\nThe Economic Security Board is to meet not less than three times in each year."),
