@@ -1331,6 +1331,17 @@ CASES = [
     ("ESA-SEC-3", "weak",
      "Article 5\nThe Parties shall endeavour to keep trade in lithium, cobalt and graphite free of levies and "
      "quantitative limits on their departure."),
+    # Screening described: taking over or acquiring enterprises, a ground the enterprise "bears on".
+    ("ESA-INV-1", "satisfied",
+     "3.1 Each Party shall maintain arrangements under which a designated authority assesses proposals by "
+     "foreign persons to take over enterprises in the ports sector, and may block them on grounds of national "
+     "defence."),
+    ("ESA-INV-1", "weak",
+     "Each Party should keep in place a procedure under which it may examine, and if need be block, the acquiring "
+     "of one of its enterprises by a person of a non-Party where the enterprise bears on its defence."),
+    ("ESA-INV-1", "weak",
+     "Each Party shall, where it considers it appropriate, tell the other of an incoming acquisition of a "
+     "domestic enterprise that it is vetting because the acquisition could endanger the State."),
     # A named body's "is to": "The Board is to meet ..." binds as "shall".
     ("ESA-INS-3", "satisfied",
      "Article 9\nThe Economic Security Board is to meet not less than three times in each year."),
