@@ -1342,6 +1342,13 @@ CASES = [
     ("ESA-INV-1", "weak",
      "Each Party shall, where it considers it appropriate, tell the other of an incoming acquisition of a "
      "domestic enterprise that it is vetting because the acquisition could endanger the State."),
+    # A non-market country described by how its prices are formed; talks it "opens".
+    ("ESA-NME-2", "satisfied",
+     "2. Each Party shall inform the other at least 90 days before it opens talks on a preferential trade "
+     "arrangement with a country whose economy it treats as one in which prices are not set by market forces."),
+    ("ESA-NME-1", "satisfied",
+     "The Parties shall coordinate their trade remedy instruments in respect of the fixing of prices by a "
+     "government of a non-party."),
     # A named body's "is to": "The Board is to meet ..." binds as "shall".
     ("ESA-INS-3", "satisfied",
      "Article 9\nThe Economic Security Board is to meet not less than three times in each year."),

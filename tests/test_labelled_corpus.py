@@ -31,7 +31,7 @@ FLOORS: dict[str, tuple[int, int]] = {
     "unexpected-styles": (224, 217),
     "legal-structure": (135, 134),
     "described-concepts": (108, 105),
-    "blind-legal-structure": (108, 105),  # 88 on first sight
+    "blind-legal-structure": (108, 106),  # 88 on first sight
     "blind-described-concepts": (117, 110),  # 67 on first sight
     "real-treaty-idiom": (90, 89),  # 84 on first sight
     "structure-and-modality": (90, 90),  # 76 on first sight
@@ -70,7 +70,7 @@ FLOORS: dict[str, tuple[int, int]] = {
     "unnamed-commitments": (90, 86),  # 61 on first sight
     "sections-and-understandings": (90, 86),  # 70 on first sight
     "substance-without-names": (90, 85),  # 65 on first sight
-    "consolidated-and-footnoted": (90, 81),  # 74 on first sight
+    "consolidated-and-footnoted": (90, 82),  # 74 on first sight
     "meaning-in-other-words": (90, 84),  # 73 on first sight
 }
 
