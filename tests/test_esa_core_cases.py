@@ -1349,6 +1349,13 @@ CASES = [
     ("ESA-NME-1", "satisfied",
      "The Parties shall coordinate their trade remedy instruments in respect of the fixing of prices by a "
      "government of a non-party."),
+    # Coercion described: a non-Participant's measures, an aim of influencing sovereign decisions.
+    ("ESA-COE-1", "satisfied",
+     "The Participants shall treat trade-restrictive measures applied by a non-Participant in order to compel a "
+     "Participant to change its policies as a matter of common concern."),
+    ("ESA-COE-3", "weak",
+     "3.2 The Sides will share their assessments of measures by third countries that restrict trade with the aim "
+     "of influencing the sovereign decisions of either State, and may consider coordinated responses to them."),
     # A named body's "is to": "The Board is to meet ..." binds as "shall".
     ("ESA-INS-3", "satisfied",
      "Article 9\nThe Economic Security Board is to meet not less than three times in each year."),

@@ -661,6 +661,15 @@ def test_a_statements_numbered_paragraphs_are_not_recitals_of_the_protocol_annex
     assert finding(core, text, "ESA-COE-3").status == "weak"
 
 
+def test_such_pressure_sums_up_the_paragraph_before_even_when_a_heading_names_it() -> None:
+    core = Checker(load_many(["esa-core"]))
+    text = ("Section 4 - Pressure from Outside\n\n4.1 The Parties recognise that a State outside this Framework may "
+            "restrict trade or investment in order to force a Party to change a policy that lies within its own "
+            "sovereign choice.\n\n4.2 A Party facing such pressure may ask for a meeting with the other, which shall "
+            "be held within ten days of the request.\n")
+    assert finding(core, text, "ESA-COE-2").status == "satisfied"
+
+
 def test_such_policies_sum_up_the_practices_described_before() -> None:
     core = Checker(load_many(["esa-core"]))
     text = ("Article 3 Cooperation\n\n1. The Parties recognise that state-directed pricing and "

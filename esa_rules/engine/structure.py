@@ -380,11 +380,11 @@ def _antecedents(doc: Document, candidates: Mapping[str, Sequence[int]] | None) 
         # a generic noun ("such measures") points at the sentence just before it, never further
         reach = max(article.start, min(sentence - _GENERIC_REACH, text.rfind(". ", article.start, sentence))
                     if noun in _GENERIC_BACK_NOUNS else sentence - _BACK_REACH)  # the whole sentence before, at most
-        found = [] if noun in ("affected", "targeted") else \
+        found = [] if noun in _SUMMING_NOUNS else \
             list(re.finditer(rf"(?i)\b{re.escape(stem[:max(4, len(stem) - 1)])}", text[reach:sentence]))
-        if not found and noun in _SUMMING_NOUNS:
+        if noun in _SUMMING_NOUNS:
             # "a non-Party may seek to compel a Party ... by restricting trade. 2. A Party that considers itself
-            # the target of such conduct ...": the noun sums up what was said just before, never naming it
+            # the target of such conduct ...": the noun sums up what was said just before, named there or not
             source = _said_before(doc, article, m.start())
             if source is not None:
                 yield Link("antecedent", (m.start(), m.end()), source,
