@@ -1356,6 +1356,13 @@ CASES = [
     ("ESA-COE-3", "weak",
      "3.2 The Sides will share their assessments of measures by third countries that restrict trade with the aim "
      "of influencing the sovereign decisions of either State, and may consider coordinated responses to them."),
+    # Dual-use described: goods "capable of serving soldiers as well as civilians", "civilian and military employment".
+    ("ESA-EXP-1", "weak",
+     "3.1 The Parties will seek to align the lists of goods, software and technology that are capable of serving "
+     "soldiers as well as civilians and whose export each of them subjects to a licence."),
+    ("ESA-EXP-2", "weak",
+     "The Parties intend to keep each other informed in advance of changes to their licensing arrangements for the "
+     "export of goods that are capable of both civilian and military employment."),
     # A named body's "is to": "The Board is to meet ..." binds as "shall".
     ("ESA-INS-3", "satisfied",
      "Article 9\nThe Economic Security Board is to meet not less than three times in each year."),
