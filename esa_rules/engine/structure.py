@@ -94,8 +94,7 @@ _GLOSSARY_ENTRY = re.compile(r"^\W*([A-Z][A-Z-]+(?:,? [A-Z][A-Z-]+){0,5}):\s+")
 _LIST_POINTER = re.compile(r"\b(?:set\s+out|listed|specified|enumerated|contained|identified|included)\s+in\s+"
                            r"(?:the\s+)?(?:tables?|annex(?:es)?|appendi(?:x|ces)|schedules?)\b", re.IGNORECASE)
 _BACK = re.compile(r"\b(?:[Ss]uch|[Tt]hese|[Tt]hose|[Tt]he said)\s+((?:[a-z-]+\s+){0,2}?([a-z-]{4,}))\b"
-                   # "the request", "the meeting": the one an earlier sentence of its article made or allowed;
-                   # "the affected State Party": the one the sentence (or paragraph) before says is affected
+                   # "the request", "the meeting": made or allowed earlier in its article; "the affected Party"
                    r"|\b[Tt]he\s+(()(request|meeting))\b(?!\s+(?:of|for|to|from|by)\b)"
                    r"|\b[Tt]he\s+(()(affected|targeted)\s+(?:State\s+)?(?:Party|Side|Member|Participant))\b")
 # "Neither Side shall add an entry to its list": the list an earlier sentence of the article set up
@@ -395,6 +394,7 @@ def _antecedents(doc: Document, candidates: Mapping[str, Sequence[int]] | None) 
         before = reach + found[-1].start()
         source = (max(article.start, before - _WINDOW), min(sentence, before + _WINDOW))
         if (m.re is _BACK and m.group(5)) or noun in _GENERIC_BACK_NOUNS:  # "the request", "such a measure", "the meeting": the whole sentence that made it and what it was for
-            source = _sentence(text, _leaf(doc, before), before)
+            heading = article.heading_span or (0, 0)  # a caption is its own sentence, however laid out
+            source = heading if heading[0] <= before < heading[1] else _sentence(text, _leaf(doc, before), before)
         label = f"\u201c{m.group().strip()}\u201d, the {noun} of {_leaf(doc, before).label}"
         yield Link("antecedent", (m.start(), m.end()), source, label)
