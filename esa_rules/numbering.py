@@ -56,7 +56,8 @@ LATIN = "|".join(_LATIN_WORDS)
 # "9.2", "22 bis", "9-A", "21A.1" (inserted into Chapter 21), an article of a lettered annex or an OCR'd
 # digit: "B.1", "9.l"
 _ARABIC = (r"(?:\d{1,4}(?:[.\-]\d{1,4}){0,3}(?:(?i:\s?(?:" + LATIN + r"))(?:\.\d{1,4})?\b|[.\-]?[A-Za-z](?:[.\-]\d{1,4}){0,2}\b)?"
-           r"|[A-Z][.\-]\d{1,4}(?:[.\-]\d{1,4}){0,2}\b)")
+           r"|[A-Z][.\-]\d{1,4}(?:[.\-]\d{1,4}){0,2}\b"
+           r"|[LRD]\.[ \t]?\d{1,4}(?:-\d{1,4}){1,3}\b)")  # a French code's "L. 123-4" (legislative), "R. 123-5"
 # "Chapter Twenty-Two bis": an inserted chapter keeps its neighbour's number with a Latin suffix
 _INSERTED = r"(?:\s(?i:" + LATIN + r"))?"
 # Negotiating texts number what is not yet numbered: "CHAPTER [X]", "Article X.4", "Article [3.2]"

@@ -79,3 +79,12 @@ def test_an_article_whose_first_paragraph_opens_on_its_heading_line_has_no_title
     articles = [u for u in segment(text).walk() if u.kind == "article" and u.label != "Preamble"]
     assert [(a.label, a.heading, [c.label for c in a.children]) for a in articles] == [
         ("Article 3", None, ["Article 3, paragraph 1", "Article 3, paragraph 2"]), ("Article 4", None, ["Article 4, first paragraph"])]
+
+
+def test_a_french_codes_articles_keep_their_legislative_and_regulatory_numbers() -> None:
+    from esa_rules.readers import read_text
+    doc = read_text("Title I - Definitions\n\nArticle L. 111-1\nIn this Code, the following terms apply.\n\n"
+                    "Article R. 111-2\nThe authority shall decide within thirty days.\n\n"
+                    "Title II - Controlled Operations\n\nArticle L. 121-1\nEach Party shall notify the other.\n")
+    assert [u.label for u in doc.units() if u.kind == "article"] == [
+        "Article L. 111-1", "Article R. 111-2", "Article L. 121-1"]
