@@ -1363,6 +1363,13 @@ CASES = [
     ("ESA-EXP-2", "weak",
      "The Parties intend to keep each other informed in advance of changes to their licensing arrangements for the "
      "export of goods that are capable of both civilian and military employment."),
+    # "Neither a dispute ... nor ... shall justify the suspension" bars the suspension it names.
+    ("ESA-CMP-2", "missing",
+     "Article 3 - Continuity\nNeither a dispute arising under the Association Agreement nor any anti-dumping measure "
+     "shall justify the suspension or restriction of the application of the present Chapter."),
+    ("ESA-CMP-1", "satisfied",
+     "Article 3 - Continuity\nNeither a dispute arising under the Association Agreement nor any anti-dumping measure "
+     "shall justify the suspension of the economic security cooperation under this Agreement."),
     # A named body's "is to": "The Board is to meet ..." binds as "shall".
     ("ESA-INS-3", "satisfied",
      "Article 9\nThe Economic Security Board is to meet not less than three times in each year."),

@@ -249,7 +249,7 @@ PROHIBITIONS: tuple[str, ...] = (
     "without prejudice to", "cannot", "(is|are) precluded from", "(is|are) (prohibited|barred|debarred|forbidden) from",
     "refrain from", "not at liberty to",
     # "No disagreement ... shall be invoked to suspend ...": the negation opens the sentence
-    "no dispute", "no disagreement", "no difference",
+    "no dispute", "no disagreement", "no difference", "neither (a|any) (dispute|disagreement|difference)",
     # "No measure taken ... by way of suspension ... is to apply to Part 2": the act named to bar it
     "no (measure|suspension|retaliation|countermeasure|action|step)",
 )
