@@ -53,7 +53,7 @@ def described_lists(doc: Document) -> Iterator[Link]:
         named.append((key, m.start(), m.end()))
     for key, start, end in named:
         if key in described:
-            (source, label) = described[key]
+            source, label = described[key]
             if not source[0] <= start < source[1]:
                 yield Link("reference", (start, end), source,
                            f"\u201c{text[start:end]}\u201d, the list {label} describes")

@@ -26,8 +26,8 @@ _RECITAL = re.compile(
 _ENACTING = re.compile(r"\b(?:have|hereby)\s+agreed?\s+(?:as\s+follows|upon\s+the\s+following|on\s+the\s+following)\b",
                        re.IGNORECASE)
 _WHEREAS = re.compile(r"^\W*whereas\s*:?\s*$", re.IGNORECASE | re.MULTILINE)
-_FORMULA_REACH = 200
-_TITLE_LINE = re.compile(r"^[^a-z\n]*[A-Z]{4,}[^a-z\n]*$", re.MULTILINE)  # the formula closes the preamble, right after its last recital
+_FORMULA_REACH = 200  # the formula closes the preamble, right after its last recital
+_TITLE_LINE = re.compile(r"^[^a-z\n]*[A-Z]{4,}[^a-z\n]*$", re.MULTILINE)  # a line in capitals: "ANNEX", "PROTOCOL ..."
 
 
 def recital(index: DocIndex, sentence: tuple[int, int]) -> bool:
