@@ -23,7 +23,7 @@ COMMON = 5_000_000  # a count at which a word stands on its own (given to the ad
 TREATY_WORDS = frozenset(
     "gatt gats wto trips tbt sps mfn isds fta ftas rta rtas epa apec asean oecd unctad uncitral icsid "
     "wipo nafta usmca cptpp rcep mercosur efta plurilateral phytosanitary cybersecurity semiconductor "
-    "semiconductors nonmarket".split()
+    "semiconductors nonmarket offtake offtakes".split()
 )
 
 
