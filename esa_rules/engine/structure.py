@@ -161,7 +161,8 @@ def links(doc: Document, resolver: Resolver, has_hits: Callable[[tuple[int, int]
     uses += _term_uses(doc.text, [d for d in definitions if d.source in nested and all(u is not d for u in used)])
     for site, d in uses:
         use = Link("definition", site, d.source, d.label)
-        out.extend([use] if has_hits(use.source) else [])
+        if has_hits(use.source):
+            out.append(use)
         out.extend(Link("definition", use.site, r.source, f"{use.label}, {r.label}", wholly=r.wholly)
                    for r in through.get(use.source, ()))
         out.extend(Link("definition", use.site, e.source, f"{use.label}, {e.label}")
@@ -379,8 +380,6 @@ def _antecedents(doc: Document, candidates: Mapping[str, Sequence[int]] | None) 
         # a generic noun ("such measures") points at the sentence just before it, never further
         reach = max(article.start, min(sentence - _GENERIC_REACH, text.rfind(". ", article.start, sentence))
                     if noun in _GENERIC_BACK_NOUNS else sentence - _BACK_REACH)  # the whole sentence before, at most
-        found = [] if noun in _SUMMING_NOUNS else \
-            list(re.finditer(rf"(?i)\b{re.escape(stem[:max(4, len(stem) - 1)])}", text[reach:sentence]))
         if noun in _SUMMING_NOUNS:
             # "a non-Party may seek to compel a Party ... by restricting trade. 2. A Party that considers itself
             # the target of such conduct ...": the noun sums up what was said just before, named there or not
@@ -389,6 +388,7 @@ def _antecedents(doc: Document, candidates: Mapping[str, Sequence[int]] | None) 
                 yield Link("antecedent", (m.start(), m.end()), source,
                            f"\u201c{m.group().strip()}\u201d, what {_leaf(doc, source[0]).label} describes")
             continue
+        found = list(re.finditer(rf"(?i)\b{re.escape(stem[:max(4, len(stem) - 1)])}", text[reach:sentence]))
         if not found:
             continue
         before = reach + found[-1].start()
